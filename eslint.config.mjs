@@ -1,0 +1,81 @@
+// Flat config. Type-aware rules make floating promises lint errors (STYLE.md §10); the boundary
+// rules keep Electron in the thin shell and Node out of the contract and the renderer (§1).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronShell = [
+  'src-main/index.ts',
+  'src-main/window.ts',
+  'src-main/ipc.ts',
+  'src-main/menu.ts',
+  'src-main/dialogs.ts',
+  'src-main/preload/**',
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: electronShell,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only the Electron shell files import electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'electron'], message: 'The contract is runtime-neutral.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron'], message: 'The renderer runs in a sandboxed page.' },
+            {
+              group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/contract/**'],
+              message: 'The renderer may only use the runtime-neutral contract from src-main.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+);

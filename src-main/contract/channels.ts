@@ -1,0 +1,56 @@
+/**
+ * Every IPC channel, declared once: its name (`noun:verb`), the preload method that calls it, and
+ * zod schemas for its arguments and its answer. Main parses the arguments where they arrive and
+ * checks its own answer before sending it; the renderer checks the answer again on its side.
+ */
+import { z } from 'zod';
+import { ImportReportSchema, UploadFileSchema } from './article';
+
+/** An absolute or relative filesystem path as the desktop shell reports it. */
+const PathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(p => !p.includes('\0'), { message: 'path contains a NUL byte' });
+
+export const channels = {
+  'seeds:load': {
+    method: 'loadSeeds',
+    args: z.tuple([]),
+    result: ImportReportSchema,
+  },
+  /** Desktop only: main shows the open dialog; the renderer never names the paths. */
+  'import:pick': {
+    method: 'pickAndImport',
+    args: z.tuple([z.object({ folders: z.boolean() }).strict()]),
+    /** null when the analyst cancels the dialog. */
+    result: ImportReportSchema.nullable(),
+  },
+  /** Desktop only: paths of files or folders dropped on the window. */
+  'import:paths': {
+    method: 'importPaths',
+    args: z.tuple([z.array(PathSchema).min(1).max(1000)]),
+    result: ImportReportSchema,
+  },
+  /** Files sent as bytes: browser preview uploads. */
+  'import:files': {
+    method: 'importFiles',
+    args: z.tuple([z.array(UploadFileSchema).min(1).max(2000)]),
+    result: ImportReportSchema,
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelArgs<C extends Channel> = z.input<Channels[C]['args']>;
+export type ChannelResult<C extends Channel> = z.output<Channels[C]['result']>;
+export type MethodName = Channels[Channel]['method'];
+export type ChannelOfMethod<M extends MethodName> = {
+  [C in Channel]: Channels[C]['method'] extends M ? C : never;
+}[Channel];
+
+export const channelNames = Object.keys(channels) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

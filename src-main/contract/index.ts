@@ -1,0 +1,5 @@
+export * from './article';
+export * from './meeting';
+export * from './channels';
+export * from './result';
+export type * from './api';
