@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: runs every benchmark suite and prints its figures. Suites register in
+ * `suites` below; each returns figures with a baseline measured in the same run.
+ */
+import { formatFigure, type BenchFigure } from './report';
+
+type Suite = { name: string; run: () => Promise<BenchFigure[]> };
+
+const suites: Suite[] = [];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const suite of suites) {
+    if (only.length > 0 && !only.includes(suite.name)) continue;
+    console.log(`\n## ${suite.name}`);
+    for (const figure of await suite.run()) console.log(formatFigure(figure));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

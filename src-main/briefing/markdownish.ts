@@ -1,0 +1,46 @@
+/**
+ * Analysts write notes in Markdown-ish plain text. The briefing prints them as plain paragraphs:
+ * emphasis markers and link targets go, list items and headings become paragraphs of their own.
+ */
+
+/** Paragraphs of plain text from a Markdown-ish note; blank paragraphs are dropped. */
+export function plainParagraphs(text: string): string[] {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    const joined = current.join(' ').replace(/\s+/g, ' ').trim();
+    if (joined) paragraphs.push(joined);
+    current = [];
+  };
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trim();
+    if (!line || /^([-*_])\1{2,}$/.test(line)) {
+      flush();
+      continue;
+    }
+    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    const item = /^(?:[-*+]|\d{1,3}[.)])\s+(.*)$/.exec(line);
+    if (heading) {
+      flush();
+      current.push(inline(heading[1]));
+      flush();
+    } else if (item) {
+      flush();
+      const marker = /^\d/.test(line) ? `${line.split(/[.)]/)[0]}. ` : '• ';
+      current.push(marker + inline(item[1]));
+    } else {
+      current.push(inline(line.replace(/^>\s?/, '')));
+    }
+  }
+  flush();
+  return paragraphs;
+}
+
+function inline(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(?=\S)(.+?)(?<=\S)\2(?=$|[\s).,;:!?])/g, '$1$3');
+}

@@ -1,0 +1,335 @@
+/**
+ * Turns a briefing input into what the page says, before any measuring: the header lines, the
+ * citation number of every source, and the sections with their items in reading order and their
+ * priority (which section keeps its space when the page is full). Pure: no pdfkit, no I/O.
+ */
+import type { BriefingHighlight, BriefingInput, BriefingSource, Meeting, Mention } from '../contract';
+import { formatDate, formatDateTime, formatMeetingDate } from './dates';
+import { plainParagraphs } from './markdownish';
+
+/** One thing printed in a section. Text items may be cut (with "…") when space runs out. */
+export type PlanItem =
+  | { kind: 'paragraph'; text: string; lead: string | null }
+  | { kind: 'bullet'; text: string }
+  | { kind: 'quote'; quote: string; colour: { name: string; hex: string }; cite: string; note: string | null }
+  | { kind: 'person'; name: string; detail: string | null }
+  | { kind: 'source'; label: string; text: string };
+
+export type SectionId = 'keyPoints' | 'disagreements' | 'notes' | 'highlights' | 'participants' | 'sources';
+export type Column = 'main' | 'side' | 'band';
+
+export interface PlanSection {
+  id: SectionId;
+  heading: string;
+  column: Column;
+  /** Lower keeps its space first when the page is full. */
+  priority: number;
+  items: PlanItem[];
+  /**
+   * The line that replaces what did not fit, e.g. "… 12 more highlights in Readout". `cutRest`
+   * is the unprinted end of an item cut short, or null.
+   */
+  more: (hidden: PlanItem[], cutRest: string | null) => string;
+}
+
+export interface BriefingPlan {
+  title: string;
+  handling: string | null;
+  /** Date · place · status · level. */
+  meta: string;
+  sections: PlanSection[];
+  footerLeft: string;
+  footerRight: string;
+  info: { Title: string; Subject: string; Author: string; Keywords: string; CreationDate: Date };
+}
+
+/** Longest quote printed; longer ones are cut at a word with "…" (the full text is in Readout). */
+export const MAX_QUOTE_CHARS = 320;
+/** Longest single text item; no page column holds more, so measuring more would be wasted. */
+export const MAX_ITEM_CHARS = 6000;
+
+const CONTINUES = '… continues in Readout';
+
+const STATUS_WORDS: Record<Meeting['status'], string> = {
+  held: 'Held',
+  scheduled: 'Scheduled',
+  proposed: 'Proposed',
+};
+
+/** Builds the plan for one briefing. */
+export function planBriefing(input: BriefingInput): BriefingPlan {
+  const { meeting } = input;
+  const cites = citationTable(input.sources, meeting.mentions);
+  const meta = [
+    formatMeetingDate(meeting.date),
+    placeLine(meeting),
+    STATUS_WORDS[meeting.status],
+    meeting.level ? capitalise(meeting.level) : null,
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join('  ·  ');
+
+  const sections: PlanSection[] = [
+    keyPointsSection(input, cites),
+    disagreementsSection(meeting, cites),
+    notesSection(input, cites),
+    highlightsSection(input, cites),
+    participantsSection(meeting),
+    sourcesSection(cites),
+  ].filter(section => section.items.length > 0 || section.id === 'participants');
+
+  const generated = new Date(input.options.generatedAt);
+  const people = meeting.participants.people.map(p => p.name);
+  const countries = meeting.participants.countries.map(c => c.name);
+  return {
+    title: clipText(meeting.title.trim() || 'Untitled meeting', 400),
+    handling: input.options.handling?.trim() || null,
+    meta,
+    sections,
+    footerLeft: `Generated ${formatDateTime(generated)} by Readout from ${count(cites.sources.length, 'source')}`,
+    footerRight: 'page 1 of 1',
+    info: {
+      Title: meeting.title,
+      Subject: `Briefing: ${meta}`,
+      Author: 'Readout',
+      Keywords: [...countries, ...people].join(', '),
+      CreationDate: generated,
+    },
+  };
+}
+
+/** Sources in the order given, then any article a mention cites that the sender did not list. */
+interface CitationTable {
+  sources: BriefingSource[];
+  byArticle: Map<string, number>;
+}
+
+function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTable {
+  const sources: BriefingSource[] = [];
+  const byArticle = new Map<string, number>();
+  const add = (source: BriefingSource) => {
+    if (byArticle.has(source.articleId)) return;
+    sources.push(source);
+    byArticle.set(source.articleId, sources.length);
+  };
+  given.forEach(add);
+  for (const m of mentions) {
+    add({ articleId: m.articleId, title: baseName(m.file), publisher: null, published: null, file: baseName(m.file) });
+  }
+  return { sources, byArticle };
+}
+
+function cite(table: CitationTable, articleId: string): string {
+  const n = table.byArticle.get(articleId);
+  return n === undefined ? '' : `[${n}]`;
+}
+
+function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSection {
+  const items: PlanItem[] = [];
+  if (input.meeting.purpose?.trim()) {
+    items.push({ kind: 'paragraph', lead: 'Purpose: ', text: clipText(input.meeting.purpose.trim(), MAX_ITEM_CHARS) });
+  }
+  const keyHighlights = input.highlights.filter(h => h.keyPoint && h.quote.trim());
+  let noun = 'key points';
+  if (keyHighlights.length > 0) {
+    for (const h of keyHighlights) {
+      const note = h.note?.trim() ? ` — ${oneLine(h.note)}` : '';
+      items.push({ kind: 'bullet', text: clipText(`${oneLine(h.quote)}${note}`, 600) + ` ${cite(cites, h.articleId)}`.trimEnd() });
+    }
+  } else {
+    noun = 'evidence sentences';
+    const seen = new Set<string>();
+    for (const m of input.meeting.mentions) {
+      const sentence = oneLine(m.sentence);
+      const key = sentence.toLowerCase();
+      if (!sentence || seen.has(key)) continue;
+      seen.add(key);
+      items.push({ kind: 'bullet', text: `${clipText(sentence, 600)} ${cite(cites, m.articleId)}`.trimEnd() });
+    }
+  }
+  return {
+    id: 'keyPoints',
+    heading: keyHighlights.length > 0 ? 'Purpose and key points' : 'Purpose and evidence',
+    column: 'main',
+    priority: 1,
+    items,
+    more: hidden => (hidden.length > 0 ? `… ${hidden.length} more ${noun} in Readout` : CONTINUES),
+  };
+}
+
+/**
+ * Where the articles disagree on what the meeting is: its status and date as each article reports
+ * them, plus any disagreements the extractor recorded on the meeting (an optional field it may
+ * add; read defensively since its shape is not part of the contract yet).
+ */
+function disagreementsSection(meeting: Meeting, cites: CitationTable): PlanSection {
+  const items: PlanItem[] = [];
+  const byArticle = new Map<string, Mention>();
+  for (const m of meeting.mentions) if (!byArticle.has(m.articleId)) byArticle.set(m.articleId, m);
+  const reports = [...byArticle.values()];
+  const describe = (label: string, value: (m: Mention) => string) => {
+    const groups = new Map<string, string[]>();
+    for (const m of reports) {
+      const v = value(m);
+      groups.set(v, [...(groups.get(v) ?? []), cite(cites, m.articleId)]);
+    }
+    if (groups.size < 2) return;
+    const parts = [...groups].map(([v, refs]) => `${v} ${refs.join('')}`);
+    items.push({ kind: 'bullet', text: `${label}: ${parts.join('; ')}.` });
+  };
+  describe('Status', m => STATUS_WORDS[m.status].toLowerCase());
+  describe('Date', m => (m.date.start ? formatMeetingDate(m.date) : 'no date given'));
+  for (const text of extractorDisagreements(meeting)) items.push({ kind: 'bullet', text: clipText(text, 600) });
+  return {
+    id: 'disagreements',
+    heading: 'Where sources differ',
+    column: 'main',
+    priority: 2,
+    items,
+    more: hidden => (hidden.length > 0 ? `… ${count(hidden.length, 'more difference')} in Readout` : CONTINUES),
+  };
+}
+
+function extractorDisagreements(meeting: Meeting): string[] {
+  const raw = (meeting as Meeting & { disagreements?: unknown }).disagreements;
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .map((d: unknown): string => {
+      if (typeof d === 'string') return d;
+      if (d && typeof d === 'object') {
+        const o = d as Record<string, unknown>;
+        const text = [o.message, o.text, o.description, o.summary].find(v => typeof v === 'string');
+        if (typeof text === 'string') return typeof o.field === 'string' ? `${capitalise(o.field)}: ${text}` : text;
+      }
+      return '';
+    })
+    .map(oneLine)
+    .filter(Boolean);
+}
+
+function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {
+  const items: PlanItem[] = [];
+  const ordered = [
+    ...input.notes.filter(n => n.scope === 'meeting'),
+    ...input.notes.filter(n => n.scope === 'article'),
+  ];
+  for (const note of ordered) {
+    const paragraphs = plainParagraphs(note.text);
+    paragraphs.forEach((text, i) => {
+      const onArticle = note.scope === 'article' && i === 0;
+      const lead = onArticle ? `On ${cite(cites, note.articleId ?? '') || 'an article'}: ` : null;
+      items.push({ kind: 'paragraph', lead, text: clipText(text, MAX_ITEM_CHARS) });
+    });
+  }
+  return {
+    id: 'notes',
+    heading: 'Analyst’s notes',
+    column: 'main',
+    priority: 3,
+    items,
+    more: (hidden, cutRest) => {
+      const words =
+        wordCount(cutRest ?? '') +
+        hidden.reduce((sum, item) => sum + wordCount(item.kind === 'paragraph' ? item.text : ''), 0);
+      return `… notes continue in Readout (${count(words, 'more word')})`;
+    },
+  };
+}
+
+function highlightsSection(input: BriefingInput, cites: CitationTable): PlanSection {
+  const chosen = input.highlights.filter(h => !h.keyPoint && h.quote.trim());
+  return {
+    id: 'highlights',
+    heading: 'Highlights',
+    column: 'main',
+    priority: 4,
+    items: chosen.map((h: BriefingHighlight) => ({
+      kind: 'quote' as const,
+      quote: clipText(oneLine(h.quote), MAX_QUOTE_CHARS),
+      colour: { name: h.colour.name, hex: h.colour.hex },
+      cite: cite(cites, h.articleId),
+      note: h.note?.trim() ? clipText(oneLine(h.note), 400) : null,
+    })),
+    more: hidden => (hidden.length > 0 ? `… ${count(hidden.length, 'more highlight')} in Readout` : CONTINUES),
+  };
+}
+
+function participantsSection(meeting: Meeting): PlanSection {
+  const { countries, people, organizations } = meeting.participants;
+  const countryName = new Map(countries.map(c => [c.code, c.name]));
+  const items: PlanItem[] = [];
+  if (countries.length > 0) {
+    items.push({ kind: 'paragraph', lead: 'Countries: ', text: countries.map(c => c.name).join(', ') });
+  }
+  for (const p of people) {
+    const country = p.country ? (countryName.get(p.country) ?? p.country) : null;
+    const detail = [p.role, country].filter(Boolean).join(', ');
+    items.push({ kind: 'person', name: p.name, detail: detail || null });
+  }
+  if (organizations.length > 0) {
+    items.push({ kind: 'paragraph', lead: 'Organisations: ', text: organizations.join(', ') });
+  }
+  if (items.length === 0) items.push({ kind: 'paragraph', lead: null, text: 'No participants are named in the sources.' });
+  return {
+    id: 'participants',
+    heading: 'Participants',
+    column: 'side',
+    priority: 2,
+    items,
+    more: hidden => {
+      const n = hidden.filter(i => i.kind === 'person').length;
+      return n > 0 ? `… ${count(n, 'more person', 'more people')} in Readout` : CONTINUES;
+    },
+  };
+}
+
+function sourcesSection(cites: CitationTable): PlanSection {
+  return {
+    id: 'sources',
+    heading: 'Sources',
+    column: 'band',
+    priority: 1,
+    items: cites.sources.map((s, i) => {
+      const where = [s.publisher, s.published ? formatDate(s.published) : null].filter(Boolean).join(', ');
+      const title = s.title.trim() || s.file;
+      const text = [title, where, s.file && s.file !== title ? s.file : null].filter(Boolean).join('. ');
+      return { kind: 'source' as const, label: `[${i + 1}]`, text: clipText(text, 600) };
+    }),
+    more: hidden => (hidden.length > 0 ? `… ${count(hidden.length, 'more source')} in Readout` : CONTINUES),
+  };
+}
+
+function placeLine(meeting: Meeting): string | null {
+  const { venue, city, country } = meeting.place;
+  const parts = [venue, city, country?.name].filter((p): p is string => Boolean(p?.trim()));
+  return parts.length > 0 ? parts.join(', ') : 'Place unknown';
+}
+
+/** Cuts at a word boundary and adds "…" when `text` is longer than `max` characters. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function wordCount(text: string): number {
+  const words = text.trim().split(/\s+/);
+  return words[0] === '' ? 0 : words.length;
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}

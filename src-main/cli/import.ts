@@ -1,0 +1,33 @@
+/** `readout import --json FILE|DIR...`: reads articles the way the app does and reports them. */
+import { importPaths } from '../ingest';
+import { parseOptions, UsageError, type Command } from './command';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Read article files or folders and report what Readout would import.',
+  usage: 'import [--json] FILE|DIR...',
+  async run(args, io) {
+    const { flags, positionals } = parseOptions(args, { flags: ['json'] });
+    if (positionals.length === 0) throw new UsageError('name at least one file or folder');
+    const report = await importPaths(positionals, { cwd: io.cwd });
+    const articles = report.articles.map(a => ({
+      file: a.source,
+      id: a.id,
+      title: a.title,
+      publisher: a.publisher,
+      published: a.published,
+      dateline: a.dateline,
+      wordCount: a.wordCount,
+    }));
+    if (flags.has('json')) {
+      io.out(JSON.stringify({ articles, errors: report.errors }, null, 2) + '\n');
+    } else {
+      for (const a of articles) {
+        io.out(`${a.file}\n  ${a.title}\n  ${[a.publisher, a.published, a.dateline && `dateline ${a.dateline}`, `${a.wordCount} words`].filter(Boolean).join(' · ')}\n`);
+      }
+      for (const e of report.errors) io.err(`${e.file}: ${e.message} [${e.code}]\n`);
+      io.out(`${articles.length} article(s), ${report.errors.length} error(s)\n`);
+    }
+    return articles.length === 0 && report.errors.length > 0 ? 1 : 0;
+  },
+};

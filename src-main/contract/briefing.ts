@@ -1,0 +1,75 @@
+/**
+ * What the renderer sends to main to export a one-page briefing: a meeting plus the analyst's own
+ * work on it (highlights, notes) and the page options. Main parses it where it arrives; the
+ * limits keep a hostile or runaway payload from stalling the layout.
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from './article';
+import { MeetingSchema } from './meeting';
+
+/** Longest note the briefing accepts; longer notes are cut by the sender. */
+export const MAX_BRIEFING_NOTE_CHARS = 200_000;
+export const MAX_BRIEFING_HIGHLIGHTS = 5_000;
+export const MAX_BRIEFING_NOTES = 2_000;
+export const MAX_BRIEFING_SOURCES = 1_000;
+
+export const PaperSizeSchema = z.enum(['A4', 'Letter']);
+export type PaperSize = z.infer<typeof PaperSizeSchema>;
+
+export const BriefingSourceSchema = z.object({
+  articleId: z.string().min(1).max(200),
+  title: z.string().max(400),
+  publisher: z.string().max(200).nullable(),
+  published: IsoDateSchema.nullable(),
+  /** The article's file base name, printed so a reader can find the original. */
+  file: z.string().max(1024),
+});
+export type BriefingSource = z.infer<typeof BriefingSourceSchema>;
+
+export const HighlightColourSchema = z.object({
+  /** What the colour means to the analyst ("Key point", "Doubtful"), printed beside the quote. */
+  name: z.string().min(1).max(80),
+  hex: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #RRGGBB colour'),
+});
+export type HighlightColour = z.infer<typeof HighlightColourSchema>;
+
+export const BriefingHighlightSchema = z.object({
+  id: z.string().min(1).max(200),
+  articleId: z.string().min(1).max(200),
+  quote: z.string().max(20_000),
+  colour: HighlightColourSchema,
+  note: z.string().max(MAX_BRIEFING_NOTE_CHARS).nullable(),
+  /** Highlights marked as key points become the briefing's key points, ahead of evidence. */
+  keyPoint: z.boolean(),
+});
+export type BriefingHighlight = z.infer<typeof BriefingHighlightSchema>;
+
+export const BriefingNoteSchema = z.object({
+  scope: z.enum(['meeting', 'article']),
+  /** Set when scope is 'article'. */
+  articleId: z.string().min(1).max(200).optional(),
+  /** Markdown-ish plain text; the briefing prints it as plain paragraphs. */
+  text: z.string().max(MAX_BRIEFING_NOTE_CHARS),
+});
+export type BriefingNote = z.infer<typeof BriefingNoteSchema>;
+
+export const BriefingOptionsSchema = z.object({
+  paper: PaperSizeSchema.default('A4'),
+  /** Handling caveat printed above the title ("OFFICIAL – SENSITIVE"); none by default. */
+  handling: z.string().max(120).nullable().default(null),
+  /** When the briefing is generated; fixed by callers that need byte-identical output. */
+  generatedAt: z.iso.datetime({ offset: true }),
+});
+export type BriefingOptions = z.infer<typeof BriefingOptionsSchema>;
+
+export const BriefingInputSchema = z.object({
+  meeting: MeetingSchema,
+  sources: z.array(BriefingSourceSchema).max(MAX_BRIEFING_SOURCES),
+  highlights: z.array(BriefingHighlightSchema).max(MAX_BRIEFING_HIGHLIGHTS),
+  notes: z.array(BriefingNoteSchema).max(MAX_BRIEFING_NOTES),
+  options: BriefingOptionsSchema,
+});
+/** A parsed briefing input (defaults applied). */
+export type BriefingInput = z.infer<typeof BriefingInputSchema>;
+/** A briefing input as a sender may write it (paper and handling may be left out). */
+export type BriefingInputDraft = z.input<typeof BriefingInputSchema>;

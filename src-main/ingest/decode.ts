@@ -1,0 +1,103 @@
+/**
+ * Turns a file's bytes into text, or says precisely why it cannot. Accepts UTF-8 (with or without
+ * a BOM) and UTF-16 with a BOM; refuses binary data and invalid UTF-8 rather than guessing a
+ * legacy code page, because a wrongly decoded article silently corrupts quotes and names.
+ */
+import { sniffBinaryFormat } from './sniff';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
+  | { ok: false; code: 'empty' | 'binary' | 'encoding'; message: string };
+
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, code: 'empty', message: 'The file is empty.' };
+
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
+  const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
+
+  const format = sniffBinaryFormat(body);
+  if (format) {
+    return { ok: false, code: 'binary', message: `This is ${format}, not a text article.` };
+  }
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    return {
+      ok: false,
+      code: 'binary',
+      message: `This looks like a binary file, not text (a NUL byte at offset ${nul}). UTF-16 text needs a byte-order mark.`,
+    };
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    const at = firstInvalidUtf8(body);
+    return {
+      ok: false,
+      code: 'encoding',
+      message: `The file is not valid UTF-8 (first bad byte 0x${body[at].toString(16).padStart(2, '0')} at offset ${at}). Save it as UTF-8 and import it again.`,
+    };
+  }
+  return checkText(text, 'utf-8');
+}
+
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
+  if (body.length % 2 !== 0) {
+    return {
+      ok: false,
+      code: 'encoding',
+      message: `The file starts with a UTF-16 byte-order mark but has an odd number of bytes; it is truncated or not UTF-16.`,
+    };
+  }
+  try {
+    return checkText(new TextDecoder(encoding, { fatal: true }).decode(body), encoding);
+  } catch {
+    return {
+      ok: false,
+      code: 'encoding',
+      message: `The file starts with a UTF-16 byte-order mark but is not valid ${encoding.toUpperCase()}.`,
+    };
+  }
+}
+
+/** Decoded text that is mostly control characters is binary data that happened to decode. */
+function checkText(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): DecodeResult {
+  if (text.trim() === '') {
+    return { ok: false, code: 'empty', message: 'The file holds only white space.' };
+  }
+  let control = 0;
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+  }
+  if (control / sample.length > 0.05) {
+    return {
+      ok: false,
+      code: 'binary',
+      message: `This looks like a binary file, not text (${Math.round((100 * control) / sample.length)}% control characters).`,
+    };
+  }
+  return { ok: true, text, encoding };
+}
+
+/** Offset of the first byte that breaks UTF-8, for the error message. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    let need = 0;
+    if (c < 0x80) need = 0;
+    else if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else return i;
+    if (i + need >= b.length && need > 0) return i;
+    for (let k = 1; k <= need; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return Math.max(0, b.length - 1);
+}

@@ -1,0 +1,4 @@
+export { importPaths, importFiles, articleFromBytes, nodeReadFs, type ReadFs } from './import';
+export { decodeText } from './decode';
+export { parseArticle, normaliseText, contentId } from './parse';
+export { collectFiles } from './walk';

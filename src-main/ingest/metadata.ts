@@ -1,0 +1,132 @@
+/**
+ * Reads the metadata that article text files carry in their first lines or last lines: a
+ * `date 2023-04-24` prefix, `Title:`/`Source:` header lines, a wire-story dateline, and a
+ * publisher named by a licence or copyright line.
+ */
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+/** `2023-04-24`, `April 24, 2023`, `24 April 2023` → `2023-04-24`; null if not a real date. */
+export function parseDateText(text: string): string | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(t);
+  if (match) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = /^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(t))) {
+    [y, m, d] = [Number(match[3]), monthNumber(match[1]), Number(match[2])];
+  } else if ((match = /^(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4})$/.exec(t))) {
+    [y, m, d] = [Number(match[3]), monthNumber(match[2]), Number(match[1])];
+  } else {
+    return null;
+  }
+  if (!m || y < 1900 || y > 2200) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function monthNumber(name: string): number {
+  const n = name.toLowerCase();
+  if (n.length < 3) return 0;
+  const i = MONTHS.findIndex(month => month.startsWith(n));
+  return i + 1;
+}
+
+export interface Header {
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  /** Where the body starts, after the metadata. */
+  bodyStart: number;
+}
+
+const HEADER_KEYS: Record<string, keyof Omit<Header, 'bodyStart'> | 'ignore'> = {
+  title: 'title',
+  headline: 'title',
+  source: 'publisher',
+  publisher: 'publisher',
+  publication: 'publisher',
+  date: 'published',
+  published: 'published',
+  'publication date': 'published',
+  url: 'ignore',
+  author: 'ignore',
+  byline: 'ignore',
+  language: 'ignore',
+};
+
+/**
+ * Reads leading metadata: either an inline `date YYYY-MM-DD` prefix (the format of the bundled
+ * corpus) or a block of `Key: value` lines with known keys, ended by a blank line.
+ */
+export function readHeader(text: string): Header {
+  const header: Header = { title: null, publisher: null, published: null, bodyStart: 0 };
+  const inline = /^\s*(?:date|published|dated)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?=\s)[ \t]*\n?/i.exec(text);
+  if (inline) {
+    header.published = parseDateText(inline[1]);
+    if (header.published) header.bodyStart = inline[0].length;
+  }
+  let pos = header.bodyStart;
+  let sawKey = false;
+  for (;;) {
+    const lineEnd = text.indexOf('\n', pos);
+    const line = text.slice(pos, lineEnd === -1 ? text.length : lineEnd);
+    const kv = /^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.+?)\s*$/.exec(line);
+    const key = kv ? HEADER_KEYS[kv[1].toLowerCase()] : undefined;
+    if (!kv || !key) {
+      if (sawKey && line.trim() === '' && lineEnd !== -1) pos = lineEnd + 1;
+      break;
+    }
+    sawKey = true;
+    if (key === 'published') header.published = parseDateText(kv[2]) ?? header.published;
+    else if (key !== 'ignore') header[key] = kv[2].slice(0, 300);
+    if (lineEnd === -1) {
+      pos = text.length;
+      break;
+    }
+    pos = lineEnd + 1;
+  }
+  if (sawKey) header.bodyStart = pos;
+  while (header.bodyStart < text.length && /\s/.test(text[header.bodyStart])) header.bodyStart++;
+  return header;
+}
+
+export interface Dateline {
+  /** The place, as written ("TEHRAN", "NEW YORK"). */
+  place: string;
+  /** News agency named in the dateline ("Reuters" in "MOSCOW (Reuters) -"), if any. */
+  agency: string | null;
+  /** Length of the dateline including its dash and the space after it. */
+  length: number;
+}
+
+/**
+ * Recognises a wire-story dateline at the start of `body`: an upper-case place, optionally a
+ * date and an agency in brackets, then a dash. "TEHRAN –", "MOSCOW, April 24 (Reuters) -".
+ */
+export function readDateline(body: string): Dateline | null {
+  const m =
+    /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z'’. -]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\(([^)]{2,40})\)\s*)?[–—-]{1,2}\s+/.exec(
+      body.slice(0, 160),
+    );
+  if (!m || m[1].replace(/[^A-Z]/g, '').length < 2) return null;
+  return { place: m[1], agency: m[2]?.trim() ?? null, length: m[0].length };
+}
+
+/** A publisher named by a licence, copyright or source line anywhere in the text. */
+export function findPublisher(text: string): string | null {
+  const patterns = [
+    /All Content by (.{2,80}?) is licensed/i,
+    /(?:^|\n)\s*(?:Source|Publisher)\s*:\s*(.{2,80}?)\s*(?:\n|$)/i,
+    /(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?!All\b)([A-Z][^.,\n]{1,60}?)(?:\.|,|\s+All rights|\n|$)/,
+  ];
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m) return m[1].trim();
+  }
+  return null;
+}

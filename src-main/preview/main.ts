@@ -1,0 +1,35 @@
+/**
+ * `npm run web`: starts the browser preview on 127.0.0.1 and prints the one URL to open. The
+ * token in the URL's fragment is never sent in a request line, Referer or log.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createServices } from '../services';
+import { startPreviewServer } from './server';
+
+const root = resolve(__dirname, '../..');
+
+async function main(): Promise<void> {
+  const portArg = process.argv.find(a => a.startsWith('--port='))?.slice('--port='.length);
+  const port = Number(portArg ?? process.env.READOUT_PREVIEW_PORT ?? 0);
+  const rendererDir = resolve(root, 'out/renderer');
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
+  }
+  const server = await startPreviewServer({
+    rendererDir,
+    services: createServices({ seedsDir: resolve(root, 'seeds') }),
+    token: randomBytes(24).toString('base64url'),
+    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
+  });
+  console.log(`Readout preview: ${server.url}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,160 @@
+/**
+ * The browser preview: serves the built renderer on 127.0.0.1 and answers its channel calls with
+ * the same services as the desktop app. Development and test only; never in the packaged app.
+ *
+ * Guarded against other pages in the same browser: requests must name this exact Host (defeats
+ * DNS rebinding), calls must come from this exact Origin and carry the per-run token (defeats
+ * cross-site requests, which cannot read the token or send the custom header without a CORS
+ * preflight that is never granted), and only JSON is accepted.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { decodeWire, encodeWire } from '../contract/wire';
+import { fail } from '../contract/result';
+import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../csp';
+import { dispatch } from '../dispatch';
+import type { Services } from '../services';
+
+export const TOKEN_HEADER = 'x-readout-token';
+/** Uploads travel as base64 JSON: 64 MiB carries a batch of several large files. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startPreviewServer(options: {
+  rendererDir: string;
+  services: Services;
+  token: string;
+  port?: number;
+}): Promise<PreviewServer> {
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', `Internal error: ${String(error)}`);
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== origin.slice('http://'.length)) {
+      return send(res, 421, 'text/plain', 'Misdirected request: wrong Host.');
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, 'text/plain', 'Method not allowed.');
+    }
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string) {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Method not allowed.');
+    if (req.headers.origin !== origin) {
+      return sendJson(res, 403, fail('forbidden', 'Calls are accepted only from the preview page itself.'));
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], options.token)) {
+      return sendJson(res, 403, fail('forbidden', 'Missing or wrong preview token: open the URL the preview printed.'));
+    }
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+      return sendJson(res, 415, fail('invalid-argument', 'Calls must be JSON.'));
+    }
+    let body: unknown;
+    try {
+      body = decodeWire(await readBody(req));
+    } catch (error) {
+      return sendJson(res, 400, fail('invalid-argument', `Unreadable request: ${(error as Error).message}`));
+    }
+    const result = await dispatch(options.services, decodeURIComponent(channel), body);
+    return sendJson(res, 200, result);
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string) {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = join(options.rendererDir, relative || 'index.html');
+    if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) {
+      return send(res, 403, 'text/plain', 'Forbidden.');
+    }
+    try {
+      const body = await readFile(file);
+      send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
+    } catch {
+      send(res, 404, 'text/plain', 'Not found.');
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${options.token}`,
+    port,
+    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+  };
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`body over ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY + CSP_HEADER_ONLY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { ...securityHeaders(), 'Content-Type': type });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json', encodeWire(value));
+}

@@ -1,0 +1,139 @@
+/**
+ * The app frame: import controls, the library, the reading view and the import report. Features
+ * live in features/; this file only lays them out and holds the selection.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { desktop } from './bridge';
+import { sortForLibrary } from './db/articles';
+import { db } from './db/db';
+import { ImportControls } from './features/import/ImportControls';
+import { ImportStatus, type ImportActivity } from './features/import/ImportReport';
+import {
+  ensureSeeded,
+  filesFromDrop,
+  importDroppedPaths,
+  importUploads,
+  importViaDialog,
+  type ImportOutcome,
+  type PickedFile,
+} from './features/import/importer';
+import { LibraryList } from './features/library/LibraryList';
+import { ReaderView } from './features/reader/ReaderView';
+import { useHashSelection } from './useHashSelection';
+
+export function App() {
+  const stored = useLiveQuery(() => db.articles.toArray(), []);
+  const articles = useMemo(() => (stored ? sortForLibrary(stored) : undefined), [stored]);
+  const [selectedId, setSelectedId] = useHashSelection();
+  const [activity, setActivity] = useState<ImportActivity | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [startupError, setStartupError] = useState<string | null>(null);
+
+  const run = useCallback(async (work: (progress: (label: string, done: number, total: number) => void) => Promise<ImportOutcome | null>) => {
+    setOutcome(null);
+    setActivity({ label: 'Importing', done: 0, total: 0 });
+    try {
+      const result = await work((label, done, total) => setActivity({ label, done, total }));
+      if (result) setOutcome(result);
+    } catch (error) {
+      setOutcome({ added: 0, updated: 0, unchanged: 0, errors: [], failure: `Nothing was changed: ${String(error)}` });
+    } finally {
+      setActivity(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    ensureSeeded(db).then(
+      result => {
+        if (result?.failure) setStartupError(`The bundled articles could not be imported: ${result.failure}`);
+      },
+      (error: unknown) => setStartupError(`Readout could not open its library: ${String(error)}`),
+    );
+  }, []);
+
+  useEffect(
+    () =>
+      desktop?.onMenuCommand(command => {
+        void run(p => importViaDialog(db, command === 'import-folder', p));
+      }),
+    [run],
+  );
+
+  const selected = articles?.find(a => a.id === selectedId) ?? null;
+  const busy = activity !== null;
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (busy) return;
+    const transfer = event.dataTransfer;
+    if (desktop) {
+      const files = Array.from(transfer.files);
+      void run(p => importDroppedPaths(db, files, p));
+    } else {
+      void run(async p => importUploads(db, await filesFromDrop(transfer), p));
+    }
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={e => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={e => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <span className="brand" aria-hidden="true">
+          Readout
+        </span>
+        <ImportControls
+          busy={busy}
+          onDialog={folders => void run(p => importViaDialog(db, folders, p))}
+          onUpload={(files: PickedFile[]) => void run(p => importUploads(db, files, p))}
+        />
+      </header>
+      {startupError && (
+        <p className="banner-error" role="alert">
+          {startupError}
+        </p>
+      )}
+      <div className="workspace">
+        <nav className="library" aria-label="Library">
+          <h2 className="pane-title">
+            Library {articles && articles.length > 0 && <span className="count">{articles.length}</span>}
+          </h2>
+          <LibraryList articles={articles} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+        </nav>
+        <main className="reading-pane">
+          {selected ? (
+            <ReaderView article={selected} />
+          ) : (
+            <div className="reader-empty">
+              <h1>Readout</h1>
+              <p>
+                {articles && articles.length > 0
+                  ? 'Choose an article in the library to read it.'
+                  : 'Import articles to start reading.'}
+              </p>
+            </div>
+          )}
+        </main>
+      </div>
+      <ImportStatus activity={activity} outcome={outcome} onDismiss={() => setOutcome(null)} />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files or folders to import them
+        </div>
+      )}
+    </div>
+  );
+}

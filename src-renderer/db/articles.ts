@@ -1,0 +1,76 @@
+/**
+ * Storing imported articles. Idempotent: the same text again changes nothing; an edited file
+ * (same source, new text) updates its article in place, keeping the article's id so that
+ * everything the analyst attached to it stays attached. Nothing the analyst wrote is touched.
+ */
+import type { Article } from '../../src-main/contract/article';
+import type { ReadoutDB, StoredArticle } from './db';
+
+export interface StoreSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Stores one batch in one transaction: all of it lands, or none of it does. */
+export async function storeArticles(
+  db: ReadoutDB,
+  articles: Article[],
+  now = Date.now(),
+): Promise<StoreSummary> {
+  const summary: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
+  await db.transaction('rw', db.articles, async () => {
+    for (const article of articles) {
+      const sameText = await db.articles.where('contentHash').equals(article.id).first();
+      if (sameText) {
+        summary.unchanged++;
+        continue;
+      }
+      const sameSource = await db.articles.where('source').equals(article.source).first();
+      if (sameSource) {
+        await db.articles.put({
+          ...article,
+          id: sameSource.id,
+          contentHash: article.id,
+          importedAt: sameSource.importedAt,
+          updatedAt: now,
+        });
+        summary.updated++;
+      } else {
+        await db.articles.add({ ...article, contentHash: article.id, importedAt: now, updatedAt: now });
+        summary.added++;
+      }
+    }
+  });
+  return summary;
+}
+
+/** Stores articles in batches, reporting progress after each committed batch. */
+export async function storeInBatches(
+  db: ReadoutDB,
+  articles: Article[],
+  options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<StoreSummary> {
+  const size = options.batchSize ?? 250;
+  const total: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
+  for (let i = 0; i < articles.length; i += size) {
+    const s = await storeArticles(db, articles.slice(i, i + size));
+    total.added += s.added;
+    total.updated += s.updated;
+    total.unchanged += s.unchanged;
+    options.onProgress?.(Math.min(i + size, articles.length), articles.length);
+  }
+  return total;
+}
+
+/** Library order: newest publication first, undated last, then by title. */
+export function sortForLibrary(articles: StoredArticle[]): StoredArticle[] {
+  return [...articles].sort((a, b) => {
+    if (a.published !== b.published) {
+      if (!a.published) return 1;
+      if (!b.published) return -1;
+      return a.published < b.published ? 1 : -1;
+    }
+    return a.title.localeCompare(b.title);
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Import flows of the page: seeds on first run, the desktop file dialog, uploads in the browser
+ * preview and drag and drop. Each ends in `storeReport`, which stores the articles in batches
+ * and returns what the analyst sees in the import report.
+ */
+import { MAX_FILE_BYTES, type ImportError, type ImportReport, type UploadFile } from '../../../src-main/contract/article';
+import type { Result } from '../../../src-main/contract/result';
+import { api, desktop } from '../../bridge';
+import { storeInBatches, type StoreSummary } from '../../db/articles';
+import type { ReadoutDB } from '../../db/db';
+
+export interface ImportOutcome extends StoreSummary {
+  errors: ImportError[];
+  /** A failure of the whole import (no answer, refused call), as opposed to per-file errors. */
+  failure: string | null;
+}
+
+export type Progress = (label: string, done: number, total: number) => void;
+
+const emptyOutcome = (): ImportOutcome => ({ added: 0, updated: 0, unchanged: 0, errors: [], failure: null });
+
+export async function storeReport(
+  db: ReadoutDB,
+  report: ImportReport,
+  progress?: Progress,
+): Promise<ImportOutcome> {
+  const summary = await storeInBatches(db, report.articles, {
+    onProgress: (done, total) => progress?.('Saving articles', done, total),
+  });
+  return { ...summary, errors: report.errors, failure: null };
+}
+
+async function fromResult(
+  db: ReadoutDB,
+  result: Result<ImportReport | null>,
+  progress?: Progress,
+): Promise<ImportOutcome | null> {
+  if (!result.ok) return { ...emptyOutcome(), failure: result.error.message };
+  if (result.value === null) return null; // the analyst cancelled the dialog
+  return storeReport(db, result.value, progress);
+}
+
+const SEEDED_KEY = 'seeded';
+let seeding: Promise<ImportOutcome | null> | null = null;
+
+/** Imports the bundled seeds once per profile; later starts (and React's double effects) skip it. */
+export function ensureSeeded(db: ReadoutDB): Promise<ImportOutcome | null> {
+  seeding ??= (async () => {
+    if ((await db.meta.get(SEEDED_KEY))?.value === true) return null;
+    const outcome = await fromResult(db, await api.loadSeeds());
+    if (outcome && !outcome.failure) await db.meta.put({ key: SEEDED_KEY, value: true });
+    return outcome;
+  })();
+  return seeding;
+}
+
+/** Desktop: main shows its open dialog and reads the chosen files. */
+export async function importViaDialog(db: ReadoutDB, folders: boolean, progress?: Progress) {
+  progress?.('Reading files', 0, 0);
+  return fromResult(db, await api.pickAndImport({ folders }), progress);
+}
+
+/** Desktop drag and drop: the preload turns dropped files into paths that main reads. */
+export async function importDroppedPaths(db: ReadoutDB, files: File[], progress?: Progress) {
+  const paths = files.map(f => desktop?.pathForFile(f) ?? '').filter(p => p !== '');
+  if (paths.length === 0) return importUploads(db, files.map(file => ({ file, name: file.name })), progress);
+  progress?.('Reading files', 0, paths.length);
+  return fromResult(db, await api.importPaths(paths), progress);
+}
+
+export interface PickedFile {
+  file: File;
+  /** Relative path inside a picked or dropped folder, else the file name. */
+  name: string;
+}
+
+/** Request size budget for uploads: about 8 MB of file bytes or 200 files, whichever first. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_FILES = 200;
+
+/** Browser preview: sends file bytes to the services in batches and stores each batch's articles. */
+export async function importUploads(
+  db: ReadoutDB,
+  picked: PickedFile[],
+  progress?: Progress,
+): Promise<ImportOutcome> {
+  const outcome = emptyOutcome();
+  const files = picked.filter(p => !p.name.split('/').some(part => part.startsWith('.')));
+  let index = 0;
+  while (index < files.length) {
+    const batch: UploadFile[] = [];
+    let bytes = 0;
+    while (index < files.length && batch.length < BATCH_FILES && (batch.length === 0 || bytes < BATCH_BYTES)) {
+      const { file, name } = files[index++];
+      const tooLarge = file.size > MAX_FILE_BYTES;
+      const content = tooLarge ? new Uint8Array(0) : new Uint8Array(await readBytes(file));
+      bytes += content.byteLength;
+      batch.push({ name, size: file.size, bytes: content });
+    }
+    progress?.('Reading files', index, files.length);
+    const result = await api.importFiles(batch);
+    if (!result.ok) {
+      outcome.failure = result.error.message;
+      break;
+    }
+    const stored = await storeReport(db, result.value);
+    outcome.added += stored.added;
+    outcome.updated += stored.updated;
+    outcome.unchanged += stored.unchanged;
+    outcome.errors.push(...stored.errors);
+  }
+  return outcome;
+}
+
+/** Reads a file's bytes; an unreadable file (removed, no permission) gives an empty array. */
+async function readBytes(file: File): Promise<ArrayBuffer> {
+  try {
+    return await file.arrayBuffer();
+  } catch {
+    return new ArrayBuffer(0);
+  }
+}
+
+/** Files of a drop, walking dropped folders (browser preview), with their relative paths. */
+export async function filesFromDrop(transfer: DataTransfer): Promise<PickedFile[]> {
+  const entries = Array.from(transfer.items)
+    .map(item => item.webkitGetAsEntry?.())
+    .filter((e): e is FileSystemEntry => !!e);
+  if (entries.length === 0) return Array.from(transfer.files).map(file => ({ file, name: file.name }));
+  const out: PickedFile[] = [];
+  const visit = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
+    if (entry.isFile) {
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      out.push({ file, name: prefix + entry.name });
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (batch.length === 0) break;
+        for (const child of batch) await visit(child, `${prefix}${entry.name}/`);
+      }
+    }
+  };
+  for (const entry of entries) await visit(entry, '');
+  return out;
+}

@@ -1,0 +1,13 @@
+/** Display helpers shared by the views. */
+
+/** `2023-04-24` → `24 Apr 2023`, in a fixed English form so screenshots and tests are stable. */
+export function formatDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+  return month ? `${d} ${month} ${y}` : iso;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
