@@ -27,12 +27,18 @@ export async function dispatch(
     const value = await method(...(parsed.data as unknown[]));
     const checked = spec.result.safeParse(value);
     if (!checked.success) {
-      return fail('invalid-result', `${channel}: the answer did not match its schema: ${summarise(checked.error)}`);
+      return fail(
+        'invalid-result',
+        `${channel}: the answer did not match its schema: ${summarise(checked.error)}`,
+      );
     }
     return ok(checked.data);
   } catch (error) {
     if (error instanceof ServiceError) return fail(error.code, error.message);
-    return fail('internal', `${channel}: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      'internal',
+      `${channel}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, dialog } from 'electron';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { profileOverride } from './profile';
@@ -45,7 +46,12 @@ function start(): void {
         properties: folders
           ? ['openDirectory', 'multiSelections']
           : ['openFile', 'multiSelections'],
-        filters: folders ? undefined : [{ name: 'Text articles', extensions: ['txt', 'text', 'md'] }, { name: 'All files', extensions: ['*'] }],
+        filters: folders
+          ? undefined
+          : [
+              { name: 'Text articles', extensions: ['txt', 'text', 'md'] },
+              { name: 'All files', extensions: ['*'] },
+            ],
       };
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)

@@ -10,7 +10,11 @@ import { dispatch } from './dispatch';
 import type { Services } from './services';
 import { isTrustedFrame } from './trust';
 
-export function registerIpc(services: Services, window: () => BrowserWindow | null, appUrl: string) {
+export function registerIpc(
+  services: Services,
+  window: () => BrowserWindow | null,
+  appUrl: string,
+) {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       const win = window();

@@ -3,7 +3,8 @@ import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'elect
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from './contract/menu';
 
 export function installMenu(window: () => BrowserWindow | null): void {
-  const send = (command: MenuCommand) => () => window()?.webContents.send(MENU_COMMAND_CHANNEL, command);
+  const send = (command: MenuCommand) => () =>
+    window()?.webContents.send(MENU_COMMAND_CHANNEL, command);
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {

@@ -28,12 +28,14 @@ export interface ServicesOptions {
 export function createServices(options: ServicesOptions): Services {
   return {
     // Seeds are reported as `seeds/NAME` wherever the app is installed, so their source is stable.
-    loadSeeds: () =>
-      importPaths([basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),
+    loadSeeds: () => importPaths([basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),
 
     async pickAndImport({ folders }) {
       if (!options.pickPaths) {
-        throw new ServiceError('unsupported', 'There is no file dialog here; upload files instead.');
+        throw new ServiceError(
+          'unsupported',
+          'There is no file dialog here; upload files instead.',
+        );
       }
       const paths = await options.pickPaths({ folders });
       return paths && paths.length > 0 ? importPaths(paths) : null;

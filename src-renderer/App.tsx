@@ -20,6 +20,8 @@ import {
 } from './features/import/importer';
 import { LibraryList } from './features/library/LibraryList';
 import { ReaderView } from './features/reader/ReaderView';
+import { NavigationContext, type Navigation, type View } from './navigation';
+import type { FocusRange } from './features/reader/ReaderView';
 import { useHashSelection } from './useHashSelection';
 
 export function App() {
@@ -30,24 +32,54 @@ export function App() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);
+  const [focus, setFocus] = useState<FocusRange | null>(null);
+  const [view, setView] = useState<View>('reader');
+  const navigation = useMemo<Navigation>(
+    () => ({
+      selectedId,
+      focus,
+      view,
+      openArticle(articleId, range) {
+        setSelectedId(articleId);
+        setFocus(range ? { articleId, ...range } : null);
+        setView('reader');
+      },
+      showView: setView,
+    }),
+    [selectedId, focus, view, setSelectedId],
+  );
 
-  const run = useCallback(async (work: (progress: (label: string, done: number, total: number) => void) => Promise<ImportOutcome | null>) => {
-    setOutcome(null);
-    setActivity({ label: 'Importing', done: 0, total: 0 });
-    try {
-      const result = await work((label, done, total) => setActivity({ label, done, total }));
-      if (result) setOutcome(result);
-    } catch (error) {
-      setOutcome({ added: 0, updated: 0, unchanged: 0, errors: [], failure: `Nothing was changed: ${String(error)}` });
-    } finally {
-      setActivity(null);
-    }
-  }, []);
+  const run = useCallback(
+    async (
+      work: (
+        progress: (label: string, done: number, total: number) => void,
+      ) => Promise<ImportOutcome | null>,
+    ) => {
+      setOutcome(null);
+      setActivity({ label: 'Importing', done: 0, total: 0 });
+      try {
+        const result = await work((label, done, total) => setActivity({ label, done, total }));
+        if (result) setOutcome(result);
+      } catch (error) {
+        setOutcome({
+          added: 0,
+          updated: 0,
+          unchanged: 0,
+          errors: [],
+          failure: `Nothing was changed: ${String(error)}`,
+        });
+      } finally {
+        setActivity(null);
+      }
+    },
+    [],
+  );
 
   useEffect(() => {
     ensureSeeded(db).then(
       result => {
-        if (result?.failure) setStartupError(`The bundled articles could not be imported: ${result.failure}`);
+        if (result?.failure)
+          setStartupError(`The bundled articles could not be imported: ${result.failure}`);
       },
       (error: unknown) => setStartupError(`Readout could not open its library: ${String(error)}`),
     );
@@ -78,62 +110,69 @@ export function App() {
   };
 
   return (
-    <div
-      className="app"
-      onDragOver={e => {
-        if (e.dataTransfer.types.includes('Files')) {
-          e.preventDefault();
-          setDragging(true);
-        }
-      }}
-      onDragLeave={e => {
-        if (e.currentTarget === e.target) setDragging(false);
-      }}
-      onDrop={onDrop}
-    >
-      <header className="topbar">
-        <span className="brand" aria-hidden="true">
-          Readout
-        </span>
-        <ImportControls
-          busy={busy}
-          onDialog={folders => void run(p => importViaDialog(db, folders, p))}
-          onUpload={(files: PickedFile[]) => void run(p => importUploads(db, files, p))}
-        />
-      </header>
-      {startupError && (
-        <p className="banner-error" role="alert">
-          {startupError}
-        </p>
-      )}
-      <div className="workspace">
-        <nav className="library" aria-label="Library">
-          <h2 className="pane-title">
-            Library {articles && articles.length > 0 && <span className="count">{articles.length}</span>}
-          </h2>
-          <LibraryList articles={articles} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
-        </nav>
-        <main className="reading-pane">
-          {selected ? (
-            <ReaderView article={selected} />
-          ) : (
-            <div className="reader-empty">
-              <h1>Readout</h1>
-              <p>
-                {articles && articles.length > 0
-                  ? 'Choose an article in the library to read it.'
-                  : 'Import articles to start reading.'}
-              </p>
-            </div>
-          )}
-        </main>
-      </div>
-      <ImportStatus activity={activity} outcome={outcome} onDismiss={() => setOutcome(null)} />
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          Drop files or folders to import them
+    <NavigationContext.Provider value={navigation}>
+      <div
+        className="app"
+        onDragOver={e => {
+          if (e.dataTransfer.types.includes('Files')) {
+            e.preventDefault();
+            setDragging(true);
+          }
+        }}
+        onDragLeave={e => {
+          if (e.currentTarget === e.target) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
+        <header className="topbar">
+          <span className="brand" aria-hidden="true">
+            Readout
+          </span>
+          <ImportControls
+            busy={busy}
+            onDialog={folders => void run(p => importViaDialog(db, folders, p))}
+            onUpload={(files: PickedFile[]) => void run(p => importUploads(db, files, p))}
+          />
+        </header>
+        {startupError && (
+          <p className="banner-error" role="alert">
+            {startupError}
+          </p>
+        )}
+        <div className="workspace">
+          <nav className="library" aria-label="Library">
+            <h2 className="pane-title">
+              Library{' '}
+              {articles && articles.length > 0 && <span className="count">{articles.length}</span>}
+            </h2>
+            <LibraryList
+              articles={articles}
+              selectedId={selected?.id ?? null}
+              onSelect={id => navigation.openArticle(id)}
+            />
+          </nav>
+          <main className="reading-pane">
+            {selected ? (
+              <ReaderView article={selected} focus={focus} />
+            ) : (
+              <div className="reader-empty">
+                <h1>Readout</h1>
+                <p>
+                  {articles && articles.length > 0
+                    ? 'Choose an article in the library to read it.'
+                    : 'Import articles to start reading.'}
+                </p>
+              </div>
+            )}
+          </main>
         </div>
-      )}
-    </div>
+        <ImportStatus activity={activity} outcome={outcome} onDismiss={() => setOutcome(null)} />
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            Drop files or folders to import them
+          </div>
+        )}
+      </div>
+    </NavigationContext.Provider>
   );
 }

@@ -43,7 +43,10 @@ function createPreviewApi(): ReadoutApi {
       if (!token) {
         return {
           ok: false,
-          error: { code: 'forbidden', message: 'No preview token: open the URL that `npm run web` printed.' },
+          error: {
+            code: 'forbidden',
+            message: 'No preview token: open the URL that `npm run web` printed.',
+          },
         };
       }
       try {
@@ -54,11 +57,20 @@ function createPreviewApi(): ReadoutApi {
         });
         const checked = resultSchema(spec.result).safeParse(decodeWire(await response.text()));
         if (checked.success) return checked.data as Result<unknown>;
-        return { ok: false, error: { code: 'invalid-result', message: `${channel}: malformed answer (HTTP ${response.status}).` } };
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-result',
+            message: `${channel}: malformed answer (HTTP ${response.status}).`,
+          },
+        };
       } catch (error) {
         return {
           ok: false,
-          error: { code: 'io', message: `Readout's preview server did not answer (${String(error)}). Is \`npm run web\` still running?` },
+          error: {
+            code: 'io',
+            message: `Readout's preview server did not answer (${String(error)}). Is \`npm run web\` still running?`,
+          },
         };
       }
     };

@@ -105,7 +105,11 @@ async function exists(fs: AtomicWriteFs, path: string): Promise<boolean> {
 }
 
 function existsError(path: string): AtomicWriteError {
-  return new AtomicWriteError('exists', `${basename(path)} already exists in ${dirname(path)}`, path);
+  return new AtomicWriteError(
+    'exists',
+    `${basename(path)} already exists in ${dirname(path)}`,
+    path,
+  );
 }
 
 function describe(error: unknown, path: string): AtomicWriteError {
@@ -118,13 +122,25 @@ function describe(error: unknown, path: string): AtomicWriteError {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new AtomicWriteError('read-only', `cannot write to ${folder}: the folder is read-only or not yours (${code})`, path);
+      return new AtomicWriteError(
+        'read-only',
+        `cannot write to ${folder}: the folder is read-only or not yours (${code})`,
+        path,
+      );
     case 'ENOSPC':
     case 'EDQUOT':
-      return new AtomicWriteError('disk-full', `cannot write ${basename(path)}: the disk is full (${code})`, path);
+      return new AtomicWriteError(
+        'disk-full',
+        `cannot write ${basename(path)}: the disk is full (${code})`,
+        path,
+      );
     case 'ENOENT':
     case 'ENOTDIR':
-      return new AtomicWriteError('not-found', `cannot write to ${folder}: the folder does not exist (${code})`, path);
+      return new AtomicWriteError(
+        'not-found',
+        `cannot write to ${folder}: the folder does not exist (${code})`,
+        path,
+      );
     default: {
       const detail = error instanceof Error ? error.message : String(error);
       return new AtomicWriteError('io', `cannot write ${basename(path)}: ${detail}`, path);

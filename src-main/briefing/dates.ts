@@ -5,12 +5,26 @@
 import type { MeetingDate } from '../contract';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 function parts(iso: string): { year: string; month: string; day: number } {
-  return { year: iso.slice(0, 4), month: MONTHS[Number(iso.slice(5, 7)) - 1] ?? '', day: Number(iso.slice(8, 10)) };
+  return {
+    year: iso.slice(0, 4),
+    month: MONTHS[Number(iso.slice(5, 7)) - 1] ?? '',
+    day: Number(iso.slice(8, 10)),
+  };
 }
 
 /** `2023-04-25` → `25 April 2023`. */

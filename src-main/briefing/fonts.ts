@@ -43,7 +43,9 @@ export function defaultFontDir(): string {
  * Reads and parses the briefing fonts. Throws an Error naming the file when one is missing or is
  * not a single TrueType font.
  */
-export function loadBriefingFonts(source: FontSource = { fontDir: defaultFontDir() }): BriefingFonts {
+export function loadBriefingFonts(
+  source: FontSource = { fontDir: defaultFontDir() },
+): BriefingFonts {
   const roles = Object.keys(FONT_FILES) as FontRole[];
   const entries = roles.map(role => {
     const file = 'files' in source ? source.files[role] : join(source.fontDir, FONT_FILES[role]);
@@ -57,7 +59,9 @@ function parseFont(file: string): fontkit.Font {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new Error(`cannot read briefing font ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(
+      `cannot read briefing font ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   let font: fontkit.Font | fontkit.FontCollection;
   try {

@@ -3,7 +3,13 @@
  * citation number of every source, and the sections with their items in reading order and their
  * priority (which section keeps its space when the page is full). Pure: no pdfkit, no I/O.
  */
-import type { BriefingHighlight, BriefingInput, BriefingSource, Meeting, Mention } from '../contract';
+import type {
+  BriefingHighlight,
+  BriefingInput,
+  BriefingSource,
+  Meeting,
+  Mention,
+} from '../contract';
 import { formatDate, formatDateTime, formatMeetingDate } from './dates';
 import { plainParagraphs } from './markdownish';
 
@@ -11,11 +17,18 @@ import { plainParagraphs } from './markdownish';
 export type PlanItem =
   | { kind: 'paragraph'; text: string; lead: string | null }
   | { kind: 'bullet'; text: string }
-  | { kind: 'quote'; quote: string; colour: { name: string; hex: string }; cite: string; note: string | null }
+  | {
+      kind: 'quote';
+      quote: string;
+      colour: { name: string; hex: string };
+      cite: string;
+      note: string | null;
+    }
   | { kind: 'person'; name: string; detail: string | null }
   | { kind: 'source'; label: string; text: string };
 
-export type SectionId = 'keyPoints' | 'disagreements' | 'notes' | 'highlights' | 'participants' | 'sources';
+export type SectionId =
+  'keyPoints' | 'disagreements' | 'notes' | 'highlights' | 'participants' | 'sources';
 export type Column = 'main' | 'side' | 'band';
 
 export interface PlanSection {
@@ -114,7 +127,13 @@ function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTa
   };
   given.forEach(add);
   for (const m of mentions) {
-    add({ articleId: m.articleId, title: baseName(m.file), publisher: null, published: null, file: baseName(m.file) });
+    add({
+      articleId: m.articleId,
+      title: baseName(m.file),
+      publisher: null,
+      published: null,
+      file: baseName(m.file),
+    });
   }
   return { sources, byArticle };
 }
@@ -127,14 +146,22 @@ function cite(table: CitationTable, articleId: string): string {
 function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSection {
   const items: PlanItem[] = [];
   if (input.meeting.purpose?.trim()) {
-    items.push({ kind: 'paragraph', lead: 'Purpose: ', text: clipText(input.meeting.purpose.trim(), MAX_ITEM_CHARS) });
+    items.push({
+      kind: 'paragraph',
+      lead: 'Purpose: ',
+      text: clipText(input.meeting.purpose.trim(), MAX_ITEM_CHARS),
+    });
   }
   const keyHighlights = input.highlights.filter(h => h.keyPoint && h.quote.trim());
   let noun = 'key points';
   if (keyHighlights.length > 0) {
     for (const h of keyHighlights) {
       const note = h.note?.trim() ? ` — ${oneLine(h.note)}` : '';
-      items.push({ kind: 'bullet', text: clipText(`${oneLine(h.quote)}${note}`, 600) + ` ${cite(cites, h.articleId)}`.trimEnd() });
+      items.push({
+        kind: 'bullet',
+        text:
+          clipText(`${oneLine(h.quote)}${note}`, 600) + ` ${cite(cites, h.articleId)}`.trimEnd(),
+      });
     }
   } else {
     noun = 'evidence sentences';
@@ -144,7 +171,10 @@ function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSecti
       const key = sentence.toLowerCase();
       if (!sentence || seen.has(key)) continue;
       seen.add(key);
-      items.push({ kind: 'bullet', text: `${clipText(sentence, 600)} ${cite(cites, m.articleId)}`.trimEnd() });
+      items.push({
+        kind: 'bullet',
+        text: `${clipText(sentence, 600)} ${cite(cites, m.articleId)}`.trimEnd(),
+      });
     }
   }
   return {
@@ -179,14 +209,16 @@ function disagreementsSection(meeting: Meeting, cites: CitationTable): PlanSecti
   };
   describe('Status', m => STATUS_WORDS[m.status].toLowerCase());
   describe('Date', m => (m.date.start ? formatMeetingDate(m.date) : 'no date given'));
-  for (const text of extractorDisagreements(meeting)) items.push({ kind: 'bullet', text: clipText(text, 600) });
+  for (const text of extractorDisagreements(meeting))
+    items.push({ kind: 'bullet', text: clipText(text, 600) });
   return {
     id: 'disagreements',
     heading: 'Where sources differ',
     column: 'main',
     priority: 2,
     items,
-    more: hidden => (hidden.length > 0 ? `… ${count(hidden.length, 'more difference')} in Readout` : CONTINUES),
+    more: hidden =>
+      hidden.length > 0 ? `… ${count(hidden.length, 'more difference')} in Readout` : CONTINUES,
   };
 }
 
@@ -199,7 +231,8 @@ function extractorDisagreements(meeting: Meeting): string[] {
       if (d && typeof d === 'object') {
         const o = d as Record<string, unknown>;
         const text = [o.message, o.text, o.description, o.summary].find(v => typeof v === 'string');
-        if (typeof text === 'string') return typeof o.field === 'string' ? `${capitalise(o.field)}: ${text}` : text;
+        if (typeof text === 'string')
+          return typeof o.field === 'string' ? `${capitalise(o.field)}: ${text}` : text;
       }
       return '';
     })
@@ -230,7 +263,10 @@ function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {
     more: (hidden, cutRest) => {
       const words =
         wordCount(cutRest ?? '') +
-        hidden.reduce((sum, item) => sum + wordCount(item.kind === 'paragraph' ? item.text : ''), 0);
+        hidden.reduce(
+          (sum, item) => sum + wordCount(item.kind === 'paragraph' ? item.text : ''),
+          0,
+        );
       return `… notes continue in Readout (${count(words, 'more word')})`;
     },
   };
@@ -250,7 +286,8 @@ function highlightsSection(input: BriefingInput, cites: CitationTable): PlanSect
       cite: cite(cites, h.articleId),
       note: h.note?.trim() ? clipText(oneLine(h.note), 400) : null,
     })),
-    more: hidden => (hidden.length > 0 ? `… ${count(hidden.length, 'more highlight')} in Readout` : CONTINUES),
+    more: hidden =>
+      hidden.length > 0 ? `… ${count(hidden.length, 'more highlight')} in Readout` : CONTINUES,
   };
 }
 
@@ -259,7 +296,11 @@ function participantsSection(meeting: Meeting): PlanSection {
   const countryName = new Map(countries.map(c => [c.code, c.name]));
   const items: PlanItem[] = [];
   if (countries.length > 0) {
-    items.push({ kind: 'paragraph', lead: 'Countries: ', text: countries.map(c => c.name).join(', ') });
+    items.push({
+      kind: 'paragraph',
+      lead: 'Countries: ',
+      text: countries.map(c => c.name).join(', '),
+    });
   }
   for (const p of people) {
     const country = p.country ? (countryName.get(p.country) ?? p.country) : null;
@@ -269,7 +310,12 @@ function participantsSection(meeting: Meeting): PlanSection {
   if (organizations.length > 0) {
     items.push({ kind: 'paragraph', lead: 'Organisations: ', text: organizations.join(', ') });
   }
-  if (items.length === 0) items.push({ kind: 'paragraph', lead: null, text: 'No participants are named in the sources.' });
+  if (items.length === 0)
+    items.push({
+      kind: 'paragraph',
+      lead: null,
+      text: 'No participants are named in the sources.',
+    });
   return {
     id: 'participants',
     heading: 'Participants',
@@ -290,12 +336,17 @@ function sourcesSection(cites: CitationTable): PlanSection {
     column: 'band',
     priority: 1,
     items: cites.sources.map((s, i) => {
-      const where = [s.publisher, s.published ? formatDate(s.published) : null].filter(Boolean).join(', ');
+      const where = [s.publisher, s.published ? formatDate(s.published) : null]
+        .filter(Boolean)
+        .join(', ');
       const title = s.title.trim() || s.file;
-      const text = [title, where, s.file && s.file !== title ? s.file : null].filter(Boolean).join('. ');
+      const text = [title, where, s.file && s.file !== title ? s.file : null]
+        .filter(Boolean)
+        .join('. ');
       return { kind: 'source' as const, label: `[${i + 1}]`, text: clipText(text, 600) };
     }),
-    more: hidden => (hidden.length > 0 ? `… ${count(hidden.length, 'more source')} in Readout` : CONTINUES),
+    more: hidden =>
+      hidden.length > 0 ? `… ${count(hidden.length, 'more source')} in Readout` : CONTINUES,
   };
 }
 

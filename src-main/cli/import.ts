@@ -23,7 +23,9 @@ export const importCommand: Command = {
       io.out(JSON.stringify({ articles, errors: report.errors }, null, 2) + '\n');
     } else {
       for (const a of articles) {
-        io.out(`${a.file}\n  ${a.title}\n  ${[a.publisher, a.published, a.dateline && `dateline ${a.dateline}`, `${a.wordCount} words`].filter(Boolean).join(' · ')}\n`);
+        io.out(
+          `${a.file}\n  ${a.title}\n  ${[a.publisher, a.published, a.dateline && `dateline ${a.dateline}`, `${a.wordCount} words`].filter(Boolean).join(' · ')}\n`,
+        );
       }
       for (const e of report.errors) io.err(`${e.file}: ${e.message} [${e.code}]\n`);
       io.out(`${articles.length} article(s), ${report.errors.length} error(s)\n`);

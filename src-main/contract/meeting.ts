@@ -29,7 +29,10 @@ export type CountryRef = z.infer<typeof CountryRefSchema>;
 export const PersonSchema = z.object({
   name: z.string(),
   role: z.string().nullable(),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

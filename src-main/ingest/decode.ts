@@ -72,7 +72,8 @@ function checkText(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): D
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd)
+      control++;
   }
   if (control / sample.length > 0.05) {
     return {

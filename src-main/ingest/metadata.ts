@@ -5,8 +5,18 @@
  */
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 /** `2023-04-24`, `April 24, 2023`, `24 April 2023` → `2023-04-24`; null if not a real date. */
@@ -65,7 +75,9 @@ const HEADER_KEYS: Record<string, keyof Omit<Header, 'bodyStart'> | 'ignore'> = 
  */
 export function readHeader(text: string): Header {
   const header: Header = { title: null, publisher: null, published: null, bodyStart: 0 };
-  const inline = /^\s*(?:date|published|dated)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?=\s)[ \t]*\n?/i.exec(text);
+  const inline = /^\s*(?:date|published|dated)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?=\s)[ \t]*\n?/i.exec(
+    text,
+  );
   if (inline) {
     header.published = parseDateText(inline[1]);
     if (header.published) header.bodyStart = inline[0].length;

@@ -30,7 +30,12 @@ export function parseArticle(raw: string, where: { source: string; file: string 
   if (!title && firstBreak > 0) {
     const first = text.slice(0, firstBreak).trim();
     const rest = text.slice(firstBreak).trim();
-    if (first.length <= 160 && rest.length > 0 && !/[.!?:;,"”’)]$/.test(first) && !readDateline(first + ' ')) {
+    if (
+      first.length <= 160 &&
+      rest.length > 0 &&
+      !/[.!?:;,"”’)]$/.test(first) &&
+      !readDateline(first + ' ')
+    ) {
       if (/[a-z]/i.test(first) && first.split(/\s+/).length >= 2) {
         title = first;
         text = rest;
@@ -61,7 +66,10 @@ function agencyName(agency: string | null): string | null {
 
 /** The first sentence, shortened at a word boundary: text files rarely carry a headline. */
 export function titleFromBody(body: string): string | null {
-  const firstPara = body.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
+  const firstPara = body
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!firstPara) return null;
   const sentenceEnd = /[.!?](?=["”’]?\s+[A-Z"“‘]|["”’]?$)/.exec(firstPara);
   let sentence = sentenceEnd ? firstPara.slice(0, sentenceEnd.index) : firstPara;

@@ -91,16 +91,28 @@ export function fsError(file: string, error: unknown): ImportError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return { file, code: 'not-found', message: 'The file or folder does not exist (or is a broken link).' };
+      return {
+        file,
+        code: 'not-found',
+        message: 'The file or folder does not exist (or is a broken link).',
+      };
     case 'EACCES':
     case 'EPERM':
-      return { file, code: 'unreadable', message: 'Permission denied: Readout may not read this file.' };
+      return {
+        file,
+        code: 'unreadable',
+        message: 'Permission denied: Readout may not read this file.',
+      };
     case 'ELOOP':
       return { file, code: 'symlink-loop', message: 'This link points back at itself.' };
     case 'EISDIR':
       return { file, code: 'unreadable', message: 'This is a folder, not a file.' };
     case 'EIO':
-      return { file, code: 'unreadable', message: 'The disk reported an input/output error while reading.' };
+      return {
+        file,
+        code: 'unreadable',
+        message: 'The disk reported an input/output error while reading.',
+      };
     default:
       return {
         file,

@@ -14,7 +14,10 @@ async function call(channel: Channel, args: unknown[]): Promise<Result<unknown>>
     const checked = resultSchema(channels[channel].result).safeParse(answer);
     return checked.success
       ? (checked.data as Result<unknown>)
-      : { ok: false, error: { code: 'invalid-result', message: `${channel}: malformed answer from main.` } };
+      : {
+          ok: false,
+          error: { code: 'invalid-result', message: `${channel}: malformed answer from main.` },
+        };
   } catch (error) {
     return { ok: false, error: { code: 'internal', message: `${channel}: ${String(error)}` } };
   }

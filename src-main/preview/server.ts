@@ -69,10 +69,18 @@ export async function startPreviewServer(options: {
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Method not allowed.');
     if (req.headers.origin !== origin) {
-      return sendJson(res, 403, fail('forbidden', 'Calls are accepted only from the preview page itself.'));
+      return sendJson(
+        res,
+        403,
+        fail('forbidden', 'Calls are accepted only from the preview page itself.'),
+      );
     }
     if (!tokenMatches(req.headers[TOKEN_HEADER], options.token)) {
-      return sendJson(res, 403, fail('forbidden', 'Missing or wrong preview token: open the URL the preview printed.'));
+      return sendJson(
+        res,
+        403,
+        fail('forbidden', 'Missing or wrong preview token: open the URL the preview printed.'),
+      );
     }
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
       return sendJson(res, 415, fail('invalid-argument', 'Calls must be JSON.'));
@@ -81,7 +89,11 @@ export async function startPreviewServer(options: {
     try {
       body = decodeWire(await readBody(req));
     } catch (error) {
-      return sendJson(res, 400, fail('invalid-argument', `Unreadable request: ${(error as Error).message}`));
+      return sendJson(
+        res,
+        400,
+        fail('invalid-argument', `Unreadable request: ${(error as Error).message}`),
+      );
     }
     const result = await dispatch(options.services, decodeURIComponent(channel), body);
     return sendJson(res, 200, result);

@@ -37,7 +37,12 @@ export async function storeArticles(
         });
         summary.updated++;
       } else {
-        await db.articles.add({ ...article, contentHash: article.id, importedAt: now, updatedAt: now });
+        await db.articles.add({
+          ...article,
+          contentHash: article.id,
+          importedAt: now,
+          updatedAt: now,
+        });
         summary.added++;
       }
     }

@@ -1,6 +1,9 @@
 /**
  * The one IndexedDB database, through Dexie. Versions only move forward; each new version gets an
  * upgrade function where data must change and a test that opens a database of the version before.
+ *
+ * The analyst's own work (highlights, notes, tags, decisions) lives in tables of its own, never on
+ * article records, so that re-importing an article can replace its text without touching it.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../../src-main/contract/article';
@@ -18,15 +21,62 @@ export interface MetaRecord {
   value: unknown;
 }
 
+/** W3C-style selectors: the quote with 32 characters of context each side, and offsets. */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Highlight {
+  id: string;
+  articleId: string;
+  /** Colour slot 0–7; its meaning ("Key point") is a renameable setting. */
+  colour: number;
+  quote: TextQuote;
+  position: { start: number; end: number };
+  /** `contentHash` of the article text the position refers to. */
+  articleVersion: string;
+  note: string;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The analyst's note and tags on one article. */
+export interface ArticleNote {
+  articleId: string;
+  text: string;
+  tags: string[];
+  updatedAt: number;
+}
+
+/** Deleted work, kept until the analyst empties the trash. */
+export interface TrashItem {
+  id?: number;
+  kind: 'highlight' | 'article-note';
+  record: Highlight | ArticleNote;
+  deletedAt: number;
+}
+
 export class ReadoutDB extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  highlights!: EntityTable<Highlight, 'id'>;
+  articleNotes!: EntityTable<ArticleNote, 'articleId'>;
+  trash!: EntityTable<TrashItem, 'id'>;
 
   constructor(name = 'readout') {
     super(name);
     this.version(1).stores({
       articles: 'id, &source, contentHash, published, importedAt',
       meta: 'key',
+    });
+    // v2: the analyst's desk. New tables only; no v1 data changes.
+    this.version(2).stores({
+      highlights: 'id, articleId, colour, *tags, createdAt, updatedAt',
+      articleNotes: 'articleId, *tags, updatedAt',
+      trash: '++id, kind, deletedAt',
     });
   }
 }

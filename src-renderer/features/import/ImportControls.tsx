@@ -17,7 +17,10 @@ export function ImportControls({ busy, onDialog, onUpload }: Props) {
   const folderInput = useRef<HTMLInputElement>(null);
   const take = (input: HTMLInputElement | null) => {
     if (!input?.files) return;
-    const picked = Array.from(input.files).map(file => ({ file, name: file.webkitRelativePath || file.name }));
+    const picked = Array.from(input.files).map(file => ({
+      file,
+      name: file.webkitRelativePath || file.name,
+    }));
     input.value = '';
     if (picked.length > 0) onUpload(picked);
   };

@@ -22,7 +22,9 @@ export function ImportStatus({
       <div className="import-status" role="status" aria-live="polite">
         <span>
           {activity.label}
-          {activity.total > 0 ? ` ${activity.done.toLocaleString('en')} of ${activity.total.toLocaleString('en')}` : '…'}
+          {activity.total > 0
+            ? ` ${activity.done.toLocaleString('en')} of ${activity.total.toLocaleString('en')}`
+            : '…'}
         </span>
         <progress
           aria-label="Import progress"
@@ -47,7 +49,12 @@ export function ImportStatus({
     <section className="import-report" aria-label="Import report" role="region">
       <header>
         <h2>{headline}</h2>
-        <button type="button" className="quiet" onClick={onDismiss} aria-label="Close import report">
+        <button
+          type="button"
+          className="quiet"
+          onClick={onDismiss}
+          aria-label="Close import report"
+        >
           ×
         </button>
       </header>

@@ -3,7 +3,12 @@
  * preview and drag and drop. Each ends in `storeReport`, which stores the articles in batches
  * and returns what the analyst sees in the import report.
  */
-import { MAX_FILE_BYTES, type ImportError, type ImportReport, type UploadFile } from '../../../src-main/contract/article';
+import {
+  MAX_FILE_BYTES,
+  type ImportError,
+  type ImportReport,
+  type UploadFile,
+} from '../../../src-main/contract/article';
 import type { Result } from '../../../src-main/contract/result';
 import { api, desktop } from '../../bridge';
 import { storeInBatches, type StoreSummary } from '../../db/articles';
@@ -17,7 +22,13 @@ export interface ImportOutcome extends StoreSummary {
 
 export type Progress = (label: string, done: number, total: number) => void;
 
-const emptyOutcome = (): ImportOutcome => ({ added: 0, updated: 0, unchanged: 0, errors: [], failure: null });
+const emptyOutcome = (): ImportOutcome => ({
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  errors: [],
+  failure: null,
+});
 
 export async function storeReport(
   db: ReadoutDB,
@@ -63,7 +74,12 @@ export async function importViaDialog(db: ReadoutDB, folders: boolean, progress?
 /** Desktop drag and drop: the preload turns dropped files into paths that main reads. */
 export async function importDroppedPaths(db: ReadoutDB, files: File[], progress?: Progress) {
   const paths = files.map(f => desktop?.pathForFile(f) ?? '').filter(p => p !== '');
-  if (paths.length === 0) return importUploads(db, files.map(file => ({ file, name: file.name })), progress);
+  if (paths.length === 0)
+    return importUploads(
+      db,
+      files.map(file => ({ file, name: file.name })),
+      progress,
+    );
   progress?.('Reading files', 0, paths.length);
   return fromResult(db, await api.importPaths(paths), progress);
 }
@@ -90,7 +106,11 @@ export async function importUploads(
   while (index < files.length) {
     const batch: UploadFile[] = [];
     let bytes = 0;
-    while (index < files.length && batch.length < BATCH_FILES && (batch.length === 0 || bytes < BATCH_BYTES)) {
+    while (
+      index < files.length &&
+      batch.length < BATCH_FILES &&
+      (batch.length === 0 || bytes < BATCH_BYTES)
+    ) {
       const { file, name } = files[index++];
       const tooLarge = file.size > MAX_FILE_BYTES;
       const content = tooLarge ? new Uint8Array(0) : new Uint8Array(await readBytes(file));
@@ -126,16 +146,21 @@ export async function filesFromDrop(transfer: DataTransfer): Promise<PickedFile[
   const entries = Array.from(transfer.items)
     .map(item => item.webkitGetAsEntry?.())
     .filter((e): e is FileSystemEntry => !!e);
-  if (entries.length === 0) return Array.from(transfer.files).map(file => ({ file, name: file.name }));
+  if (entries.length === 0)
+    return Array.from(transfer.files).map(file => ({ file, name: file.name }));
   const out: PickedFile[] = [];
   const visit = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
     if (entry.isFile) {
-      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      const file = await new Promise<File>((resolve, reject) =>
+        (entry as FileSystemFileEntry).file(resolve, reject),
+      );
       out.push({ file, name: prefix + entry.name });
     } else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       for (;;) {
-        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+          reader.readEntries(resolve, reject),
+        );
         if (batch.length === 0) break;
         for (const child of batch) await visit(child, `${prefix}${entry.name}/`);
       }

@@ -10,7 +10,11 @@ interface Props {
 /** The library: every article with its title, source and date, newest first. */
 export function LibraryList({ articles, selectedId, onSelect }: Props) {
   if (articles === undefined) {
-    return <p className="library-empty" role="status">Opening your library…</p>;
+    return (
+      <p className="library-empty" role="status">
+        Opening your library…
+      </p>
+    );
   }
   if (articles.length === 0) {
     return (

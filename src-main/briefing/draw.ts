@@ -1,0 +1,282 @@
+/**
+ * Draws the briefing's pieces with pdfkit. Measuring and drawing are the same code: the fitter
+ * "draws" on a scratch document and reads how far the pen moved, so a measured height is exactly
+ * the height drawn later (pdfkit's own heightOfString cannot measure mixed-font lines).
+ *
+ * On the real document every piece is tagged for screen readers (headings, paragraphs, lists,
+ * quotes), and rules, colour bars and the footer are marked as artifacts.
+ */
+import PDFDocument from 'pdfkit';
+import type { BriefingFonts, FontRole } from './fonts';
+import { COLOURS, type Style } from './layout';
+import type { PlanItem } from './plan';
+
+type Doc = PDFKit.PDFDocument;
+type StructElement = PDFKit.PDFStructureElement;
+
+const BULLET_INDENT = 9;
+const QUOTE_INDENT = 8;
+const SOURCE_INDENT = 17;
+
+/** Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses. */
+export function registerFonts(doc: Doc, fonts: BriefingFonts): void {
+  for (const [role, font] of Object.entries(fonts)) {
+    // pdfkit accepts a parsed fontkit font (it checks for `layout`), though its types say bytes.
+    doc.registerFont(role, font as unknown as Buffer);
+  }
+}
+
+/** A document to measure on: never ended, never written. */
+export function scratchDocument(fonts: BriefingFonts): Doc {
+  const doc = new PDFDocument({ size: [1000, 1000], margin: 0, compress: false });
+  registerFonts(doc, fonts);
+  return doc;
+}
+
+export class Pen {
+  private readonly parents: StructElement[] = [];
+
+  /** `root` is the tagged document's structure root, or null when measuring. */
+  constructor(
+    readonly doc: Doc,
+    root: StructElement | null,
+  ) {
+    if (root) this.parents.push(root);
+  }
+
+  get measuring(): boolean {
+    return this.parents.length === 0;
+  }
+
+  use(role: FontRole, size: number, colour: string = COLOURS.text): Doc {
+    return this.doc.font(role).fontSize(size).fillColor(colour);
+  }
+
+  /** Runs `fn` inside a grouping structure element (Sect, L, LI, BlockQuote…). */
+  group(type: string, fn: () => void): void {
+    const parent = this.parents.at(-1);
+    if (!parent) return fn();
+    const element = this.doc.struct(type);
+    parent.add(element);
+    this.parents.push(element);
+    try {
+      fn();
+    } finally {
+      this.parents.pop();
+      element.end();
+    }
+  }
+
+  /** Runs `draw` as the marked content of a leaf structure element (P, H1, Lbl…). */
+  content(type: string, draw: () => void): void {
+    const parent = this.parents.at(-1);
+    if (!parent) return draw();
+    parent.add(this.doc.struct(type, draw));
+  }
+
+  /** Runs `draw` as an artifact: decoration a screen reader skips. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (this.measuring) return;
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  rule(x: number, y: number, width: number, colour: string = COLOURS.rule, thickness = 0.5): void {
+    this.artifact(() => {
+      this.doc
+        .save()
+        .moveTo(x, y)
+        .lineTo(x + width, y)
+        .lineWidth(thickness)
+        .strokeColor(colour)
+        .stroke()
+        .restore();
+    });
+  }
+
+  rect(x: number, y: number, width: number, height: number, colour: string): void {
+    this.artifact(() => {
+      this.doc.save().rect(x, y, width, height).fillColor(colour).fill().restore();
+    });
+  }
+}
+
+function textOptions(
+  width: number,
+  style: Style,
+  extra: PDFKit.Mixins.TextOptions = {},
+): PDFKit.Mixins.TextOptions {
+  // height: Infinity stops pdfkit from ever starting a second page; the fitter keeps text inside.
+  return { width, height: Infinity, lineGap: style.lineGap, ...extra };
+}
+
+/** Section heading: small capitals in the accent colour over a hairline. Returns the new y. */
+export function drawHeading(
+  pen: Pen,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: Style,
+): number {
+  const { doc } = pen;
+  pen.content('H2', () => {
+    pen.use('label', style.heading, COLOURS.heading);
+    doc.text(
+      text.toUpperCase(),
+      x,
+      y,
+      textOptions(width, style, { characterSpacing: 0.7, lineGap: 0 }),
+    );
+  });
+  const ruleY = doc.y + 1.2;
+  pen.rule(x, ruleY, width);
+  return ruleY + style.headingGap;
+}
+
+/** One item of a section, followed by the item gap. Returns the new y. */
+export function drawItem(
+  pen: Pen,
+  item: PlanItem,
+  x: number,
+  y: number,
+  width: number,
+  style: Style,
+): number {
+  const { doc } = pen;
+  switch (item.kind) {
+    case 'paragraph':
+      pen.content('P', () => {
+        if (item.lead) {
+          pen.use('bodyBold', style.body);
+          doc.text(item.lead, x, y, textOptions(width, style, { continued: true }));
+          pen.use('body', style.body);
+          doc.text(item.text, textOptions(width, style));
+        } else {
+          pen.use('body', style.body);
+          doc.text(item.text, x, y, textOptions(width, style));
+        }
+      });
+      return doc.y + style.itemGap;
+    case 'bullet': {
+      let end = y;
+      pen.group('LI', () => {
+        pen.content('Lbl', () => {
+          pen.use('body', style.body, COLOURS.accent);
+          doc.text('•', x + 1, y, textOptions(BULLET_INDENT, style));
+        });
+        pen.content('LBody', () => {
+          pen.use('body', style.body);
+          doc.text(item.text, x + BULLET_INDENT, y, textOptions(width - BULLET_INDENT, style));
+          end = doc.y;
+        });
+      });
+      return end + style.itemGap;
+    }
+    case 'quote': {
+      const inner = width - QUOTE_INDENT;
+      let end = y;
+      pen.group('BlockQuote', () => {
+        pen.content('P', () => {
+          pen.use('italic', style.body);
+          doc.text(`“${item.quote}”`, x + QUOTE_INDENT, y, textOptions(inner, style));
+        });
+        const attribution = `${item.colour.name}${item.cite ? `  ${item.cite}` : ''}`;
+        pen.content('P', () => {
+          pen.use('label', style.small, COLOURS.meta);
+          doc.text(
+            attribution,
+            x + QUOTE_INDENT,
+            doc.y + 0.5,
+            textOptions(inner, style, { lineGap: 0.5 }),
+          );
+          if (item.note) {
+            pen.use('meta', style.small, COLOURS.meta);
+            doc.text(
+              `Note: ${item.note}`,
+              x + QUOTE_INDENT,
+              doc.y,
+              textOptions(inner, style, { lineGap: 0.5 }),
+            );
+          }
+        });
+        end = doc.y;
+      });
+      // The highlight's own colour as a bar beside the quote, edged so pale colours still show.
+      pen.artifact(() => {
+        doc
+          .save()
+          .rect(x, y + 1, 3, end - y - 2)
+          .fillColor(item.colour.hex)
+          .fill();
+        doc
+          .rect(x, y + 1, 3, end - y - 2)
+          .lineWidth(0.25)
+          .strokeColor(COLOURS.faint)
+          .stroke()
+          .restore();
+      });
+      return end + style.itemGap + 1;
+    }
+    case 'person':
+      pen.content('P', () => {
+        pen.use('label', style.body * 0.96);
+        doc.text(
+          item.name,
+          x,
+          y,
+          textOptions(width, style, {
+            continued: Boolean(item.detail),
+            lineGap: style.lineGap * 0.6,
+          }),
+        );
+        if (item.detail) {
+          pen.use('meta', style.body * 0.92, COLOURS.meta);
+          doc.text(`, ${item.detail}`, textOptions(width, style, { lineGap: style.lineGap * 0.6 }));
+        }
+      });
+      return doc.y + style.itemGap * 0.8;
+    case 'source': {
+      let end = y;
+      pen.group('LI', () => {
+        pen.content('Lbl', () => {
+          pen.use('label', style.small, COLOURS.heading);
+          doc.text(
+            item.label,
+            x,
+            y + (style.body - style.small) * 0.15,
+            textOptions(SOURCE_INDENT, style),
+          );
+        });
+        pen.content('LBody', () => {
+          pen.use('meta', style.meta);
+          doc.text(
+            item.text,
+            x + SOURCE_INDENT,
+            y,
+            textOptions(width - SOURCE_INDENT, style, { lineGap: style.lineGap * 0.6 }),
+          );
+          end = doc.y;
+        });
+      });
+      return end + style.itemGap * 0.6;
+    }
+  }
+}
+
+/** The "… 12 more highlights in Readout" line. Returns the new y. */
+export function drawMore(
+  pen: Pen,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: Style,
+): number {
+  pen.content('P', () => {
+    pen.use('italic', style.small, COLOURS.faint);
+    pen.doc.text(text, x, y, textOptions(width, style, { lineGap: 0 }));
+  });
+  return pen.doc.y + style.itemGap;
+}

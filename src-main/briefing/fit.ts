@@ -1,0 +1,313 @@
+/**
+ * Fits a plan on exactly one page. Everything is measured before anything is drawn: walk down
+ * the style ladder (tighter spacing, then smaller type, to a 7.5 pt floor) until all content
+ * fits; at the floor, keep the most important sections whole and shorten the others, ending
+ * each shortened section with a line such as "… 12 more highlights in Readout".
+ *
+ * Every section that has content keeps at least its heading and that line, so nothing vanishes
+ * silently. Long text items are cut at a word, not dropped, when part of them fits.
+ */
+import { drawHeading, drawItem, drawMore, type Pen } from './draw';
+import { FLOOR, FOOTER_GAP, PANEL_PAD, STYLES, type Geometry, type Style } from './layout';
+import { drawHeader, HEADER_TITLE_LINES } from './page';
+import type { BriefingPlan, Column, PlanItem, PlanSection } from './plan';
+
+export interface FittedSection {
+  section: PlanSection;
+  items: PlanItem[];
+  /** The truncation line, or null when the whole section is printed. */
+  more: string | null;
+}
+
+export interface FittedPage {
+  style: Style;
+  /** The title as printed (cut with "…" if it would take more than three lines). */
+  title: string;
+  columns: Record<Column, FittedSection[]>;
+  /** True when some section was shortened. */
+  truncated: boolean;
+}
+
+/** Text width of each column: the side column's text sits inside its panel. */
+export function columnWidth(g: Geometry, column: Column): number {
+  if (column === 'main') return g.main.width;
+  if (column === 'side') return g.side.width - 2 * PANEL_PAD;
+  return g.contentWidth;
+}
+
+/** Vertical space the columns, the band and the gaps between them may use below the header. */
+function bodyBudget(g: Geometry, headerBottom: number): number {
+  return g.footerTop - FOOTER_GAP - headerBottom;
+}
+
+/** Measures by drawing on a scratch document; caches heights per style. */
+class Measurer {
+  private cache = new Map<PlanItem, number>();
+
+  constructor(
+    readonly pen: Pen,
+    readonly style: Style,
+  ) {}
+
+  item(item: PlanItem, width: number): number {
+    let h = this.cache.get(item);
+    if (h === undefined) {
+      h = drawItem(this.pen, item, 0, 0, width, this.style);
+      this.cache.set(item, h);
+    }
+    return h;
+  }
+
+  uncached(item: PlanItem, width: number): number {
+    return drawItem(this.pen, item, 0, 0, width, this.style);
+  }
+
+  heading(text: string, width: number): number {
+    return drawHeading(this.pen, text, 0, 0, width, this.style);
+  }
+
+  more(text: string, width: number): number {
+    return drawMore(this.pen, text, 0, 0, width, this.style);
+  }
+}
+
+/** Fits `plan` on one page of geometry `g`; `pen` must be a measuring pen (scratch document). */
+export function fitPage(plan: BriefingPlan, g: Geometry, pen: Pen): FittedPage {
+  for (const style of STYLES) {
+    const m = new Measurer(pen, style);
+    const title = fitTitle(plan.title, g, m);
+    const budget = bodyBudget(g, drawHeader(pen, { ...plan, title }, g, style));
+    const heights = naturalHeights(plan, g, m, budget);
+    if (heights && stackHeight(heights.main, heights.side, heights.band, style) <= budget) {
+      const columns = groupByColumn(
+        plan.sections.map(section => ({ section, items: section.items, more: null })),
+      );
+      return { style, title, columns, truncated: false };
+    }
+    if (style === FLOOR) return shorten(plan, g, m, title, budget);
+  }
+  throw new Error('unreachable: the style ladder ends at the floor');
+}
+
+/** Columns side by side, then the sources band, with a section gap between them. */
+function stackHeight(main: number, side: number, band: number, style: Style): number {
+  const columns = Math.max(main, side > 0 ? side + 2 * PANEL_PAD : 0);
+  return columns + (band > 0 ? style.sectionGap + band : 0);
+}
+
+/** Heights of every column with nothing cut, or null as soon as one exceeds `budget`. */
+function naturalHeights(
+  plan: BriefingPlan,
+  g: Geometry,
+  m: Measurer,
+  budget: number,
+): Record<Column, number> | null {
+  const heights: Record<Column, number> = { main: 0, side: 0, band: 0 };
+  for (const section of plan.sections) {
+    const width = columnWidth(g, section.column);
+    let h = heights[section.column] + m.heading(section.heading, width) + m.style.sectionGap;
+    for (const item of section.items) {
+      h += m.item(item, width);
+      if (h > budget) return null;
+    }
+    heights[section.column] = h;
+  }
+  return heights;
+}
+
+function groupByColumn(fitted: FittedSection[]): Record<Column, FittedSection[]> {
+  const columns: Record<Column, FittedSection[]> = { main: [], side: [], band: [] };
+  for (const f of fitted) columns[f.section.column].push(f);
+  return columns;
+}
+
+/**
+ * At the floor: the band (sources) gets what it needs up to a quarter of the page body, or more
+ * if the columns leave room; then each column is filled in priority order.
+ */
+function shorten(
+  plan: BriefingPlan,
+  g: Geometry,
+  m: Measurer,
+  title: string,
+  budget: number,
+): FittedPage {
+  const byColumn = (c: Column) => plan.sections.filter(s => s.column === c);
+  const natural = (sections: PlanSection[], width: number) =>
+    sections.reduce(
+      (sum, s) =>
+        sum +
+        m.heading(s.heading, width) +
+        m.style.sectionGap +
+        s.items.reduce((h, i) => h + m.item(i, width), 0),
+      0,
+    );
+  // Natural column heights here are capped by the budget so huge notes are not measured whole.
+  const capped = (sections: PlanSection[], width: number) => {
+    let sum = 0;
+    for (const s of sections) {
+      sum += m.heading(s.heading, width) + m.style.sectionGap;
+      for (const i of s.items) {
+        sum += m.item(i, width);
+        if (sum > budget) return budget;
+      }
+    }
+    return sum;
+  };
+  const bandWidth = columnWidth(g, 'band');
+  const bandSections = byColumn('band');
+  const bandNatural = natural(bandSections, bandWidth);
+  const columnsNatural = Math.max(
+    capped(byColumn('main'), columnWidth(g, 'main')),
+    capped(byColumn('side'), columnWidth(g, 'side')) + 2 * PANEL_PAD,
+  );
+  const bandBudget = Math.min(
+    bandNatural,
+    Math.max(budget * 0.25, budget - m.style.sectionGap - columnsNatural),
+  );
+  const band = fillColumn(bandSections, bandWidth, bandBudget, m);
+  const columnsBudget = budget - (band.used > 0 ? band.used + m.style.sectionGap : 0);
+  const main = fillColumn(byColumn('main'), columnWidth(g, 'main'), columnsBudget, m);
+  const side = fillColumn(
+    byColumn('side'),
+    columnWidth(g, 'side'),
+    columnsBudget - 2 * PANEL_PAD,
+    m,
+  );
+  const fitted = [...main.fitted, ...side.fitted, ...band.fitted];
+  // Keep the plan's reading order.
+  fitted.sort((a, b) => plan.sections.indexOf(a.section) - plan.sections.indexOf(b.section));
+  return {
+    style: m.style,
+    title,
+    columns: groupByColumn(fitted),
+    truncated: fitted.some(f => f.more !== null) || fitted.length < plan.sections.length,
+  };
+}
+
+/**
+ * Fills one column within `budget`. Sections are served in priority order; each first reserves
+ * room for the heading and truncation line of every section still waiting, so a full section
+ * never pushes a later one off the page. Sections are dropped, least important first, only if
+ * even those reserves do not fit.
+ */
+function fillColumn(
+  sections: PlanSection[],
+  width: number,
+  budget: number,
+  m: Measurer,
+): { fitted: FittedSection[]; used: number } {
+  const minimum = (s: PlanSection) =>
+    m.heading(s.heading, width) + m.style.sectionGap + m.more(s.more(s.items, 'x'), width);
+  let kept = [...sections].sort((a, b) => a.priority - b.priority);
+  while (kept.length > 0 && kept.reduce((sum, s) => sum + minimum(s), 0) > budget)
+    kept = kept.slice(0, -1);
+
+  let used = 0;
+  const fitted: FittedSection[] = [];
+  kept.forEach((section, index) => {
+    const reserve = kept.slice(index + 1).reduce((sum, s) => sum + minimum(s), 0);
+    const room = budget - used - reserve - m.heading(section.heading, width) - m.style.sectionGap;
+    const fill = fillSection(section, width, room, m);
+    fitted.push(fill.fitted);
+    used += m.heading(section.heading, width) + m.style.sectionGap + fill.used;
+  });
+  return { fitted, used };
+}
+
+function fillSection(
+  section: PlanSection,
+  width: number,
+  room: number,
+  m: Measurer,
+): { fitted: FittedSection; used: number } {
+  const items = section.items;
+  let total = 0;
+  for (const item of items) {
+    total += m.item(item, width);
+    if (total > room) break;
+  }
+  if (total <= room) return { fitted: { section, items, more: null }, used: total };
+
+  // The truncation line's height, measured with everything hidden (its longest form).
+  const moreHeight = m.more(section.more(items, 'x'), width);
+  const shown: PlanItem[] = [];
+  let used = 0;
+  let cutRest: string | null = null;
+  for (const item of items) {
+    const h = m.item(item, width);
+    if (used + h + moreHeight <= room) {
+      shown.push(item);
+      used += h;
+      continue;
+    }
+    const cut = cutToFit(item, width, room - used - moreHeight, m);
+    if (cut) {
+      shown.push(cut.item);
+      used += cut.height;
+      cutRest = cut.rest;
+    }
+    break;
+  }
+  // Items after those shown; a cut item counts as shown and its rest is passed as cutRest.
+  const more = section.more(items.slice(shown.length), cutRest);
+  return { fitted: { section, items: shown, more }, used: used + m.more(more, width) };
+}
+
+/** Fewest words worth printing of a cut item; less than this and the whole item is hidden. */
+const MIN_WORDS = 6;
+
+/**
+ * The longest word prefix of a text item that fits in `room`, ending with "…", or null when not
+ * even a few words fit (then the whole item moves behind the truncation line).
+ */
+function cutToFit(
+  item: PlanItem,
+  width: number,
+  room: number,
+  m: Measurer,
+): { item: PlanItem; height: number; rest: string } | null {
+  if (item.kind !== 'paragraph' && item.kind !== 'bullet') return null;
+  const words = item.text.split(' ');
+  const make = (n: number): PlanItem => {
+    const prefix = words.slice(0, n).join(' ').replace(/[\s,;:.–—-]+$/, '');
+    return { ...item, text: `${prefix}…` };
+  };
+  // Search up to a proportional guess so long notes take few measurements.
+  const full = m.item(item, width);
+  let lo = MIN_WORDS;
+  let hi = Math.min(words.length - 1, Math.ceil((words.length * room) / Math.max(full, 1)) + 8);
+  let best: { item: PlanItem; height: number; n: number } | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const candidate = make(mid);
+    const h = m.uncached(candidate, width);
+    if (h <= room) {
+      best = { item: candidate, height: h, n: mid };
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (!best) return null;
+  return { item: best.item, height: best.height, rest: words.slice(best.n).join(' ') };
+}
+
+/** The title, cut at a word with "…" when it would take more than HEADER_TITLE_LINES lines. */
+function fitTitle(title: string, g: Geometry, m: Measurer): string {
+  const { doc } = m.pen;
+  const measure = (text: string) => {
+    doc.font('heading').fontSize(m.style.title);
+    return doc.heightOfString(text, { width: g.contentWidth, lineGap: 0 });
+  };
+  const limit =
+    doc.font('heading').fontSize(m.style.title).currentLineHeight(true) * HEADER_TITLE_LINES + 0.5;
+  if (measure(title) <= limit) return title;
+  const words = title.split(' ');
+  let n = words.length - 1;
+  while (n > 1 && measure(`${words.slice(0, n).join(' ')}…`) > limit) n--;
+  return `${words
+    .slice(0, n)
+    .join(' ')
+    .replace(/[\s,;:.–—-]+$/, '')}…`;
+}

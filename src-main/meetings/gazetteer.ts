@@ -1,0 +1,195 @@
+/**
+ * Lookup of countries (names, demonyms, capitals, major cities), titles of office and
+ * international organisations in English news text. The data are hand-written JSON files in
+ * `./data` (see its README for sources and licence); this module compiles them once into
+ * case-sensitive regular expressions so a sentence is scanned in one pass per kind.
+ */
+import countriesData from './data/countries.json';
+import rolesData from './data/roles.json';
+import orgsData from './data/organizations.json';
+import type { CountryRef } from '../contract/meeting';
+
+export interface CountryEntry {
+  code: string;
+  name: string;
+  aliases: string[];
+  demonyms: string[];
+  capital: string;
+  cities: string[];
+}
+
+export type TermKind = 'name' | 'demonym' | 'capital' | 'city';
+
+/** One occurrence of a country-related word in a string. */
+export interface CountryTerm {
+  code: string;
+  kind: TermKind;
+  /** For capitals and cities, the city's name as the text spells it. */
+  city: string | null;
+  start: number;
+  end: number;
+}
+
+export interface RoleHit {
+  title: string;
+  level: string;
+  start: number;
+  end: number;
+}
+
+export interface OrgHit {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const countries = countriesData as CountryEntry[];
+const byCode = new Map(countries.map(c => [c.code, c]));
+
+interface Surface {
+  code: string;
+  kind: TermKind;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Longest alternatives first so "Guinea-Bissau" wins over "Guinea". */
+function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+}
+
+const surfaces = new Map<string, Surface>();
+function addSurface(text: string, s: Surface): void {
+  if (!surfaces.has(text)) surfaces.set(text, s);
+}
+for (const c of countries) {
+  addSurface(c.name, { code: c.code, kind: 'name' });
+  for (const a of c.aliases) addSurface(a, { code: c.code, kind: 'name' });
+  for (const d of c.demonyms) addSurface(d, { code: c.code, kind: 'demonym' });
+}
+// Longer phrases that contain a country word but name no country; matched and then dropped.
+const BLOCKERS = [
+  'Latin America',
+  'South America',
+  'North America',
+  'Central America',
+  'Indian Ocean',
+  'Persian Gulf',
+  'South China Sea',
+  'East China Sea',
+  'New Mexico',
+  'Jordan River',
+  'Korean Peninsula',
+  'Indo-Pacific',
+  'American Samoa',
+  'Guinea pig',
+];
+for (const b of BLOCKERS) addSurface(b, { code: '', kind: 'name' });
+for (const c of countries) {
+  addSurface(c.capital, { code: c.code, kind: 'capital' });
+  for (const city of c.cities) addSurface(city, { code: c.code, kind: 'city' });
+}
+// "US" and "UK" are matched only in capitals; the names themselves are case-sensitive anyway.
+const countryRe = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:${alternation(surfaces.keys())})(?![\\p{L}\\p{N}]|-(?!based))`,
+  'gu',
+);
+
+/** Every country name, demonym, capital or listed city in `text`, left to right. */
+export function findCountryTerms(text: string): CountryTerm[] {
+  const hits: CountryTerm[] = [];
+  countryRe.lastIndex = 0;
+  for (let m = countryRe.exec(text); m; m = countryRe.exec(text)) {
+    const s = surfaces.get(m[0]);
+    if (!s || s.code === '') continue;
+    hits.push({
+      code: s.code,
+      kind: s.kind,
+      city: s.kind === 'capital' || s.kind === 'city' ? m[0] : null,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return hits;
+}
+
+/** The gazetteer entry for an ISO code, or null for a code we do not list. */
+export function countryByCode(code: string): CountryEntry | null {
+  return byCode.get(code) ?? null;
+}
+
+export function countryRef(code: string): CountryRef {
+  const c = byCode.get(code);
+  return { code, name: c ? c.name : code };
+}
+
+/** Canonical city name: capitals keep their listed spelling, variants map to the first form. */
+export function capitalOf(code: string): string | null {
+  return byCode.get(code)?.capital ?? null;
+}
+
+const roleLevels = new Map<string, string>();
+for (const l of rolesData.levels) for (const t of l.titles) roleLevels.set(t, l.level);
+const roleRe = new RegExp(
+  `(?<![\\p{L}-])(?:${alternation([...roleLevels.keys()].flatMap(t => [t, pluralTitle(t)]))})(?![\\p{L}])`,
+  'giu',
+);
+
+function pluralTitle(t: string): string {
+  if (t.endsWith('s')) return t;
+  // "foreign minister" -> "foreign ministers", "minister of defence" -> "ministers of defence"
+  const words = t.split(' ');
+  const headIdx = words.findIndex(w => w === 'of' || w === 'for' || w === 'to');
+  const head = headIdx > 0 ? headIdx - 1 : words.length - 1;
+  const w = words[head];
+  words[head] =
+    w.endsWith('y') && !/[aeiou]y$/.test(w)
+      ? `${w.slice(0, -1)}ies`
+      : w.endsWith('ss') || w.endsWith('ch')
+        ? `${w}es`
+        : `${w}s`;
+  return words.join(' ');
+}
+
+const pluralToTitle = new Map<string, string>();
+for (const t of roleLevels.keys()) pluralToTitle.set(pluralTitle(t), t);
+
+/** Titles of office ("Defense Minister", "deputy foreign ministers") with their level. */
+export function findRoles(text: string): RoleHit[] {
+  const hits: RoleHit[] = [];
+  roleRe.lastIndex = 0;
+  for (let m = roleRe.exec(text); m; m = roleRe.exec(text)) {
+    const lower = m[0].toLowerCase();
+    const title = roleLevels.has(lower) ? lower : (pluralToTitle.get(lower) ?? lower);
+    const level = roleLevels.get(title);
+    if (!level) continue;
+    hits.push({ title: m[0], level, start: m.index, end: m.index + m[0].length });
+  }
+  return hits;
+}
+
+const orgSurfaces = new Map<string, string>();
+for (const o of orgsData as { name: string; aliases: string[] }[]) {
+  orgSurfaces.set(o.name, o.name);
+  for (const a of o.aliases) orgSurfaces.set(a, o.name);
+}
+const orgRe = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:${alternation(orgSurfaces.keys())})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** International organisations named in `text`, by their canonical name. */
+export function findOrganizations(text: string): OrgHit[] {
+  const hits: OrgHit[] = [];
+  orgRe.lastIndex = 0;
+  for (let m = orgRe.exec(text); m; m = orgRe.exec(text)) {
+    const name = orgSurfaces.get(m[0]);
+    if (name) hits.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return hits;
+}

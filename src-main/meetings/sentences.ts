@@ -1,0 +1,67 @@
+/**
+ * Sentence splitting with offsets. Meeting evidence is quoted by offsets into Article.text, so
+ * every sentence keeps `text.slice(start, end) === sentence`. A blank line or a line without end
+ * punctuation (a heading) always ends a sentence.
+ */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// Words that end in a full stop without ending a sentence.
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof gen lt col maj capt sgt sen rep gov st jr sr no vs etc jan feb mar apr aug ' +
+    'sep sept oct nov dec inc ltd co corp dept est approx fig mt ft adm cmdr gov pres amb hon rev'
+  ).split(' '),
+);
+
+function endsWithAbbreviation(text: string, dot: number): boolean {
+  let i = dot - 1;
+  while (i >= 0 && /[A-Za-z.]/.test(text[i])) i--;
+  const word = text.slice(i + 1, dot);
+  if (word.length === 0) return false;
+  // Initials and dotted acronyms: "J.", "U.S.", "a.m."
+  if (/^[A-Za-z]$/.test(word) || /^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Splits `text` into trimmed sentences with their offsets. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (from: number, to: number): void => {
+    while (from < to && /\s/.test(text[from])) from++;
+    while (to > from && /\s/.test(text[to - 1])) to--;
+    if (to > from) out.push({ start: from, end: to, text: text.slice(from, to) });
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    // Take closing quotes and brackets with the sentence.
+    let j = i + 1;
+    while (j < n && /["'”’)\]]/.test(text[j])) j++;
+    if (j < n && !/\s/.test(text[j])) continue;
+    let k = j;
+    while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+    if (k >= n) continue;
+    const next = text[k];
+    if (next !== '\n' && !/[A-Z"“‘'(\d\p{Lu}]/u.test(next)) continue;
+    if (ch === '.' && endsWithAbbreviation(text, i) && !/["“]/.test(next)) {
+      // "U.S. officials" continues; "in the U.S. The" is rare enough to accept.
+      continue;
+    }
+    push(start, j);
+    start = j;
+    i = j - 1;
+  }
+  push(start, n);
+  return out;
+}
