@@ -71,7 +71,7 @@ export class Pen {
   content(type: string, draw: () => void): void {
     const parent = this.parents.at(-1);
     if (!parent) return draw();
-    parent.add(this.doc.struct(type, draw));
+    parent.add(this.doc.struct(type, {}, draw));
   }
 
   /** Runs `draw` as an artifact: decoration a screen reader skips. */
@@ -237,6 +237,20 @@ export function drawItem(
         }
       });
       return doc.y + style.itemGap * 0.8;
+    case 'fact':
+      pen.content('P', () => {
+        const options = textOptions(width, style, { lineGap: style.lineGap * 0.6 });
+        if (item.label) {
+          pen.use('label', style.body * 0.96);
+          doc.text(item.label, x, y, { ...options, continued: true });
+          pen.use('meta', style.body * 0.96);
+          doc.text(item.text, options);
+        } else {
+          pen.use('meta', style.body * 0.96);
+          doc.text(item.text, x, y, options);
+        }
+      });
+      return doc.y + style.itemGap;
     case 'source': {
       let end = y;
       pen.group('LI', () => {

@@ -91,7 +91,8 @@ export function fitPage(plan: BriefingPlan, g: Geometry, pen: Pen): FittedPage {
 
 /** Columns side by side, then the sources band, with a section gap between them. */
 function stackHeight(main: number, side: number, band: number, style: Style): number {
-  const columns = Math.max(main, side > 0 ? side + 2 * PANEL_PAD : 0);
+  // Both columns start one panel padding down, level with the text inside the panel.
+  const columns = PANEL_PAD + Math.max(main, side > 0 ? side + PANEL_PAD : 0);
   return columns + (band > 0 ? style.sectionGap + band : 0);
 }
 
@@ -157,17 +158,19 @@ function shorten(
   const bandWidth = columnWidth(g, 'band');
   const bandSections = byColumn('band');
   const bandNatural = natural(bandSections, bandWidth);
-  const columnsNatural = Math.max(
-    capped(byColumn('main'), columnWidth(g, 'main')),
-    capped(byColumn('side'), columnWidth(g, 'side')) + 2 * PANEL_PAD,
-  );
+  const columnsNatural =
+    PANEL_PAD +
+    Math.max(
+      capped(byColumn('main'), columnWidth(g, 'main')),
+      capped(byColumn('side'), columnWidth(g, 'side')) + PANEL_PAD,
+    );
   const bandBudget = Math.min(
     bandNatural,
     Math.max(budget * 0.25, budget - m.style.sectionGap - columnsNatural),
   );
   const band = fillColumn(bandSections, bandWidth, bandBudget, m);
   const columnsBudget = budget - (band.used > 0 ? band.used + m.style.sectionGap : 0);
-  const main = fillColumn(byColumn('main'), columnWidth(g, 'main'), columnsBudget, m);
+  const main = fillColumn(byColumn('main'), columnWidth(g, 'main'), columnsBudget - PANEL_PAD, m);
   const side = fillColumn(
     byColumn('side'),
     columnWidth(g, 'side'),
@@ -185,11 +188,21 @@ function shorten(
   };
 }
 
+/** Share of a full column each section is first offered, before the rest goes by priority. */
+const SHARE: Record<PlanSection['id'], number> = {
+  keyPoints: 0.4,
+  disagreements: 0.15,
+  notes: 0.25,
+  highlights: 0.2,
+  participants: 1,
+  sources: 1,
+};
+
 /**
- * Fills one column within `budget`. Sections are served in priority order; each first reserves
- * room for the heading and truncation line of every section still waiting, so a full section
- * never pushes a later one off the page. Sections are dropped, least important first, only if
- * even those reserves do not fit.
+ * Fills one column within `budget`. Every section first gets its heading and truncation line;
+ * then each is offered a fair share of the column (so a flood of key points cannot hide the
+ * notes entirely); what is left goes to the sections that still want more, most important
+ * first. Sections are dropped, least important first, only if the bare minimums do not fit.
  */
 function fillColumn(
   sections: PlanSection[],
@@ -197,20 +210,49 @@ function fillColumn(
   budget: number,
   m: Measurer,
 ): { fitted: FittedSection[]; used: number } {
-  const minimum = (s: PlanSection) =>
-    m.heading(s.heading, width) + m.style.sectionGap + m.more(s.more(s.items, 'x'), width);
+  const frame = (s: PlanSection) => m.heading(s.heading, width) + m.style.sectionGap;
+  const minimum = (s: PlanSection) => frame(s) + m.more(s.more(s.items, 'x'), width);
+  const wanted = (s: PlanSection) => {
+    let h = frame(s);
+    for (const item of s.items) {
+      h += m.item(item, width);
+      if (h > budget) break;
+    }
+    return h;
+  };
   let kept = [...sections].sort((a, b) => a.priority - b.priority);
-  while (kept.length > 0 && kept.reduce((sum, s) => sum + minimum(s), 0) > budget)
+  while (kept.length > 0 && kept.reduce((sum, s) => sum + minimum(s), 0) > budget) {
     kept = kept.slice(0, -1);
+  }
+  const want = kept.map(wanted);
+  const weight = kept.reduce((sum, s) => sum + SHARE[s.id], 0);
+  const alloc = kept.map((s, i) =>
+    Math.min(want[i], Math.max(minimum(s), (budget * SHARE[s.id]) / weight)),
+  );
+  let left = budget - alloc.reduce((a, b) => a + b, 0);
+  if (left < 0) {
+    // Shares overshoot when several minimums are large: fall back to minimums for all but the first.
+    kept.forEach((s, i) => (alloc[i] = i === 0 ? want[0] : minimum(s)));
+    alloc[0] = Math.min(want[0], budget - alloc.slice(1).reduce((a, b) => a + b, 0));
+    left = 0;
+  }
+  kept.forEach((_, i) => {
+    const extra = Math.min(want[i] - alloc[i], left);
+    alloc[i] += extra;
+    left -= extra;
+  });
 
   let used = 0;
+  let carry = 0;
   const fitted: FittedSection[] = [];
-  kept.forEach((section, index) => {
-    const reserve = kept.slice(index + 1).reduce((sum, s) => sum + minimum(s), 0);
-    const room = budget - used - reserve - m.heading(section.heading, width) - m.style.sectionGap;
+  kept.forEach((section, i) => {
+    // Space a section leaves unused (items cut at whole lines) passes to the next one.
+    const room = alloc[i] + carry - frame(section);
     const fill = fillSection(section, width, room, m);
     fitted.push(fill.fitted);
-    used += m.heading(section.heading, width) + m.style.sectionGap + fill.used;
+    const spent = frame(section) + fill.used;
+    carry = alloc[i] + carry - spent;
+    used += spent;
   });
   return { fitted, used };
 }
@@ -270,7 +312,10 @@ function cutToFit(
   if (item.kind !== 'paragraph' && item.kind !== 'bullet') return null;
   const words = item.text.split(' ');
   const make = (n: number): PlanItem => {
-    const prefix = words.slice(0, n).join(' ').replace(/[\s,;:.–—-]+$/, '');
+    const prefix = words
+      .slice(0, n)
+      .join(' ')
+      .replace(/[\s,;:.–—-]+$/, '');
     return { ...item, text: `${prefix}…` };
   };
   // Search up to a proportional guess so long notes take few measurements.

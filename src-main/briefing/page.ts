@@ -4,7 +4,7 @@
  */
 import { drawHeading, drawItem, drawMore, type Pen } from './draw';
 import type { FittedSection } from './fit';
-import { COLOURS, FOOTER_SIZE, PANEL_PAD, type Geometry, type Style } from './layout';
+import { COLOURS, FOOTER_SIZE, type Geometry, type Style } from './layout';
 import type { BriefingPlan, PlanItem } from './plan';
 
 /** Most lines the title may take; longer titles are cut with "…". */
@@ -35,13 +35,17 @@ export function drawHeader(
   pen.artifact(() => {
     pen.use('label', style.heading, COLOURS.faint);
     const kicker = KICKER.toUpperCase();
-    doc.text(kicker, g.left + w * 0.7, top, { ...small, width: w * 0.3, align: 'right', characterSpacing: 0.9 });
+    doc.text(kicker, g.left + w * 0.7, top, {
+      ...small,
+      width: w * 0.3,
+      align: 'right',
+      characterSpacing: 0.9,
+    });
     bottom = Math.max(bottom, doc.y);
   });
-  if (pen.measuring) {
-    pen.use('label', style.heading);
-    bottom = Math.max(bottom, top + doc.currentLineHeight(true));
-  }
+  // The kicker is an artifact, which a measuring pen skips: account for its line either way.
+  pen.use('label', style.heading);
+  bottom = Math.max(bottom, top + doc.currentLineHeight(true));
   let y = bottom + 5;
   pen.content('H1', () => {
     pen.use('heading', style.title, COLOURS.text);
@@ -54,7 +58,7 @@ export function drawHeader(
     y = doc.y + 6;
   });
   pen.rule(g.left, y, w, COLOURS.accent, 1.2);
-  return y + 1.2 + Math.max(8, style.sectionGap);
+  return y + 1.2 + Math.max(6, style.sectionGap * 0.6);
 }
 
 /** Draws one section (heading, items, truncation line); returns the y below its section gap. */
@@ -122,5 +126,3 @@ export function drawFooter(pen: Pen, plan: BriefingPlan, g: Geometry): void {
     });
   }, 'Pagination');
 }
-
-export { PANEL_PAD };

@@ -25,6 +25,7 @@ export type PlanItem =
       note: string | null;
     }
   | { kind: 'person'; name: string; detail: string | null }
+  | { kind: 'fact'; label: string; text: string }
   | { kind: 'source'; label: string; text: string };
 
 export type SectionId =
@@ -156,12 +157,10 @@ function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSecti
   let noun = 'key points';
   if (keyHighlights.length > 0) {
     for (const h of keyHighlights) {
-      const note = h.note?.trim() ? ` — ${oneLine(h.note)}` : '';
-      items.push({
-        kind: 'bullet',
-        text:
-          clipText(`${oneLine(h.quote)}${note}`, 600) + ` ${cite(cites, h.articleId)}`.trimEnd(),
-      });
+      // The source's words in quotation marks, the analyst's remark after them.
+      const quote = `“${clipText(oneLine(h.quote), MAX_QUOTE_CHARS)}” ${cite(cites, h.articleId)}`;
+      const note = h.note?.trim() ? ` — ${clipText(oneLine(h.note), 300)}` : '';
+      items.push({ kind: 'bullet', text: `${quote.trimEnd()}${note}` });
     }
   } else {
     noun = 'evidence sentences';
@@ -308,14 +307,10 @@ function participantsSection(meeting: Meeting): PlanSection {
     items.push({ kind: 'person', name: p.name, detail: detail || null });
   }
   if (organizations.length > 0) {
-    items.push({ kind: 'paragraph', lead: 'Organisations: ', text: organizations.join(', ') });
+    items.push({ kind: 'fact', label: 'Organisations: ', text: organizations.join(', ') });
   }
   if (items.length === 0)
-    items.push({
-      kind: 'paragraph',
-      lead: null,
-      text: 'No participants are named in the sources.',
-    });
+    items.push({ kind: 'fact', label: '', text: 'No participants are named in the sources.' });
   return {
     id: 'participants',
     heading: 'Participants',

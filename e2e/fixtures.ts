@@ -1,0 +1,79 @@
+/**
+ * Fixtures for the end-to-end specs.
+ * - `preview` (one per worker): the real browser preview server (`src-main/preview/main.ts`),
+ *   started as `npm run web` starts it, on a random port, with its URL and token read from the
+ *   line it prints.
+ * - `app` (one per test): a fresh browser context — an empty IndexedDB, as on a first run —
+ *   opened at the preview URL with the two seed articles listed. Every request the page makes is
+ *   recorded, and the test fails if any goes to a host other than 127.0.0.1: offline means
+ *   offline, proven in every spec.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const root = resolve(__dirname, '..');
+
+export interface Preview {
+  /** The URL the preview printed, token included. */
+  url: string;
+  origin: string;
+  token: string;
+}
+
+export interface App {
+  page: Page;
+  url: string;
+  /** Hosts of every request the page made. */
+  requestedHosts: Set<string>;
+}
+
+export function startPreview(): Promise<{ preview: Preview; child: ChildProcess }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'src-main/preview/main.ts'], {
+      cwd: root,
+      env: { ...process.env, READOUT_PREVIEW_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=([A-Za-z0-9_-]+))/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({ preview: { url: match[1], origin: new URL(match[1]).origin, token: match[2] }, child });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', code => reject(new Error(`preview exited with ${code}:\n${output}`)));
+  });
+}
+
+export const test = base.extend<{ app: App }, { preview: Preview }>({
+  preview: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { preview, child } = await startPreview();
+      await use(preview);
+      child.kill('SIGTERM');
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, preview }, use) => {
+    const requestedHosts = new Set<string>();
+    page.on('request', request => {
+      const url = new URL(request.url());
+      if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') {
+        requestedHosts.add(url.hostname);
+      }
+    });
+    await page.goto(preview.url);
+    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(2);
+    await use({ page, url: preview.url, requestedHosts });
+    expect([...requestedHosts], 'requests left the machine').toEqual(['127.0.0.1']);
+  },
+});
+
+export { expect };

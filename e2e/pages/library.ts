@@ -1,0 +1,44 @@
+import type { Locator, Page } from '@playwright/test';
+
+export interface FilePayload {
+  name: string;
+  buffer: Buffer;
+}
+
+/** The library, reader and import controls, found by role and accessible name. */
+export class LibraryPage {
+  readonly articles: Locator;
+  readonly readerTitle: Locator;
+  readonly readerText: Locator;
+  readonly importReport: Locator;
+
+  constructor(readonly page: Page) {
+    this.articles = page.getByRole('list', { name: 'Articles' }).getByRole('button');
+    this.readerTitle = page.getByRole('article').getByRole('heading', { level: 1 });
+    this.readerText = page.getByTestId('article-text');
+    this.importReport = page.getByRole('region', { name: 'Import report' });
+  }
+
+  article(title: RegExp): Locator {
+    return this.articles.filter({ hasText: title });
+  }
+
+  /** Picks a real folder on disk in the folder picker, as an analyst would. */
+  async importFolder(dir: string): Promise<void> {
+    await this.page.getByLabel('Choose a folder of articles').setInputFiles(dir);
+  }
+
+  async importFiles(files: FilePayload[]): Promise<void> {
+    await this.upload('Choose article files', files);
+  }
+
+  private async upload(label: string, files: FilePayload[]): Promise<void> {
+    await this.page.getByLabel(label).setInputFiles(
+      files.map(f => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })),
+    );
+  }
+
+  async closeReport(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Close import report' }).click();
+  }
+}

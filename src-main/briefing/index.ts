@@ -1,0 +1,21 @@
+/**
+ * One-page PDF briefings: plan the content, fit it on one page, draw it with pdfkit; plus the
+ * file name to propose and the atomic write that saves it.
+ */
+export { renderBriefing, renderBriefingWithReport, type BriefingReport } from './render';
+export {
+  loadBriefingFonts,
+  defaultFontDir,
+  FONT_FILES,
+  type BriefingFonts,
+  type FontSource,
+} from './fonts';
+export { briefingFileName, uniqueFileName, slugify } from './filename';
+export {
+  writeFileAtomic,
+  AtomicWriteError,
+  type AtomicWriteErrorCode,
+  type AtomicWriteFs,
+} from './atomic-write';
+export { planBriefing, type BriefingPlan } from './plan';
+export { briefingInputFor } from './input';

@@ -1,0 +1,198 @@
+/**
+ * Words that report a meeting ("met", "talks", "summit", "official visit") and the look-alikes
+ * that do not (phone calls, press conferences, a mountain's summit, "meet the demand"), and
+ * whether a meeting word refers back to a meeting already named ("the meeting", "these talks").
+ */
+
+export type TriggerKind = 'noun' | 'verb' | 'visit' | 'host';
+
+/** One word or phrase that reports a meeting, with offsets in the sentence. */
+export interface Trigger {
+  start: number;
+  end: number;
+  /** Start of the noun phrase around a noun trigger ("the upcoming meeting"). */
+  phraseStart: number;
+  word: string;
+  kind: TriggerKind;
+  /** "the meeting", "these talks": refers to a meeting named elsewhere. */
+  anaphoric: boolean;
+  /** Bilateral meetings reported together: "met separately with A, B and C". */
+  separate: boolean;
+}
+
+const TRIGGER_RE =
+  /\b(meetings?|meet|meets|met|talks|summits?|ministerials?|visits?|visited|visiting|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|tête-à-tête|tete-a-tete|received|receives|hosted|hosts|will host|to host|sat down with|trilateral|quadrilateral|bilateral)\b/gi;
+
+/** A cheap test run on every sentence before the full analysis. */
+export const QUICK_TRIGGER_RE =
+  /\b(?:meet|meets|met|meetings?|talks|summits?|ministerial|visit|visits|visited|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|received|receives|hosted|hosts|host|sat down)\b/i;
+
+const REMOTE_BEFORE = /\b(?:phone|telephone|video|virtual|online|tele-?conference|zoom|remote)\W+(?:\w+\W+){0,2}$/i;
+const REMOTE_AFTER = /^\W*(?:\w+\W+){0,4}?(?:by (?:tele)?phone|over the (?:tele)?phone|via video|by video|virtually|online|via videoconference|by videoconference|via a video link|through a video link)\b/i;
+const PRESS_BEFORE = /\b(?:press|news|media|video|tele)[\s-]*$/i;
+const MOUNTAIN = /\b(?:mountain|mount|mt\.?|peak|climb(?:ed|ing|ers?)?|everest|kilimanjaro|hik(?:e|ed|ing|ers?)|altitude|summit(?:ed)? of)\b/i;
+const SUMMIT_OF_MOUNTAIN_AFTER = /^\s+of\s+(?:mount|mt\.?|the mountain|the peak|everest|kilimanjaro|[A-Z][a-z]+ (?:peak|mountain))/i;
+const MEET_ABSTRACT_AFTER =
+  /^\s+(?:the |its |their |our |his |her |all |these |those |such |growing |rising |increasing |a |an |basic |local |domestic |energy |market |food |financing |funding |those )*(?:demands?|needs?|targets?|goals?|expectations?|requirements?|obligations?|criteria|deadlines?|standards?|challenges?|conditions?|commitments?|costs?|payments?|quotas?|thresholds?|shortfalls?|debts?|budgets?|aspirations|interests|the press|reporters|journalists|the media)\b/i;
+const VISIT_NON_DIPLOMATIC_AFTER =
+  /^\s+(?:the |a |an )?(?:site|website|museum|factory|plant|hospital|school|areas?|villages?|exhibition|farms?|flood|camps?|families|victims|troops|shrine|temple|mosque|church|market|stands?|booths?|pavilion|construction)\b/i;
+const RECEIVED_OBJECT_AFTER =
+  /^\s+(?:(?:the |a |an )?(?:visiting|delegation|credentials|envoy|ambassador|minister|president|prime minister|foreign minister|defen[cs]e minister|counterpart|leader|head)|his |her |their |[A-Z][\p{L}'’-]+)/iu;
+const RECEIVED_NON_MEETING_AFTER =
+  /^\s+(?:a |an |the |its |his |her |their )?(?:letters?|calls?|phone calls?|messages?|support|approval|reports?|information|news|aid|assistance|shipment|delivery|deliveries|funds?|funding|vaccines?|doses?|weapons?|award|honorary|invitation|complaints?|requests?|votes?|backing|applications?|briefings?|threats?|criticism|attention|\d)/i;
+const HOST_OBJECT_AFTER =
+  /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
+
+const DETERMINER_BEFORE =
+  /\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
+const NEW_REFERENT_MODIFIER =
+  /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural)\b/i;
+const COMPLEMENT_AFTER =
+  /^\s+(?:between|among|with|involving|of (?:the )?(?:[\p{Lu}]|heads|leaders|foreign|defen[cs]e|deputy|presidents|prime|ministers|top|senior|two|three|four|five|security|national|joint))/u;
+const PHRASE_WORDS_BEFORE =
+  /(?:\b(?:the|a|an|this|that|these|those|such|its|their|his|her|[\p{L}\d’'-]+(?:'s|’s)?)\s+){0,4}$/iu;
+const STOP_PHRASE_WORD =
+  /^(?:to|of|in|at|on|for|with|and|or|after|before|during|discuss|held|hold|holds|attend|attended|will|would|was|were|is|are|be|been|has|have|had|that|which|who|as|by|from|ahead|following|since|amid|into|said)$/i;
+
+function phraseStart(sentence: string, at: number): number {
+  const before = sentence.slice(Math.max(0, at - 60), at);
+  const m = PHRASE_WORDS_BEFORE.exec(before);
+  if (!m || m[0].length === 0) return at;
+  // Cut the phrase at the last verb or preposition.
+  const words = m[0].trim().split(/\s+/);
+  let keep = words.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (STOP_PHRASE_WORD.test(words[i])) {
+      keep = words.length - 1 - i;
+      break;
+    }
+  }
+  if (keep === 0) return at;
+  const kept = words.slice(words.length - keep).join(' ');
+  const idx = sentence.lastIndexOf(kept.split(' ')[0], at);
+  return idx >= 0 ? idx : at;
+}
+
+/** Meeting words in `sentence`, with the look-alikes already removed. */
+export function findTriggers(sentence: string): Trigger[] {
+  const out: Trigger[] = [];
+  TRIGGER_RE.lastIndex = 0;
+  for (let m = TRIGGER_RE.exec(sentence); m; m = TRIGGER_RE.exec(sentence)) {
+    const word = m[1].toLowerCase();
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = sentence.slice(Math.max(0, start - 40), start);
+    const after = sentence.slice(end, end + 80);
+    if (REMOTE_BEFORE.test(before) || REMOTE_AFTER.test(after)) continue;
+    let kind: TriggerKind = 'noun';
+    if (word === 'conference') {
+      if (PRESS_BEFORE.test(before)) continue;
+      // Only named or explicitly diplomatic conferences ("Munich Security Conference").
+      if (!/(?:[A-Z][\p{L}-]*\s+|international\s+|peace\s+|ministerial\s+|donors?'?\s+|regional\s+)$/u.test(before)) continue;
+    }
+    if (word === 'dialogue' && !/\b(?:strategic|security|political|ministerial|2\+2|annual|defen[cs]e)\s+$/i.test(before)) continue;
+    if (word === 'audience' && !/\b(?:granted|gave|received|held|an)\s+(?:an\s+)?$/i.test(before) && !/^\s+(?:with|to)\b/.test(after)) continue;
+    if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || MOUNTAIN.test(sentence))) continue;
+    if (/^(?:meet|meets|met)$/.test(word)) {
+      if (MEET_ABSTRACT_AFTER.test(after)) continue;
+      if (/\b(?:to|will|could|can|must|should)\s+$/i.test(before) && /^\s+(?:the|its|their)\s+[a-z]+\s*(?:[.,;]|$)/.test(after)) continue;
+      kind = 'verb';
+    }
+    if (word === 'meeting' && /\b(?:is|are|was|were|be|been)\s+$/i.test(before)) {
+      if (MEET_ABSTRACT_AFTER.test(after)) continue;
+      kind = 'verb';
+    }
+    if (/^visit/.test(word)) {
+      if (word === 'visiting') continue; // "the visiting minister": the visit is named elsewhere
+      if (VISIT_NON_DIPLOMATIC_AFTER.test(after)) continue;
+      kind = 'visit';
+    }
+    if (word === 'received' || word === 'receives') {
+      if (RECEIVED_NON_MEETING_AFTER.test(after) || !RECEIVED_OBJECT_AFTER.test(after)) continue;
+      if (/\b(?:was|were|been|is|are)\s+$/i.test(before) && !/^\s+by\b/.test(after)) continue;
+      kind = 'host';
+    }
+    if (/^(?:hosted|hosts|will host|to host)$/.test(word)) {
+      if (!HOST_OBJECT_AFTER.test(after)) continue;
+      kind = 'host';
+    }
+    if (word === 'sat down with') kind = 'verb';
+    if (/^(?:trilateral|quadrilateral|bilateral)$/.test(word)) {
+      // Only as a noun: "a trilateral in Jakarta"; the adjective is caught with its noun.
+      if (/^\s+(?:meetings?|talks|summits?|visits?|consultations|negotiations|discussions|dialogue|conference)\b/i.test(after)) continue;
+      if (!/\b(?:a|the)\s+$/i.test(before)) continue;
+    }
+    let anaphoric = false;
+    let ps = start;
+    if (kind === 'noun' || (kind === 'visit' && /^visits?$/.test(word))) {
+      ps = phraseStart(sentence, start);
+      const det = DETERMINER_BEFORE.exec(before);
+      if (det) {
+        const mods = det[2] ?? '';
+        const newReferent = NEW_REFERENT_MODIFIER.test(mods);
+        const complement = COMPLEMENT_AFTER.test(after);
+        anaphoric = !newReferent && !complement;
+        if (/^(?:such|these|those)$/i.test(det[1])) anaphoric = true;
+      }
+    }
+    const separate = /^\s*(?:separately|individually|one-on-one|on the sidelines)\b/i.test(after) || /\bseparate (?:bilateral )?$/i.test(before);
+    out.push({ start, end, phraseStart: ps, word, kind, anaphoric, separate });
+  }
+  return out;
+}
+
+export type Status = 'held' | 'scheduled' | 'proposed';
+
+const PROPOSED_CUES =
+  /\b(?:upcoming|proposed|proposal|propos(?:e|es|ing)|on the agenda|could|might|would like|hopes? to|hoping to|seeks? to|seeking|plans? to|planning to|planned|possible|possibility|likely|invit(?:ed|ation|es|ing)|being arranged|arrange|in the near future|soon|agreed to (?:hold|meet|visit)|call(?:ed|s|ing)? for|offered to host|intends? to|willing(?:ness)? to|ready to|prepar(?:ing|ations?) for|prospect|expected to|expects|may)\b/gi;
+const FUTURE_CUES =
+  /\b(?:will|shall|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
+const PAST_CUES =
+  /\b(?:met|held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds)\b/gi;
+
+interface Cue {
+  at: number;
+  status: Status;
+}
+
+function cuesIn(text: string, offset: number): Cue[] {
+  const out: Cue[] = [];
+  for (const [re, status] of [
+    [PROPOSED_CUES, 'proposed'],
+    [FUTURE_CUES, 'scheduled'],
+    [PAST_CUES, 'held'],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: offset + m.index, status });
+  }
+  return out;
+}
+
+const TRAVEL_FOR =
+  /\b(?:arriv(?:ed|es|ing)|landed|lands|travel(?:l)?(?:ed|s|ing)|flew|flies|headed|heads|left for|is in|are in|set off|departed)\b[^.;]*?\b(?:to (?:attend|take part in|participate in|join|hold)|for)\s+(?:the |a |an )?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
+
+/**
+ * The status a sentence gives the meeting at `trigger`: the tense or wording nearest to it wins,
+ * so "held a meeting to discuss the next meeting" reads as held. `segment` limits the words
+ * looked at to the trigger's own clause.
+ */
+export function statusAt(sentence: string, trigger: Trigger, segment: [number, number]): Status | null {
+  const before = sentence.slice(segment[0], trigger.start);
+  if (TRAVEL_FOR.test(before)) return 'scheduled';
+  const immediate = sentence.slice(Math.max(segment[0], trigger.phraseStart - 2), trigger.start);
+  if (/\b(?:upcoming|proposed|planned|possible|prospective|forthcoming|next|future)\b/i.test(immediate)) return 'proposed';
+  const cues = cuesIn(sentence.slice(segment[0], segment[1]), segment[0]);
+  if (cues.length === 0) return null;
+  let best: Cue | null = null;
+  let bestDist = Infinity;
+  for (const c of cues) {
+    // Words after the trigger weigh a little less: "met ... and will" is about something else.
+    const dist = c.at < trigger.start ? trigger.start - c.at : c.at - trigger.end + 15;
+    const adj = c.status === 'proposed' ? dist - 10 : dist;
+    if (adj < bestDist) {
+      bestDist = adj;
+      best = c;
+    }
+  }
+  return best ? best.status : null;
+}

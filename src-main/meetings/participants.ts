@@ -1,0 +1,241 @@
+/**
+ * Who, where and at what level, read from the clause around a meeting word: participant
+ * countries (names, demonyms, capitals standing for governments), people with role and country,
+ * organisations, the place (never the dateline, never a capital used for its government), the
+ * venue, the level and the purpose.
+ */
+import type { Person } from '../contract/meeting';
+import { capitalOf, findCountryTerms, findOrganizations, findRoles, type CountryTerm } from './gazetteer';
+
+export interface PlaceFound {
+  city: string | null;
+  code: string | null;
+  /** Offset in the sentence, to prefer the place nearest the meeting word. */
+  at: number;
+}
+
+export interface Participants {
+  countries: string[];
+  people: Person[];
+  organizations: string[];
+  levels: string[];
+  place: PlaceFound | null;
+  venue: string | null;
+  /** "the four countries", "both sides": a count to resolve against earlier meetings. */
+  countedParties: number | null;
+}
+
+const AGENCY_AFTER =
+  /^(?:'s|’s)?\s+(?:(?:official|state|state-run|state-owned|semi-official|private|public|daily|news)\s+)*(?:[A-Z][\p{L}-]*\s+){0,3}(?:news agency|agency|media|newspaper|daily|outlet|television|TV|broadcaster|radio|Independent|Times|Post|Tribune|Herald|Gazette|Journal|News|Press)\b/u;
+const TOPIC_BEFORE =
+  /\b(?:situation|developments?|crisis|war|conflict|fighting|tensions?|peace|ceasefire|cease-fire|reconstruction|invasion|attacks?|sanctions|aggression|occupation|issue|question|problem|refugees|elections?|coup|stability|settlement|humanitarian|aid|support|assistance|offensive|operations?|presence|withdrawal|troops|events|future|sovereignty|integrity|independence|reforms?|debt|investment|exports?|imports?)\s+(?:in|on|of|against|to|for|from|over|about|regarding|concerning|inside|across|within)\s+(?:the\s+)?$/i;
+const ABOUT_BEFORE = /\b(?:on|about|over|regarding|concerning|against|toward|towards|into)\s+(?:the\s+)?$/i;
+const PAIR_TOPIC_BEFORE =
+  /\b(?:war|conflict|ceasefire|cease-fire|tensions?|dispute|border|relations|ties|normali[sz]ation|normali[sz]ing|normali[sz]e|reconciliation|rapprochement|peace|mediat\w+|differences|rift|standoff)\s+(?:\w+\s+){0,2}between\s+(?:the\s+)?$/i;
+const DEMONYM_TOPIC_AFTER =
+  /^\s+(?:crisis|conflict|war|issue|question|file|situation|settlement|peace process|refugees|people|territory|territories|border|economy|market|nuclear|drones?|weapons|missiles|forces|troops|army|military|invasion|aggression|offensive|opposition|rebels|news|media|press|state media|agency|outlet|company|companies|firms?|businesses|investors|products|goods|exports|imports|oil|gas|grain|language|culture|lira|rouble|ruble|dollar|yuan|authorities said|officials said|citizens|nationals|workers|students|tourists|soil|airspace|waters|coast|revolution|constitution|elections?|parliament(?:ary)? elections?)\b/i;
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|inside|hosted in|held in|venue in|near|outside)\s+(?:the\s+)?(?:(?:capital|city|town|resort|port city|coastal city|northern|southern|eastern|western|central)\s+(?:city\s+)?(?:of\s+)?)?$/i;
+const DESTINATION_BEFORE =
+  /\b(?:visit(?:s|ed|ing)?|trip|travel(?:l)?(?:ed|s|ing)?|arriv(?:ed|es|ing)|came|comes|flew|flies|went|go|goes|journey|tour|headed|heads)\s+(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$/i;
+const VISIT_OBJECT_BEFORE = /\bvisit(?:s|ed|ing)?\s+(?:to\s+)?$/i;
+const CITY_COMPOUND_AFTER =
+  /^(?:'s|’s)?\s+(?:talks|meeting|meetings|summit|consultations|negotiations|conference|ministerial|session)\b/i;
+const HOSTS_AFTER = /^\s+(?:hosted|hosts|will host|is hosting|to host|played host)\b/i;
+const CAPITAL_AFTER = /^\s+capital\b/i;
+const COORD_BETWEEN = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+)?$/;
+const COUNTED =
+  /\b(?:the|both|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:countries|nations|states|sides|parties|governments|leaders|ministers|presidents|neighbou?rs)\b|\bboth (?:countries|sides|nations|leaders|parties|governments)\b|\bthe two sides\b|\b(bilateral|trilateral|tripartite|three-way|four-way|quadrilateral|quadripartite|five-way)\b/i;
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, bilateral: 2, trilateral: 3, tripartite: 3, 'three-way': 3, 'four-way': 4, quadrilateral: 4, quadripartite: 4, 'five-way': 5 };
+
+const NAME_TOKEN = "(?:[A-Z][\\p{Ll}\\p{Lu}'’.-]+|al-[A-Z][\\p{L}'’-]+|bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)";
+const NAME_RE = new RegExp(`^\\s+(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,4})`, 'u');
+const NAME_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])((?:[A-Z][\\p{Ll}'’-]+)(?:\\s+${NAME_TOKEN}){1,4})$`, 'u');
+const NOT_NAME_WORD =
+  /^(?:The|A|An|His|Her|Their|Its|This|That|These|In|On|At|For|With|And|But|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Minister|President|Prime|Foreign|Defen[cs]e|Deputy|Vice|Secretary|General|Ministry|Affairs|State|News|Agency|Council|Security|National|Republic|Kingdom|Union|United|Nations|Office|Minister's|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Earlier|Later|According|Following|After|During|However|Meanwhile|Speaking|Also|Both|Turkish|Russian|Iranian|Syrian|Chinese|American|Korean)$/;
+const LOWER_TITLE_WORDS = /^(?:bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)$/;
+
+function cleanName(raw: string, terms: CountryTerm[], offset: number): string | null {
+  const tokens = raw.split(/\s+/);
+  const kept: string[] = [];
+  let pos = offset;
+  for (const t of tokens) {
+    const at = pos;
+    pos += t.length + 1;
+    const isCountry = terms.some(term => term.start <= at && term.end > at);
+    if (NOT_NAME_WORD.test(t.replace(/[,.]$/, '')) || isCountry) {
+      if (kept.length === 0) continue;
+      break;
+    }
+    kept.push(t.replace(/[,.]$/, ''));
+  }
+  while (kept.length > 0 && LOWER_TITLE_WORDS.test(kept[kept.length - 1])) kept.pop();
+  if (kept.length < 2 && !(kept.length === 1 && kept[0].length > 3 && /^[A-Z]/.test(kept[0]) && /^al-/.test(kept[0]))) {
+    return kept.length >= 2 ? kept.join(' ') : null;
+  }
+  return kept.join(' ');
+}
+
+function countryNear(text: string, terms: CountryTerm[], from: number, to: number): string | null {
+  const t = terms.find(x => x.start >= from && x.end <= to && (x.kind === 'demonym' || x.kind === 'name'));
+  return t ? t.code : null;
+}
+
+/** People named with a title: "Turkish Defense Minister Hulusi Akar", "Ali Khaji, senior advisor to the Iranian foreign minister". */
+export function findPeople(sentence: string, terms: CountryTerm[], from: number, to: number): Person[] {
+  const roles = findRoles(sentence).filter(r => r.start >= from && r.end <= to);
+  const people: Person[] = [];
+  const seen = new Set<string>();
+  const add = (name: string | null, role: string | null, country: string | null): void => {
+    if (!name) return;
+    const key = name.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    people.push({ name, role, country });
+  };
+  for (const r of roles) {
+    if (/^(?:official|officials|delegations?|leaders|ministers|spokesman|spokesperson)$/i.test(r.title)) continue;
+    // Title then name: "Defense Minister Hulusi Akar"
+    const after = sentence.slice(r.end, Math.min(to, r.end + 60));
+    const m = NAME_RE.exec(after);
+    if (m && /^[A-Z]/.test(r.title) === /^[A-Z]/.test(r.title)) {
+      const name = cleanName(m[1], terms, r.end + m.index + m[0].indexOf(m[1]));
+      const country = countryNear(sentence, terms, Math.max(from, r.start - 30), r.start) ?? countryNear(sentence, terms, r.end, r.end + 15);
+      if (name && !/^[a-z]/.test(r.title.slice(0, 1)) ) add(name, titleCase(r.title), country);
+      else if (name && /^\s+[A-Z]/.test(after)) add(name, titleCase(r.title), country);
+    }
+    // Name then appositive title: "Ali Asghar Khaji, senior advisor to the Iranian foreign minister"
+    const before = sentence.slice(Math.max(from, r.start - 90), r.start);
+    const app = /((?:[A-Z][\p{L}'’-]+\s+){0,4}[A-Z][\p{L}'’-]+)((?:\s+and\s+(?:[A-Z][\p{L}'’-]+\s+){0,3}[A-Z][\p{L}'’-]+)?),\s+(?:the\s+|a\s+|an\s+|who is\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(before);
+    if (app && !/[,;]/.test(app[3])) {
+      const roleEnd = /^[^,;.]*/.exec(sentence.slice(r.end, Math.min(to, r.end + 60)))?.[0] ?? '';
+      const roleText = (app[3] + sentence.slice(r.start, r.end) + roleEnd.replace(/\s+(?:who|which|said|told|met|has|had|was|is|will)\b.*$/, '')).trim();
+      const roleFrom = r.start - app[3].length;
+      const countries = terms.filter(t => t.start >= roleFrom && t.end <= r.end + roleEnd.length && t.kind !== 'city');
+      const firstStart = Math.max(from, r.start - 90) + app.index;
+      const name1 = cleanName(app[1], terms, firstStart);
+      const pair = app[2] ? cleanName(app[2].replace(/^\s+and\s+/, ''), terms, firstStart + app[1].length + app[2].indexOf(app[2].trim().split(' ')[1] ?? '')) : null;
+      if (pair && countries.length >= 2) {
+        add(name1, titleCase(r.title), countries[0].code);
+        add(pair, titleCase(r.title), countries[1].code);
+      } else {
+        add(name1, roleText, countries.length > 0 ? countries[0].code : null);
+        if (pair) add(pair, roleText, countries.length > 0 ? countries[0].code : null);
+      }
+    }
+  }
+  return people;
+}
+
+function titleCase(s: string): string {
+  return s.replace(/\b\p{Ll}/gu, c => c.toUpperCase()).replace(/\b(Of|To|For|The|And)\b/g, w => w.toLowerCase());
+}
+
+/**
+ * Reads the participants and place of the meeting whose clause is `segment` in `sentence`.
+ * `datelineEnd` is the end of the dateline within the sentence (0 when none); `triggerAt` is the
+ * meeting word's offset, to pick the nearest place.
+ */
+export function readParticipants(
+  sentence: string,
+  segment: [number, number],
+  datelineEnd: number,
+  triggerAt: number,
+  isVisit: boolean,
+): Participants {
+  const [from, to] = segment;
+  const allTerms = findCountryTerms(sentence);
+  const terms = allTerms.filter(t => t.start >= Math.max(from, datelineEnd) && t.end <= to);
+  const countries: string[] = [];
+  const places: PlaceFound[] = [];
+  let prevFate: 'participant' | 'skip' | 'place' | null = null;
+  let prevEnd = -1;
+  for (const t of terms) {
+    const before = sentence.slice(Math.max(0, t.start - 60), t.start);
+    const after = sentence.slice(t.end, t.end + 60);
+    let fate: 'participant' | 'skip' | 'place';
+    const coordinated = prevEnd >= 0 && COORD_BETWEEN.test(sentence.slice(prevEnd, t.start));
+    if (AGENCY_AFTER.test(after)) fate = 'skip';
+    else if (CAPITAL_AFTER.test(after) && (t.kind === 'demonym' || t.kind === 'name')) {
+      const city = capitalOf(t.code);
+      places.push({ city, code: t.code, at: t.start });
+      fate = 'place';
+    } else if (t.kind === 'capital' || t.kind === 'city') {
+      const asPlace =
+        LOCATIVE_BEFORE.test(before) ||
+        DESTINATION_BEFORE.test(before) ||
+        VISIT_OBJECT_BEFORE.test(before) ||
+        CITY_COMPOUND_AFTER.test(after) ||
+        HOSTS_AFTER.test(after) ||
+        /\b(?:to|from)\s+$/i.test(before);
+      if (asPlace && !/\bfrom\s+$/i.test(before)) {
+        places.push({ city: t.city, code: t.code, at: t.start });
+        fate = 'place';
+      } else if (t.kind === 'capital' && !/\bfrom\s+$/i.test(before)) fate = 'participant';
+      else fate = 'skip';
+    } else if (t.kind === 'demonym') {
+      fate = DEMONYM_TOPIC_AFTER.test(after) ? 'skip' : 'participant';
+    } else {
+      // A country name.
+      if (coordinated && prevFate === 'skip') fate = 'skip';
+      else if (TOPIC_BEFORE.test(before) || PAIR_TOPIC_BEFORE.test(before)) fate = 'skip';
+      else if (LOCATIVE_BEFORE.test(before) || DESTINATION_BEFORE.test(before) || VISIT_OBJECT_BEFORE.test(before)) {
+        places.push({ city: null, code: t.code, at: t.start });
+        fate = isVisit && !LOCATIVE_BEFORE.test(before) ? 'participant' : isVisit ? 'participant' : 'place';
+      } else if (ABOUT_BEFORE.test(before) && !/\bwith\s+$/i.test(before)) fate = 'skip';
+      else fate = 'participant';
+    }
+    if (coordinated && prevFate === 'skip' && fate === 'participant' && t.kind !== 'demonym') fate = 'skip';
+    if (fate === 'participant' && !countries.includes(t.code)) countries.push(t.code);
+    prevFate = fate;
+    prevEnd = t.end;
+  }
+  const people = findPeople(sentence, allTerms.filter(t => t.start >= datelineEnd), from, to);
+  for (const p of people) if (p.country && !countries.includes(p.country)) countries.push(p.country);
+  const organizations = [...new Set(findOrganizations(sentence.slice(from, to)).map(o => o.name))];
+  const roleHits = findRoles(sentence.slice(from, to));
+  const levels: string[] = [];
+  for (const r of roleHits) {
+    const before = sentence.slice(Math.max(0, from + r.start - 40), from + r.start);
+    if (/\b(?:according to|announcement from|said|statement from|told)\b[^,.;]*$/i.test(before)) continue;
+    if (!levels.includes(r.level)) levels.push(r.level);
+  }
+  const specific = levels.filter(l => l !== 'ministers' && l !== 'senior officials');
+  const place = pickPlace(places, triggerAt);
+  const venueMatch = VENUE_RE.exec(sentence.slice(from, to));
+  const counted = COUNTED.exec(sentence.slice(from, to));
+  let countedParties: number | null = null;
+  if (counted) {
+    const w = (counted[1] ?? counted[2] ?? '').toLowerCase();
+    countedParties = w ? (NUMBER_WORDS[w] ?? (Number(w) || null)) : 2;
+  }
+  return {
+    countries,
+    people,
+    organizations,
+    levels: specific.length > 0 ? specific : levels,
+    place,
+    venue: venueMatch ? venueMatch[1].trim() : null,
+    countedParties,
+  };
+}
+
+const VENUE_RE =
+  /\bat\s+(?:the\s+)?((?:headquarters|residence|seat|offices?|premises|building)\s+of\s+(?:the\s+)?[A-Z][^,.;]{2,70}|(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:Palace|House|Hall|Centre|Center|Hotel|Building|Residence|Complex|Villa|Castle|Headquarters|Secretariat|Palais|Kremlin)\b|Kremlin|White House|Élysée|Elysee)/u;
+
+function pickPlace(places: PlaceFound[], triggerAt: number): PlaceFound | null {
+  if (places.length === 0) return null;
+  // A city beats a bare country; then the nearest to the meeting word.
+  const withCity = places.filter(p => p.city);
+  const pool = withCity.length > 0 ? withCity : places;
+  return pool.reduce((a, b) => (Math.abs(b.at - triggerAt) < Math.abs(a.at - triggerAt) ? b : a));
+}
+
+const PURPOSE_RE =
+  /\b((?:to discuss|to review|to address|to normali[sz]e|to strengthen|to boost|to finali[sz]e|to negotiate|to explore|to resolve|to deepen|to expand|to prepare|to promote|aimed at|aims to|aimed to|is aimed at|focus(?:ed|ing)? on|dedicated to|devoted to)\s+[^.;]{3,140}?)(?=,\s+(?:according|said|the|as|which|while)|[.;]|$)/i;
+
+/** What the meeting is for, when the sentence says it ("to discuss ...", "aimed at ..."). */
+export function readPurpose(sentence: string): string | null {
+  const m = PURPOSE_RE.exec(sentence);
+  return m ? m[1].trim() : null;
+}
