@@ -5,6 +5,7 @@
 import { basename, dirname } from 'node:path';
 import type { ChannelArgs, ChannelResult, Channels, MethodName } from './contract/channels';
 import { importFiles, importPaths } from './ingest';
+import { extractMeetings } from './meetings';
 import { ServiceError } from './service-error';
 
 type ChannelWithMethod<M extends MethodName> = {
@@ -44,5 +45,7 @@ export function createServices(options: ServicesOptions): Services {
     importPaths: paths => importPaths(paths),
 
     importFiles: async files => importFiles(files),
+
+    extractMeetings: async articles => ({ meetings: extractMeetings(articles) }),
   };
 }

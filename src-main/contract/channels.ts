@@ -4,7 +4,8 @@
  * checks its own answer before sending it; the renderer checks the answer again on its side.
  */
 import { z } from 'zod';
-import { ImportReportSchema, UploadFileSchema } from './article';
+import { ArticleSchema, ImportReportSchema, UploadFileSchema } from './article';
+import { MeetingSchema } from './meeting';
 
 /** An absolute or relative filesystem path as the desktop shell reports it. */
 const PathSchema = z
@@ -37,6 +38,15 @@ export const channels = {
     method: 'importFiles',
     args: z.tuple([z.array(UploadFileSchema).min(1).max(2000)]),
     result: ImportReportSchema,
+  },
+  /**
+   * Finds the meetings in the given articles and merges mentions of the same meeting across them.
+   * Main keeps no state: the renderer sends the articles it holds and stores the answer.
+   */
+  'meetings:extract': {
+    method: 'extractMeetings',
+    args: z.tuple([z.array(ArticleSchema).max(20_000)]),
+    result: z.object({ meetings: z.array(MeetingSchema) }),
   },
 } as const;
 

@@ -7,6 +7,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../../src-main/contract/article';
+import type { Meeting } from '../../src-main/contract/meeting';
 
 /** An article as stored: `id` is the content id of its first import and never changes. */
 export interface StoredArticle extends Article {
@@ -59,12 +60,41 @@ export interface TrashItem {
   deletedAt: number;
 }
 
+/**
+ * A meeting as the extractor last reported it, with fields indexed for the list and timeline.
+ * Replaced on every extraction; the analyst's decisions live in `meetingDecisions`.
+ */
+export interface StoredMeeting extends Meeting {
+  /** `date.start`, or '' when undated (IndexedDB cannot index null). */
+  dateStart: string;
+  countryCodes: string[];
+  articleIds: string[];
+}
+
+/**
+ * One decision of the analyst about a meeting: a field confirmed, edited or rejected, a meeting
+ * deleted, merged, split or added by hand. `anchors` are the mentions (article and sentence
+ * start) the decision was made on, so it re-attaches after re-extraction changes meeting ids.
+ */
+export interface MeetingDecision {
+  id: string;
+  meetingId: string;
+  kind: string;
+  field?: string;
+  value?: unknown;
+  anchors: { articleId: string; start: number }[];
+  createdAt: number;
+  updatedAt: number;
+}
+
 export class ReadoutDB extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   highlights!: EntityTable<Highlight, 'id'>;
   articleNotes!: EntityTable<ArticleNote, 'articleId'>;
   trash!: EntityTable<TrashItem, 'id'>;
+  meetings!: EntityTable<StoredMeeting, 'id'>;
+  meetingDecisions!: EntityTable<MeetingDecision, 'id'>;
 
   constructor(name = 'readout') {
     super(name);
@@ -77,6 +107,11 @@ export class ReadoutDB extends Dexie {
       highlights: 'id, articleId, colour, *tags, createdAt, updatedAt',
       articleNotes: 'articleId, *tags, updatedAt',
       trash: '++id, kind, deletedAt',
+    });
+    // v3: meetings found by the extractor, and the analyst's decisions about them.
+    this.version(3).stores({
+      meetings: 'id, status, dateStart, *countryCodes, *articleIds',
+      meetingDecisions: 'id, meetingId, kind, updatedAt',
     });
   }
 }
