@@ -6,6 +6,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow} from 'electron';
 import { app, dialog } from 'electron';
+import fontBody from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf?asset';
+import fontBodyBold from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf?asset';
+import fontHeading from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?asset';
+import fontItalic from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Italic.ttf?asset';
+import fontLabel from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?asset';
+import fontMeta from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?asset';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { profileOverride } from './profile';
@@ -40,6 +46,29 @@ function start(): void {
   hardenSession();
   const services = createServices({
     seedsDir,
+    // The fonts ship as build assets, so the packaged app needs no node_modules to find them.
+    fonts: {
+      files: {
+        heading: fontHeading,
+        label: fontLabel,
+        body: fontBody,
+        bodyBold: fontBodyBold,
+        italic: fontItalic,
+        meta: fontMeta,
+      },
+    },
+    async chooseSavePath(suggestedName) {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export briefing',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     async pickPaths({ folders }) {
       const options: Electron.OpenDialogOptions = {
         title: folders ? 'Import a folder of articles' : 'Import article files',

@@ -3,7 +3,17 @@
  * command line). Main keeps no state: each call reads files or computes and returns.
  */
 import { basename, dirname } from 'node:path';
-import type { ChannelArgs, ChannelResult, Channels, MethodName } from './contract/channels';
+import type { z } from 'zod';
+import type { Channels, MethodName } from './contract/channels';
+import {
+  AtomicWriteError,
+  briefingFileName,
+  loadBriefingFonts,
+  renderBriefing,
+  writeFileAtomic,
+  type BriefingFonts,
+  type FontSource,
+} from './briefing';
 import { importFiles, importPaths } from './ingest';
 import { extractMeetings } from './meetings';
 import { ServiceError } from './service-error';
@@ -12,11 +22,14 @@ type ChannelWithMethod<M extends MethodName> = {
   [C in keyof Channels]: Channels[C]['method'] extends M ? C : never;
 }[keyof Channels];
 
-/** Implementation of every channel, named by the preload method that calls it. */
+/**
+ * Implementation of every channel, named by the preload method that calls it. A service takes
+ * its arguments as parsed (defaults applied) and returns what its result schema then checks.
+ */
 export type Services = {
   [M in MethodName]: (
-    ...args: ChannelArgs<ChannelWithMethod<M>>
-  ) => Promise<ChannelResult<ChannelWithMethod<M>>>;
+    ...args: z.output<Channels[ChannelWithMethod<M>]['args']>
+  ) => Promise<z.input<Channels[ChannelWithMethod<M>]['result']>>;
 };
 
 export interface ServicesOptions {
@@ -24,9 +37,17 @@ export interface ServicesOptions {
   seedsDir: string;
   /** Shows the desktop open dialog; absent where there is none (browser preview). */
   pickPaths?: (options: { folders: boolean }) => Promise<string[] | null>;
+  /** Shows the desktop save dialog with a proposed file name; null when cancelled. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Where the briefing fonts are; the installed dejavu-fonts-ttf package by default. */
+  fonts?: FontSource;
 }
 
 export function createServices(options: ServicesOptions): Services {
+  // Fonts are parsed on first use and kept: parsing them costs more than laying out a page.
+  let fonts: BriefingFonts | null = null;
+  const briefingFonts = () => (fonts ??= loadBriefingFonts(options.fonts));
+
   return {
     // Seeds are reported as `seeds/NAME` wherever the app is installed, so their source is stable.
     loadSeeds: () => importPaths([basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),
@@ -47,5 +68,29 @@ export function createServices(options: ServicesOptions): Services {
     importFiles: async files => importFiles(files),
 
     extractMeetings: async articles => ({ meetings: extractMeetings(articles) }),
+
+    async renderBriefing(input) {
+      return {
+        fileName: briefingFileName(input.meeting),
+        bytes: await renderBriefing(input, briefingFonts()),
+      };
+    },
+
+    async exportBriefing(input) {
+      if (!options.chooseSavePath) {
+        throw new ServiceError('unsupported', 'There is no save dialog here; download the briefing instead.');
+      }
+      const bytes = await renderBriefing(input, briefingFonts());
+      const path = await options.chooseSavePath(briefingFileName(input.meeting));
+      if (!path) return null;
+      try {
+        // The save dialog has already asked before replacing an existing file.
+        await writeFileAtomic(path, bytes, { overwrite: true });
+      } catch (error) {
+        if (error instanceof AtomicWriteError) throw new ServiceError('io', error.message);
+        throw error;
+      }
+      return { path };
+    },
   };
 }

@@ -2,11 +2,12 @@
  * `npm run bench`: runs every benchmark suite and prints its figures. Suites register in
  * `suites` below; each returns figures with a baseline measured in the same run.
  */
+import { benchBriefing } from './briefing-bench';
 import { formatFigure, type BenchFigure } from './report';
 
 type Suite = { name: string; run: () => Promise<BenchFigure[]> };
 
-const suites: Suite[] = [];
+const suites: Suite[] = [{ name: 'briefing', run: benchBriefing }];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

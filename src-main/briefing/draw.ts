@@ -16,7 +16,7 @@ type StructElement = PDFKit.PDFStructureElement;
 
 const BULLET_INDENT = 9;
 const QUOTE_INDENT = 8;
-const SOURCE_INDENT = 17;
+const SOURCE_INDENT = 21;
 
 /** Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses. */
 export function registerFonts(doc: Doc, fonts: BriefingFonts): void {

@@ -5,7 +5,7 @@
 import type { Meeting } from '../contract';
 
 /** Longest name proposed, before `.pdf`; well under every file system's 255-byte limit. */
-export const MAX_FILE_STEM = 90;
+export const MAX_FILE_STEM = 100;
 
 const TRANSLIT: Record<string, string> = {
   // Letters NFKD does not decompose.

@@ -295,11 +295,7 @@ function participantsSection(meeting: Meeting): PlanSection {
   const countryName = new Map(countries.map(c => [c.code, c.name]));
   const items: PlanItem[] = [];
   if (countries.length > 0) {
-    items.push({
-      kind: 'paragraph',
-      lead: 'Countries: ',
-      text: countries.map(c => c.name).join(', '),
-    });
+    items.push({ kind: 'fact', label: 'Countries: ', text: countries.map(c => c.name).join(', ') });
   }
   for (const p of people) {
     const country = p.country ? (countryName.get(p.country) ?? p.country) : null;

@@ -66,13 +66,18 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Most files one import reads; a larger folder is cut with a `too-many-files` error. */
 export const MAX_FILES_PER_IMPORT = 20_000;
 
+/** Raw bytes; structured-cloned over Electron IPC, `{"$bytes": base64}` over the preview channel. */
+export const BytesSchema = z.custom<Uint8Array>(value => value instanceof Uint8Array, {
+  message: 'expected bytes (a Uint8Array)',
+});
+
 /** A file sent as bytes (browser preview uploads, dropped files without a path). */
 export const UploadFileSchema = z.object({
   /** Relative path as the picker reports it ("folder/a.txt"), or the base name. */
   name: z.string().min(1).max(4096),
   /** Size on disk; when it exceeds MAX_FILE_BYTES the sender leaves `bytes` empty. */
   size: z.number().int().nonnegative(),
-  bytes: z.instanceof(Uint8Array).refine(b => b.byteLength <= MAX_FILE_BYTES, {
+  bytes: BytesSchema.refine(b => b.byteLength <= MAX_FILE_BYTES, {
     message: 'file content is larger than the import limit',
   }),
 });

@@ -4,7 +4,8 @@
  * checks its own answer before sending it; the renderer checks the answer again on its side.
  */
 import { z } from 'zod';
-import { ArticleSchema, ImportReportSchema, UploadFileSchema } from './article';
+import { ArticleSchema, BytesSchema, ImportReportSchema, UploadFileSchema } from './article';
+import { BriefingInputSchema } from './briefing';
 import { MeetingSchema } from './meeting';
 
 /** An absolute or relative filesystem path as the desktop shell reports it. */
@@ -47,6 +48,21 @@ export const channels = {
     method: 'extractMeetings',
     args: z.tuple([z.array(ArticleSchema).max(20_000)]),
     result: z.object({ meetings: z.array(MeetingSchema) }),
+  },
+  /**
+   * Desktop: renders the one-page briefing, asks where to save it in main's own save dialog
+   * (which asks before replacing a file) and writes it atomically. null when cancelled.
+   */
+  'briefing:export': {
+    method: 'exportBriefing',
+    args: z.tuple([BriefingInputSchema]),
+    result: z.object({ path: z.string() }).nullable(),
+  },
+  /** Browser preview: renders the briefing and returns the bytes to download. */
+  'briefing:render': {
+    method: 'renderBriefing',
+    args: z.tuple([BriefingInputSchema]),
+    result: z.object({ fileName: z.string(), bytes: BytesSchema }),
   },
 } as const;
 

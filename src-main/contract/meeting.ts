@@ -47,6 +47,11 @@ export const MentionSchema = z.object({
   /** What this article reports, which may differ from the merged meeting. */
   status: MeetingStatusSchema,
   date: MeetingDateSchema,
+  /**
+   * Set when the article has no publication date and its relative dates were resolved against
+   * the publication date of another article reporting the same meeting (that article's file).
+   */
+  dateResolvedVia: z.string().optional(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
 
@@ -68,5 +73,14 @@ export const MeetingSchema = z.object({
   }),
   purpose: z.string().nullable(),
   mentions: z.array(MentionSchema).min(1),
+  /** Where sources disagree on the date, place or status: every source's value, kept not resolved. */
+  disagreements: z
+    .array(
+      z.object({
+        field: z.enum(['date', 'place', 'status']),
+        values: z.array(z.object({ value: z.string(), file: z.string() })),
+      }),
+    )
+    .optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;

@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BriefingInputDraft } from '../contract';
+import { emptyInput, hugeInput, seedInput } from './fixtures';
+import { loadBriefingFonts, type BriefingFonts } from './fonts';
+import { renderBriefing, renderBriefingWithReport } from './render';
+
+const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
+let fonts: BriefingFonts;
+let n = 0;
+
+beforeAll(() => {
+  fonts = loadBriefingFonts();
+});
+
+/** Writes the PDF and reads it back with poppler, as a reader would. */
+function poppler(bytes: Uint8Array): { info: string; text: string; fonts: string } {
+  const file = join(dir, `b${++n}.pdf`);
+  writeFileSync(file, bytes);
+  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+  return {
+    info: run('pdfinfo', [file]),
+    text: run('pdftotext', ['-layout', file, '-']),
+    fonts: run('pdffonts', [file]),
+  };
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('renderBriefing', () => {
+  const cases: [string, () => BriefingInputDraft][] = [
+    ['an empty meeting', emptyInput],
+    ['the seed meeting', () => seedInput()],
+    ['a huge meeting (60 highlights, 20,000-character note, 40 people)', hugeInput],
+    ['the seed meeting on US Letter', () => seedInput({ paper: 'Letter' })],
+    [
+      'a huge meeting on US Letter',
+      () => ({ ...hugeInput(), options: { ...hugeInput().options, paper: 'Letter' } }),
+    ],
+  ];
+
+  it.each(cases)('puts %s on exactly one page with nothing past the margins', async (_, make) => {
+    const { bytes, report } = await renderBriefingWithReport(make(), fonts);
+    expect(report.pages).toBe(1);
+    expect(report.overflow).toBe(0);
+    expect(poppler(bytes).info).toMatch(/^Pages:\s+1$/m);
+  });
+
+  it('prints names in any script, participants, the note and the footer as extractable text', async () => {
+    const { text, info, fonts: fontList } = poppler(await renderBriefing(seedInput(), fonts));
+    const flat = squash(text);
+    for (const s of [
+      'Erdoğan',
+      'Лавров',
+      'Mohammad Reza Ashtiyani',
+      'Hulusi Akar',
+      'Türkiye',
+      'page 1 of 1',
+    ]) {
+      expect(flat).toContain(s);
+    }
+    expect(flat).toContain('Watch for: a date for a foreign-ministers meeting');
+    expect(flat).toContain('25 April 2023');
+    expect(flat).toMatch(/Status: held \[1\]; scheduled \[2\]/);
+    expect(flat).toContain('[2] Turkey, Russia, Syria and Iran defence chiefs to meet in Moscow');
+    expect(flat).toContain('Doubtful');
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+Quadrilateral meeting/m);
+    expect(info).toMatch(/^Author:\s+Readout$/m);
+    expect(info).toMatch(/^Subject:\s+Briefing: 25 April 2023/m);
+    // Every font embedded as a subset; none of pdfkit's Latin-1-only standard fonts.
+    const rows = fontList.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows)
+      expect(row).toMatch(/\+DejaVu\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('shortens a huge meeting with explicit lines and keeps the type at or above the floor', async () => {
+    const { bytes, report } = await renderBriefingWithReport(hugeInput(), fonts);
+    expect(report.truncated).toBe(true);
+    expect(report.bodySize).toBeGreaterThanOrEqual(7.5);
+    const flat = squash(poppler(bytes).text);
+    expect(flat).toMatch(/… \d+ more highlights in Readout/);
+    expect(flat).toMatch(/… \d+ more people in Readout/);
+    expect(flat).toMatch(/notes continue in Readout \(\d+ more words\)/);
+    expect(flat).toContain('OFFICIAL – SENSITIVE');
+    expect(flat).toContain('Lead paragraph: Erdoğan and Лавров');
+    expect(flat).toContain('page 1 of 1');
+  });
+
+  it('uses the generous style without shortening when the content fits', async () => {
+    const { report } = await renderBriefingWithReport(seedInput(), fonts);
+    expect(report).toMatchObject({ level: 0, truncated: false });
+  });
+
+  it('gives byte-identical files for the same input and generation time', async () => {
+    const a = await renderBriefing(hugeInput(), fonts);
+    const b = await renderBriefing(hugeInput(), fonts);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const c = await renderBriefing(
+      { ...hugeInput(), options: { ...hugeInput().options, generatedAt: '2024-05-02T00:00:00Z' } },
+      fonts,
+    );
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it('prints the handling line only when the analyst sets one', async () => {
+    const without = squash(poppler(await renderBriefing(seedInput(), fonts)).text);
+    expect(without).not.toContain('OFFICIAL');
+    const withIt = squash(
+      poppler(await renderBriefing(seedInput({ handling: 'OFFICIAL – SENSITIVE' }), fonts)).text,
+    );
+    expect(withIt).toContain('OFFICIAL – SENSITIVE');
+  });
+
+  it('sizes the page as asked', async () => {
+    const letter = poppler(await renderBriefing(seedInput({ paper: 'Letter' }), fonts));
+    expect(letter.info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    const a4 = poppler(await renderBriefing(seedInput(), fonts));
+    expect(a4.info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  });
+
+  it('rejects an invalid input with a validation error', async () => {
+    const bad = { ...seedInput(), options: { generatedAt: 'yesterday' } };
+    await expect(renderBriefing(bad, fonts)).rejects.toThrow(/generatedAt|datetime/i);
+  });
+
+  it('keeps one page whatever the amount of text (sweep)', async () => {
+    for (const k of [0, 3, 8, 20, 40]) {
+      const base = hugeInput();
+      const input: BriefingInputDraft = {
+        ...base,
+        highlights: base.highlights.slice(0, k),
+        notes: base.notes.map(note => ({ ...note, text: note.text.slice(0, k * 400) })),
+        meeting: {
+          ...base.meeting,
+          participants: {
+            ...base.meeting.participants,
+            people: base.meeting.participants.people.slice(0, k),
+          },
+        },
+      };
+      const { bytes, report } = await renderBriefingWithReport(input, fonts);
+      expect(report.overflow, `k=${k}`).toBe(0);
+      expect(poppler(bytes).info, `k=${k}`).toMatch(/^Pages:\s+1$/m);
+    }
+  });
+});
