@@ -3,11 +3,15 @@
  * `suites` below; each returns figures with a baseline measured in the same run.
  */
 import { benchBriefing } from './briefing-bench';
+import { benchMeetings } from './meetings-bench';
 import { formatFigure, type BenchFigure } from './report';
 
 type Suite = { name: string; run: () => Promise<BenchFigure[]> };
 
-const suites: Suite[] = [{ name: 'briefing', run: benchBriefing }];
+const suites: Suite[] = [
+  { name: 'meetings', run: benchMeetings },
+  { name: 'briefing', run: benchBriefing },
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

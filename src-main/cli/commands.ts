@@ -1,5 +1,7 @@
 /** Every `readout` sub-command. A new command is one module and one line here. */
+import { briefCommand } from './brief';
 import type { Command } from './command';
 import { importCommand } from './import';
+import { meetingsCommand } from './meetings';
 
-export const commands: Command[] = [importCommand];
+export const commands: Command[] = [importCommand, meetingsCommand, briefCommand];

@@ -27,11 +27,15 @@ const TRIGGER_RE =
 export const QUICK_TRIGGER_RE =
   /\b(?:meet|meets|met|meetings?|talks|summits?|ministerial|visit|visits|visited|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|received|receives|hosted|hosts|host|sat down)\b/i;
 
-const REMOTE_BEFORE = /\b(?:phone|telephone|video|virtual|online|tele-?conference|zoom|remote)\W+(?:\w+\W+){0,2}$/i;
-const REMOTE_AFTER = /^\W*(?:\w+\W+){0,4}?(?:by (?:tele)?phone|over the (?:tele)?phone|via video|by video|virtually|online|via videoconference|by videoconference|via a video link|through a video link)\b/i;
+const REMOTE_BEFORE =
+  /\b(?:phone|telephone|video|virtual|online|tele-?conference|zoom|remote)\W+(?:\w+\W+){0,2}$/i;
+const REMOTE_AFTER =
+  /^\W*(?:\w+\W+){0,4}?(?:by (?:tele)?phone|over the (?:tele)?phone|via video|by video|virtually|online|via videoconference|by videoconference|via a video link|through a video link)\b/i;
 const PRESS_BEFORE = /\b(?:press|news|media|video|tele)[\s-]*$/i;
-const MOUNTAIN = /\b(?:mountain|mount|mt\.?|peak|climb(?:ed|ing|ers?)?|everest|kilimanjaro|hik(?:e|ed|ing|ers?)|altitude|summit(?:ed)? of)\b/i;
-const SUMMIT_OF_MOUNTAIN_AFTER = /^\s+of\s+(?:mount|mt\.?|the mountain|the peak|everest|kilimanjaro|[A-Z][a-z]+ (?:peak|mountain))/i;
+const MOUNTAIN =
+  /\b(?:mountain|mount|mt\.?|peak|climb(?:ed|ing|ers?)?|everest|kilimanjaro|hik(?:e|ed|ing|ers?)|altitude|summited)\b/i;
+const SUMMIT_OF_MOUNTAIN_AFTER =
+  /^\s+of\s+(?:mount|mt\.?|the mountain|the peak|everest|kilimanjaro|[A-Z][a-z]+ (?:peak|mountain))/i;
 const MEET_ABSTRACT_AFTER =
   /^\s+(?:the |its |their |our |his |her |all |these |those |such |growing |rising |increasing |a |an |basic |local |domestic |energy |market |food |financing |funding |those )*(?:demands?|needs?|targets?|goals?|expectations?|requirements?|obligations?|criteria|deadlines?|standards?|challenges?|conditions?|commitments?|costs?|payments?|quotas?|thresholds?|shortfalls?|debts?|budgets?|aspirations|interests|the press|reporters|journalists|the media)\b/i;
 const VISIT_NON_DIPLOMATIC_AFTER =
@@ -88,14 +92,36 @@ export function findTriggers(sentence: string): Trigger[] {
     if (word === 'conference') {
       if (PRESS_BEFORE.test(before)) continue;
       // Only named or explicitly diplomatic conferences ("Munich Security Conference").
-      if (!/(?:[A-Z][\p{L}-]*\s+|international\s+|peace\s+|ministerial\s+|donors?'?\s+|regional\s+)$/u.test(before)) continue;
+      if (
+        !/(?:[A-Z][\p{L}-]*\s+|international\s+|peace\s+|ministerial\s+|donors?'?\s+|regional\s+)$/u.test(
+          before,
+        )
+      )
+        continue;
     }
-    if (word === 'dialogue' && !/\b(?:strategic|security|political|ministerial|2\+2|annual|defen[cs]e)\s+$/i.test(before)) continue;
-    if (word === 'audience' && !/\b(?:granted|gave|received|held|an)\s+(?:an\s+)?$/i.test(before) && !/^\s+(?:with|to)\b/.test(after)) continue;
-    if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || MOUNTAIN.test(sentence))) continue;
+    if (
+      word === 'dialogue' &&
+      !/\b(?:strategic|security|political|ministerial|2\+2|annual|defen[cs]e)\s+$/i.test(before)
+    )
+      continue;
+    if (
+      word === 'audience' &&
+      !/\b(?:granted|gave|received|held|an)\s+(?:an\s+)?$/i.test(before) &&
+      !/^\s+(?:with|to)\b/.test(after)
+    )
+      continue;
+    if (
+      /^summits?$/.test(word) &&
+      (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || MOUNTAIN.test(sentence))
+    )
+      continue;
     if (/^(?:meet|meets|met)$/.test(word)) {
       if (MEET_ABSTRACT_AFTER.test(after)) continue;
-      if (/\b(?:to|will|could|can|must|should)\s+$/i.test(before) && /^\s+(?:the|its|their)\s+[a-z]+\s*(?:[.,;]|$)/.test(after)) continue;
+      if (
+        /\b(?:to|will|could|can|must|should)\s+$/i.test(before) &&
+        /^\s+(?:the|its|their)\s+[a-z]+\s*(?:[.,;]|$)/.test(after)
+      )
+        continue;
       kind = 'verb';
     }
     if (word === 'meeting' && /\b(?:is|are|was|were|be|been)\s+$/i.test(before)) {
@@ -119,7 +145,12 @@ export function findTriggers(sentence: string): Trigger[] {
     if (word === 'sat down with') kind = 'verb';
     if (/^(?:trilateral|quadrilateral|bilateral)$/.test(word)) {
       // Only as a noun: "a trilateral in Jakarta"; the adjective is caught with its noun.
-      if (/^\s+(?:meetings?|talks|summits?|visits?|consultations|negotiations|discussions|dialogue|conference)\b/i.test(after)) continue;
+      if (
+        /^\s+(?:meetings?|talks|summits?|visits?|consultations|negotiations|discussions|dialogue|conference)\b/i.test(
+          after,
+        )
+      )
+        continue;
       if (!/\b(?:a|the)\s+$/i.test(before)) continue;
     }
     let anaphoric = false;
@@ -127,7 +158,12 @@ export function findTriggers(sentence: string): Trigger[] {
     if (kind === 'noun' || (kind === 'visit' && /^visits?$/.test(word))) {
       ps = phraseStart(sentence, start);
       const det = DETERMINER_BEFORE.exec(before);
-      if (det) {
+      if (
+        det &&
+        !(det[2] ?? '')
+          .split(/\s+/)
+          .some(w => STOP_PHRASE_WORD.test(w) || /^(?:through|via|into|about|over|under)$/i.test(w))
+      ) {
         const mods = det[2] ?? '';
         const newReferent = NEW_REFERENT_MODIFIER.test(mods);
         const complement = COMPLEMENT_AFTER.test(after);
@@ -135,7 +171,9 @@ export function findTriggers(sentence: string): Trigger[] {
         if (/^(?:such|these|those)$/i.test(det[1])) anaphoric = true;
       }
     }
-    const separate = /^\s*(?:separately|individually|one-on-one|on the sidelines)\b/i.test(after) || /\bseparate (?:bilateral )?$/i.test(before);
+    const separate =
+      /^\s*(?:separately|individually|one-on-one|on the sidelines)\b/i.test(after) ||
+      /\bseparate (?:bilateral )?$/i.test(before);
     out.push({ start, end, phraseStart: ps, word, kind, anaphoric, separate });
   }
   return out;
@@ -148,7 +186,7 @@ const PROPOSED_CUES =
 const FUTURE_CUES =
   /\b(?:will|shall|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
 const PAST_CUES =
-  /\b(?:met|held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds)\b/gi;
+  /\b(?:met|(?<!\b(?:be|been|being)\s)held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds)\b/gi;
 
 interface Cue {
   at: number;
@@ -176,11 +214,21 @@ const TRAVEL_FOR =
  * so "held a meeting to discuss the next meeting" reads as held. `segment` limits the words
  * looked at to the trigger's own clause.
  */
-export function statusAt(sentence: string, trigger: Trigger, segment: [number, number]): Status | null {
+export function statusAt(
+  sentence: string,
+  trigger: Trigger,
+  segment: [number, number],
+): Status | null {
   const before = sentence.slice(segment[0], trigger.start);
-  if (TRAVEL_FOR.test(before)) return 'scheduled';
+  // "arrived to attend a meeting" is ahead of the meeting; "arrived for a state visit" starts it.
+  if (TRAVEL_FOR.test(before)) return trigger.kind === 'visit' ? 'held' : 'scheduled';
   const immediate = sentence.slice(Math.max(segment[0], trigger.phraseStart - 2), trigger.start);
-  if (/\b(?:upcoming|proposed|planned|possible|prospective|forthcoming|next|future)\b/i.test(immediate)) return 'proposed';
+  if (
+    /\b(?:upcoming|proposed|planned|possible|prospective|forthcoming|next|future)\b/i.test(
+      immediate,
+    )
+  )
+    return 'proposed';
   const cues = cuesIn(sentence.slice(segment[0], segment[1]), segment[0]);
   if (cues.length === 0) return null;
   let best: Cue | null = null;

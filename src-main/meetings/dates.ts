@@ -30,14 +30,42 @@ export interface DateHit {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6,
-  jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const WEEKDAYS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
-const M = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const M =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const D = '(\\d{1,2})(?:st|nd|rd|th)?';
 const SEP = '\\s*(?:-|–|—|to|and|until|till|through)\\s*';
 const Y = '(?:,?\\s+(\\d{4}))?';
@@ -63,7 +91,14 @@ const RULES: Rule[] = [
   {
     // April 25 to May 2, 2023
     re: new RegExp(`\\b${M}\\s+${D}${SEP}${M}\\s+${D}${Y}\\b`, 'g'),
-    make: m => ({ type: 'day', y: num(m[5]), m: month(m[1]), d: Number(m[2]), m2: month(m[3]), d2: Number(m[4]) }),
+    make: m => ({
+      type: 'day',
+      y: num(m[5]),
+      m: month(m[1]),
+      d: Number(m[2]),
+      m2: month(m[3]),
+      d2: Number(m[4]),
+    }),
   },
   {
     // April 25, April 25-26, April 25, 2023
@@ -90,7 +125,11 @@ const RULES: Rule[] = [
       'gi',
     ),
     make: m => {
-      const part = /first half/i.test(m[1]) ? 'early' : /second half/i.test(m[1]) ? 'late' : partOf(m[1]);
+      const part = /first half/i.test(m[1])
+        ? 'early'
+        : /second half/i.test(m[1])
+          ? 'late'
+          : partOf(m[1]);
       return { type: 'month', y: num(m[3]), yOffset: yOffsetOf(m[4]), m: month(m[2]), part };
     },
   },
@@ -101,19 +140,48 @@ const RULES: Rule[] = [
       'g',
     ),
     make: m => {
-      if (m[1]) return { type: 'month', y: null, yOffset: yOffsetOf(m[1]) === 0 ? 0 : null, m: month(m[2]), part: m[1].toLowerCase() === 'last' || m[1].toLowerCase() === 'past' ? 'earlier' : m[1].toLowerCase() === 'next' ? 'later' : null };
-      if (m[3]) return { type: 'month', y: num(m[4]), yOffset: yOffsetOf(m[5]), m: month(m[3]), part: null };
-      if (m[6]) return { type: 'month', y: Number(m[7]), yOffset: null, m: month(m[6]), part: null };
+      if (m[1])
+        return {
+          type: 'month',
+          y: null,
+          yOffset: yOffsetOf(m[1]) === 0 ? 0 : null,
+          m: month(m[2]),
+          part:
+            m[1].toLowerCase() === 'last' || m[1].toLowerCase() === 'past'
+              ? 'earlier'
+              : m[1].toLowerCase() === 'next'
+                ? 'later'
+                : null,
+        };
+      if (m[3])
+        return {
+          type: 'month',
+          y: num(m[4]),
+          yOffset: yOffsetOf(m[5]),
+          m: month(m[3]),
+          part: null,
+        };
+      if (m[6])
+        return { type: 'month', y: Number(m[7]), yOffset: null, m: month(m[6]), part: null };
       return { type: 'month', y: null, yOffset: yOffsetOf(m[9]), m: month(m[8]), part: null };
     },
   },
   {
     // on Tuesday, last Friday, next Monday (May 1), Tuesday (25)
-    re: new RegExp(`\\b(?:(last|next|this|coming|past)\\s+)?${WD}(?:\\s*\\((?:${M}\\s+)?(\\d{1,2})\\))?`, 'g'),
+    re: new RegExp(
+      `\\b(?:(last|next|this|coming|past)\\s+)?${WD}(?:\\s*\\((?:${M}\\s+)?(\\d{1,2})\\))?`,
+      'g',
+    ),
     make: m => ({
       type: 'weekday',
       wd: WEEKDAYS[m[2].toLowerCase()],
-      mod: !m[1] ? null : /last|past/i.test(m[1]) ? 'last' : /next|coming/i.test(m[1]) ? 'next' : 'this',
+      mod: !m[1]
+        ? null
+        : /last|past/i.test(m[1])
+          ? 'last'
+          : /next|coming/i.test(m[1])
+            ? 'next'
+            : 'this',
       hint: num(m[4]),
     }),
   },
@@ -122,7 +190,15 @@ const RULES: Rule[] = [
     re: /\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s*\((\d{1,2})\))?/gi,
     make: m => {
       const w = m[1].toLowerCase();
-      const offset = w.includes('before') ? -2 : w.includes('after') ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      const offset = w.includes('before')
+        ? -2
+        : w.includes('after')
+          ? 2
+          : w === 'yesterday'
+            ? -1
+            : w === 'tomorrow'
+              ? 1
+              : 0;
       return { type: 'relday', offset, hint: num(m[2]) };
     },
   },
@@ -131,10 +207,16 @@ const RULES: Rule[] = [
     re: /\b(?:(earlier|later|early|late|the end of|end of|the beginning of|the middle of)\s+)?(this|last|next|the past|the previous|the coming|the following|the current)\s+(week|month)\b/gi,
     make: m => {
       const rel = m[2].toLowerCase();
-      const offset = /last|past|previous/.test(rel) ? -1 : /next|coming|following/.test(rel) ? 1 : 0;
+      const offset = /last|past|previous/.test(rel)
+        ? -1
+        : /next|coming|following/.test(rel)
+          ? 1
+          : 0;
       const p = m[1]?.toLowerCase();
       const part: Part = p === 'earlier' ? 'earlier' : p === 'later' ? 'later' : partOf(p);
-      return m[3].toLowerCase() === 'week' ? { type: 'relweek', offset, part } : { type: 'relmonth', offset, part };
+      return m[3].toLowerCase() === 'week'
+        ? { type: 'relweek', offset, part }
+        : { type: 'relmonth', offset, part };
     },
   },
   {
@@ -190,11 +272,26 @@ function lastDay(y: number, m: number): number {
 }
 function parts(day: number): { y: number; m: number; d: number; wd: number } {
   const dt = new Date(day * DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate(), wd: dt.getUTCDay() };
+  return {
+    y: dt.getUTCFullYear(),
+    m: dt.getUTCMonth() + 1,
+    d: dt.getUTCDate(),
+    wd: dt.getUTCDay(),
+  };
 }
 
-function range(a: number, b: number, precision: MeetingDate['precision'], text: string): MeetingDate {
-  return { start: iso(a), end: iso(Math.max(a, b)), precision: a === b && precision === 'range' ? 'day' : precision, text };
+function range(
+  a: number,
+  b: number,
+  precision: MeetingDate['precision'],
+  text: string,
+): MeetingDate {
+  return {
+    start: iso(a),
+    end: iso(Math.max(a, b)),
+    precision: a === b && precision === 'range' ? 'day' : precision,
+    text,
+  };
 }
 
 /** The year that puts month `m` (day `d`) on the tense's side of the reference day. */
@@ -246,7 +343,13 @@ export function resolveDate(hit: DateHit, ref: string | null, tense: Tense | nul
         const rp = parts(r);
         if (spec.part === 'earlier') y = spec.m < rp.m ? rp.y : rp.y - 1;
         else if (spec.part === 'later') y = spec.m > rp.m ? rp.y : rp.y + 1;
-        else y = yearFor(r, spec.m, spec.part === 'late' ? 25 : spec.part === 'mid' ? 15 : spec.part === 'early' ? 5 : 15, tense);
+        else
+          y = yearFor(
+            r,
+            spec.m,
+            spec.part === 'late' ? 25 : spec.part === 'mid' ? 15 : spec.part === 'early' ? 5 : 15,
+            tense,
+          );
       }
       const part = spec.part === 'earlier' || spec.part === 'later' ? null : spec.part;
       const [a, b] = monthWindow(y, spec.m, part);
@@ -263,7 +366,8 @@ export function resolveDate(hit: DateHit, ref: string | null, tense: Tense | nul
       else if (tense === 'future') day = r + fwd;
       else day = r - back;
       if (spec.hint !== null) {
-        for (let k = -7; k <= 7; k++) if (parts(r + k).d === spec.hint && parts(r + k).wd === spec.wd) day = r + k;
+        for (let k = -7; k <= 7; k++)
+          if (parts(r + k).d === spec.hint && parts(r + k).wd === spec.wd) day = r + k;
       }
       return range(day, day, 'day', hit.text);
     }
@@ -290,8 +394,15 @@ export function resolveDate(hit: DateHit, ref: string | null, tense: Tense | nul
       const mIndex = rp.y * 12 + (rp.m - 1) + spec.offset;
       const y = Math.floor(mIndex / 12);
       const m = (mIndex % 12) + 1;
-      if (spec.offset === 0 && spec.part === 'earlier') return range(ymd(y, m, 1), Math.max(ymd(y, m, 1), r - 1), 'range', hit.text);
-      if (spec.offset === 0 && spec.part === 'later') return range(Math.min(r + 1, ymd(y, m, lastDay(y, m))), ymd(y, m, lastDay(y, m)), 'range', hit.text);
+      if (spec.offset === 0 && spec.part === 'earlier')
+        return range(ymd(y, m, 1), Math.max(ymd(y, m, 1), r - 1), 'range', hit.text);
+      if (spec.offset === 0 && spec.part === 'later')
+        return range(
+          Math.min(r + 1, ymd(y, m, lastDay(y, m))),
+          ymd(y, m, lastDay(y, m)),
+          'range',
+          hit.text,
+        );
       const part = spec.part === 'earlier' || spec.part === 'later' ? null : spec.part;
       const [a, b] = monthWindow(y, m, part);
       return range(a, b, part ? 'range' : 'month', hit.text);

@@ -100,9 +100,18 @@ const countryRe = new RegExp(
   'gu',
 );
 
+let lastCountryText = '';
+let lastCountryHits: CountryTerm[] = [];
+let lastRoleText = '';
+let lastRoleHits: RoleHit[] = [];
+
 /** Every country name, demonym, capital or listed city in `text`, left to right. */
 export function findCountryTerms(text: string): CountryTerm[] {
+  // Extraction asks several times about one sentence; the last answer is kept.
+  if (text === lastCountryText) return lastCountryHits;
   const hits: CountryTerm[] = [];
+  lastCountryText = text;
+  lastCountryHits = hits;
   countryRe.lastIndex = 0;
   for (let m = countryRe.exec(text); m; m = countryRe.exec(text)) {
     const s = surfaces.get(m[0]);
@@ -161,7 +170,10 @@ for (const t of roleLevels.keys()) pluralToTitle.set(pluralTitle(t), t);
 
 /** Titles of office ("Defense Minister", "deputy foreign ministers") with their level. */
 export function findRoles(text: string): RoleHit[] {
+  if (text === lastRoleText) return lastRoleHits;
   const hits: RoleHit[] = [];
+  lastRoleText = text;
+  lastRoleHits = hits;
   roleRe.lastIndex = 0;
   for (let m = roleRe.exec(text); m; m = roleRe.exec(text)) {
     const lower = m[0].toLowerCase();

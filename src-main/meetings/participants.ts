@@ -5,7 +5,13 @@
  * venue, the level and the purpose.
  */
 import type { Person } from '../contract/meeting';
-import { capitalOf, findCountryTerms, findOrganizations, findRoles, type CountryTerm } from './gazetteer';
+import {
+  capitalOf,
+  findCountryTerms,
+  findOrganizations,
+  findRoles,
+  type CountryTerm,
+} from './gazetteer';
 
 export interface PlaceFound {
   city: string | null;
@@ -29,7 +35,8 @@ const AGENCY_AFTER =
   /^(?:'s|’s)?\s+(?:(?:official|state|state-run|state-owned|semi-official|private|public|daily|news)\s+)*(?:[A-Z][\p{L}-]*\s+){0,3}(?:news agency|agency|media|newspaper|daily|outlet|television|TV|broadcaster|radio|Independent|Times|Post|Tribune|Herald|Gazette|Journal|News|Press)\b/u;
 const TOPIC_BEFORE =
   /\b(?:situation|developments?|crisis|war|conflict|fighting|tensions?|peace|ceasefire|cease-fire|reconstruction|invasion|attacks?|sanctions|aggression|occupation|issue|question|problem|refugees|elections?|coup|stability|settlement|humanitarian|aid|support|assistance|offensive|operations?|presence|withdrawal|troops|events|future|sovereignty|integrity|independence|reforms?|debt|investment|exports?|imports?)\s+(?:in|on|of|against|to|for|from|over|about|regarding|concerning|inside|across|within)\s+(?:the\s+)?$/i;
-const ABOUT_BEFORE = /\b(?:on|about|over|regarding|concerning|against|toward|towards|into)\s+(?:the\s+)?$/i;
+const ABOUT_BEFORE =
+  /\b(?:on|about|over|regarding|concerning|against|toward|towards|into)\s+(?:the\s+)?$/i;
 const PAIR_TOPIC_BEFORE =
   /\b(?:war|conflict|ceasefire|cease-fire|tensions?|dispute|border|relations|ties|normali[sz]ation|normali[sz]ing|normali[sz]e|reconciliation|rapprochement|peace|mediat\w+|differences|rift|standoff)\s+(?:\w+\s+){0,2}between\s+(?:the\s+)?$/i;
 const DEMONYM_TOPIC_AFTER =
@@ -46,11 +53,29 @@ const CAPITAL_AFTER = /^\s+capital\b/i;
 const COORD_BETWEEN = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+)?$/;
 const COUNTED =
   /\b(?:the|both|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:countries|nations|states|sides|parties|governments|leaders|ministers|presidents|neighbou?rs)\b|\bboth (?:countries|sides|nations|leaders|parties|governments)\b|\bthe two sides\b|\b(bilateral|trilateral|tripartite|three-way|four-way|quadrilateral|quadripartite|five-way)\b/i;
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, bilateral: 2, trilateral: 3, tripartite: 3, 'three-way': 3, 'four-way': 4, quadrilateral: 4, quadripartite: 4, 'five-way': 5 };
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  bilateral: 2,
+  trilateral: 3,
+  tripartite: 3,
+  'three-way': 3,
+  'four-way': 4,
+  quadrilateral: 4,
+  quadripartite: 4,
+  'five-way': 5,
+};
 
-const NAME_TOKEN = "(?:[A-Z][\\p{Ll}\\p{Lu}'’.-]+|al-[A-Z][\\p{L}'’-]+|bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)";
+const NAME_TOKEN =
+  "(?:[A-Z][\\p{Ll}\\p{Lu}'’.-]+|al-[A-Z][\\p{L}'’-]+|bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)";
 const NAME_RE = new RegExp(`^\\s+(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,4})`, 'u');
-const NAME_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])((?:[A-Z][\\p{Ll}'’-]+)(?:\\s+${NAME_TOKEN}){1,4})$`, 'u');
 const NOT_NAME_WORD =
   /^(?:The|A|An|His|Her|Their|Its|This|That|These|In|On|At|For|With|And|But|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Minister|President|Prime|Foreign|Defen[cs]e|Deputy|Vice|Secretary|General|Ministry|Affairs|State|News|Agency|Council|Security|National|Republic|Kingdom|Union|United|Nations|Office|Minister's|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Earlier|Later|According|Following|After|During|However|Meanwhile|Speaking|Also|Both|Turkish|Russian|Iranian|Syrian|Chinese|American|Korean)$/;
 const LOWER_TITLE_WORDS = /^(?:bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)$/;
@@ -70,19 +95,29 @@ function cleanName(raw: string, terms: CountryTerm[], offset: number): string | 
     kept.push(t.replace(/[,.]$/, ''));
   }
   while (kept.length > 0 && LOWER_TITLE_WORDS.test(kept[kept.length - 1])) kept.pop();
-  if (kept.length < 2 && !(kept.length === 1 && kept[0].length > 3 && /^[A-Z]/.test(kept[0]) && /^al-/.test(kept[0]))) {
+  if (
+    kept.length < 2 &&
+    !(kept.length === 1 && kept[0].length > 3 && /^[A-Z]/.test(kept[0]) && /^al-/.test(kept[0]))
+  ) {
     return kept.length >= 2 ? kept.join(' ') : null;
   }
   return kept.join(' ');
 }
 
-function countryNear(text: string, terms: CountryTerm[], from: number, to: number): string | null {
-  const t = terms.find(x => x.start >= from && x.end <= to && (x.kind === 'demonym' || x.kind === 'name'));
+function countryNear(terms: CountryTerm[], from: number, to: number): string | null {
+  const t = terms.find(
+    x => x.start >= from && x.end <= to && (x.kind === 'demonym' || x.kind === 'name'),
+  );
   return t ? t.code : null;
 }
 
 /** People named with a title: "Turkish Defense Minister Hulusi Akar", "Ali Khaji, senior advisor to the Iranian foreign minister". */
-export function findPeople(sentence: string, terms: CountryTerm[], from: number, to: number): Person[] {
+export function findPeople(
+  sentence: string,
+  terms: CountryTerm[],
+  from: number,
+  to: number,
+): Person[] {
   const roles = findRoles(sentence).filter(r => r.start >= from && r.end <= to);
   const people: Person[] = [];
   const seen = new Set<string>();
@@ -94,27 +129,49 @@ export function findPeople(sentence: string, terms: CountryTerm[], from: number,
     people.push({ name, role, country });
   };
   for (const r of roles) {
-    if (/^(?:official|officials|delegations?|leaders|ministers|spokesman|spokesperson)$/i.test(r.title)) continue;
+    if (
+      /^(?:official|officials|delegations?|leaders|ministers|spokesman|spokesperson)$/i.test(
+        r.title,
+      )
+    )
+      continue;
     // Title then name: "Defense Minister Hulusi Akar"
     const after = sentence.slice(r.end, Math.min(to, r.end + 60));
     const m = NAME_RE.exec(after);
     if (m && /^[A-Z]/.test(r.title) === /^[A-Z]/.test(r.title)) {
       const name = cleanName(m[1], terms, r.end + m.index + m[0].indexOf(m[1]));
-      const country = countryNear(sentence, terms, Math.max(from, r.start - 30), r.start) ?? countryNear(sentence, terms, r.end, r.end + 15);
-      if (name && !/^[a-z]/.test(r.title.slice(0, 1)) ) add(name, titleCase(r.title), country);
+      const country =
+        countryNear(terms, Math.max(from, r.start - 30), r.start) ??
+        countryNear(terms, r.end, r.end + 15);
+      if (name && !/^[a-z]/.test(r.title.slice(0, 1))) add(name, titleCase(r.title), country);
       else if (name && /^\s+[A-Z]/.test(after)) add(name, titleCase(r.title), country);
     }
     // Name then appositive title: "Ali Asghar Khaji, senior advisor to the Iranian foreign minister"
     const before = sentence.slice(Math.max(from, r.start - 90), r.start);
-    const app = /((?:[A-Z][\p{L}'’-]+\s+){0,4}[A-Z][\p{L}'’-]+)((?:\s+and\s+(?:[A-Z][\p{L}'’-]+\s+){0,3}[A-Z][\p{L}'’-]+)?),\s+(?:the\s+|a\s+|an\s+|who is\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(before);
+    const app =
+      /((?:[A-Z][\p{L}'’-]+\s+){0,4}[A-Z][\p{L}'’-]+)((?:\s+and\s+(?:[A-Z][\p{L}'’-]+\s+){0,3}[A-Z][\p{L}'’-]+)?),\s+(?:the\s+|a\s+|an\s+|who is\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
+        before,
+      );
     if (app && !/[,;]/.test(app[3])) {
-      const roleEnd = /^[^,;.]*/.exec(sentence.slice(r.end, Math.min(to, r.end + 60)))?.[0] ?? '';
-      const roleText = (app[3] + sentence.slice(r.start, r.end) + roleEnd.replace(/\s+(?:who|which|said|told|met|has|had|was|is|will)\b.*$/, '')).trim();
+      const roleEnd = /^[^,;.]*/.exec(sentence.slice(r.end, Math.min(to, r.end + 100)))?.[0] ?? '';
+      const roleText = (
+        app[3] +
+        sentence.slice(r.start, r.end) +
+        roleEnd.replace(/\s+(?:who|which|said|told|met|has|had|was|is|will)\b.*$/, '')
+      ).trim();
       const roleFrom = r.start - app[3].length;
-      const countries = terms.filter(t => t.start >= roleFrom && t.end <= r.end + roleEnd.length && t.kind !== 'city');
+      const countries = terms.filter(
+        t => t.start >= roleFrom && t.end <= r.end + roleEnd.length && t.kind !== 'city',
+      );
       const firstStart = Math.max(from, r.start - 90) + app.index;
       const name1 = cleanName(app[1], terms, firstStart);
-      const pair = app[2] ? cleanName(app[2].replace(/^\s+and\s+/, ''), terms, firstStart + app[1].length + app[2].indexOf(app[2].trim().split(' ')[1] ?? '')) : null;
+      const pair = app[2]
+        ? cleanName(
+            app[2].replace(/^\s+and\s+/, ''),
+            terms,
+            firstStart + app[1].length + app[2].indexOf(app[2].trim().split(' ')[1] ?? ''),
+          )
+        : null;
       if (pair && countries.length >= 2) {
         add(name1, titleCase(r.title), countries[0].code);
         add(pair, titleCase(r.title), countries[1].code);
@@ -128,7 +185,9 @@ export function findPeople(sentence: string, terms: CountryTerm[], from: number,
 }
 
 function titleCase(s: string): string {
-  return s.replace(/\b\p{Ll}/gu, c => c.toUpperCase()).replace(/\b(Of|To|For|The|And)\b/g, w => w.toLowerCase());
+  return s
+    .replace(/\b\p{Ll}/gu, c => c.toUpperCase())
+    .replace(/\b(Of|To|For|The|And)\b/g, w => w.toLowerCase());
 }
 
 /**
@@ -179,25 +238,44 @@ export function readParticipants(
       // A country name.
       if (coordinated && prevFate === 'skip') fate = 'skip';
       else if (TOPIC_BEFORE.test(before) || PAIR_TOPIC_BEFORE.test(before)) fate = 'skip';
-      else if (LOCATIVE_BEFORE.test(before) || DESTINATION_BEFORE.test(before) || VISIT_OBJECT_BEFORE.test(before)) {
-        places.push({ city: null, code: t.code, at: t.start });
-        fate = isVisit && !LOCATIVE_BEFORE.test(before) ? 'participant' : isVisit ? 'participant' : 'place';
+      else if (
+        LOCATIVE_BEFORE.test(before) ||
+        DESTINATION_BEFORE.test(before) ||
+        VISIT_OBJECT_BEFORE.test(before)
+      ) {
+        // City-states: "in Singapore" names the city too.
+        const same = capitalOf(t.code) === sentence.slice(t.start, t.end);
+        places.push({ city: same ? capitalOf(t.code) : null, code: t.code, at: t.start });
+        fate =
+          isVisit && !LOCATIVE_BEFORE.test(before)
+            ? 'participant'
+            : isVisit
+              ? 'participant'
+              : 'place';
       } else if (ABOUT_BEFORE.test(before) && !/\bwith\s+$/i.test(before)) fate = 'skip';
       else fate = 'participant';
     }
-    if (coordinated && prevFate === 'skip' && fate === 'participant' && t.kind !== 'demonym') fate = 'skip';
+    if (coordinated && prevFate === 'skip' && fate === 'participant' && t.kind !== 'demonym')
+      fate = 'skip';
     if (fate === 'participant' && !countries.includes(t.code)) countries.push(t.code);
     prevFate = fate;
     prevEnd = t.end;
   }
-  const people = findPeople(sentence, allTerms.filter(t => t.start >= datelineEnd), from, to);
-  for (const p of people) if (p.country && !countries.includes(p.country)) countries.push(p.country);
+  const people = findPeople(
+    sentence,
+    allTerms.filter(t => t.start >= datelineEnd),
+    from,
+    to,
+  );
+  for (const p of people)
+    if (p.country && !countries.includes(p.country)) countries.push(p.country);
   const organizations = [...new Set(findOrganizations(sentence.slice(from, to)).map(o => o.name))];
-  const roleHits = findRoles(sentence.slice(from, to));
+  const roleHits = findRoles(sentence).filter(r => r.start >= from && r.end <= to);
   const levels: string[] = [];
   for (const r of roleHits) {
-    const before = sentence.slice(Math.max(0, from + r.start - 40), from + r.start);
-    if (/\b(?:according to|announcement from|said|statement from|told)\b[^,.;]*$/i.test(before)) continue;
+    const before = sentence.slice(Math.max(0, r.start - 40), r.start);
+    if (/\b(?:according to|announcement from|said|statement from|told)\b[^,.;]*$/i.test(before))
+      continue;
     if (!levels.includes(r.level)) levels.push(r.level);
   }
   const specific = levels.filter(l => l !== 'ministers' && l !== 'senior officials');

@@ -50,7 +50,7 @@ export function splitSentences(text: string): Sentence[] {
     while (j < n && /["'”’)\]]/.test(text[j])) j++;
     if (j < n && !/\s/.test(text[j])) continue;
     let k = j;
-    while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+    while (k < n && text[k] !== '\n' && /\s/.test(text[k])) k++;
     if (k >= n) continue;
     const next = text[k];
     if (next !== '\n' && !/[A-Z"“‘'(\d\p{Lu}]/u.test(next)) continue;

@@ -1,0 +1,41 @@
+/** `readout meetings [--json] FILE|DIR...`: the meetings the articles report, merged across files. */
+import { importPaths } from '../ingest';
+import { meetingsReport } from '../meetings';
+import { parseOptions, UsageError, type Command } from './command';
+
+export const meetingsCommand: Command = {
+  name: 'meetings',
+  summary: 'Find the meetings that article files report and merge them across articles.',
+  usage: 'meetings [--json] FILE|DIR...',
+  async run(args, io) {
+    const { flags, positionals } = parseOptions(args, { flags: ['json'] });
+    if (positionals.length === 0) throw new UsageError('name at least one file or folder');
+    const imported = await importPaths(positionals, { cwd: io.cwd });
+    const report = meetingsReport(imported);
+    if (flags.has('json')) {
+      io.out(JSON.stringify(report, null, 2) + '\n');
+    } else {
+      for (const m of report.meetings) {
+        const when = m.date.start
+          ? m.date.end && m.date.end !== m.date.start
+            ? `${m.date.start} – ${m.date.end}`
+            : m.date.start
+          : 'date not given';
+        const where =
+          [m.place.venue, m.place.city, m.place.country?.name].filter(Boolean).join(', ') ||
+          'place not given';
+        io.out(`${m.title}\n  ${m.status} · ${when} · ${where}\n`);
+        if (m.purpose) io.out(`  purpose: ${m.purpose}\n`);
+        for (const d of m.disagreements ?? []) {
+          io.out(
+            `  sources disagree on ${d.field}: ${d.values.map(v => `${v.value} (${v.file})`).join('; ')}\n`,
+          );
+        }
+        for (const x of m.mentions) io.out(`  - ${x.file} [${x.start}-${x.end}] ${x.sentence}\n`);
+      }
+      for (const a of report.articles) if (a.error) io.err(`${a.file}: ${a.error}\n`);
+      io.out(`${report.meetings.length} meeting(s) in ${imported.articles.length} article(s)\n`);
+    }
+    return imported.articles.length === 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findTriggers, statusAt } from './cues';
+
+const words = (s: string) => findTriggers(s).map(t => t.word);
+
+describe('findTriggers', () => {
+  it('finds meetings, talks, summits and visits', () => {
+    expect(words('The presidents held talks after the summit.')).toEqual(['talks', 'summit']);
+    expect(words('She visited Hanoi and met the prime minister.')).toEqual(['visited', 'met']);
+  });
+  it('ignores phone calls and video links', () => {
+    expect(words('The two leaders held talks by phone on Monday.')).toEqual([]);
+    expect(words('They spoke in a telephone meeting.')).toEqual([]);
+  });
+  it('ignores press conferences', () => {
+    expect(words('The minister gave a press conference in Accra.')).toEqual([]);
+  });
+  it("ignores a mountain's summit", () => {
+    expect(words('The climbers reached the summit of Mount Kenya at dawn.')).toEqual([]);
+  });
+  it('ignores "meet the demand"', () => {
+    expect(words('The plant will meet the growing demand for power.')).toEqual([]);
+  });
+  it('marks "the meeting" as a reference back and "a meeting between" as new', () => {
+    const [back] = findTriggers('The meeting ended late.');
+    const [fresh] = findTriggers('A meeting between the two ministers ended late.');
+    expect(back.anaphoric).toBe(true);
+    expect(fresh.anaphoric).toBe(false);
+  });
+  it('marks "met separately with" as separate bilaterals', () => {
+    expect(findTriggers('He met separately with the envoys of Ghana and Togo.')[0].separate).toBe(
+      true,
+    );
+  });
+});
+
+describe('statusAt', () => {
+  const status = (s: string) => {
+    const t = findTriggers(s)[0];
+    return statusAt(s, t, [0, s.length]);
+  };
+  it('reads held, scheduled and proposed wording', () => {
+    expect(status('The ministers met in Dakar.')).toBe('held');
+    expect(status('The ministers will meet in Dakar next week.')).toBe('scheduled');
+    expect(status('The ministers are scheduled to meet in Dakar.')).toBe('scheduled');
+    expect(status('A summit of the two leaders is on the agenda.')).toBe('proposed');
+    expect(status('They prepared for the upcoming meeting of foreign ministers.')).toBe('proposed');
+  });
+  it('reads "arrived ... to take part in a meeting" as scheduled', () => {
+    expect(
+      status('The minister arrived in Lima to take part in a meeting with his counterparts.'),
+    ).toBe('scheduled');
+  });
+});

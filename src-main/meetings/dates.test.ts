@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { datesCompatible, findDates, resolveDate, type Tense } from './dates';
+
+function resolve(sentence: string, ref: string | null, tense: Tense | null) {
+  const hit = findDates(sentence)[0];
+  expect(hit).toBeDefined();
+  return resolveDate(hit, ref, tense);
+}
+
+describe('resolveDate', () => {
+  // 2023-04-24 is a Monday.
+  const ref = '2023-04-24';
+  it('reads a weekday backwards for a held meeting and forwards for a planned one', () => {
+    expect(resolve('They met on Tuesday.', ref, 'past').start).toBe('2023-04-18');
+    expect(resolve('They will meet on Tuesday.', ref, 'future').start).toBe('2023-04-25');
+  });
+  it('gives a month and day without a year the year the tense implies', () => {
+    expect(resolve('scheduled to meet on April 25', ref, 'future')).toMatchObject({
+      start: '2023-04-25',
+      precision: 'day',
+    });
+    expect(resolve('they met on December 2', ref, 'past').start).toBe('2022-12-02');
+  });
+  it('keeps month precision for "December last year"', () => {
+    expect(resolve('had met in December last year', ref, 'past')).toMatchObject({
+      start: '2022-12-01',
+      end: '2022-12-31',
+      precision: 'month',
+    });
+  });
+  it('reads "in early April" as the first ten days', () => {
+    expect(resolve('was held in early April', ref, 'past')).toMatchObject({
+      start: '2023-04-01',
+      end: '2023-04-10',
+      precision: 'range',
+    });
+  });
+  it('reads "earlier this month" as the month up to the day before publication', () => {
+    expect(resolve('Earlier this month, they met', ref, 'past')).toMatchObject({
+      start: '2023-04-01',
+      end: '2023-04-23',
+    });
+  });
+  it('uses the day in "yesterday (23)"', () => {
+    expect(resolve('The ministers met yesterday (23) in Hanoi', ref, 'past').start).toBe(
+      '2023-04-23',
+    );
+  });
+  it('keeps a range with its precision', () => {
+    expect(resolve('will visit from May 3 to 5', ref, 'future')).toMatchObject({
+      start: '2023-05-03',
+      end: '2023-05-05',
+      precision: 'range',
+    });
+  });
+  it('leaves a relative date unresolved when the article has no date', () => {
+    expect(resolve('They met on Tuesday.', null, 'past')).toMatchObject({
+      start: null,
+      precision: 'unknown',
+      text: 'Tuesday',
+    });
+    expect(resolve('on December 28, 2022', null, 'past').start).toBe('2022-12-28');
+  });
+});
+
+describe('datesCompatible', () => {
+  it('accepts a day inside a month and rejects disjoint days', () => {
+    const month = {
+      start: '2022-12-01',
+      end: '2022-12-31',
+      precision: 'month' as const,
+      text: null,
+    };
+    const day = { start: '2022-12-28', end: '2022-12-28', precision: 'day' as const, text: null };
+    const other = { start: '2023-04-25', end: '2023-04-25', precision: 'day' as const, text: null };
+    expect(datesCompatible(month, day)).toBe(true);
+    expect(datesCompatible(day, other)).toBe(false);
+  });
+});

@@ -1,0 +1,437 @@
+/**
+ * Per-article extraction: finds the sentences that report meetings, reads each meeting's
+ * participants, place, date and status from the clause around its meeting word, and folds the
+ * several mentions of one meeting within an article into one candidate. Sentences that only
+ * refer back ("the meeting", "these talks") join the meeting they most plausibly mean and add
+ * their date, venue or purpose to it.
+ */
+import type { Article } from '../contract/article';
+import type { MeetingDate, Person } from '../contract/meeting';
+import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
+import {
+  dateWidth,
+  datesCompatible,
+  findDates,
+  NO_DATE,
+  resolveDate,
+  type DateHit,
+  type Tense,
+} from './dates';
+import { readParticipants, readPurpose, type Participants } from './participants';
+import { splitSentences, type Sentence } from './sentences';
+
+export interface EvidenceSpan {
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+/** One meeting as one article reports it. */
+export interface ArticleMeeting {
+  articleId: string;
+  file: string;
+  published: string | null;
+  /** Where the reference date came from when the article has none (a merged source's file). */
+  dateResolvedVia: string | null;
+  mentions: EvidenceSpan[];
+  status: Status;
+  date: MeetingDate;
+  /** Month (1-12) the text names, kept when the year is unknown, for compatibility checks. */
+  monthHint: number | null;
+  countries: string[];
+  people: Person[];
+  organizations: string[];
+  levels: string[];
+  city: string | null;
+  placeCountry: string | null;
+  venue: string | null;
+  purpose: string | null;
+  separate: boolean;
+  /** Index of the last sentence that mentioned it, for resolving "the meeting". */
+  lastSentence: number;
+  /** Index in the article, for stable ids. */
+  order: number;
+}
+
+const DATELINE_RE =
+  /^\s*([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\p{L} .]{1,30})?)\s*(?:\([^)]{1,40}\)\s*)?(?:[–—]|--?)\s+/u;
+
+/** End offset of the dateline ("TEHRAN – ") at the start of the text, 0 when none. */
+export function datelineEnd(article: Pick<Article, 'text' | 'dateline'>): number {
+  const m = DATELINE_RE.exec(article.text.slice(0, 200));
+  if (m) return m[0].length;
+  if (article.dateline) {
+    const i = article.text.indexOf(article.dateline);
+    if (i >= 0 && i < 40) {
+      const dash = /^[^–—-]{0,40}[–—-]+\s*/.exec(article.text.slice(i + article.dateline.length));
+      return i + article.dateline.length + (dash ? dash[0].length : 0);
+    }
+  }
+  return 0;
+}
+
+const SPEECH_BEFORE =
+  /\b(?:said|says|told|announced|stated|noted|added|reported|declared|confirmed|wrote|tweeted|posted|statement|remarks|interview|briefing|press conference|revealed|disclosed|explained|stressed|emphasi[sz]ed|according to [^,]{0,40})\s+(?:\w+\s+){0,2}$/i;
+const SPEECH_AFTER_INITIAL =
+  /^,?\s+(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:said|told|announced|stated|noted|confirmed|declared)\b/u;
+const BOUNDARY_RE =
+  /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
+const INHERIT_BEFORE =
+  /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
+
+function tenseOf(status: Status | null): Tense | null {
+  return status === 'held' ? 'past' : status === null ? null : 'future';
+}
+
+/** Date hits of a clause that are not the date of a statement ("said on Monday"). */
+function meetingDates(text: string, from: number, to: number): DateHit[] {
+  return findDates(text.slice(from, to))
+    .map(h => ({ ...h, start: h.start + from, end: h.end + from }))
+    .filter(h => {
+      const before = text.slice(Math.max(0, h.start - 50), h.start);
+      if (SPEECH_BEFORE.test(before)) return false;
+      if (
+        /^\s*(?:on\s+)?$/i.test(text.slice(0, h.start)) &&
+        SPEECH_AFTER_INITIAL.test(text.slice(h.end, h.end + 60))
+      )
+        return false;
+      return true;
+    });
+}
+
+function nearest<T extends { start: number; end: number }>(items: T[], at: number): T | null {
+  let best: T | null = null;
+  let dist = Infinity;
+  for (const it of items) {
+    const d = it.end <= at ? at - it.end + 5 : it.start - at;
+    if (d < dist) {
+      dist = d;
+      best = it;
+    }
+  }
+  return best;
+}
+
+function monthOf(hit: DateHit | null): number | null {
+  if (!hit) return null;
+  return hit.spec.type === 'day' || hit.spec.type === 'month' ? hit.spec.m : null;
+}
+
+interface Group {
+  triggers: Trigger[];
+  segment: [number, number];
+}
+
+/** Splits the non-anaphoric meeting words of a sentence into clauses, one per meeting. */
+function groupTriggers(text: string, primaries: Trigger[], anaphors: Trigger[]): Group[] {
+  const groups: Group[] = [];
+  for (const t of primaries) {
+    const prev = groups[groups.length - 1];
+    if (!prev) {
+      // "These meetings would be held ..., and direct talks between A and B": the clause of the
+      // meeting word starts after the last boundary that follows a reference back.
+      let start = 0;
+      const lastAnaphor = anaphors.filter(a => a.end <= t.phraseStart).pop();
+      if (lastAnaphor) {
+        const between = text.slice(lastAnaphor.end, t.phraseStart);
+        BOUNDARY_RE.lastIndex = 0;
+        for (let m = BOUNDARY_RE.exec(between); m; m = BOUNDARY_RE.exec(between))
+          start = lastAnaphor.end + m.index;
+      }
+      groups.push({ triggers: [t], segment: [start, text.length] });
+      continue;
+    }
+    const last = prev.triggers[prev.triggers.length - 1];
+    const between = text.slice(last.end, t.phraseStart);
+    let cut = -1;
+    BOUNDARY_RE.lastIndex = 0;
+    for (let m = BOUNDARY_RE.exec(between); m; m = BOUNDARY_RE.exec(between))
+      cut = last.end + m.index;
+    if (cut < 0) {
+      prev.triggers.push(t);
+      continue;
+    }
+    prev.segment[1] = cut;
+    groups.push({ triggers: [t], segment: [cut, text.length] });
+  }
+  return groups;
+}
+
+function jaccard(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const sb = new Set(b);
+  const inter = a.filter(x => sb.has(x)).length;
+  return inter / (a.length + b.length - inter);
+}
+
+function subset(a: string[], b: string[]): boolean {
+  const sb = new Set(b);
+  return a.length > 0 && a.every(x => sb.has(x));
+}
+
+function surnames(people: Person[]): string[] {
+  return people.map(p => p.name.split(/\s+/).pop()?.toLowerCase() ?? '');
+}
+
+/** Whether a new clause can be another mention of `m` in the same article; a score or -1. */
+function sameArticleScore(m: ArticleMeeting, c: Candidate): number {
+  if (m.separate !== c.separate) return -1;
+  if ((m.status === 'held') !== (c.status === 'held')) return -1;
+  if (!datesCompatible(m.date, c.date)) return -1;
+  if (m.monthHint && c.monthHint && m.monthHint !== c.monthHint && (!m.date.start || !c.date.start))
+    return -1;
+  if (m.levels.length > 0 && c.levels.length > 0 && !c.levels.some(l => m.levels.includes(l)))
+    return -1;
+  if (m.city && c.city && m.city !== c.city) return -1;
+  let score = 0;
+  if (c.countries.length > 0 && m.countries.length > 0) {
+    const j = jaccard(m.countries, c.countries);
+    if (j < 0.5 && !subset(c.countries, m.countries) && !subset(m.countries, c.countries))
+      return -1;
+    score += j;
+  } else if (c.people.length > 0 && surnames(c.people).some(s => surnames(m.people).includes(s)))
+    score += 0.5;
+  else if (c.countries.length > 0 || m.countries.length > 0) return -1;
+  if (m.city && c.city === m.city) score += 0.3;
+  if (m.date.start && c.date.start) score += 0.3;
+  return score;
+}
+
+interface Candidate {
+  status: Status;
+  date: MeetingDate;
+  monthHint: number | null;
+  countries: string[];
+  people: Person[];
+  organizations: string[];
+  levels: string[];
+  city: string | null;
+  placeCountry: string | null;
+  venue: string | null;
+  separate: boolean;
+}
+
+function absorb(m: ArticleMeeting, c: Candidate): void {
+  for (const x of c.countries) if (!m.countries.includes(x)) m.countries.push(x);
+  const known = new Set(surnames(m.people));
+  for (const p of c.people) if (!known.has(surnames([p])[0])) m.people.push(p);
+  for (const o of c.organizations) if (!m.organizations.includes(o)) m.organizations.push(o);
+  for (const l of c.levels) if (!m.levels.includes(l)) m.levels.push(l);
+  if (!m.city && c.city) {
+    m.city = c.city;
+    m.placeCountry = c.placeCountry;
+  } else if (!m.placeCountry && c.placeCountry) m.placeCountry = c.placeCountry;
+  if (!m.venue && c.venue) m.venue = c.venue;
+  mergeDate(m, c.date, c.monthHint);
+  if (m.status === 'proposed' && c.status === 'scheduled') m.status = 'scheduled';
+}
+
+function mergeDate(m: ArticleMeeting, date: MeetingDate, monthHint: number | null): void {
+  if (date.start && (!m.date.start || dateWidth(date) < dateWidth(m.date))) m.date = date;
+  else if (!m.date.start && !m.date.text && date.text) m.date = date;
+  if (!m.monthHint && monthHint) m.monthHint = monthHint;
+}
+
+/** Picks the meeting an anaphor ("the meeting", "the Tuesday meeting") most plausibly means. */
+function resolveAnaphor(
+  meetings: ArticleMeeting[],
+  sentenceIndex: number,
+  status: Status | null,
+  levels: string[],
+  counted: number | null,
+  date: MeetingDate,
+  exclude: ArticleMeeting | null,
+): ArticleMeeting | null {
+  let best: ArticleMeeting | null = null;
+  let bestScore = -Infinity;
+  for (const m of meetings) {
+    if (m === exclude) continue;
+    let s = -0.1 * (sentenceIndex - m.lastSentence) - (m.separate ? 0.5 : 0);
+    if (status) s += (status === 'held') === (m.status === 'held') ? 1 : -1;
+    if (levels.length > 0 && m.levels.length > 0)
+      s += levels.some(l => m.levels.includes(l)) ? 1 : -0.5;
+    if (counted) s += m.countries.length === counted ? 1 : -0.5;
+    if (!datesCompatible(m.date, date)) s -= 3;
+    if (s > bestScore) {
+      bestScore = s;
+      best = m;
+    }
+  }
+  return best;
+}
+
+function addMention(m: ArticleMeeting, s: Sentence, index: number): void {
+  m.lastSentence = index;
+  if (!m.mentions.some(x => x.start === s.start))
+    m.mentions.push({ sentence: s.text, start: s.start, end: s.end });
+}
+
+/**
+ * Meetings one article reports. `ref` overrides the publication date used for relative dates
+ * (for undated articles resolved through a merged source); `via` names that source.
+ */
+export function extractArticle(
+  article: Article,
+  ref: string | null = article.published,
+  via: string | null = null,
+): ArticleMeeting[] {
+  const meetings: ArticleMeeting[] = [];
+  const dl = datelineEnd(article);
+  const sentences = splitSentences(article.text);
+  sentences.forEach((s, index) => {
+    if (!QUICK_TRIGGER_RE.test(s.text)) return;
+    const triggers = findTriggers(s.text);
+    if (triggers.length === 0) return;
+    const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
+    const anaphors = triggers.filter(t => t.anaphoric);
+    const primaries = triggers.filter(t => !t.anaphoric);
+    let handled = false;
+    for (const group of groupTriggers(s.text, primaries, anaphors)) {
+      const head = group.triggers[0];
+      const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
+      const parts = readParticipants(s.text, group.segment, dlInSentence, head.start, isVisit);
+      // A place named inside "the Moscow talks" belongs to the talks referred to, not this one.
+      if (
+        parts.place &&
+        anaphors.some(a => parts.place && parts.place.at >= a.phraseStart && parts.place.at < a.end)
+      )
+        parts.place = null;
+      let status = statusAt(s.text, head, group.segment);
+      const hits = meetingDates(s.text, group.segment[0], group.segment[1]);
+      const hit = nearest(hits, head.start);
+      let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
+      if (status === null) {
+        status = date.start && ref && date.start > ref ? 'scheduled' : 'held';
+        if (hit) date = resolveDate(hit, ref, tenseOf(status));
+      }
+      if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
+        status = 'scheduled';
+      }
+      if (
+        status === 'proposed' &&
+        date.precision === 'day' &&
+        !/\b(?:could|might|may|possible|possibly|likely|proposed|propose)\b/.test(s.text)
+      ) {
+        status = 'scheduled';
+      }
+      let countries = parts.countries;
+      // The host of a reception or a visit is a participant: "X received Y in Hanoi".
+      const hostCountry = parts.place?.code;
+      if (
+        hostCountry &&
+        group.triggers.some(t => t.kind === 'host' || t.kind === 'visit') &&
+        !countries.includes(hostCountry)
+      ) {
+        countries = [...countries, hostCountry];
+      }
+      if (parts.countedParties && countries.length < parts.countedParties) {
+        const prior = [...meetings]
+          .reverse()
+          .find(
+            m =>
+              m.countries.length === parts.countedParties &&
+              (countries.length === 0 || subset(countries, m.countries)),
+          );
+        if (prior) countries = [...new Set([...countries, ...prior.countries])];
+      }
+      if (countries.length + parts.people.length + parts.organizations.length === 0) continue;
+      const separate = group.triggers.some(t => t.separate);
+      const cand: Candidate = {
+        status,
+        date,
+        monthHint: monthOf(hit),
+        countries,
+        people: parts.people,
+        organizations: parts.organizations,
+        levels: parts.levels,
+        city: parts.place?.city ?? null,
+        placeCountry: parts.place?.code ?? null,
+        venue: parts.venue,
+        separate,
+      };
+      let target: ArticleMeeting | null = null;
+      let bestScore = -1;
+      for (const m of meetings) {
+        const sc = sameArticleScore(m, cand) - 0.05 * (index - m.lastSentence);
+        if (sameArticleScore(m, cand) >= 0 && sc > bestScore) {
+          bestScore = sc;
+          target = m;
+        }
+      }
+      if (target) absorb(target, cand);
+      else {
+        target = {
+          articleId: article.id,
+          file: article.source,
+          published: article.published,
+          dateResolvedVia: via,
+          mentions: [],
+          ...cand,
+          countries: [...cand.countries],
+          people: [...cand.people],
+          organizations: [...cand.organizations],
+          levels: [...cand.levels],
+          purpose: null,
+          lastSentence: index,
+          order: meetings.length,
+        };
+        meetings.push(target);
+      }
+      // "traveled to attend the four-way meeting, met separately": same date and place.
+      for (const a of anaphors) {
+        if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
+          continue;
+        const host = resolveAnaphor(
+          meetings,
+          index,
+          status,
+          [],
+          countedOf(s.text, a),
+          NO_DATE,
+          target,
+        );
+        if (!host) continue;
+        if (!target.date.start && host.date.start) target.date = host.date;
+        if (!target.city && host.city) {
+          target.city = host.city;
+          target.placeCountry = host.placeCountry;
+        }
+      }
+      target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
+      addMention(target, s, index);
+      handled = true;
+    }
+    if (handled || anaphors.length === 0 || meetings.length === 0) return;
+    // Only references back: attach to the meeting meant, adding what the sentence says of it.
+    const a = anaphors[0];
+    const seg: [number, number] = [0, s.text.length];
+    const status = statusAt(s.text, a, seg);
+    const parts: Participants = readParticipants(s.text, seg, dlInSentence, a.start, false);
+    const hits = meetingDates(s.text, 0, s.text.length);
+    const hit = nearest(hits, a.start);
+    const date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
+    const target = resolveAnaphor(
+      meetings,
+      index,
+      status,
+      parts.levels,
+      countedOf(s.text, a),
+      date,
+      null,
+    );
+    if (!target) return;
+    if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
+    if (!target.venue && parts.venue) target.venue = parts.venue;
+    target.purpose ??= readPurpose(s.text);
+    addMention(target, s, index);
+  });
+  return meetings;
+}
+
+function countedOf(text: string, a: Trigger): number | null {
+  const phrase = text.slice(a.phraseStart, a.end).toLowerCase();
+  if (/four-way|quadrilateral|quadripartite/.test(phrase)) return 4;
+  if (/three-way|trilateral|tripartite/.test(phrase)) return 3;
+  if (/bilateral|two-way/.test(phrase)) return 2;
+  return null;
+}

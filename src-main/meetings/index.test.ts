@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MeetingSchema } from '../contract/meeting';
+import { extractMeetings, meetingsReport } from './index';
+import { testArticle } from './test-article';
+
+describe('extractMeetings', () => {
+  it('merges one meeting reported by two articles into one entry with a mention per file', () => {
+    const a = testArticle(
+      'Kyrgyz and Tajik foreign ministers will meet in Bishkek on Friday to discuss the border.',
+      { source: 'a.txt', published: '2024-05-06' },
+    );
+    const b = testArticle(
+      'The foreign ministers of Kyrgyzstan and Tajikistan are scheduled to hold talks in Bishkek on May 10.',
+      { source: 'b.txt', published: '2024-05-07' },
+    );
+    const out = extractMeetings([a, b]);
+    expect(out).toHaveLength(1);
+    expect(new Set(out[0].mentions.map(m => m.file))).toEqual(new Set(['a.txt', 'b.txt']));
+    expect(out[0].date.start).toBe('2024-05-10');
+  });
+
+  it('lets a later "held" report supersede an earlier "scheduled" one', () => {
+    const a = testArticle('Kyrgyz and Tajik foreign ministers will meet in Bishkek on Friday.', {
+      source: 'a.txt',
+      published: '2024-05-06',
+    });
+    const b = testArticle('Kyrgyz and Tajik foreign ministers met in Bishkek on Friday.', {
+      source: 'b.txt',
+      published: '2024-05-11',
+    });
+    const [m] = extractMeetings([a, b]);
+    expect(m.status).toBe('held');
+    expect(m.mentions.map(x => x.status).sort()).toEqual(['held', 'scheduled']);
+    expect(m.disagreements).toBeUndefined();
+  });
+
+  it('keeps a disagreement between sources on the date', () => {
+    const a = testArticle('Indonesian and Malaysian leaders met in Jakarta on Monday.', {
+      source: 'a.txt',
+      published: '2024-05-08',
+    });
+    const b = testArticle('Indonesian and Malaysian leaders met in Jakarta on Tuesday.', {
+      source: 'b.txt',
+      published: '2024-05-08',
+    });
+    const [m, ...rest] = extractMeetings([a, b]);
+    expect(rest).toHaveLength(0);
+    expect(m.disagreements?.[0]).toMatchObject({ field: 'date' });
+    expect(m.disagreements?.[0].values.map(v => v.value).sort()).toEqual([
+      '2024-05-06',
+      '2024-05-07',
+    ]);
+  });
+
+  it('resolves an undated article through a merged dated source and says so', () => {
+    const a = testArticle(
+      'Armenian and Azerbaijani foreign ministers will meet in Almaty on Thursday.',
+      { source: 'undated.txt', published: null },
+    );
+    const b = testArticle(
+      'Armenian and Azerbaijani foreign ministers are due to meet in Almaty on May 10.',
+      { source: 'dated.txt', published: '2024-05-07' },
+    );
+    const [m] = extractMeetings([a, b]);
+    const undated = m.mentions.find(x => x.file === 'undated.txt');
+    expect(undated?.date.start).toBe('2024-05-09');
+    expect(undated?.dateResolvedVia).toBe('dated.txt');
+  });
+
+  it('keeps different meetings of the same countries apart', () => {
+    const a = testArticle('Thai and Cambodian ministers met in Bangkok on March 2.', {
+      source: 'a.txt',
+      published: '2024-03-04',
+    });
+    const b = testArticle('Thai and Cambodian ministers met in Phnom Penh on June 20.', {
+      source: 'b.txt',
+      published: '2024-06-21',
+    });
+    expect(extractMeetings([a, b])).toHaveLength(2);
+  });
+
+  it('gives the same ids for the same articles', () => {
+    const a = testArticle('Ghanaian and Nigerian presidents met in Accra on Monday.', {
+      published: '2024-05-08',
+    });
+    expect(extractMeetings([a])[0].id).toBe(extractMeetings([a])[0].id);
+  });
+
+  it('turns the bundled seeds into valid meetings whose evidence offsets hold', () => {
+    const dir = join(__dirname, '../../seeds');
+    const articles = readdirSync(dir).map(f =>
+      testArticle(readFileSync(join(dir, f), 'utf8'), { source: `seeds/${f}` }),
+    );
+    const meetings = extractMeetings(articles);
+    expect(meetings.length).toBeGreaterThanOrEqual(5);
+    const byId = new Map(articles.map(a => [a.id, a]));
+    for (const m of meetings) {
+      expect(() => MeetingSchema.parse(m)).not.toThrow();
+      for (const x of m.mentions)
+        expect(byId.get(x.articleId)?.text.slice(x.start, x.end)).toBe(x.sentence);
+    }
+    const quad = meetings.find(m => m.date.start === '2023-04-25');
+    expect(new Set(quad?.mentions.map(x => x.file)).size).toBe(2);
+    expect(quad?.place.city).toBe('Moscow');
+  });
+});
+
+describe('meetingsReport', () => {
+  it('lists every article and every unreadable file', () => {
+    const a = testArticle('Ghanaian and Nigerian presidents met in Accra on Monday.', {
+      source: 'x/a.txt',
+      published: '2024-05-08',
+    });
+    const r = meetingsReport({
+      articles: [a],
+      errors: [{ file: 'x/b.bin', code: 'binary', message: 'not a text file' }],
+    });
+    expect(r.articles).toEqual([
+      { file: 'x/a.txt', id: a.id, title: a.title, published: '2024-05-08', error: null },
+      { file: 'x/b.bin', id: null, title: null, published: null, error: 'not a text file' },
+    ]);
+    expect(r.meetings).toHaveLength(1);
+  });
+});
