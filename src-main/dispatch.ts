@@ -15,7 +15,9 @@ export async function dispatch(
   args: unknown,
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return fail('not-found', `Unknown channel ${JSON.stringify(String(channel).slice(0, 80))}.`);
+    // Not String(channel): an object without a usable toString would make that throw.
+    const name = typeof channel === 'string' ? channel : `(${typeof channel})`;
+    return fail('not-found', `Unknown channel ${JSON.stringify(name.slice(0, 80))}.`);
   }
   const spec = channels[channel];
   const parsed = spec.args.safeParse(args);

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, dialog } from 'electron';
 import fontBody from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf?asset';
 import fontBodyBold from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf?asset';

@@ -78,7 +78,10 @@ export function createServices(options: ServicesOptions): Services {
 
     async exportBriefing(input) {
       if (!options.chooseSavePath) {
-        throw new ServiceError('unsupported', 'There is no save dialog here; download the briefing instead.');
+        throw new ServiceError(
+          'unsupported',
+          'There is no save dialog here; download the briefing instead.',
+        );
       }
       const bytes = await renderBriefing(input, briefingFonts());
       const path = await options.chooseSavePath(briefingFileName(input.meeting));

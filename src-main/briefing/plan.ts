@@ -196,10 +196,12 @@ function disagreementsSection(meeting: Meeting, cites: CitationTable): PlanSecti
   const byArticle = new Map<string, Mention>();
   for (const m of meeting.mentions) if (!byArticle.has(m.articleId)) byArticle.set(m.articleId, m);
   const reports = [...byArticle.values()];
-  const describe = (label: string, value: (m: Mention) => string) => {
+  // An article that is silent on a field does not disagree with one that states it.
+  const describe = (label: string, value: (m: Mention) => string | null) => {
     const groups = new Map<string, string[]>();
     for (const m of reports) {
       const v = value(m);
+      if (v === null) continue;
       groups.set(v, [...(groups.get(v) ?? []), cite(cites, m.articleId)]);
     }
     if (groups.size < 2) return;
@@ -207,7 +209,7 @@ function disagreementsSection(meeting: Meeting, cites: CitationTable): PlanSecti
     items.push({ kind: 'bullet', text: `${label}: ${parts.join('; ')}.` });
   };
   describe('Status', m => STATUS_WORDS[m.status].toLowerCase());
-  describe('Date', m => (m.date.start ? formatMeetingDate(m.date) : 'no date given'));
+  describe('Date', m => (m.date.start ? formatMeetingDate(m.date) : null));
   for (const text of extractorDisagreements(meeting))
     items.push({ kind: 'bullet', text: clipText(text, 600) });
   return {
@@ -331,9 +333,13 @@ function sourcesSection(cites: CitationTable): PlanSection {
         .filter(Boolean)
         .join(', ');
       const title = s.title.trim() || s.file;
-      const text = [title, where, s.file && s.file !== title ? s.file : null]
-        .filter(Boolean)
-        .join('. ');
+      // Titles cut with "…" or ending in "?" keep their own punctuation: no "take….".
+      const parts = [title, where, s.file && s.file !== title ? s.file : null].filter(
+        (p): p is string => !!p,
+      );
+      const text = parts
+        .map((p, i) => (i < parts.length - 1 && !/[.…?!]$/.test(p) ? `${p}.` : p))
+        .join(' ');
       return { kind: 'source' as const, label: `[${i + 1}]`, text: clipText(text, 600) };
     }),
     more: hidden =>

@@ -16,6 +16,8 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
   const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
+  // Offsets in messages count from the start of the file, as a hex editor shows them.
+  const bomLength = hasUtf8Bom ? 3 : 0;
 
   const format = sniffBinaryFormat(body);
   if (format) {
@@ -26,7 +28,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       code: 'binary',
-      message: `This looks like a binary file, not text (a NUL byte at offset ${nul}). UTF-16 text needs a byte-order mark.`,
+      message: `This looks like a binary file, not text (a NUL byte at offset ${nul + bomLength}). UTF-16 text needs a byte-order mark.`,
     };
   }
 
@@ -38,7 +40,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       code: 'encoding',
-      message: `The file is not valid UTF-8 (first bad byte 0x${body[at].toString(16).padStart(2, '0')} at offset ${at}). Save it as UTF-8 and import it again.`,
+      message: `The file is not valid UTF-8 (first bad byte 0x${body[at].toString(16).padStart(2, '0')} at offset ${at + bomLength}). Save it as UTF-8 and import it again.`,
     };
   }
   return checkText(text, 'utf-8');
@@ -98,6 +100,12 @@ function firstInvalidUtf8(b: Uint8Array): number {
     else return i;
     if (i + need >= b.length && need > 0) return i;
     for (let k = 1; k <= need; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    // Second bytes that would make an overlong form, a surrogate or a code point past U+10FFFF.
+    const second = b[i + 1];
+    if (c === 0xe0 && second < 0xa0) return i;
+    if (c === 0xed && second > 0x9f) return i;
+    if (c === 0xf0 && second < 0x90) return i;
+    if (c === 0xf4 && second > 0x8f) return i;
     i += need + 1;
   }
   return Math.max(0, b.length - 1);

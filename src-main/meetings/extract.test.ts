@@ -17,7 +17,7 @@ describe('extractArticle', () => {
     expect(m.city).toBe('Lomé');
     expect(m.date.start).toBe('2024-03-11');
     expect(m.people[0]).toMatchObject({ name: 'Kwame Mensah', country: 'GH' });
-    expect(m.purpose).toMatch(/^to discuss border security/);
+    expect(m.purpose).toMatch(/^discuss border security/);
   });
 
   it('does not report a phone call, a press conference or a mountain summit', () => {

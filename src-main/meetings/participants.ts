@@ -310,9 +310,12 @@ function pickPlace(places: PlaceFound[], triggerAt: number): PlaceFound | null {
 }
 
 const PURPOSE_RE =
-  /\b((?:to discuss|to review|to address|to normali[sz]e|to strengthen|to boost|to finali[sz]e|to negotiate|to explore|to resolve|to deepen|to expand|to prepare|to promote|aimed at|aims to|aimed to|is aimed at|focus(?:ed|ing)? on|dedicated to|devoted to)\s+[^.;]{3,140}?)(?=,\s+(?:according|said|the|as|which|while)|[.;]|$)/i;
+  /\b(?:(?:is |are |was |were )?aimed (?:at|to)|aims? (?:at|to)|focus(?:ed|ing)? on|dedicated to|devoted to|(?=to (?:discuss|review|address|normali[sz]e|strengthen|boost|finali[sz]e|negotiate|explore|resolve|deepen|expand|prepare|promote)\b)to)\s+([^.;]{3,140}?)(?=,\s+(?:according|said|the|as|which|while)|[.;]|$)/i;
 
-/** What the meeting is for, when the sentence says it ("to discuss ...", "aimed at ..."). */
+/**
+ * What the meeting is for, when the sentence says it: the words after the cue ("to discuss the
+ * border" → "discuss the border"; "is aimed at normalizing ties" → "normalizing ties").
+ */
 export function readPurpose(sentence: string): string | null {
   const m = PURPOSE_RE.exec(sentence);
   return m ? m[1].trim() : null;

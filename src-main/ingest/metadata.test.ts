@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { findPublisher, parseDateText, readDateline, readHeader } from './metadata';
+
+describe('parseDateText', () => {
+  it.each([
+    ['2023-04-24', '2023-04-24'],
+    ['2023-4-5', '2023-04-05'],
+    ['2023-04-24T10:15:00Z', '2023-04-24'],
+    ['April 24, 2023', '2023-04-24'],
+    ['Apr. 24, 2023', '2023-04-24'],
+    ['24 April 2023', '2023-04-24'],
+    ['24 Apr 2023', '2023-04-24'],
+    ['  2024-02-29  ', '2024-02-29'],
+  ])('reads %j as %s', (text, iso) => {
+    expect(parseDateText(text)).toBe(iso);
+  });
+
+  it.each([
+    '2023-02-30',
+    '2023-02-29',
+    '2023-13-01',
+    '2023-00-10',
+    'April 31, 2023',
+    'Smarch 3, 2023',
+    'Ma 3, 2023',
+    '1899-12-31',
+    '2201-01-01',
+    'yesterday',
+    '',
+  ])('refuses %j as not a real date', text => {
+    expect(parseDateText(text)).toBeNull();
+  });
+});
+
+describe('readHeader', () => {
+  it('reads the inline date prefix of the bundled corpus', () => {
+    const text = ' date 2023-04-24 The ministers met.';
+    const h = readHeader(text);
+    expect(h.published).toBe('2023-04-24');
+    expect(text.slice(h.bodyStart)).toBe('The ministers met.');
+  });
+
+  it('leaves an impossible inline date in the text rather than dropping it', () => {
+    const h = readHeader('date 2023-02-30 The ministers met.');
+    expect(h.published).toBeNull();
+    expect(h.bodyStart).toBe(0);
+  });
+
+  it('reads a block of Key: value lines ended by a blank line, ignoring unknown-but-known keys', () => {
+    const text =
+      'Headline: Talks in Moscow\nPublisher: Anadolu\nAuthor: Jane Doe\nPublished: 24 April 2023\n\nBody.';
+    const h = readHeader(text);
+    expect(h).toMatchObject({
+      title: 'Talks in Moscow',
+      publisher: 'Anadolu',
+      published: '2023-04-24',
+    });
+    expect(text.slice(h.bodyStart)).toBe('Body.');
+  });
+
+  it('does not mistake a first sentence with a colon for a header', () => {
+    const text = 'Note: the ministers met on Tuesday.';
+    expect(readHeader(text)).toEqual({
+      title: null,
+      publisher: null,
+      published: null,
+      bodyStart: 0,
+    });
+  });
+});
+
+describe('readDateline', () => {
+  it('reads place and agency from "MOSCOW, April 24 (Reuters) -"', () => {
+    const body = 'MOSCOW, April 24 (Reuters) - Russia said on Monday.';
+    const d = readDateline(body);
+    expect(d).toMatchObject({ place: 'MOSCOW', agency: 'Reuters' });
+    expect(body.slice(d!.length)).toBe('Russia said on Monday.');
+  });
+
+  it('reads "TEHRAN –" with an en dash and no agency', () => {
+    expect(readDateline('TEHRAN – Iranian Defense Minister arrived.')).toEqual({
+      place: 'TEHRAN',
+      agency: null,
+      length: 'TEHRAN – '.length,
+    });
+  });
+
+  it('reads a two-word place', () => {
+    expect(readDateline('NEW YORK (AP) — Stocks fell.')).toMatchObject({
+      place: 'NEW YORK',
+      agency: 'AP',
+    });
+  });
+
+  it('finds no dateline in a sentence that starts with an ordinary word', () => {
+    expect(readDateline('Iran said on Monday - that the talks went well.')).toBeNull();
+    expect(readDateline('The meeting - a first - was held in Moscow.')).toBeNull();
+  });
+
+  it('finds no dateline in a single capital letter before a dash', () => {
+    expect(readDateline('A – B')).toBeNull();
+  });
+});
+
+describe('findPublisher', () => {
+  it('reads a Creative Commons licence line', () => {
+    expect(
+      findPublisher('Text.\nAll Content by Mehr News Agency is licensed under a Creative Commons'),
+    ).toBe('Mehr News Agency');
+  });
+
+  it('reads a © line with a year or a range of years', () => {
+    expect(findPublisher('Text.\n© 2023 Reuters. All rights reserved.')).toBe('Reuters');
+    expect(findPublisher('Text.\nCopyright 2020–2023 The Guardian, London')).toBe('The Guardian');
+  });
+
+  it('reads a Source: line', () => {
+    expect(findPublisher('The ministers met.\nSource: Al-Monitor\n')).toBe('Al-Monitor');
+  });
+
+  it('returns null when the text names no publisher', () => {
+    expect(findPublisher('The ministers met in Moscow on Tuesday.')).toBeNull();
+  });
+});

@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  contentId,
+  countWords,
+  normaliseText,
+  paragraphSpans,
+  parseArticle,
+  titleFromBody,
+} from './parse';
+
+const seedsDir = new URL('../../seeds/', import.meta.url);
+const seed = (name: string) => readFileSync(new URL(name, seedsDir), 'utf8');
+const SEED_000 = '000_46ab9c03f578ed2c.txt';
+const SEED_004 = '004_5e147edb248d0a50.txt';
+const where = { source: 'test/a.txt', file: 'a.txt' };
+
+/** Every span is trimmed, in order, and together they cover every non-blank character. */
+function expectSpansCoverText(text: string, spans: { start: number; end: number }[]) {
+  let last = 0;
+  for (const { start, end } of spans) {
+    expect(start).toBeGreaterThanOrEqual(last);
+    expect(end).toBeGreaterThan(start);
+    expect(end).toBeLessThanOrEqual(text.length);
+    const slice = text.slice(start, end);
+    expect(slice).toBe(slice.trim());
+    expect(text.slice(last, start).trim()).toBe('');
+    last = end;
+  }
+  expect(text.slice(last).trim()).toBe('');
+}
+
+describe('parseArticle', () => {
+  it('reads the date prefix of seed 004 and leaves no trace of it in the text', () => {
+    const a = parseArticle(seed(SEED_004), { source: `seeds/${SEED_004}`, file: SEED_004 });
+    expect(a.published).toBe('2023-04-24');
+    expect(a.text.startsWith('The defense ministers and intelligence chiefs')).toBe(true);
+    expect(a.text).not.toMatch(/^\s*date\b/);
+    expect(a.text).not.toContain('2023-04-24');
+    expect(a.source).toBe(`seeds/${SEED_004}`);
+    expect(a.file).toBe(SEED_004);
+  });
+
+  it('keeps the TEHRAN dateline of seed 000 in the text and names Mehr as its publisher', () => {
+    const a = parseArticle(seed(SEED_000), { source: `seeds/${SEED_000}`, file: SEED_000 });
+    expect(a.dateline).toBe('TEHRAN');
+    expect(a.text.startsWith('TEHRAN – Iranian Defense Minister')).toBe(true);
+    expect(a.publisher).toBe('Mehr News Agency');
+    expect(a.published).toBeNull();
+    // The title comes from the first sentence after the dateline, not the dateline itself.
+    expect(a.title.startsWith('Iranian Defense Minister Mohammad Reza Ashtiyani')).toBe(true);
+  });
+
+  it('splits seed 000 into paragraphs at the two spaces (one of them a NBSP) after sentences', () => {
+    const a = parseArticle(seed(SEED_000), { source: `seeds/${SEED_000}`, file: SEED_000 });
+    const paras = a.paragraphs.map(p => a.text.slice(p.start, p.end));
+    expect(paras).toHaveLength(4);
+    expect(paras[0]).toMatch(/^TEHRAN – .*Turkey, and Syria\.$/);
+    expect(paras[1]).toMatch(/^Iran’s official news agency IRNA.*Turkey and Syria\.$/);
+    expect(paras[2]).toMatch(/^Negotiations to normalize relations.*Al Alam reported\.$/);
+    expect(paras[3]).toMatch(/^A four-way meeting.*International License\.$/);
+    expectSpansCoverText(a.text, a.paragraphs);
+  });
+
+  it('splits seed 004 at its blank lines, with the subheading as a paragraph of its own', () => {
+    const a = parseArticle(seed(SEED_004), { source: `seeds/${SEED_004}`, file: SEED_004 });
+    const paras = a.paragraphs.map(p => a.text.slice(p.start, p.end));
+    expect(paras).toHaveLength(5);
+    expect(paras[2]).toBe('Significance of the Meet');
+    expectSpansCoverText(a.text, a.paragraphs);
+  });
+
+  it('gives the same article the same id whether saved with CRLF or LF line ends', () => {
+    const lf =
+      'Ministers meet in Moscow\n\nThe ministers met on Tuesday.\n\nThey agreed to meet again.';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = parseArticle(crlf, where);
+    expect(a.text).not.toContain('\r');
+    expect(a.id).toBe(parseArticle(lf, where).id);
+    expect(a.text).toBe('The ministers met on Tuesday.\n\nThey agreed to meet again.');
+  });
+
+  it('takes a short first line without closing punctuation as the headline', () => {
+    const a = parseArticle(
+      'Ministers meet in Moscow\nThe defence ministers met on Tuesday.',
+      where,
+    );
+    expect(a.title).toBe('Ministers meet in Moscow');
+    expect(a.text).toBe('The defence ministers met on Tuesday.');
+  });
+
+  it('does not take a first line ending in a full stop as a headline', () => {
+    const a = parseArticle('The ministers met.\nThey talked for hours.', where);
+    expect(a.title).toBe('The ministers met');
+    expect(a.text).toBe('The ministers met.\nThey talked for hours.');
+  });
+
+  it('titles an article without a headline by its first sentence, cut at a word with …', () => {
+    const body =
+      'The defense ministers and intelligence chiefs of Turkey, Russia, Syria, and Iran are scheduled to meet in Moscow on April 25. Second sentence.';
+    const a = parseArticle(body, where);
+    expect(a.title).toBe(
+      'The defense ministers and intelligence chiefs of Turkey, Russia, Syria, and Iran are…',
+    );
+    expect(a.text).toBe(body);
+  });
+
+  it('reads a Title:/Source:/Date: header block and starts the text after it', () => {
+    const a = parseArticle(
+      'Title: Ministers meet in Moscow\nSource: Reuters\nDate: April 24, 2023\n\nMOSCOW (Reuters) - The ministers met.',
+      where,
+    );
+    expect(a).toMatchObject({
+      title: 'Ministers meet in Moscow',
+      publisher: 'Reuters',
+      published: '2023-04-24',
+      dateline: 'MOSCOW',
+      text: 'MOSCOW (Reuters) - The ministers met.',
+    });
+  });
+
+  it('names the wire agency of the dateline as publisher when nothing else does', () => {
+    const a = parseArticle('WASHINGTON (AP) — The talks ended without a deal.', where);
+    expect(a.publisher).toBe('Associated Press');
+    expect(a.dateline).toBe('WASHINGTON');
+  });
+
+  it('does not take a dateline on a line of its own for a headline', () => {
+    const a = parseArticle('MOSCOW (Reuters) -\nThe ministers met. They agreed.', where);
+    expect(a.dateline).toBe('MOSCOW');
+    expect(a.title).toBe('The ministers met');
+    expect(a.text.startsWith('MOSCOW (Reuters) -')).toBe(true);
+  });
+
+  it('keeps every paragraph offset inside the text it returns', () => {
+    const a = parseArticle(
+      '\uFEFFdate 2023-04-24 First para here.  Second para after two spaces.\r\n\r\n\r\nThird.',
+      where,
+    );
+    expect(a.published).toBe('2023-04-24');
+    expect(a.paragraphs.map(p => a.text.slice(p.start, p.end))).toEqual([
+      'First para here.',
+      'Second para after two spaces.',
+      'Third.',
+    ]);
+  });
+});
+
+describe('normaliseText', () => {
+  it('removes the BOM, CR line ends and trailing blanks on each line', () => {
+    expect(normaliseText('\uFEFF  Line one  \r\nLine two\t\rLine three\r\n\r\n')).toBe(
+      'Line one\nLine two\nLine three',
+    );
+  });
+});
+
+describe('titleFromBody', () => {
+  it('ends at the first sentence', () => {
+    expect(titleFromBody('Talks ended. Both sides left.')).toBe('Talks ended');
+  });
+
+  it('does not end a sentence at an abbreviation followed by lower case', () => {
+    expect(titleFromBody('Talks on Feb. to start in Moscow. Next.')).toBe(
+      'Talks on Feb. to start in Moscow',
+    );
+  });
+
+  it('cuts a long sentence at a word boundary, never inside a word, and marks the cut', () => {
+    const body = `${'Negotiations '.repeat(12)}ended.`;
+    const title = titleFromBody(body)!;
+    expect(title.endsWith('…')).toBe(true);
+    expect(title.length).toBeLessThanOrEqual(91);
+    const kept = title.slice(0, -1);
+    expect(body.startsWith(kept)).toBe(true);
+    expect(body[kept.length]).toBe(' ');
+  });
+
+  it('returns null for blank text', () => {
+    expect(titleFromBody('  \n\n  ')).toBeNull();
+  });
+});
+
+describe('paragraphSpans', () => {
+  it('splits at blank lines and at two spaces after a sentence, NBSP included', () => {
+    const text = 'One.  Two.\u00a0 Three.\n\nFour\n \nFive.';
+    const spans = paragraphSpans(text);
+    expect(spans.map(s => text.slice(s.start, s.end))).toEqual([
+      'One.',
+      'Two.',
+      'Three.',
+      'Four',
+      'Five.',
+    ]);
+    expectSpansCoverText(text, spans);
+  });
+
+  it('keeps two spaces inside a sentence (not after its end) in one paragraph', () => {
+    const text = 'Turkey,  Russia and Iran met.';
+    expect(paragraphSpans(text)).toEqual([{ start: 0, end: text.length }]);
+  });
+
+  it('keeps a single line break inside a paragraph', () => {
+    const text = 'Line one\nline two.';
+    expect(paragraphSpans(text)).toEqual([{ start: 0, end: text.length }]);
+  });
+
+  it('returns no paragraphs for empty text', () => {
+    expect(paragraphSpans('')).toEqual([]);
+  });
+});
+
+describe('countWords', () => {
+  it('counts words in any script, with apostrophes, hyphens and decimals inside one word', () => {
+    expect(countWords("Erdoğan met Лавров's four-way aide at 10.30 — twice.")).toBe(8);
+  });
+
+  it('counts nothing in punctuation alone', () => {
+    expect(countWords(' — … – ')).toBe(0);
+  });
+});
+
+describe('contentId', () => {
+  it('is 16 hex characters, the same for the same text', () => {
+    const id = contentId('The ministers met.');
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(contentId('The ministers met.')).toBe(id);
+  });
+
+  it('changes when a single character is edited', () => {
+    expect(contentId('The ministers met.')).not.toBe(contentId('The ministers met!'));
+  });
+});

@@ -1,0 +1,270 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportReportSchema } from '../contract/article';
+import { decodeWire, encodeWire } from '../contract/wire';
+import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../csp';
+import { createServices } from '../services';
+import { startPreviewServer, TOKEN_HEADER, type PreviewServer } from './server';
+
+const seedsDir = fileURLToPath(new URL('../../seeds', import.meta.url));
+const TOKEN = 'tok_1234567890abcdef1234567890abcdef';
+
+let root: string;
+let server: PreviewServer;
+let origin: string;
+
+beforeAll(async () => {
+  // The renderer folder sits beside a secret file that traversal attempts aim at.
+  root = mkdtempSync(join(tmpdir(), 'readout-preview-'));
+  mkdirSync(join(root, 'renderer'));
+  writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html><title>Readout</title>');
+  writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
+  server = await startPreviewServer({
+    rendererDir: join(root, 'renderer'),
+    services: createServices({ seedsDir }),
+    token: TOKEN,
+  });
+  origin = `http://127.0.0.1:${server.port}`;
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so paths and headers arrive exactly as written (fetch would tidy them). */
+function send(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function call(channel: string, args: unknown, headers: Record<string, string> = {}) {
+  return send({
+    method: 'POST',
+    path: `/api/${channel}`,
+    headers: {
+      origin,
+      [TOKEN_HEADER]: TOKEN,
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body: encodeWire(args),
+  });
+}
+
+describe('startPreviewServer', () => {
+  it('listens on the loopback address only', async () => {
+    expect(server.url).toBe(`${origin}/#token=${TOKEN}`);
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter(i => i && !i.internal)
+      .map(i => i!.address);
+    for (const address of ['::1', ...others]) {
+      const outcome = await new Promise<string>(resolve => {
+        const socket = connect({ host: address, port: server.port }, () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', () => resolve('refused'));
+      });
+      expect(outcome, address).toBe('refused');
+    }
+  });
+
+  it('serves index.html at / with the CSP and nosniff headers', async () => {
+    const reply = await send({ path: '/' });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<title>Readout</title>');
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['content-security-policy']).toBe(
+      CONTENT_SECURITY_POLICY + CSP_HEADER_ONLY,
+    );
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('also works through fetch, as the preview page calls it', async () => {
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/..%5csecret.txt',
+    '//..//..//secret.txt',
+  ])('does not serve a file outside the renderer folder for %s', async path => {
+    const reply = await send({ path });
+    expect(reply.body).not.toContain('TOP SECRET');
+    expect([403, 404]).toContain(reply.status);
+  });
+
+  it('answers a call with the right Origin, token and JSON: seeds:load gives 2 articles', async () => {
+    const reply = await call('seeds:load', []);
+    expect(reply.status).toBe(200);
+    const result = decodeWire(reply.body) as { ok: boolean; value: unknown };
+    expect(result.ok).toBe(true);
+    const report = ImportReportSchema.parse(result.value);
+    expect(report.articles.map(a => a.source)).toEqual([
+      'seeds/000_46ab9c03f578ed2c.txt',
+      'seeds/004_5e147edb248d0a50.txt',
+    ]);
+  });
+
+  it('refuses a call without the token', async () => {
+    const reply = await send({
+      method: 'POST',
+      path: '/api/seeds:load',
+      headers: { origin, 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(reply.status).toBe(403);
+    expect(decodeWire(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses a call with a wrong token of the same length', async () => {
+    const wrong = TOKEN.slice(0, -1) + (TOKEN.endsWith('f') ? 'e' : 'f');
+    const reply = await call('seeds:load', [], { [TOKEN_HEADER]: wrong });
+    expect(reply.status).toBe(403);
+    expect(decodeWire(reply.body)).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('refuses a call from another site', async () => {
+    const reply = await call('seeds:load', [], { origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(decodeWire(reply.body)).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('refuses a call without an Origin header', async () => {
+    const reply = await send({
+      method: 'POST',
+      path: '/api/seeds:load',
+      headers: { [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(reply.status).toBe(403);
+  });
+
+  it('refuses any request naming another Host (DNS rebinding)', async () => {
+    const api = await call('seeds:load', [], { host: `evil.example:${server.port}` });
+    expect(api.status).toBe(421);
+    const page = await send({ path: '/', headers: { host: `evil.example:${server.port}` } });
+    expect(page.status).toBe(421);
+    expect(page.body).not.toContain('<title>');
+  });
+
+  it('refuses a call that is not JSON', async () => {
+    const reply = await call('seeds:load', [], { 'content-type': 'text/plain' });
+    expect(reply.status).toBe(415);
+    expect(decodeWire(reply.body)).toMatchObject({ error: { code: 'invalid-argument' } });
+  });
+
+  it('refuses a GET on the API', async () => {
+    const reply = await send({
+      path: '/api/seeds:load',
+      headers: { origin, [TOKEN_HEADER]: TOKEN },
+    });
+    expect(reply.status).toBe(405);
+  });
+
+  it('refuses a POST to a page', async () => {
+    expect((await send({ method: 'POST', path: '/', body: 'x' })).status).toBe(405);
+  });
+
+  it('answers a body that is not JSON with invalid-argument', async () => {
+    const reply = await send({
+      method: 'POST',
+      path: '/api/seeds:load',
+      headers: { origin, [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(reply.status).toBe(400);
+    expect(decodeWire(reply.body)).toMatchObject({ error: { code: 'invalid-argument' } });
+  });
+
+  it('answers an unknown channel with not-found', async () => {
+    const reply = await call('fs:delete', []);
+    expect(decodeWire(reply.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('refuses a body over the limit and still serves the next request', async () => {
+    const huge = Buffer.alloc(65 * 1024 * 1024, 0x20);
+    const refused = await send({
+      method: 'POST',
+      path: '/api/seeds:load',
+      headers: { origin, [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' },
+      body: huge,
+    }).then(
+      reply => reply.status,
+      // The server stops reading and drops the connection rather than buffer the rest.
+      () => 'connection closed',
+    );
+    expect(refused).not.toBe(200);
+    const next = await call('seeds:load', []);
+    expect(next.status).toBe(200);
+    expect(decodeWire(next.body)).toMatchObject({ ok: true });
+  }, 30_000);
+
+  it('imports an upload sent as {"$bytes": base64}', async () => {
+    const bytes = new TextEncoder().encode('Ministers meet in Moscow\nThe ministers met – Лавров.');
+    const body = encodeWire([[{ name: 'up/one.txt', size: bytes.length, bytes }]]);
+    expect(body).toContain('"$bytes"');
+    const reply = await send({
+      method: 'POST',
+      path: '/api/import:files',
+      headers: { origin, [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' },
+      body,
+    });
+    const result = decodeWire(reply.body) as { ok: boolean; value: unknown };
+    expect(result.ok).toBe(true);
+    const report = ImportReportSchema.parse(result.value);
+    expect(report.articles).toHaveLength(1);
+    expect(report.articles[0]).toMatchObject({
+      source: 'up/one.txt',
+      file: 'one.txt',
+      title: 'Ministers meet in Moscow',
+      text: 'The ministers met – Лавров.',
+    });
+  });
+});
