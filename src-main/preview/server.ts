@@ -91,7 +91,7 @@ export async function startPreviewServer(options: {
     } catch (error) {
       return sendJson(
         res,
-        400,
+        error instanceof BodyTooLarge ? 413 : 400,
         fail('invalid-argument', `Unreadable request: ${(error as Error).message}`),
       );
     }
@@ -133,15 +133,20 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return; // drain the rest so the 413 answer can be read
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error(`body over ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-        req.destroy();
+        tooLarge = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge(`body over ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
         return;
       }
       chunks.push(chunk);

@@ -36,6 +36,10 @@ export async function storeArticles(
           updatedAt: now,
         });
         summary.updated++;
+      } else if (await db.articles.get(article.id)) {
+        // The first version of an article that has since been edited (a backup copy in another
+        // folder): its content id is that article's id, so adding it would fail the whole batch.
+        summary.unchanged++;
       } else {
         await db.articles.add({
           ...article,
