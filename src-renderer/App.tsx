@@ -4,6 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { DataMenu } from './backup/DataMenu';
 import { desktop } from './bridge';
 import { sortForLibrary } from './db/articles';
 import { db } from './db/db';
@@ -19,7 +20,16 @@ import {
   type PickedFile,
 } from './features/import/importer';
 import { LibraryList } from './features/library/LibraryList';
-import { ReaderView } from './features/reader/ReaderView';
+import { AddFromSelection } from './features/meetings/AddFromSelection';
+import { useMeetingSync } from './features/meetings/hooks';
+import { MeetingsView } from './features/meetings/MeetingsView';
+import { AllHighlightsView } from './features/highlights/AllHighlightsView';
+import { ArticleDesk } from './features/highlights/ArticleDesk';
+import { useEscapeKey } from './features/keyboard/escape';
+import { ShortcutHelp } from './features/keyboard/ShortcutHelp';
+import { useArticleKeys } from './features/keyboard/useArticleKeys';
+import { UndoControls } from './features/undo/UndoControls';
+import { SearchBox } from './features/search/SearchBox';
 import { NavigationContext, type Navigation, type View } from './navigation';
 import type { FocusRange } from './features/reader/ReaderView';
 import { useHashSelection } from './useHashSelection';
@@ -48,6 +58,10 @@ export function App() {
     }),
     [selectedId, focus, view, setSelectedId],
   );
+
+  useEscapeKey();
+  useArticleKeys(articles, selectedId, id => navigation.openArticle(id));
+  useMeetingSync();
 
   const run = useCallback(
     async (
@@ -128,18 +142,45 @@ export function App() {
           <span className="brand" aria-hidden="true">
             Readout
           </span>
+          <nav className="view-switch" aria-label="Views">
+            <button
+              type="button"
+              aria-current={view === 'reader' ? 'page' : undefined}
+              onClick={() => setView('reader')}
+            >
+              Library
+            </button>
+            <button
+              type="button"
+              aria-current={view === 'highlights' ? 'page' : undefined}
+              onClick={() => setView('highlights')}
+            >
+              All highlights
+            </button>
+            <button
+              type="button"
+              aria-current={view === 'meetings' ? 'page' : undefined}
+              onClick={() => setView('meetings')}
+            >
+              Meetings
+            </button>
+          </nav>
+          <AddFromSelection article={selected} />
+          <SearchBox />
           <ImportControls
             busy={busy}
             onDialog={folders => void run(p => importViaDialog(db, folders, p))}
             onUpload={(files: PickedFile[]) => void run(p => importUploads(db, files, p))}
           />
+          <UndoControls />
+          <DataMenu />
         </header>
         {startupError && (
           <p className="banner-error" role="alert">
             {startupError}
           </p>
         )}
-        <div className="workspace">
+        <div className={view === 'meetings' ? 'workspace workspace-meetings' : 'workspace'}>
           <nav className="library" aria-label="Library">
             <h2 className="pane-title">
               Library{' '}
@@ -151,10 +192,14 @@ export function App() {
               onSelect={id => navigation.openArticle(id)}
             />
           </nav>
-          <main className="reading-pane">
-            {selected ? (
-              <ReaderView article={selected} focus={focus} />
-            ) : (
+          {view === 'meetings' ? (
+            <MeetingsView />
+          ) : view === 'highlights' ? (
+            <AllHighlightsView articles={articles} />
+          ) : selected ? (
+            <ArticleDesk key={selected.id} article={selected} focus={focus} />
+          ) : (
+            <main className="reading-pane">
               <div className="reader-empty">
                 <h1>Readout</h1>
                 <p>
@@ -163,9 +208,10 @@ export function App() {
                     : 'Import articles to start reading.'}
                 </p>
               </div>
-            )}
-          </main>
+            </main>
+          )}
         </div>
+        <ShortcutHelp />
         <ImportStatus activity={activity} outcome={outcome} onDismiss={() => setOutcome(null)} />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">

@@ -72,6 +72,16 @@ export interface StoredMeeting extends Meeting {
 }
 
 /**
+ * A mention a decision was made on: its article and sentence start, and the sentence itself so
+ * that the decision still finds it when an edited re-import moves the sentence.
+ */
+export interface DecisionAnchor {
+  articleId: string;
+  start: number;
+  quote?: string;
+}
+
+/**
  * One decision of the analyst about a meeting: a field confirmed, edited or rejected, a meeting
  * deleted, merged, split or added by hand. `anchors` are the mentions (article and sentence
  * start) the decision was made on, so it re-attaches after re-extraction changes meeting ids.
@@ -82,7 +92,7 @@ export interface MeetingDecision {
   kind: string;
   field?: string;
   value?: unknown;
-  anchors: { articleId: string; start: number }[];
+  anchors: DecisionAnchor[];
   createdAt: number;
   updatedAt: number;
 }

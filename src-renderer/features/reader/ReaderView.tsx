@@ -1,6 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent, type Ref } from 'react';
 import type { StoredArticle } from '../../db/db';
 import { formatDate, plural } from '../../format';
+import { HighlightedParagraph } from '../highlights/HighlightedParagraph';
+import { DEFAULT_MEANINGS } from '../highlights/palette';
+import { segment, type Layer } from '../highlights/segments';
 
 /** A passage to show marked and scrolled into view (a search hit, a meeting's source sentence). */
 export interface FocusRange {
@@ -9,13 +12,29 @@ export interface FocusRange {
   end: number;
 }
 
-/** The reading view: the article's text set for long reading, with its metadata above. */
+const noLayers: Layer[] = [];
+
+/**
+ * The reading view: the article's text set for long reading, with its metadata above. Highlights
+ * (already anchored to offsets in this text) and the focus range are drawn as runs of each
+ * paragraph; see highlights/segments.ts.
+ */
 export function ReaderView({
   article,
   focus,
+  highlights = noLayers,
+  meanings = DEFAULT_MEANINGS,
+  selectedHighlightId = null,
+  bodyRef,
+  onBodyClick,
 }: {
   article: StoredArticle;
   focus?: FocusRange | null;
+  highlights?: readonly Layer[];
+  meanings?: readonly string[];
+  selectedHighlightId?: string | null;
+  bodyRef?: Ref<HTMLDivElement>;
+  onBodyClick?: (event: MouseEvent<HTMLDivElement>) => void;
 }) {
   const meta = [
     article.publisher,
@@ -24,10 +43,19 @@ export function ReaderView({
     plural(article.wordCount, 'word'),
   ].filter(Boolean);
   const focused = focus && focus.articleId === article.id ? focus : null;
+  const focusStart = focused?.start;
+  const focusEnd = focused?.end;
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
-  }, [focused?.start, focused?.end, article.id]);
+  }, [focusStart, focusEnd, article.id]);
+  const runs = useMemo(() => {
+    const range =
+      focusStart !== undefined && focusEnd !== undefined
+        ? { start: focusStart, end: focusEnd }
+        : null;
+    return article.paragraphs.map(p => segment(p.start, p.end, highlights, range));
+  }, [article.paragraphs, highlights, focusStart, focusEnd]);
   return (
     <article className="reader" aria-labelledby="reader-title">
       <header className="reader-header">
@@ -37,28 +65,25 @@ export function ReaderView({
           {article.source}
         </p>
       </header>
-      <div className="reader-body" data-testid="article-text">
-        {article.paragraphs.map(p => {
-          const text = article.text.slice(p.start, p.end);
-          if (!focused || focused.end <= p.start || focused.start >= p.end) {
-            return (
-              <p key={p.start} data-start={p.start}>
-                {text}
-              </p>
-            );
-          }
-          const s = Math.max(focused.start, p.start) - p.start;
-          const e = Math.min(focused.end, p.end) - p.start;
-          return (
-            <p key={p.start} data-start={p.start}>
-              {text.slice(0, s)}
-              <mark className="focus-mark" ref={mark} data-testid="focus-mark">
-                {text.slice(s, e)}
-              </mark>
-              {text.slice(e)}
-            </p>
-          );
-        })}
+      <div
+        className="reader-body"
+        data-testid="article-text"
+        data-highlights={highlights.length}
+        ref={bodyRef}
+        onClick={onBodyClick}
+      >
+        {article.paragraphs.map((p, i) => (
+          <HighlightedParagraph
+            key={p.start}
+            text={article.text.slice(p.start, p.end)}
+            start={p.start}
+            end={p.end}
+            segments={runs[i]}
+            meanings={meanings}
+            selectedId={selectedHighlightId}
+            focusRef={mark}
+          />
+        ))}
       </div>
     </article>
   );

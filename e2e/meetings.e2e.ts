@@ -1,0 +1,173 @@
+/**
+ * The meetings view against the real extractor: the seeds' meetings with their sources, sources
+ * opening the article at the sentence, and the analyst's decisions surviving a reload and an
+ * edited re-import of a seed.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { LibraryPage } from './pages/library';
+import { MeetingsPage } from './pages/meetings';
+
+const SEED_000 = '000_46ab9c03f578ed2c.txt';
+const SEED_004 = '004_5e147edb248d0a50.txt';
+/** The four-way defence ministers' meeting in Moscow on 25 April 2023, reported by both seeds. */
+const QUAD = /25 Apr 2023/;
+
+test.describe('meetings view', () => {
+  test('shows the seeds’ meetings with their sources from both files', async ({ app }) => {
+    const meetings = new MeetingsPage(app.page);
+    await meetings.open();
+    await expect(meetings.items.first()).toBeVisible();
+    expect(await meetings.items.count()).toBeGreaterThanOrEqual(3);
+    await meetings.item(QUAD).filter({ hasText: 'Moscow' }).first().click();
+    for (const country of ['Iran', 'Russia', 'Syria', 'Turkey']) {
+      await expect(meetings.field('Countries')).toContainText(country);
+    }
+    await expect(meetings.field('Place')).toContainText('Moscow');
+    await expect(meetings.sources).toContainText(SEED_000);
+    await expect(meetings.sources).toContainText(SEED_004);
+    // Every field is a suggestion until the analyst confirms it, with its source sentence.
+    await expect(meetings.field('Date')).toContainText('Suggested');
+    await expect(
+      meetings
+        .field('Date')
+        .getByRole('button', { name: /^Open source: / })
+        .first(),
+    ).toBeVisible();
+    // Undated meetings have a lane of their own on the timeline.
+    await expect(
+      meetings.timeline.getByRole('list', { name: 'Undated' }).getByRole('button').first(),
+    ).toBeVisible();
+  });
+
+  test('opens the article with the source sentence marked', async ({ app }) => {
+    const meetings = new MeetingsPage(app.page);
+    await meetings.open();
+    await meetings.item(QUAD).first().click();
+    const sentence = (await meetings.sources.locator('blockquote').first().textContent()) ?? '';
+    expect(sentence.length).toBeGreaterThan(20);
+    await meetings.sources.getByRole('button', { name: /^Open source: .*\[1\]$/ }).click();
+    await expect(app.page.getByTestId('focus-mark')).toHaveText(sentence);
+    await expect(app.page.getByTestId('focus-mark')).toBeInViewport();
+  });
+
+  test('confirming a field changes its badge', async ({ app }) => {
+    const meetings = new MeetingsPage(app.page);
+    await meetings.open();
+    await meetings.item(QUAD).first().click();
+    const date = meetings.field('Date');
+    await date.getByRole('button', { name: 'Confirm date' }).click();
+    await expect(date).toContainText('Confirmed');
+    await expect(date).not.toContainText('Suggested');
+    await expect(date.getByRole('button', { name: 'Confirm date' })).toHaveCount(0);
+  });
+
+  test('an edit survives a reload and an edited re-import of the seed', async ({ app }) => {
+    const { page } = app;
+    const meetings = new MeetingsPage(page);
+    await meetings.open();
+    await meetings.item(QUAD).first().click();
+    const level = meetings.field('Level');
+    await level.getByRole('button', { name: 'Edit level' }).click();
+    await level
+      .getByRole('textbox', { name: 'Level' })
+      .fill('defence ministers and intelligence chiefs (analyst)');
+    await level.getByRole('button', { name: 'Save level' }).click();
+    await expect(level).toContainText('Edited');
+    await expect(level).toContainText('(analyst)');
+
+    await page.reload();
+    await meetings.open();
+    await meetings.item(QUAD).first().click();
+    await expect(meetings.field('Level')).toContainText('Edited');
+    await expect(meetings.field('Level')).toContainText('(analyst)');
+
+    // Same source, slightly edited text: a sentence added at the top moves every offset, and
+    // one source sentence changes its words.
+    const original = readFileSync(resolve(__dirname, '..', 'seeds', SEED_004), 'utf8');
+    const edited = original
+      .replace('The defense ministers', 'Updated. The defense ministers')
+      .replace('discuss and address the ongoing', 'discuss and resolve the ongoing');
+    expect(edited).not.toBe(original);
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Library' })
+      .click();
+    const library = new LibraryPage(page);
+    await library.importFiles([{ name: `seeds/${SEED_004}`, buffer: Buffer.from(edited) }]);
+    await expect(library.importReport.getByRole('heading')).toHaveText('1 article updated');
+    await library.closeReport();
+
+    await meetings.open();
+    await meetings.item(QUAD).first().click();
+    // The meeting comes from the re-extracted text…
+    await expect(meetings.sources).toContainText('discuss and resolve the ongoing');
+    // …and the analyst's edit is still on it.
+    await expect(meetings.field('Level')).toContainText('Edited');
+    await expect(meetings.field('Level')).toContainText('(analyst)');
+  });
+
+  test('deletes a false meeting and restores it from the rejected filter', async ({ app }) => {
+    const meetings = new MeetingsPage(app.page);
+    await meetings.open();
+    await expect(meetings.card).toBeVisible();
+    const count = await meetings.items.count();
+    expect(count).toBeGreaterThan(1);
+    const title = (await meetings.card.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    await meetings.card.getByRole('button', { name: 'Delete meeting' }).click();
+    await expect(meetings.items).toHaveCount(count - 1);
+    await meetings.filter('Show', 'Rejected (deleted) meetings');
+    await meetings.item(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).click();
+    await meetings.card.getByRole('button', { name: 'Restore meeting' }).click();
+    await meetings.filter('Show', 'Current meetings');
+    await expect(meetings.items).toHaveCount(count);
+  });
+
+  test('adds a meeting by hand from a sentence selected in the reader', async ({ app }) => {
+    const { page } = app;
+    const meetings = new MeetingsPage(page);
+    await meetings.open();
+    await meetings.item(QUAD).first().click();
+    await meetings.sources.getByRole('button', { name: /^Open source: .*\[1\]$/ }).click();
+    const mark = page.getByTestId('focus-mark');
+    const sentence = (await mark.textContent()) ?? '';
+    // Select a few words in the middle of the sentence, as an analyst would.
+    await mark.evaluate(el => {
+      const text = el.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 10);
+      range.setEnd(text, 30);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.getByRole('button', { name: 'Add meeting from selection' }).click();
+    const form = page.getByRole('form', { name: 'Add a meeting' });
+    await expect(form.locator('blockquote')).toHaveText(sentence);
+    await form.getByRole('textbox', { name: 'Title' }).fill('Analyst: follow-up talks');
+    await form.getByRole('combobox', { name: 'Status' }).selectOption('proposed');
+    await form.getByRole('button', { name: 'Add meeting' }).click();
+    await expect(meetings.card.getByRole('heading', { level: 2 })).toHaveText(
+      'Analyst: follow-up talks',
+    );
+    await expect(meetings.card).toContainText('Added by the analyst');
+    await expect(meetings.field('Title')).toContainText('Entered');
+    await expect(meetings.sources.locator('blockquote')).toHaveText(sentence);
+  });
+
+  test('has no serious accessibility violations, and looks right', async ({ app }) => {
+    const meetings = new MeetingsPage(app.page);
+    await meetings.open();
+    await meetings.item(QUAD).first().click();
+    await expect(meetings.sources).toContainText(SEED_004);
+    const results = await new AxeBuilder({ page: app.page }).analyze();
+    const serious = results.violations.filter(
+      v => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(serious.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+    await app.page.screenshot({ path: resolve(__dirname, 'screenshots', 'meetings.png') });
+  });
+});

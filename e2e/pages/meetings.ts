@@ -1,0 +1,41 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The meetings view, found by role and accessible name. */
+export class MeetingsPage {
+  readonly list: Locator;
+  readonly items: Locator;
+  readonly card: Locator;
+  readonly sources: Locator;
+  readonly timeline: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('list', { name: /^Meetings/ });
+    this.items = this.list.getByRole('button');
+    this.card = page.getByTestId('meeting-card');
+    this.sources = this.card.getByRole('region', { name: /^Sources/ });
+    this.timeline = page.getByRole('region', { name: 'Timeline' });
+  }
+
+  async open(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Meetings' })
+      .click();
+  }
+
+  item(text: RegExp): Locator {
+    return this.items.filter({ hasText: text });
+  }
+
+  /** One field of the open card ("Date", "Level"…): its value, badge, sources and controls. */
+  field(name: string): Locator {
+    return this.card.getByRole('group', { name, exact: true });
+  }
+
+  async filter(label: 'Status' | 'Country' | 'Show', option: string): Promise<void> {
+    await this.page
+      .getByRole('search', { name: 'Filter meetings' })
+      .getByLabel(label)
+      .selectOption({ label: option });
+  }
+}

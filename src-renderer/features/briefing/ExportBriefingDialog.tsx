@@ -1,0 +1,155 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { Meeting } from '../../../src-main/contract/meeting';
+import { api, desktop } from '../../bridge';
+import { db } from '../../db/db';
+import { useColourMeanings } from '../highlights/palette';
+import { buildBriefingInput, downloadBytes, KEY_POINT_SLOT, sourceArticleIds } from './briefing-input';
+
+interface Props {
+  meeting: Meeting;
+  /** The analyst's note on this meeting, printed first among the notes. */
+  meetingNote: string | null;
+  onClose: () => void;
+}
+
+type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+
+/**
+ * Export of a meeting's one-page briefing: paper, an optional handling line, and which highlights
+ * to print. On the desktop main asks where to save; in the browser preview the PDF downloads.
+ */
+export function ExportBriefingDialog({ meeting, meetingNote, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const sourceIds = useMemo(() => sourceArticleIds(meeting), [meeting]);
+  const data = useLiveQuery(async () => {
+    const [articles, highlights, articleNotes] = await Promise.all([
+      db.articles.bulkGet(sourceIds),
+      db.highlights.where('articleId').anyOf(sourceIds).toArray(),
+      db.articleNotes.bulkGet(sourceIds),
+    ]);
+    return {
+      articles: new Map(articles.flatMap(a => (a ? [[a.id, a] as const] : []))),
+      highlights: highlights.sort((a, b) => a.position.start - b.position.start),
+      articleNotes: articleNotes.flatMap(n => (n ? [n] : [])),
+    };
+  }, [sourceIds]);
+  const meanings = useColourMeanings();
+  const [paper, setPaper] = useState<'A4' | 'Letter'>('A4');
+  const [handling, setHandling] = useState('');
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!data) return;
+    setStatus({ kind: 'working' });
+    const chosen = new Set(data.highlights.filter(h => !excluded.has(h.id)).map(h => h.id));
+    const input = buildBriefingInput({
+      meeting,
+      articles: data.articles,
+      highlights: data.highlights,
+      articleNotes: data.articleNotes,
+      meetingNote,
+      meanings,
+      chosen,
+      options: { paper, handling: handling.trim() || null, generatedAt: new Date().toISOString() },
+    });
+    if (desktop) {
+      const result = await api.exportBriefing(input);
+      if (!result.ok) setStatus({ kind: 'error', message: result.error.message });
+      else if (result.value) setStatus({ kind: 'done', message: `Saved to ${result.value.path}` });
+      else setStatus({ kind: 'idle' });
+    } else {
+      const result = await api.renderBriefing(input);
+      if (!result.ok) {
+        setStatus({ kind: 'error', message: result.error.message });
+      } else {
+        downloadBytes(result.value.bytes, result.value.fileName);
+        setStatus({ kind: 'done', message: `Downloaded ${result.value.fileName}` });
+      }
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="briefing-dialog" aria-labelledby={titleId} onClose={onClose}>
+      <form onSubmit={e => void submit(e)}>
+        <h2 id={titleId}>Export briefing</h2>
+        <p className="briefing-meeting">{meeting.title}</p>
+        <div className="briefing-options">
+          <label>
+            Paper
+            <select value={paper} onChange={e => setPaper(e.currentTarget.value as 'A4' | 'Letter')}>
+              <option value="A4">A4</option>
+              <option value="Letter">US Letter</option>
+            </select>
+          </label>
+          <label>
+            Handling line
+            <input
+              type="text"
+              value={handling}
+              maxLength={120}
+              placeholder="none"
+              onChange={e => setHandling(e.currentTarget.value)}
+            />
+          </label>
+        </div>
+        <fieldset className="briefing-highlights">
+          <legend>Highlights to print</legend>
+          {data === undefined ? (
+            <p>Loading…</p>
+          ) : data.highlights.length === 0 ? (
+            <p className="hint">
+              No highlights in this meeting's sources yet; the key points will come from the source sentences.
+            </p>
+          ) : (
+            <ul>
+              {data.highlights.map(h => (
+                <li key={h.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={!excluded.has(h.id)}
+                      onChange={e => {
+                        const next = new Set(excluded);
+                        if (e.currentTarget.checked) next.delete(h.id);
+                        else next.add(h.id);
+                        setExcluded(next);
+                      }}
+                    />
+                    <span className="briefing-meaning">
+                      {meanings[h.colour]}
+                      {h.colour === KEY_POINT_SLOT ? ' (key point)' : ''}
+                    </span>{' '}
+                    “{h.quote.exact.length > 120 ? `${h.quote.exact.slice(0, 120)}…` : h.quote.exact}”
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+        {status.kind === 'error' && (
+          <p role="alert" className="briefing-error">
+            {status.message}
+          </p>
+        )}
+        {status.kind === 'done' && <p role="status">{status.message}</p>}
+        <div className="briefing-actions">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={!data || status.kind === 'working'}>
+            {status.kind === 'working' ? 'Exporting…' : desktop ? 'Save PDF…' : 'Download PDF'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,168 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { anchor } from '../../anchoring/anchor';
+import { db, type Highlight, type StoredArticle } from '../../db/db';
+import { useNavigation } from '../../navigation';
+import { renderMarkdown } from '../notes/markdown';
+import { useAllTags } from '../notes/useAllTags';
+import { TrashList } from '../undo/TrashList';
+import { ColourMeanings } from './ColourMeanings';
+import { COLOUR_NAMES, slot, useColourMeanings } from './palette';
+
+interface Filters {
+  colour: string;
+  tag: string;
+  article: string;
+  text: string;
+}
+
+/** Whether a highlight passes the filters; text matches the quote, the note and the tags. */
+export function matches(h: Highlight, f: Filters): boolean {
+  if (f.colour !== '' && slot(h.colour) !== Number(f.colour)) return false;
+  if (f.tag !== '' && !h.tags.includes(f.tag)) return false;
+  if (f.article !== '' && h.articleId !== f.article) return false;
+  const needle = f.text.trim().toLowerCase();
+  if (needle) {
+    const hay = `${h.quote.exact}\n${h.note}\n${h.tags.join(' ')}`.toLowerCase();
+    if (!hay.includes(needle)) return false;
+  }
+  return true;
+}
+
+/**
+ * Every highlight across the library, filterable by colour, tag, article and text, with the
+ * colour meanings to rename and the trash to restore from.
+ */
+export function AllHighlightsView({
+  articles,
+}: {
+  articles: readonly StoredArticle[] | undefined;
+}) {
+  const all = useLiveQuery(() => db.highlights.toArray(), []);
+  const meanings = useColourMeanings();
+  const tags = useAllTags();
+  const navigation = useNavigation();
+  const [filters, setFilters] = useState<Filters>({ colour: '', tag: '', article: '', text: '' });
+  const byId = useMemo(() => new Map((articles ?? []).map(a => [a.id, a])), [articles]);
+  const shown = useMemo(() => {
+    const list = (all ?? []).filter(h => matches(h, filters));
+    const title = (h: Highlight) => byId.get(h.articleId)?.title ?? '';
+    return list.sort(
+      (a, b) => title(a).localeCompare(title(b)) || a.position.start - b.position.start,
+    );
+  }, [all, filters, byId]);
+  const set = (key: keyof Filters) => (value: string) => setFilters(f => ({ ...f, [key]: value }));
+
+  const open = (h: Highlight) => {
+    const article = byId.get(h.articleId);
+    const a = article ? anchor(article.text, h) : null;
+    navigation.openArticle(h.articleId, a ? { start: a.start, end: a.end } : undefined);
+  };
+
+  return (
+    <main className="all-highlights" aria-labelledby="all-highlights-title">
+      <h1 id="all-highlights-title">All highlights</h1>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter highlights"
+        onSubmit={e => e.preventDefault()}
+      >
+        <label>
+          Colour
+          <select value={filters.colour} onChange={e => set('colour')(e.currentTarget.value)}>
+            <option value="">All colours</option>
+            {meanings.map((m, i) => (
+              <option key={i} value={String(i)}>
+                {i + 1} · {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tag
+          <select value={filters.tag} onChange={e => set('tag')(e.currentTarget.value)}>
+            <option value="">All tags</option>
+            {tags.map(t => (
+              <option key={t} value={t}>
+                #{t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Article
+          <select value={filters.article} onChange={e => set('article')(e.currentTarget.value)}>
+            <option value="">All articles</option>
+            {(articles ?? []).map(a => (
+              <option key={a.id} value={a.id}>
+                {a.title.length > 70 ? `${a.title.slice(0, 69)}…` : a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Text
+          <input
+            type="search"
+            value={filters.text}
+            placeholder="Quote, note or tag"
+            onChange={e => set('text')(e.currentTarget.value)}
+          />
+        </label>
+      </form>
+      <p role="status" className="result-count">
+        {all === undefined
+          ? 'Loading highlights…'
+          : `${shown.length} of ${all.length} highlight${all.length === 1 ? '' : 's'}`}
+      </p>
+      <ul className="all-list" aria-label="Highlights">
+        {shown.map(h => {
+          const c = slot(h.colour);
+          const article = byId.get(h.articleId);
+          return (
+            <li key={h.id} className="all-item">
+              <div className="all-item-head">
+                <span className={`swatch hl-c${c}`} aria-hidden="true">
+                  {c + 1}
+                </span>
+                <span className="hl-meaning" title={COLOUR_NAMES[c]}>
+                  {meanings[c]}
+                </span>
+                <span className="all-item-article">
+                  {article?.title ?? 'Article not in library'}
+                </span>
+              </div>
+              <blockquote className={`all-quote hl-c${c}`}>{h.quote.exact}</blockquote>
+              {h.note.trim() && (
+                <div
+                  className="note-preview"
+                  dangerouslySetInnerHTML={{ __html: renderMarkdown(h.note) }}
+                />
+              )}
+              {h.tags.length > 0 && (
+                <ul className="tag-list" aria-label="Tags">
+                  {h.tags.map(t => (
+                    <li key={t} className="tag">
+                      #{t}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {article && (
+                <button type="button" onClick={() => open(h)}>
+                  Open in “
+                  {article.title.length > 40 ? `${article.title.slice(0, 39)}…` : article.title}”
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="desk-settings">
+        <ColourMeanings meanings={meanings} />
+        <TrashList articles={byId} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import type { MeetingStatus } from '../../../src-main/contract/meeting';
+import { db } from '../../db/db';
+import { decideField, resetField } from '../../meetings/actions';
+import { currentValues, type Disagreement, type ShownMeeting } from '../../meetings/decisions';
+import { fromInputs, toInputs, type Inputs } from '../../meetings/editing';
+import { FIELD_LABELS, sourcesFor, type FieldName } from '../../meetings/fields';
+import {
+  formatField,
+  formatMeetingDate,
+  PRECISION_LABELS,
+  STATUS_LABELS,
+} from '../../meetings/format';
+import { useNavigation } from '../../navigation';
+import { StateBadge } from './Badge';
+import { FieldInputs } from './FieldInputs';
+import type { SourceArticle } from './hooks';
+
+const HEADINGS: Record<FieldName, string> = {
+  title: 'Title',
+  status: 'Status',
+  date: 'Date',
+  place: 'Place',
+  level: 'Level',
+  countries: 'Countries',
+  people: 'People',
+  organizations: 'Organisations',
+  purpose: 'Purpose',
+};
+
+/** "25 Apr 2023 [1] · April 2023 [2]": what each source reports where they disagree. */
+export function describeDisagreement(d: Disagreement): string {
+  const label = (value: unknown): string => {
+    if (typeof value === 'string' && d.field !== 'status') return value;
+    if (d.field === 'status') return STATUS_LABELS[value as MeetingStatus];
+    if (d.field === 'date')
+      return formatMeetingDate(value as Parameters<typeof formatMeetingDate>[0]);
+    const p = value as { city: string | null; country: { name: string } | null };
+    return [p.city, p.country?.name].filter(Boolean).join(', ');
+  };
+  const parts = d.values.map(v => `${label(v.value)} [${v.sources.join(', ')}]`);
+  return `Sources disagree on ${d.field}: ${parts.join(' · ')}`;
+}
+
+/** One field of the card: its value, whose word it is, its sources, and the analyst's controls. */
+export function FieldRow({
+  meeting,
+  field,
+  articles,
+}: {
+  meeting: ShownMeeting;
+  field: FieldName;
+  articles: Map<string, SourceArticle>;
+}) {
+  const { openArticle } = useNavigation();
+  const shown = meeting.fields[field];
+  const values = currentValues(meeting);
+  const [editing, setEditing] = useState<Inputs | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const label = FIELD_LABELS[field];
+  const sources = sourcesFor(field, values, meeting.mentions);
+  const first = meeting.mentions[sources[0]];
+  const disagreement = meeting.disagreements.find(d => d.field === field);
+
+  const save = () => {
+    if (!editing) return;
+    const parsed = fromInputs(field, editing);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    void decideField(db, meeting, field, 'edit', parsed.value).then(() => setEditing(null));
+  };
+
+  return (
+    <div
+      className={`field-row field-${shown.state}`}
+      role="group"
+      aria-label={HEADINGS[field]}
+      data-field={field}
+    >
+      <div className="field-head">
+        <span className="field-name">{HEADINGS[field]}</span>
+        <StateBadge state={shown.state} />
+      </div>
+      {editing ? (
+        <form
+          className="field-editor"
+          aria-label={`Edit ${label}`}
+          onSubmit={e => {
+            e.preventDefault();
+            save();
+          }}
+          onKeyDown={e => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              setEditing(null);
+            }
+          }}
+        >
+          <FieldInputs field={field} inputs={editing} onChange={setEditing} autoFocus />
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="submit" className="primary">
+              Save {label}
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="field-value">
+          <span className={shown.state === 'rejected' ? 'rejected-value' : undefined}>
+            {formatField(field, values)}
+          </span>
+          {field === 'date' && values.date.start && (
+            <span className="field-extra">
+              {' '}
+              ({PRECISION_LABELS[values.date.precision]}
+              {values.date.text ? `; the article says “${values.date.text}”` : ''})
+            </span>
+          )}
+        </div>
+      )}
+      {disagreement && <p className="disagreement">{describeDisagreement(disagreement)}</p>}
+      {first && (
+        <div className="field-source">
+          <q title={first.sentence}>{first.sentence}</q>
+          <span className="source-refs">
+            {sources.map(i => {
+              const m = meeting.mentions[i];
+              const title = articles.get(m.articleId)?.title ?? m.file;
+              return (
+                <button
+                  key={i}
+                  type="button"
+                  className="source-ref"
+                  aria-label={`Open source: ${title} [${i + 1}]`}
+                  title={m.sentence}
+                  onClick={() => openArticle(m.articleId, { start: m.start, end: m.end })}
+                >
+                  [{i + 1}]
+                </button>
+              );
+            })}
+          </span>
+        </div>
+      )}
+      {!editing && !meeting.deleted && (
+        <div className="field-actions">
+          {(shown.state === 'suggested' || shown.state === 'rejected') && (
+            <button
+              type="button"
+              onClick={() => void decideField(db, meeting, field, 'confirm', shown.original)}
+            >
+              Confirm {label}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              setEditing(toInputs(field, values));
+            }}
+          >
+            Edit {label}
+          </button>
+          {shown.state !== 'rejected' && (
+            <button type="button" onClick={() => void decideField(db, meeting, field, 'reject')}>
+              Reject {label}
+            </button>
+          )}
+          {(shown.state === 'confirmed' ||
+            shown.state === 'edited' ||
+            shown.state === 'rejected') && (
+            <button type="button" onClick={() => void resetField(db, meeting, field)}>
+              Undo decision on {label}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

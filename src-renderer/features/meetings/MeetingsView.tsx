@@ -1,0 +1,171 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { MeetingStatus } from '../../../src-main/contract/meeting';
+import type { ShownMeeting } from '../../meetings/decisions';
+import { formatMeetingDate, formatPlace } from '../../meetings/format';
+import { clearPendingDraft, peekPendingDraft } from '../../meetings/selection';
+import {
+  filterMeetings,
+  NO_FILTER,
+  sortMeetings,
+  type MeetingFilter,
+} from '../../meetings/timeline';
+import { StatusPill } from './Badge';
+import { AddMeetingForm } from './AddMeetingForm';
+import { useMeetingSyncStatus, useShownMeetings } from './hooks';
+import { MeetingCard } from './MeetingCard';
+import { Timeline } from './Timeline';
+
+/** The meetings the library reports: filters, a timeline, the list, and one meeting's card. */
+export function MeetingsView({
+  onExportBriefing,
+}: {
+  onExportBriefing?: (meeting: ShownMeeting) => void;
+}) {
+  const data = useShownMeetings();
+  const sync = useMeetingSyncStatus();
+  const [filter, setFilter] = useState<MeetingFilter>(NO_FILTER);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [draft] = useState(peekPendingDraft);
+  const [adding, setAdding] = useState(draft !== null);
+  useEffect(() => clearPendingDraft(), []);
+
+  const all = useMemo(() => data?.meetings ?? [], [data]);
+  const shown = useMemo(() => sortMeetings(filterMeetings(all, filter)), [all, filter]);
+  const countries = useMemo(() => {
+    const byCode = new Map<string, string>();
+    for (const m of all)
+      for (const c of m.fields.countries.value) if (!byCode.has(c.code)) byCode.set(c.code, c.name);
+    return [...byCode].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [all]);
+  const selected =
+    all.find(m => m.id === selectedId) ??
+    all.find(m => selectedId !== null && m.memberIds.includes(selectedId)) ??
+    (adding ? null : (shown[0] ?? null));
+  const set = <K extends keyof MeetingFilter>(key: K, value: MeetingFilter[K]) =>
+    setFilter(f => ({ ...f, [key]: value }));
+  const select = (id: string) => {
+    setAdding(false);
+    setSelectedId(id);
+  };
+
+  return (
+    <div className="meetings-view">
+      <Timeline meetings={shown} selectedId={selected?.id ?? null} onSelect={select} />
+      <div className="meetings-side">
+        <form
+          className="meeting-filters"
+          role="search"
+          aria-label="Filter meetings"
+          onSubmit={e => e.preventDefault()}
+        >
+          <label>
+            <span>Search meetings</span>
+            <input type="search" value={filter.text} onChange={e => set('text', e.target.value)} />
+          </label>
+          <label>
+            <span>Status</span>
+            <select
+              value={filter.status}
+              onChange={e => set('status', e.target.value as MeetingStatus | 'all')}
+            >
+              <option value="all">Any status</option>
+              <option value="held">Held</option>
+              <option value="scheduled">Scheduled</option>
+              <option value="proposed">Proposed</option>
+            </select>
+          </label>
+          <label>
+            <span>Country</span>
+            <select value={filter.country} onChange={e => set('country', e.target.value)}>
+              <option value="all">Any country</option>
+              {countries.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Show</span>
+            <select
+              value={filter.deleted ? 'deleted' : 'current'}
+              onChange={e => set('deleted', e.target.value === 'deleted')}
+            >
+              <option value="current">Current meetings</option>
+              <option value="deleted">Rejected (deleted) meetings</option>
+            </select>
+          </label>
+        </form>
+        <div className="meetings-list-head">
+          <h2 className="pane-title" id="meetings-list-title">
+            Meetings <span className="count">{shown.length}</span>
+          </h2>
+          <button type="button" onClick={() => setAdding(true)} aria-pressed={adding}>
+            Add meeting
+          </button>
+        </div>
+        <p className="sync-status" role="status">
+          {sync.kind === 'running'
+            ? 'Finding meetings in the library…'
+            : sync.kind === 'failed'
+              ? `Meetings could not be found: ${sync.message}`
+              : ''}
+        </p>
+        {data === undefined ? null : shown.length === 0 ? (
+          <p className="muted meetings-empty">
+            {all.length === 0
+              ? 'No meetings found yet.'
+              : filter.deleted
+                ? 'No deleted meetings.'
+                : 'No meeting matches these filters.'}
+          </p>
+        ) : (
+          <ul className="meetings-list" aria-labelledby="meetings-list-title">
+            {shown.map(m => (
+              <li key={m.id}>
+                <button
+                  type="button"
+                  className="meeting-item"
+                  aria-current={!adding && m.id === selected?.id ? 'true' : undefined}
+                  onClick={() => select(m.id)}
+                >
+                  <span className="meeting-item-title">{m.fields.title.value}</span>
+                  <span className="meeting-item-meta">
+                    <StatusPill status={m.fields.status.value} />
+                    <span>{formatMeetingDate(m.fields.date.value)}</span>
+                    <span>{formatPlace(m.fields.place.value)}</span>
+                    <span>
+                      {m.mentions.length} {m.mentions.length === 1 ? 'source' : 'sources'}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <main className="meetings-main">
+        {adding ? (
+          <AddMeetingForm
+            draft={draft}
+            onAdded={id => select(id)}
+            onCancel={() => setAdding(false)}
+          />
+        ) : selected && data ? (
+          <MeetingCard
+            key={selected.id}
+            meeting={selected}
+            articles={data.articles}
+            others={all.filter(o => o.id !== selected.id && !o.deleted)}
+            onSelect={select}
+            onExportBriefing={onExportBriefing}
+          />
+        ) : (
+          <div className="reader-empty">
+            <p>Choose a meeting to see its fields and sources.</p>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The meetings feature's connection to the store: extraction kept in step with the library, and
+ * the meetings as shown (machine meetings with the analyst's decisions applied).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useSyncExternalStore } from 'react';
+import { api } from '../../bridge';
+import { db } from '../../db/db';
+import { applyDecisions, type ShownMeeting } from '../../meetings/decisions';
+import { SyncQueue, type SyncStatus } from '../../meetings/sync';
+
+/** One queue for the page: imports anywhere end in one extraction at a time. */
+export const meetingSync = new SyncQueue(db, articles => api.extractMeetings(articles));
+
+/**
+ * Re-extracts meetings whenever the set of stored article texts changes: on start (when it
+ * changed since the last extraction), after every import and every edited re-import.
+ */
+export function useMeetingSync(): SyncStatus {
+  const texts = useLiveQuery(async () => {
+    const [ids, hashes] = await Promise.all([
+      db.articles.toCollection().primaryKeys(),
+      db.articles.orderBy('contentHash').keys(),
+    ]);
+    return `${ids.sort().join()}|${hashes.join()}`;
+  }, []);
+  useEffect(() => {
+    if (texts !== undefined) void meetingSync.request();
+  }, [texts]);
+  return useMeetingSyncStatus();
+}
+
+export function useMeetingSyncStatus(): SyncStatus {
+  return useSyncExternalStore(meetingSync.subscribe, meetingSync.getStatus);
+}
+
+export interface SourceArticle {
+  title: string;
+  file: string;
+  published: string | null;
+}
+
+export interface MeetingsData {
+  meetings: ShownMeeting[];
+  articles: Map<string, SourceArticle>;
+}
+
+/** Meetings as shown, with the titles and dates of the articles they cite. */
+export function useShownMeetings(): MeetingsData | undefined {
+  return useLiveQuery(async () => {
+    const [machine, decisions] = await Promise.all([
+      db.meetings.toArray(),
+      db.meetingDecisions.toArray(),
+    ]);
+    const meetings = applyDecisions(machine, decisions);
+    const ids = [...new Set(meetings.flatMap(m => m.mentions.map(x => x.articleId)))];
+    const articles = new Map<string, SourceArticle>();
+    for (const a of await db.articles.bulkGet(ids)) {
+      if (a) articles.set(a.id, { title: a.title, file: a.file, published: a.published });
+    }
+    return { meetings, articles };
+  }, []);
+}

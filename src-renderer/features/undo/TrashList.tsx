@@ -1,0 +1,46 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, type Highlight, type StoredArticle } from '../../db/db';
+import { emptyTrash } from '../../db/highlights';
+import { restore } from './desk';
+
+/** Deleted highlights and article notes, newest first, each restorable; and "Empty trash". */
+export function TrashList({ articles }: { articles: ReadonlyMap<string, StoredArticle> }) {
+  const items = useLiveQuery(() => db.trash.orderBy('deletedAt').reverse().toArray(), []);
+  return (
+    <section className="trash" aria-labelledby="trash-title">
+      <h2 id="trash-title">
+        Trash {items && items.length > 0 && <span className="count">{items.length}</span>}
+      </h2>
+      {items && items.length === 0 && (
+        <p className="hint">Deleted highlights and notes land here.</p>
+      )}
+      <ul aria-label="Deleted items">
+        {items?.map(item => {
+          const title =
+            articles.get(item.record.articleId)?.title ?? 'an article no longer in the library';
+          const what =
+            item.kind === 'highlight'
+              ? `Highlight “${(item.record as Highlight).quote.exact.slice(0, 60)}”`
+              : `Note on “${title.slice(0, 60)}”`;
+          return (
+            <li key={item.id}>
+              <span>{what}</span>
+              <button
+                type="button"
+                onClick={() => void restore(item)}
+                aria-label={`Restore ${what}`}
+              >
+                Restore
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {items && items.length > 0 && (
+        <button type="button" className="danger-button" onClick={() => void emptyTrash(db)}>
+          Empty trash
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReadoutDB } from '../../db/db';
+import { newHighlight } from '../../db/highlights';
+import {
+  createHighlight,
+  deleteArticleNote,
+  deleteHighlight,
+  restoreFromTrash,
+  saveArticleNote,
+  updateHighlight,
+} from './commands';
+import { UndoStack } from './UndoStack';
+
+const article = {
+  id: '0123456789abcdef',
+  contentHash: '0123456789abcdef',
+  text: 'The ministers met in Moscow on April 25 to discuss the war.',
+};
+
+let db: ReadoutDB;
+let stack: UndoStack;
+beforeEach(() => {
+  db = new ReadoutDB('test-' + Math.random());
+  stack = new UndoStack();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('createHighlight', () => {
+  it('stores the highlight, and undo removes it without a trace in the trash', async () => {
+    const h = newHighlight(article, 4, 13, 0);
+    await stack.execute(createHighlight(db, h));
+    expect(await db.highlights.get(h.id)).toEqual(h);
+    await stack.undo();
+    expect(await db.highlights.count()).toBe(0);
+    expect(await db.trash.count()).toBe(0);
+    await stack.redo();
+    expect(await db.highlights.get(h.id)).toEqual(h);
+  });
+});
+
+describe('updateHighlight', () => {
+  it('recolours, and undo restores the old colour', async () => {
+    const h = newHighlight(article, 4, 13, 0);
+    await stack.execute(createHighlight(db, h));
+    await stack.execute(updateHighlight(db, h, { ...h, colour: 3 }, 'Recolour highlight'));
+    expect((await db.highlights.get(h.id))?.colour).toBe(3);
+    expect(await stack.undo()).toBe('Recolour highlight');
+    expect((await db.highlights.get(h.id))?.colour).toBe(0);
+  });
+
+  it('folds autosaves of one note into one undo step', async () => {
+    const h = newHighlight(article, 4, 13, 0);
+    await stack.execute(createHighlight(db, h));
+    let current = h;
+    for (const note of ['Ch', 'Check', 'Check source']) {
+      const next = { ...current, note };
+      await stack.execute(updateHighlight(db, current, next, 'Edit note', `note:${h.id}`));
+      current = next;
+    }
+    await stack.undo();
+    expect((await db.highlights.get(h.id))?.note).toBe('');
+    await stack.undo();
+    expect(await db.highlights.count()).toBe(0);
+  });
+});
+
+describe('deleteHighlight', () => {
+  it('moves the highlight to the trash, and undo brings it back from there', async () => {
+    const h = newHighlight(article, 4, 13, 2);
+    await stack.execute(createHighlight(db, h));
+    await stack.execute(deleteHighlight(db, h));
+    expect(await db.highlights.count()).toBe(0);
+    expect((await db.trash.toArray()).map(t => t.record)).toEqual([h]);
+    await stack.undo();
+    expect(await db.highlights.get(h.id)).toEqual(h);
+    expect(await db.trash.count()).toBe(0);
+  });
+});
+
+describe('restoreFromTrash', () => {
+  it('restores a deleted highlight, and undo sends it back to the trash', async () => {
+    const h = newHighlight(article, 4, 13, 2);
+    await stack.execute(createHighlight(db, h));
+    await stack.execute(deleteHighlight(db, h));
+    const [item] = await db.trash.toArray();
+    await stack.execute(restoreFromTrash(db, item));
+    expect(await db.highlights.get(h.id)).toEqual(h);
+    expect(await db.trash.count()).toBe(0);
+    await stack.undo();
+    expect(await db.highlights.count()).toBe(0);
+    expect(await db.trash.count()).toBe(1);
+  });
+});
+
+describe('saveArticleNote', () => {
+  it('saves, folds autosaves, and undo removes a note that did not exist before', async () => {
+    const note = { articleId: article.id, text: 'Draft', tags: [], updatedAt: 1 };
+    await stack.execute(saveArticleNote(db, null, note));
+    await stack.execute(saveArticleNote(db, note, { ...note, text: 'Draft two', tags: ['iran'] }));
+    expect((await db.articleNotes.get(article.id))?.tags).toEqual(['iran']);
+    await stack.undo();
+    expect(await db.articleNotes.count()).toBe(0);
+  });
+});
+
+describe('deleteArticleNote', () => {
+  it('trashes the note and undo restores it', async () => {
+    const note = { articleId: article.id, text: 'Keep', tags: ['x'], updatedAt: 1 };
+    await db.articleNotes.put(note);
+    await stack.execute(deleteArticleNote(db, article.id));
+    expect(await db.articleNotes.count()).toBe(0);
+    expect(await db.trash.count()).toBe(1);
+    await stack.undo();
+    expect(await db.articleNotes.get(article.id)).toEqual(note);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The undoable edits of the analyst's desk. Each command holds the records before and after, so
+ * undo and redo are plain writes; deletions go through the trash, so undoing one restores exactly
+ * the record that was deleted.
+ */
+import type { ArticleNote, Highlight, ReadoutDB, TrashItem } from '../../db/db';
+import { trashArticleNote, trashHighlight, trashKey, untrash } from '../../db/highlights';
+import type { Command } from './UndoStack';
+
+/** A command that writes one record; merging keeps the first `before` and the last `after`. */
+interface WriteCommand<T> extends Command {
+  after: T;
+}
+
+export function createHighlight(db: ReadoutDB, h: Highlight): Command {
+  return {
+    label: 'Create highlight',
+    do: async () => void (await db.highlights.put(h)),
+    undo: () => db.highlights.delete(h.id),
+  };
+}
+
+/**
+ * Changes a highlight (colour, note, tags). With a `mergeKey`, successive edits (autosaves of one
+ * note) fold into one undo step that returns to the first `before`.
+ */
+export function updateHighlight(
+  db: ReadoutDB,
+  before: Highlight,
+  after: Highlight,
+  label: string,
+  mergeKey?: string,
+): WriteCommand<Highlight> {
+  return {
+    label,
+    mergeKey,
+    do: async () => void (await db.highlights.put(after)),
+    undo: async () => void (await db.highlights.put(before)),
+    merge: next =>
+      updateHighlight(db, before, (next as WriteCommand<Highlight>).after, label, mergeKey),
+    after,
+  };
+}
+
+export function deleteHighlight(db: ReadoutDB, h: Highlight): Command {
+  return {
+    label: 'Delete highlight',
+    do: async () => void (await trashHighlight(db, h.id)),
+    undo: async () => void (await untrash(db, 'highlight', h.id)),
+  };
+}
+
+/** Saves an article's note and tags; successive autosaves of one article fold into one step. */
+export function saveArticleNote(
+  db: ReadoutDB,
+  before: ArticleNote | null,
+  after: ArticleNote,
+): WriteCommand<ArticleNote> {
+  return {
+    label: 'Edit article note',
+    mergeKey: `article-note:${after.articleId}`,
+    do: async () => void (await db.articleNotes.put(after)),
+    undo: async () => {
+      if (before) await db.articleNotes.put(before);
+      else await db.articleNotes.delete(after.articleId);
+    },
+    merge: next => saveArticleNote(db, before, (next as WriteCommand<ArticleNote>).after),
+    after,
+  };
+}
+
+export function deleteArticleNote(db: ReadoutDB, articleId: string): Command {
+  return {
+    label: 'Delete article note',
+    do: async () => void (await trashArticleNote(db, articleId)),
+    undo: async () => void (await untrash(db, 'article-note', articleId)),
+  };
+}
+
+/** Restores an item from the trash; undoing it sends the item back to the trash. */
+export function restoreFromTrash(db: ReadoutDB, item: TrashItem): Command {
+  const key = trashKey(item);
+  return {
+    label: item.kind === 'highlight' ? 'Restore highlight' : 'Restore article note',
+    do: async () => void (await untrash(db, item.kind, key)),
+    undo: async () => {
+      if (item.kind === 'highlight') await trashHighlight(db, key);
+      else await trashArticleNote(db, key);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The desk's one undo history and the edits that go through it. Components call these instead of
+ * writing highlights and notes themselves, so that every edit can be undone with Ctrl/Cmd+Z.
+ */
+import { useSyncExternalStore } from 'react';
+import { db, type ArticleNote, type Highlight, type TrashItem } from '../../db/db';
+import * as commands from './commands';
+import { UndoStack, type UndoState } from './UndoStack';
+
+export const undoStack = new UndoStack();
+
+export function useUndoState(): UndoState {
+  return useSyncExternalStore(undoStack.subscribe, undoStack.getState);
+}
+
+export function addHighlight(h: Highlight): Promise<void> {
+  return undoStack.execute(commands.createHighlight(db, h));
+}
+
+/**
+ * Changes one highlight. Note and tag edits pass a `mergeKey` so that an autosaved note becomes
+ * one undo step. Does nothing when the highlight is gone (deleted in the meantime).
+ */
+export async function editHighlight(
+  id: string,
+  patch: Partial<Pick<Highlight, 'colour' | 'note' | 'tags'>>,
+  label: string,
+  mergeKey?: string,
+): Promise<void> {
+  const before = await db.highlights.get(id);
+  if (!before) return;
+  const after = { ...before, ...patch, updatedAt: Date.now() };
+  await undoStack.execute(commands.updateHighlight(db, before, after, label, mergeKey));
+}
+
+export function removeHighlight(h: Highlight): Promise<void> {
+  return undoStack.execute(commands.deleteHighlight(db, h));
+}
+
+/** Saves an article's note text and/or tags. */
+export async function editArticleNote(
+  articleId: string,
+  patch: Partial<Pick<ArticleNote, 'text' | 'tags'>>,
+): Promise<void> {
+  const before = (await db.articleNotes.get(articleId)) ?? null;
+  const after: ArticleNote = {
+    articleId,
+    text: before?.text ?? '',
+    tags: before?.tags ?? [],
+    ...patch,
+    updatedAt: Date.now(),
+  };
+  await undoStack.execute(commands.saveArticleNote(db, before, after));
+}
+
+export function removeArticleNote(articleId: string): Promise<void> {
+  return undoStack.execute(commands.deleteArticleNote(db, articleId));
+}
+
+export function restore(item: TrashItem): Promise<void> {
+  return undoStack.execute(commands.restoreFromTrash(db, item));
+}

@@ -1,0 +1,140 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../src-main/contract/article';
+import type { Meeting } from '../../src-main/contract/meeting';
+import { storeArticles } from '../db/articles';
+import { ReadoutDB } from '../db/db';
+import { decideField } from './actions';
+import { applyDecisions } from './decisions';
+import { FINGERPRINT_KEY, SyncQueue, fingerprint, syncMeetings, type Extract } from './sync';
+import { meeting, mention } from './testing';
+
+let db: ReadoutDB;
+beforeEach(() => {
+  db = new ReadoutDB('t-' + Math.random());
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function article(id: string, source: string, text: string): Article {
+  return {
+    id,
+    source,
+    file: source,
+    title: `Title ${source}`,
+    publisher: null,
+    published: '2023-04-24',
+    dateline: null,
+    text,
+    paragraphs: [{ start: 0, end: text.length }],
+    wordCount: text.split(' ').length,
+  };
+}
+
+/** A stand-in extractor: one meeting per article, its id derived from the article's text. */
+const fakeExtract = vi.fn<Extract>(async articles => ({
+  ok: true,
+  value: {
+    meetings: articles.map((a): Meeting =>
+      meeting(`m-${a.text.length}`, [
+        mention(a.id, a.text.indexOf('Ministers'), 'Ministers met in Moscow.'),
+      ]),
+    ),
+  },
+}));
+
+describe('syncMeetings', () => {
+  it('extracts when the articles changed, and skips when they did not', async () => {
+    fakeExtract.mockClear();
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
+    ]);
+    expect(await syncMeetings(db, fakeExtract)).toEqual({ kind: 'extracted', meetings: 1 });
+    expect(await syncMeetings(db, fakeExtract)).toEqual({ kind: 'unchanged' });
+    expect(fakeExtract).toHaveBeenCalledTimes(1);
+    const [stored] = await db.meetings.toArray();
+    expect(stored).toMatchObject({
+      dateStart: '2023-04-25',
+      countryCodes: ['IR', 'RU'],
+      articleIds: ['0000000000000001'],
+    });
+    // The extractor gets contract articles, without the store's own fields.
+    expect(Object.keys(fakeExtract.mock.calls[0][0][0])).not.toContain('contentHash');
+  });
+
+  it('replaces the table and keeps the analyst’s decisions across an edited re-import', async () => {
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
+    ]);
+    await syncMeetings(db, fakeExtract);
+    const [before] = applyDecisions(await db.meetings.toArray(), []);
+    await decideField(db, before, 'level', 'edit', 'heads of state');
+
+    // Same source, edited text: the article keeps its id, the meeting gets a new one.
+    await storeArticles(db, [
+      article('0000000000000002', 'seeds/a.txt', 'Update. Ministers met in Moscow.'),
+    ]);
+    expect((await syncMeetings(db, fakeExtract)).kind).toBe('extracted');
+    const machine = await db.meetings.toArray();
+    expect(machine.map(m => m.id)).toEqual(['m-32']);
+    const [after] = applyDecisions(machine, await db.meetingDecisions.toArray());
+    expect(after.fields.level).toMatchObject({ state: 'edited', value: 'heads of state' });
+  });
+
+  it('keeps the old meetings and fingerprint when extraction fails', async () => {
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
+    ]);
+    await syncMeetings(db, fakeExtract);
+    await storeArticles(db, [article('0000000000000003', 'seeds/b.txt', 'Ministers met again.')]);
+    const failing: Extract = async () => ({
+      ok: false,
+      error: { code: 'internal', message: 'boom' },
+    });
+    expect(await syncMeetings(db, failing)).toEqual({ kind: 'failed', message: 'boom' });
+    expect(await db.meetings.count()).toBe(1);
+    expect(await db.meta.get(FINGERPRINT_KEY)).not.toEqual({
+      key: FINGERPRINT_KEY,
+      value: fingerprint(await db.articles.toArray()),
+    });
+  });
+});
+
+describe('fingerprint', () => {
+  it('does not depend on order and changes with a text', () => {
+    const a = { id: 'a', contentHash: '1' };
+    const b = { id: 'b', contentHash: '2' };
+    expect(fingerprint([a, b])).toBe(fingerprint([b, a]));
+    expect(fingerprint([a, b])).not.toBe(fingerprint([a, { ...b, contentHash: '3' }]));
+  });
+});
+
+describe('SyncQueue', () => {
+  it('runs one extraction at a time and one more for requests made meanwhile', async () => {
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
+    ]);
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>(r => (release = r));
+    const slow: Extract = async articles => {
+      calls++;
+      if (calls === 1) await gate;
+      return fakeExtract(articles);
+    };
+    const queue = new SyncQueue(db, slow);
+    const first = queue.request();
+    expect(queue.getStatus()).toEqual({ kind: 'running' });
+    await storeArticles(db, [
+      article('0000000000000004', 'seeds/c.txt', 'Ministers met later on.'),
+    ]);
+    void queue.request();
+    void queue.request();
+    release();
+    await first;
+    expect(calls).toBe(2);
+    expect(queue.getStatus()).toEqual({ kind: 'idle' });
+    expect(await db.meetings.count()).toBe(2);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Keeping the `meetings` table in step with the library: whenever the set of stored article
+ * texts differs from the one last extracted (an import, an edited re-import, the first start),
+ * every stored article goes to the extractor and its answer replaces the table in one
+ * transaction. The analyst's decisions live in their own table and are never touched here.
+ */
+import type { Article } from '../../src-main/contract/article';
+import type { Meeting } from '../../src-main/contract/meeting';
+import type { Result } from '../../src-main/contract/result';
+import type { ReadoutDB, StoredArticle, StoredMeeting } from '../db/db';
+
+export type Extract = (articles: Article[]) => Promise<Result<{ meetings: Meeting[] }>>;
+
+export const FINGERPRINT_KEY = 'meetings.fingerprint';
+
+/** The set of article texts: ids and content hashes, sorted, so order never matters. */
+export function fingerprint(articles: Pick<StoredArticle, 'id' | 'contentHash'>[]): string {
+  return articles
+    .map(a => `${a.id}:${a.contentHash}`)
+    .sort()
+    .join(',');
+}
+
+/** The article as the contract knows it, without the store's own fields. */
+function toArticle(a: StoredArticle): Article {
+  return {
+    id: a.id,
+    source: a.source,
+    file: a.file,
+    title: a.title,
+    publisher: a.publisher,
+    published: a.published,
+    dateline: a.dateline,
+    text: a.text,
+    paragraphs: a.paragraphs,
+    wordCount: a.wordCount,
+  };
+}
+
+/** A meeting with the keys the list and timeline query by. */
+export function toStored(m: Meeting): StoredMeeting {
+  const codes = [...m.participants.countries.map(c => c.code), m.place.country?.code];
+  return {
+    ...m,
+    dateStart: m.date.start ?? '',
+    countryCodes: [...new Set(codes.filter((c): c is string => !!c))],
+    articleIds: [...new Set(m.mentions.map(x => x.articleId))],
+  };
+}
+
+export type SyncOutcome =
+  | { kind: 'unchanged' }
+  | { kind: 'extracted'; meetings: number }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Extracts meetings when the articles changed since the last extraction (or always, with
+ * `force`). When an import lands while the extractor works, the answer is still stored but the
+ * fingerprint is not, so the next call extracts again.
+ */
+export async function syncMeetings(
+  db: ReadoutDB,
+  extract: Extract,
+  options: { force?: boolean } = {},
+): Promise<SyncOutcome> {
+  const articles = await db.articles.toArray();
+  const print = fingerprint(articles);
+  if (!options.force && (await db.meta.get(FINGERPRINT_KEY))?.value === print) {
+    return { kind: 'unchanged' };
+  }
+  const result = await extract(articles.map(toArticle));
+  if (!result.ok) return { kind: 'failed', message: result.error.message };
+  const meetings = result.value.meetings.map(toStored);
+  await db.transaction('rw', db.articles, db.meetings, db.meta, async () => {
+    const now = fingerprint(await db.articles.toArray());
+    await db.meetings.clear();
+    await db.meetings.bulkAdd(meetings);
+    if (now === print) await db.meta.put({ key: FINGERPRINT_KEY, value: print });
+  });
+  return { kind: 'extracted', meetings: meetings.length };
+}
+
+export type SyncStatus =
+  { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string };
+
+/**
+ * Runs syncs one at a time: a request during a run schedules exactly one more run after it, so
+ * a burst of import batches ends in one extraction of the final library, never two at once.
+ */
+export class SyncQueue {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private status: SyncStatus = { kind: 'idle' };
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly db: ReadoutDB,
+    private readonly extract: Extract,
+  ) {}
+
+  getStatus = (): SyncStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Resolves when the library as it is now has been extracted (or extraction failed). */
+  request(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      this.set({ kind: 'running' });
+      try {
+        const outcome = await syncMeetings(this.db, this.extract);
+        this.set(outcome.kind === 'failed' ? outcome : { kind: 'idle' });
+      } catch (error) {
+        this.set({ kind: 'failed', message: String(error) });
+      }
+    } while (this.again);
+  }
+
+  private set(status: SyncStatus): void {
+    this.status = status;
+    this.listeners.forEach(l => l());
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Filtering the meetings list and placing meetings on the timeline's date axis.
+ */
+import type { MeetingDate, MeetingStatus } from '../../src-main/contract/meeting';
+import { currentValues, type ShownMeeting } from './decisions';
+import { formatField } from './format';
+
+export interface MeetingFilter {
+  status: MeetingStatus | 'all';
+  /** ISO code or 'all'. */
+  country: string;
+  text: string;
+  /** Deleted meetings instead of the others. */
+  deleted: boolean;
+}
+
+export const NO_FILTER: MeetingFilter = { status: 'all', country: 'all', text: '', deleted: false };
+
+export function filterMeetings(meetings: ShownMeeting[], f: MeetingFilter): ShownMeeting[] {
+  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return meetings.filter(m => {
+    if (m.deleted !== f.deleted) return false;
+    const v = currentValues(m);
+    if (f.status !== 'all' && v.status !== f.status) return false;
+    if (
+      f.country !== 'all' &&
+      !v.countries.some(c => c.code === f.country) &&
+      v.place.country?.code !== f.country
+    )
+      return false;
+    if (words.length === 0) return true;
+    const hay = [
+      ...(
+        ['title', 'place', 'level', 'countries', 'people', 'organizations', 'purpose'] as const
+      ).map(k => formatField(k, v)),
+      ...m.mentions.map(x => x.sentence),
+    ]
+      .join(' ')
+      .toLowerCase();
+    return words.every(w => hay.includes(w));
+  });
+}
+
+/** Undated last; otherwise by date, then title. */
+export function sortMeetings(meetings: ShownMeeting[]): ShownMeeting[] {
+  return [...meetings].sort((a, b) => {
+    const x = a.fields.date.value.start;
+    const y = b.fields.date.value.start;
+    if (x !== y) {
+      if (!x) return 1;
+      if (!y) return -1;
+      return x < y ? -1 : 1;
+    }
+    return a.fields.title.value.localeCompare(b.fields.title.value);
+  });
+}
+
+const DAY = 86_400_000;
+const toMs = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+
+/** The days a date covers: one day, its month, its year, or its range. Null when undated. */
+export function dateSpan(date: MeetingDate): { from: number; to: number } | null {
+  if (!date.start) return null;
+  const from = toMs(date.start);
+  const y = +date.start.slice(0, 4);
+  const m = +date.start.slice(5, 7);
+  switch (date.precision) {
+    case 'month':
+      return { from: Date.UTC(y, m - 1, 1), to: Date.UTC(y, m, 1) };
+    case 'year':
+      return { from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1) };
+    case 'range':
+      return { from, to: (date.end ? toMs(date.end) : from) + DAY };
+    default:
+      return { from, to: from + DAY };
+  }
+}
+
+export interface TimelineItem {
+  meeting: ShownMeeting;
+  /** Percent of the axis. */
+  left: number;
+  width: number;
+  lane: number;
+  /** True when the date is wider than a day (month, year, range): drawn as a span. */
+  span: boolean;
+}
+
+export interface Timeline {
+  items: TimelineItem[];
+  undated: ShownMeeting[];
+  lanes: number;
+  ticks: { label: string; left: number }[];
+}
+
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/**
+ * Places meetings on an axis from the earliest to the latest date, a month of margin each side;
+ * overlapping items (counting a minimum width for a label) go to separate lanes.
+ */
+export function layoutTimeline(meetings: ShownMeeting[], minWidth = 16): Timeline {
+  const dated = meetings.flatMap(m => {
+    const s = dateSpan(m.fields.date.value);
+    return s ? [{ meeting: m, ...s }] : [];
+  });
+  const undated = meetings.filter(m => !dateSpan(m.fields.date.value));
+  if (dated.length === 0) return { items: [], undated, lanes: 0, ticks: [] };
+  const first = new Date(Math.min(...dated.map(d => d.from)));
+  const last = new Date(Math.max(...dated.map(d => d.to)));
+  const from = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - 1, 1);
+  const to = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 2, 1);
+  const pct = (t: number) => ((t - from) / (to - from)) * 100;
+  const laneEnds: number[] = [];
+  const items = dated
+    .sort((a, b) => a.from - b.from || b.to - a.to)
+    .map(d => {
+      const left = pct(d.from);
+      const width = Math.max(pct(d.to) - left, 0.8);
+      let lane = laneEnds.findIndex(end => end <= left);
+      if (lane < 0) lane = laneEnds.length;
+      laneEnds[lane] = left + Math.max(width, minWidth);
+      return {
+        meeting: d.meeting,
+        left,
+        width,
+        lane,
+        span: d.meeting.fields.date.value.precision !== 'day',
+      };
+    });
+  const months =
+    (last.getUTCFullYear() - first.getUTCFullYear()) * 12 +
+    last.getUTCMonth() -
+    first.getUTCMonth();
+  const step = months <= 14 ? 1 : months <= 36 ? 3 : 12;
+  const ticks: Timeline['ticks'] = [];
+  for (let t = from; t < to;) {
+    const d = new Date(t);
+    const [year, month] = [d.getUTCFullYear(), d.getUTCMonth()];
+    if (month % step === 0) {
+      const label =
+        step === 12
+          ? String(year)
+          : month === 0 || ticks.length === 0
+            ? `${MONTH_NAMES[month]} ${year}`
+            : MONTH_NAMES[month];
+      ticks.push({ label, left: pct(t) });
+    }
+    t = Date.UTC(year, month + 1, 1);
+  }
+  return { items, undated, lanes: laneEnds.length, ticks };
+}
