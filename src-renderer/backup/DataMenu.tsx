@@ -1,0 +1,242 @@
+/**
+ * "Data" in the top bar: the analyst's way out (annotation exports, a full backup) and back in
+ * (restore). Restoring checks the whole file first and asks before replacing anything. Mounting
+ * it also asks the browser for persistent storage, and the dialog shows the answer.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { db } from '../db/db';
+import { useEscapeLayer } from '../features/keyboard/escape';
+import { useNavigation } from '../navigation';
+import { collectAnnotations } from './annotations';
+import {
+  backupToJson,
+  BackupError,
+  createBackup,
+  parseBackup,
+  restoreBackup,
+  summarize,
+  type Backup,
+  type RestoreSummary,
+} from './backup';
+import { downloadText, slug, today } from './download';
+import { annotationsToMarkdown } from './export-markdown';
+import { annotationsToWebAnnotation } from './export-web-annotation';
+import { requestPersistentStorage, type StoragePersistence } from './storage';
+import './data.css';
+
+type Message = { kind: 'status' | 'alert'; text: string };
+
+const STORAGE_TEXT: Record<StoragePersistence, string> = {
+  persistent: 'Storage: persistent',
+  'best-effort': 'Storage: may be cleared by the browser when disk space runs low',
+  unsupported: 'Storage: may be cleared by the browser',
+};
+
+function counts(s: RestoreSummary): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return `${n(s.articles, 'article', 'articles')}, ${n(s.highlights, 'highlight', 'highlights')} and ${n(s.articleNotes, 'article note', 'article notes')}`;
+}
+
+export function DataMenu() {
+  const { selectedId } = useNavigation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [persistence, setPersistence] = useState<StoragePersistence | null>(null);
+  const [scope, setScope] = useState<'article' | 'all'>('all');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [pending, setPending] = useState<{ backup: Backup; file: string } | null>(null);
+  const [shown, setShown] = useState(false);
+  useEscapeLayer(shown, () => dialog.current?.close());
+
+  useEffect(() => {
+    void requestPersistentStorage().then(setPersistence);
+  }, []);
+
+  const oneArticle = scope === 'article' && selectedId !== null;
+
+  const work = async (task: () => Promise<Message | null>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage(await task());
+    } catch (error) {
+      setMessage({
+        kind: 'alert',
+        text:
+          error instanceof BackupError ? error.message : `Something went wrong: ${String(error)}`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportAnnotations = (as: 'markdown' | 'web-annotation') =>
+    work(async () => {
+      const set = await collectAnnotations(db, oneArticle ? selectedId : undefined);
+      const base = oneArticle
+        ? `readout-annotations-${slug(set.articles[0]?.article.title ?? 'article')}`
+        : `readout-annotations-${today()}`;
+      if (as === 'markdown') {
+        downloadText(`${base}.md`, annotationsToMarkdown(set), 'text/markdown');
+      } else {
+        const doc = annotationsToWebAnnotation(set);
+        downloadText(`${base}.jsonld`, JSON.stringify(doc, null, 2), 'application/ld+json');
+      }
+      return { kind: 'status', text: 'Annotations exported.' };
+    });
+
+  const backUp = () =>
+    work(async () => {
+      const backup = await createBackup(db);
+      downloadText(`readout-backup-${today()}.json`, backupToJson(backup), 'application/json');
+      return { kind: 'status', text: `Backup saved: ${counts(summarize(backup))}.` };
+    });
+
+  const chooseBackup = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setPending(null);
+    void work(async () => {
+      const backup = await parseBackup(db, await file.text());
+      setPending({ backup, file: file.name });
+      return null;
+    });
+  };
+
+  const confirmRestore = () => {
+    if (!pending) return;
+    const { backup } = pending;
+    setPending(null);
+    void work(async () => {
+      const summary = await restoreBackup(db, backup);
+      return { kind: 'status', text: `Restored ${counts(summary)}.` };
+    });
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setMessage(null);
+          dialog.current?.showModal();
+          setShown(true);
+        }}
+      >
+        Data
+      </button>
+      <dialog
+        ref={dialog}
+        className="data-dialog"
+        aria-labelledby="data-dialog-title"
+        onClose={() => setShown(false)}
+      >
+        <header className="data-dialog-head">
+          <h2 id="data-dialog-title">Your data</h2>
+          <button
+            type="button"
+            className="quiet"
+            aria-label="Close"
+            onClick={() => dialog.current?.close()}
+          >
+            ×
+          </button>
+        </header>
+
+        <section aria-labelledby="data-export-title">
+          <h3 id="data-export-title">Export annotations</h3>
+          <fieldset className="data-scope">
+            <legend className="visually-hidden">Which annotations</legend>
+            <label>
+              <input
+                type="radio"
+                name="data-scope"
+                checked={scope === 'all'}
+                onChange={() => setScope('all')}
+              />{' '}
+              All articles
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="data-scope"
+                checked={scope === 'article'}
+                disabled={selectedId === null}
+                onChange={() => setScope('article')}
+              />{' '}
+              The open article
+            </label>
+          </fieldset>
+          <div className="data-actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void exportAnnotations('markdown')}
+            >
+              Export annotations (Markdown)
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void exportAnnotations('web-annotation')}
+            >
+              Export annotations (Web Annotation JSON)
+            </button>
+          </div>
+        </section>
+
+        <section aria-labelledby="data-backup-title">
+          <h3 id="data-backup-title">Backup</h3>
+          <p className="hint">
+            One file with everything: articles, highlights, notes, tags and your meeting edits.
+          </p>
+          <div className="data-actions">
+            <button type="button" disabled={busy} onClick={() => void backUp()}>
+              Back up everything…
+            </button>
+            <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+              Restore from backup…
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              aria-label="Choose a backup file"
+              onChange={e => chooseBackup(e.currentTarget)}
+            />
+          </div>
+          {pending && (
+            <div className="data-confirm" role="group" aria-label="Confirm restore">
+              <p>
+                Replace everything in Readout with <strong>{pending.file}</strong> (saved{' '}
+                {pending.backup.exportedAt.slice(0, 10)}: {counts(summarize(pending.backup))})? What
+                is in Readout now will be lost.
+              </p>
+              <div className="data-actions">
+                <button type="button" className="danger" onClick={confirmRestore}>
+                  Replace everything
+                </button>
+                <button type="button" onClick={() => setPending(null)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
+        </section>
+
+        <p className="data-message" role="status">
+          {message?.kind === 'status' ? message.text : ''}
+        </p>
+        <p className="data-message error" role="alert">
+          {message?.kind === 'alert' ? message.text : ''}
+        </p>
+        <p className="data-storage">
+          {persistence ? STORAGE_TEXT[persistence] : 'Storage: checking…'}
+        </p>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,188 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { ReadoutDB } from '../db/db';
+import { SEARCH_INDEX_META_KEY } from '../search/live';
+import { makeArticle, makeHighlight, makeNote } from '../search/testing';
+import {
+  backupToJson,
+  BackupError,
+  createBackup,
+  parseBackup,
+  restoreBackup,
+  restoreFromText,
+} from './backup';
+
+const article = makeArticle(
+  'Ceasefire holds',
+  'The ceasefire held overnight, observers said.\n\nTalks continue in Doha.',
+);
+const other = makeArticle('Port reopens', 'The port reopened to shipping on Friday.', {
+  dateline: 'ADEN',
+  published: null,
+});
+
+async function filled(): Promise<ReadoutDB> {
+  const db = new ReadoutDB('t-' + Math.random());
+  const h1 = makeHighlight(article, 'Talks continue in Doha', {
+    colour: 2,
+    note: 'Venue',
+    tags: ['doha', 'talks'],
+  });
+  const h2 = makeHighlight(other, 'reopened to shipping', { colour: 7 });
+  const trashed = makeHighlight(article, 'observers said', { note: 'old' });
+  await db.articles.bulkAdd([article, other]);
+  await db.highlights.bulkAdd([h1, h2]);
+  await db.articleNotes.put(makeNote(article, 'Watch the mediators', ['mediation']));
+  await db.trash.add({ kind: 'highlight', record: trashed, deletedAt: 1_700_000_100_000 });
+  await db.meetingDecisions.add({
+    id: 'd-1',
+    meetingId: 'm-1',
+    kind: 'edit',
+    field: 'place',
+    value: { city: 'Doha', country: 'QA' },
+    anchors: [{ articleId: article.id, start: 47, quote: 'Talks continue in Doha.' }],
+    createdAt: 1_700_000_200_000,
+    updatedAt: 1_700_000_300_000,
+  });
+  await db.meta.bulkPut([
+    { key: 'colours', value: ['Main', 'Who'] },
+    { key: 'seeded', value: true },
+    { key: SEARCH_INDEX_META_KEY, value: { format: 1, index: '{}' } },
+  ]);
+  return db;
+}
+
+async function dump(db: ReadoutDB) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+async function refusal(db: ReadoutDB, text: string): Promise<string> {
+  const before = await dump(db);
+  const error = await restoreFromText(db, text).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BackupError);
+  expect(await dump(db)).toEqual(before);
+  return (error as BackupError).message;
+}
+
+describe('createBackup', () => {
+  it('holds every table, and leaves out the derived search index', async () => {
+    const db = await filled();
+    const backup = await createBackup(db, new Date('2025-01-02T03:04:05Z'));
+    expect(backup).toEqual(
+      expect.objectContaining({
+        format: 'readout-backup',
+        version: 1,
+        schemaVersion: db.verno,
+        exportedAt: '2025-01-02T03:04:05.000Z',
+      }),
+    );
+    expect(Object.keys(backup.tables).sort()).toEqual(db.tables.map(t => t.name).sort());
+    expect(backup.tables.meta.map(r => r.key).sort()).toEqual(['colours', 'seeded']);
+  });
+});
+
+describe('restoreBackup', () => {
+  it('round-trips everything through JSON: restoring into a cleared database loses nothing', async () => {
+    const db = await filled();
+    const before = await dump(db);
+    const json = backupToJson(await createBackup(db));
+    await db.transaction('rw', db.tables, () => Promise.all(db.tables.map(t => t.clear())));
+    expect(await db.articles.count()).toBe(0);
+    const summary = await restoreFromText(db, json);
+    expect(summary).toEqual({ articles: 2, highlights: 2, articleNotes: 1 });
+    expect(await db.meetingDecisions.count()).toBe(1);
+    const after = await dump(db);
+    // The derived index was cleared with everything else and is not in the backup.
+    before.meta = (before.meta as { key: string }[]).filter(r => r.key !== SEARCH_INDEX_META_KEY);
+    expect(after).toEqual(before);
+  });
+
+  it('replaces what is there, keeping the derived search index', async () => {
+    const source = await filled();
+    const backup = await createBackup(source);
+    const target = new ReadoutDB('t-' + Math.random());
+    const stray = makeArticle('Stray', 'Not in the backup.');
+    await target.articles.add(stray);
+    await target.meta.put({ key: SEARCH_INDEX_META_KEY, value: 'kept' });
+    await restoreBackup(target, await parseBackup(target, backupToJson(backup)));
+    expect((await target.articles.toArray()).map(a => a.id).sort()).toEqual(
+      [article.id, other.id].sort(),
+    );
+    expect((await target.meta.get(SEARCH_INDEX_META_KEY))?.value).toBe('kept');
+    expect(await target.trash.toArray()).toEqual(await source.trash.toArray());
+  });
+
+  it('is all or nothing when a write fails inside the transaction', async () => {
+    const db = await filled();
+    const backup = await createBackup(db);
+    const before = await dump(db);
+    // Two articles with the same unique source: the second bulkAdd fails after tables were cleared.
+    backup.tables.articles.push({ ...article, id: 'ffffffffffffffff' });
+    await expect(restoreBackup(db, backup)).rejects.toThrow(
+      /could not be restored.*Nothing was changed/,
+    );
+    expect(await dump(db)).toEqual(before);
+  });
+});
+
+describe('parseBackup', () => {
+  it('refuses text that is not JSON, changing nothing', async () => {
+    const db = await filled();
+    const json = backupToJson(await createBackup(db));
+    expect(await refusal(db, json.slice(0, json.length / 2))).toMatch(
+      /not valid JSON.*Nothing was changed/,
+    );
+  });
+
+  it('refuses a foreign JSON file', async () => {
+    const db = await filled();
+    expect(await refusal(db, JSON.stringify({ type: 'AnnotationCollection' }))).toMatch(
+      /not a Readout backup/,
+    );
+    expect(await refusal(db, '[1,2,3]')).toMatch(/not a Readout backup/);
+    expect(await refusal(db, 'null')).toMatch(/not a Readout backup/);
+  });
+
+  it('refuses a backup from a newer Readout', async () => {
+    const db = await filled();
+    const backup = await createBackup(db);
+    expect(await refusal(db, JSON.stringify({ ...backup, version: 2 }))).toMatch(
+      /newer version of Readout/,
+    );
+    expect(await refusal(db, JSON.stringify({ ...backup, schemaVersion: 99 }))).toMatch(
+      /newer version/,
+    );
+  });
+
+  it('refuses damaged records and says where', async () => {
+    const db = await filled();
+    const backup = await createBackup(db);
+    const bad = structuredClone(backup);
+    (bad.tables.highlights[0] as { colour: number }).colour = 12;
+    expect(await refusal(db, JSON.stringify(bad))).toMatch(/damaged \(highlights\[0\]\.colour: /);
+    const noKey = structuredClone(backup);
+    delete noKey.tables.articleNotes[0].articleId;
+    expect(await refusal(db, JSON.stringify(noKey))).toMatch(/articleNotes\[0\]\.articleId/);
+    const missing = structuredClone(backup);
+    delete (missing.tables as Record<string, unknown>).articles;
+    expect(await refusal(db, JSON.stringify(missing))).toMatch(/"articles" table is missing/);
+    const dup = structuredClone(backup);
+    dup.tables.highlights.push(dup.tables.highlights[0]);
+    expect(await refusal(db, JSON.stringify(dup))).toMatch(/repeats the key/);
+  });
+
+  it('refuses tables this version does not know', async () => {
+    const db = await filled();
+    const backup = await createBackup(db);
+    const json = JSON.stringify({
+      ...backup,
+      tables: { ...backup.tables, futureThings: [{ id: 1 }] },
+    });
+    expect(await refusal(db, json)).toMatch(/does not know \("futureThings"\)/);
+  });
+});

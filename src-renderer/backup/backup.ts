@@ -1,0 +1,281 @@
+/**
+ * Full backup and restore: every table of the database in one JSON file.
+ *
+ * Restore is all or nothing. The file is parsed and checked completely (JSON, format, version,
+ * every record of the tables Readout knows, primary keys of every table) before anything is
+ * touched; a damaged, foreign or newer file is refused with a message saying why. Then every table
+ * is replaced inside one transaction, so a failure half-way leaves the database as it was.
+ *
+ * Derived data (the persisted search index) is left out of backups and kept across restores: it
+ * is rebuilt from the data, and the live index catches up on what the restore changed.
+ */
+import type { Table } from 'dexie';
+import { z } from 'zod';
+import type { ReadoutDB } from '../db/db';
+import { SEARCH_INDEX_META_KEY } from '../search/live';
+
+export const BACKUP_FORMAT = 'readout-backup';
+export const BACKUP_VERSION = 1;
+
+/** `meta` keys holding data derived from the rest, never backed up nor overwritten by a restore. */
+export const DERIVED_META_KEYS: ReadonlySet<string> = new Set([SEARCH_INDEX_META_KEY]);
+
+const span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+const timestamp = z.number().finite();
+
+const articleRecord = z.looseObject({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  file: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  published: z.string().nullable(),
+  dateline: z.string().nullable(),
+  text: z.string(),
+  paragraphs: z.array(span),
+  wordCount: z.number().int().nonnegative(),
+  contentHash: z.string().min(1),
+  importedAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const highlightRecord = z.looseObject({
+  id: z.string().min(1),
+  articleId: z.string().min(1),
+  colour: z.number().int().min(0).max(7),
+  quote: z.looseObject({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  position: span,
+  articleVersion: z.string(),
+  note: z.string(),
+  tags: z.array(z.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const articleNoteRecord = z.looseObject({
+  articleId: z.string().min(1),
+  text: z.string(),
+  tags: z.array(z.string()),
+  updatedAt: timestamp,
+});
+
+const trashRecord = z.looseObject({
+  id: z.number().int(),
+  kind: z.enum(['highlight', 'article-note']),
+  record: z.union([highlightRecord, articleNoteRecord]),
+  deletedAt: timestamp,
+});
+
+const metaRecord = z.looseObject({ key: z.string().min(1), value: z.unknown() });
+
+/** Only what restoring must rely on; the meetings feature owns the rest of the shape. */
+const meetingDecisionRecord = z.looseObject({
+  id: z.string().min(1),
+  meetingId: z.string(),
+  kind: z.string(),
+  anchors: z.array(z.looseObject({ articleId: z.string(), start: z.number().int() })),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** Tables whose records Readout checks field by field; others are checked for their keys only. */
+const KNOWN_TABLES: Record<string, z.ZodType> = {
+  articles: articleRecord,
+  highlights: highlightRecord,
+  articleNotes: articleNoteRecord,
+  trash: trashRecord,
+  meta: metaRecord,
+  meetingDecisions: meetingDecisionRecord,
+};
+
+const envelope = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int().positive(),
+  exportedAt: z.string(),
+  schemaVersion: z.number().positive(),
+  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+});
+
+export type Backup = z.infer<typeof envelope>;
+
+/** A backup the analyst cannot restore; `message` is written for them. */
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+/** Reads every table (except derived meta records) in one read transaction. */
+export async function createBackup(db: ReadoutDB, now = new Date()): Promise<Backup> {
+  await db.open();
+  const tables: Record<string, Record<string, unknown>[]> = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const table of db.tables) {
+      let rows = (await table.toArray()) as Record<string, unknown>[];
+      if (table.name === 'meta') rows = rows.filter(r => !DERIVED_META_KEYS.has(String(r.key)));
+      tables[table.name] = rows;
+    }
+  });
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    schemaVersion: db.verno,
+    tables,
+  };
+}
+
+export function backupToJson(backup: Backup): string {
+  return JSON.stringify(backup);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[] = []): string {
+  const path = [...prefix, ...issue.path]
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+function keyOf(table: Table, record: Record<string, unknown>): string | null {
+  const keyPath = table.schema.primKey.keyPath;
+  if (!keyPath) return null;
+  const parts = (Array.isArray(keyPath) ? keyPath : [keyPath]).map(p => record[p]);
+  if (parts.some(v => typeof v !== 'string' && typeof v !== 'number')) return null;
+  return JSON.stringify(parts);
+}
+
+/**
+ * Parses and checks a backup file's text against this database's schema. Throws a BackupError
+ * whose message says what is wrong; touches nothing.
+ */
+export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> {
+  await db.open();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new BackupError(
+      `This file is not valid JSON: it may be damaged or incomplete. ${NOTHING_CHANGED}`,
+    );
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof raw !== 'object' || raw === null || format !== BACKUP_FORMAT) {
+    throw new BackupError(`This file is not a Readout backup. ${NOTHING_CHANGED}`);
+  }
+  const head = raw as { version?: unknown; schemaVersion?: unknown };
+  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+    throw new BackupError(
+      `This backup was made by a newer version of Readout (backup format ${head.version}); ` +
+        `update Readout to restore it. ${NOTHING_CHANGED}`,
+    );
+  }
+  if (typeof head.schemaVersion === 'number' && head.schemaVersion > db.verno) {
+    throw new BackupError(
+      `This backup was made by a newer version of Readout (database version ${head.schemaVersion}); ` +
+        `update Readout to restore it. ${NOTHING_CHANGED}`,
+    );
+  }
+  const parsed = envelope.safeParse(raw);
+  if (!parsed.success) {
+    throw new BackupError(
+      `This backup is damaged (${describeIssue(parsed.error.issues[0])}). ${NOTHING_CHANGED}`,
+    );
+  }
+  const backup = parsed.data;
+  for (const name of ['articles', 'highlights', 'articleNotes', 'meta']) {
+    if (!(name in backup.tables)) {
+      throw new BackupError(
+        `This backup is damaged: the "${name}" table is missing. ${NOTHING_CHANGED}`,
+      );
+    }
+  }
+  const tables = new Map(db.tables.map(t => [t.name, t]));
+  for (const [name, rows] of Object.entries(backup.tables)) {
+    const table = tables.get(name);
+    if (!table) {
+      throw new BackupError(
+        `This backup holds data this version of Readout does not know ("${name}"). ${NOTHING_CHANGED}`,
+      );
+    }
+    const schema = KNOWN_TABLES[name];
+    if (schema) {
+      const checked = z.array(schema).safeParse(rows);
+      if (!checked.success) {
+        const issue = describeIssue(checked.error.issues[0], [name]);
+        throw new BackupError(`This backup is damaged (${issue}). ${NOTHING_CHANGED}`);
+      }
+    }
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      const key = keyOf(table, row);
+      if (key === null && table.schema.primKey.keyPath) {
+        throw new BackupError(
+          `This backup is damaged (${name}[${i}] has no ${String(table.schema.primKey.keyPath)}). ${NOTHING_CHANGED}`,
+        );
+      }
+      if (key !== null && seen.has(key)) {
+        throw new BackupError(
+          `This backup is damaged (${name}[${i}] repeats the key ${key}). ${NOTHING_CHANGED}`,
+        );
+      }
+      if (key !== null) seen.add(key);
+    });
+  }
+  return backup;
+}
+
+export interface RestoreSummary {
+  articles: number;
+  highlights: number;
+  articleNotes: number;
+}
+
+/** Counts shown before the analyst confirms a restore, and after it. */
+export function summarize(backup: Backup): RestoreSummary {
+  return {
+    articles: backup.tables.articles?.length ?? 0,
+    highlights: backup.tables.highlights?.length ?? 0,
+    articleNotes: backup.tables.articleNotes?.length ?? 0,
+  };
+}
+
+/**
+ * Replaces everything with the backup's content in one transaction. Tables the backup does not
+ * mention (made before they existed) end up empty. Expects a backup from `parseBackup`.
+ */
+export async function restoreBackup(db: ReadoutDB, backup: Backup): Promise<RestoreSummary> {
+  try {
+    await replaceAll(db, backup);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BackupError(`The backup could not be restored (${reason}). ${NOTHING_CHANGED}`);
+  }
+  return summarize(backup);
+}
+
+async function replaceAll(db: ReadoutDB, backup: Backup): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) {
+      const rows = backup.tables[table.name] ?? [];
+      if (table.name === 'meta') {
+        const kept = await table
+          .where('key')
+          .anyOf([...DERIVED_META_KEYS])
+          .toArray();
+        await table.clear();
+        await table.bulkAdd([...rows.filter(r => !DERIVED_META_KEYS.has(String(r.key))), ...kept]);
+      } else {
+        await table.clear();
+        await table.bulkAdd(rows);
+      }
+    }
+  });
+}
+
+/** Parses, checks and restores a backup file's text. Throws BackupError before changing anything. */
+export async function restoreFromText(db: ReadoutDB, text: string): Promise<RestoreSummary> {
+  return restoreBackup(db, await parseBackup(db, text));
+}

@@ -1,0 +1,89 @@
+/**
+ * Turns index hits into what the search box shows: the article's title, a snippet with the
+ * matched words, and the range to mark when the analyst jumps to the hit.
+ */
+import type { ArticleNote, Highlight, ReadoutDB, StoredArticle } from '../db/db';
+import { recordId, type SearchHit, type SearchKind } from './index';
+import { buildSnippet, firstMatch, type Segment } from './snippets';
+
+export interface SearchResultItem {
+  id: string;
+  kind: SearchKind;
+  articleId: string;
+  articleTitle: string;
+  snippet: Segment[];
+  /** What to mark in the article; null opens the article at its top (title or note matches). */
+  range: { start: number; end: number } | null;
+  tags: string[];
+}
+
+/** The records a hit refers to. `article` may be missing for a highlight of a deleted article. */
+export interface HitSources {
+  article?: StoredArticle;
+  highlight?: Highlight;
+  note?: ArticleNote;
+}
+
+/** Pure: snippet and jump range for one hit, from its records. */
+export function describeHit(hit: SearchHit, src: HitSources): SearchResultItem {
+  const terms = new Set(hit.terms);
+  const base = {
+    id: hit.id,
+    kind: hit.kind,
+    articleId: hit.articleId,
+    articleTitle: src.article?.title ?? 'Missing article',
+  };
+  if (hit.kind === 'article') {
+    const text = src.article?.text ?? '';
+    const first = firstMatch(text, terms);
+    return {
+      ...base,
+      snippet: buildSnippet(text, terms),
+      range: first,
+      tags: [],
+    };
+  }
+  if (hit.kind === 'highlight') {
+    const h = src.highlight;
+    const quote = h?.quote.exact ?? '';
+    const note = h?.note ?? '';
+    const source = firstMatch(quote, terms) || !firstMatch(note, terms) ? quote : note;
+    return {
+      ...base,
+      snippet: buildSnippet(source, terms),
+      range: h?.position ?? hit.position,
+      tags: h?.tags ?? [],
+    };
+  }
+  const n = src.note;
+  return { ...base, snippet: buildSnippet(n?.text ?? '', terms), range: null, tags: n?.tags ?? [] };
+}
+
+/** Reads the records behind `hits` in one read transaction and describes each hit. */
+export async function resolveHits(db: ReadoutDB, hits: SearchHit[]): Promise<SearchResultItem[]> {
+  const articleIds = [...new Set(hits.map(h => h.articleId))];
+  const highlightIds = hits.filter(h => h.kind === 'highlight').map(h => recordId(h.id));
+  const noteIds = hits.filter(h => h.kind === 'article-note').map(h => h.articleId);
+  const [articles, highlights, notes] = await db.transaction(
+    'r',
+    db.articles,
+    db.highlights,
+    db.articleNotes,
+    () =>
+      Promise.all([
+        db.articles.bulkGet(articleIds),
+        db.highlights.bulkGet(highlightIds),
+        db.articleNotes.bulkGet(noteIds),
+      ]),
+  );
+  const byArticle = new Map(articles.flatMap(a => (a ? [[a.id, a] as const] : [])));
+  const byHighlight = new Map(highlights.flatMap(h => (h ? [[h.id, h] as const] : [])));
+  const byNote = new Map(notes.flatMap(n => (n ? [[n.articleId, n] as const] : [])));
+  return hits.map(hit =>
+    describeHit(hit, {
+      article: byArticle.get(hit.articleId),
+      highlight: hit.kind === 'highlight' ? byHighlight.get(recordId(hit.id)) : undefined,
+      note: hit.kind === 'article-note' ? byNote.get(hit.articleId) : undefined,
+    }),
+  );
+}
