@@ -23,6 +23,9 @@ import { LibraryList } from './features/library/LibraryList';
 import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
 import { MeetingsView } from './features/meetings/MeetingsView';
+import { ExportBriefingDialog } from './features/briefing/ExportBriefingDialog';
+import { shownToMeeting } from './meetings/decisions';
+import type { Meeting } from '../src-main/contract/meeting';
 import { AllHighlightsView } from './features/highlights/AllHighlightsView';
 import { ArticleDesk } from './features/highlights/ArticleDesk';
 import { useEscapeKey } from './features/keyboard/escape';
@@ -44,6 +47,7 @@ export function App() {
   const [startupError, setStartupError] = useState<string | null>(null);
   const [focus, setFocus] = useState<FocusRange | null>(null);
   const [view, setView] = useState<View>('reader');
+  const [briefingFor, setBriefingFor] = useState<Meeting | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       selectedId,
@@ -193,7 +197,7 @@ export function App() {
             />
           </nav>
           {view === 'meetings' ? (
-            <MeetingsView />
+            <MeetingsView onExportBriefing={m => setBriefingFor(shownToMeeting(m))} />
           ) : view === 'highlights' ? (
             <AllHighlightsView articles={articles} />
           ) : selected ? (
@@ -212,6 +216,13 @@ export function App() {
           )}
         </div>
         <ShortcutHelp />
+        {briefingFor && (
+          <ExportBriefingDialog
+            key={briefingFor.id}
+            meeting={briefingFor}
+            onClose={() => setBriefingFor(null)}
+          />
+        )}
         <ImportStatus activity={activity} outcome={outcome} onDismiss={() => setOutcome(null)} />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">

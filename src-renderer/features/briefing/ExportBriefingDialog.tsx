@@ -4,22 +4,32 @@ import type { Meeting } from '../../../src-main/contract/meeting';
 import { api, desktop } from '../../bridge';
 import { db } from '../../db/db';
 import { useColourMeanings } from '../highlights/palette';
-import { buildBriefingInput, downloadBytes, KEY_POINT_SLOT, sourceArticleIds } from './briefing-input';
+import {
+  buildBriefingInput,
+  downloadBytes,
+  KEY_POINT_SLOT,
+  sourceArticleIds,
+} from './briefing-input';
 
 interface Props {
   meeting: Meeting;
-  /** The analyst's note on this meeting, printed first among the notes. */
-  meetingNote: string | null;
   onClose: () => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+/** The analyst's note on a meeting is kept in `meta`, so it survives re-extraction and backups. */
+const noteKey = (meetingId: string) => `meeting-note:${meetingId}`;
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string };
 
 /**
  * Export of a meeting's one-page briefing: paper, an optional handling line, and which highlights
  * to print. On the desktop main asks where to save; in the browser preview the PDF downloads.
  */
-export function ExportBriefingDialog({ meeting, meetingNote, onClose }: Props) {
+export function ExportBriefingDialog({ meeting, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const sourceIds = useMemo(() => sourceArticleIds(meeting), [meeting]);
@@ -40,6 +50,18 @@ export function ExportBriefingDialog({ meeting, meetingNote, onClose }: Props) {
   const [handling, setHandling] = useState('');
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [meetingNote, setMeetingNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    void db.meta.get(noteKey(meeting.id)).then(record => {
+      setMeetingNote(typeof record?.value === 'string' ? record.value : '');
+    });
+  }, [meeting.id]);
+
+  const saveNote = (text: string) => {
+    setMeetingNote(text);
+    void db.meta.put({ key: noteKey(meeting.id), value: text });
+  };
 
   useEffect(() => {
     const el = dialog.current;
@@ -85,7 +107,10 @@ export function ExportBriefingDialog({ meeting, meetingNote, onClose }: Props) {
         <div className="briefing-options">
           <label>
             Paper
-            <select value={paper} onChange={e => setPaper(e.currentTarget.value as 'A4' | 'Letter')}>
+            <select
+              value={paper}
+              onChange={e => setPaper(e.currentTarget.value as 'A4' | 'Letter')}
+            >
               <option value="A4">A4</option>
               <option value="Letter">US Letter</option>
             </select>
@@ -101,13 +126,23 @@ export function ExportBriefingDialog({ meeting, meetingNote, onClose }: Props) {
             />
           </label>
         </div>
+        <label className="briefing-note">
+          Your note on this meeting (printed on the briefing)
+          <textarea
+            rows={4}
+            value={meetingNote ?? ''}
+            disabled={meetingNote === null}
+            onChange={e => saveNote(e.currentTarget.value)}
+          />
+        </label>
         <fieldset className="briefing-highlights">
           <legend>Highlights to print</legend>
           {data === undefined ? (
             <p>Loading…</p>
           ) : data.highlights.length === 0 ? (
             <p className="hint">
-              No highlights in this meeting's sources yet; the key points will come from the source sentences.
+              No highlights in this meeting's sources yet; the key points will come from the source
+              sentences.
             </p>
           ) : (
             <ul>
@@ -128,7 +163,9 @@ export function ExportBriefingDialog({ meeting, meetingNote, onClose }: Props) {
                       {meanings[h.colour]}
                       {h.colour === KEY_POINT_SLOT ? ' (key point)' : ''}
                     </span>{' '}
-                    “{h.quote.exact.length > 120 ? `${h.quote.exact.slice(0, 120)}…` : h.quote.exact}”
+                    “
+                    {h.quote.exact.length > 120 ? `${h.quote.exact.slice(0, 120)}…` : h.quote.exact}
+                    ”
                   </label>
                 </li>
               ))}

@@ -8,7 +8,16 @@ import type { Meeting } from '../../../src-main/contract/meeting';
 import type { ArticleNote, Highlight, StoredArticle } from '../../db/db';
 
 /** Print colours of the eight highlight slots (yellow, blue, green, pink, orange, purple, teal, grey). */
-export const SLOT_HEX = ['#e0b400', '#3d7cc9', '#3f9d4a', '#d6558a', '#e07b24', '#8a63c9', '#2a9d9d', '#8a8a8a'];
+export const SLOT_HEX = [
+  '#e0b400',
+  '#3d7cc9',
+  '#3f9d4a',
+  '#d6558a',
+  '#e07b24',
+  '#8a63c9',
+  '#2a9d9d',
+  '#8a8a8a',
+];
 
 /** The slot whose highlights become the briefing's key points. */
 export const KEY_POINT_SLOT = 0;
@@ -35,24 +44,43 @@ export function buildBriefingInput(args: {
   const inSources = new Set(sourceIds);
   const sources = sourceIds.flatMap(id => {
     const a = articles.get(id);
-    return a ? [{ articleId: id, title: a.title, publisher: a.publisher, published: a.published, file: a.file }] : [];
+    return a
+      ? [
+          {
+            articleId: id,
+            title: a.title,
+            publisher: a.publisher,
+            published: a.published,
+            file: a.file,
+          },
+        ]
+      : [];
   });
   const highlights = args.highlights
     .filter(h => inSources.has(h.articleId) && (!args.chosen || args.chosen.has(h.id)))
-    .sort((a, b) => sourceIds.indexOf(a.articleId) - sourceIds.indexOf(b.articleId) || a.position.start - b.position.start)
+    .sort(
+      (a, b) =>
+        sourceIds.indexOf(a.articleId) - sourceIds.indexOf(b.articleId) ||
+        a.position.start - b.position.start,
+    )
     .map(h => ({
       id: h.id,
       articleId: h.articleId,
       quote: h.quote.exact,
-      colour: { name: meanings[h.colour] ?? `Colour ${h.colour + 1}`, hex: SLOT_HEX[h.colour] ?? '#8a8a8a' },
+      colour: {
+        name: meanings[h.colour] ?? `Colour ${h.colour + 1}`,
+        hex: SLOT_HEX[h.colour] ?? '#8a8a8a',
+      },
       note: h.note.trim() === '' ? null : h.note,
       keyPoint: h.colour === KEY_POINT_SLOT,
     }));
   const notes: BriefingNote[] = [];
-  if (args.meetingNote && args.meetingNote.trim() !== '') notes.push({ scope: 'meeting', text: args.meetingNote });
+  if (args.meetingNote && args.meetingNote.trim() !== '')
+    notes.push({ scope: 'meeting', text: args.meetingNote });
   for (const id of sourceIds) {
     const note = args.articleNotes.find(n => n.articleId === id);
-    if (note && note.text.trim() !== '') notes.push({ scope: 'article', articleId: id, text: note.text });
+    if (note && note.text.trim() !== '')
+      notes.push({ scope: 'article', articleId: id, text: note.text });
   }
   return { meeting, sources, highlights, notes, options: args.options };
 }

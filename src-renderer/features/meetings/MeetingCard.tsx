@@ -14,6 +14,7 @@ import { FIELD_NAMES } from '../../meetings/fields';
 import { formatMeetingDate, STATUS_LABELS } from '../../meetings/format';
 import { formatDate } from '../../format';
 import { useNavigation } from '../../navigation';
+import { useShortcut } from '../../shortcuts';
 import { StatusPill } from './Badge';
 import { FieldRow } from './FieldRow';
 import type { SourceArticle } from './hooks';
@@ -39,6 +40,15 @@ export function MeetingCard({
 }: MeetingCardProps) {
   const { openArticle } = useNavigation();
   const [merging, setMerging] = useState(false);
+  useShortcut(
+    {
+      key: 'e',
+      description: 'Export a briefing of the open meeting',
+      group: 'Meetings',
+      run: () => onExportBriefing?.(meeting),
+    },
+    !!onExportBriefing,
+  );
   const [mergeWith, setMergeWith] = useState('');
   const title = meeting.fields.title.value || 'Untitled meeting';
   const suggested = FIELD_NAMES.filter(f => meeting.fields[f].state === 'suggested').length;
