@@ -56,6 +56,8 @@ export class DeskPage {
         const rect = r.getClientRects()[0];
         return { x: rect.x, y: rect.y + rect.height / 2, w: rect.width };
       };
+      // Mouse events only reach what is on screen: bring the quote into view before measuring.
+      point(start).node.parentElement?.scrollIntoView({ block: 'center' });
       const first = rectOf(start);
       const last = rectOf(start + q.length - 1);
       return { x1: first.x + 1, y1: first.y, x2: last.x + last.w - 1, y2: last.y };
