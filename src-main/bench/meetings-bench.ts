@@ -8,6 +8,7 @@ import { extractMeetings } from '../meetings';
 import { splitSentences } from '../meetings/sentences';
 import { testArticle } from '../meetings/test-article';
 import type { BenchFigure } from './report';
+import { MONTH_NAMES as MONTHS } from '../contract/months';
 
 const COUNTRIES = [
   ['Vietnam', 'Vietnamese', 'Hanoi'],
@@ -28,20 +29,6 @@ const COUNTRIES = [
   ['India', 'Indian', 'New Delhi'],
   ['Malaysia', 'Malaysian', 'Kuala Lumpur'],
   ['Togo', 'Togolese', 'Lomé'],
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 const FILLER = [
   'Trade between the two economies has grown steadily over the past decade, officials noted.',

@@ -3,21 +3,7 @@
  * the same input prints the same words on every machine and in every time zone.
  */
 import type { MeetingDate } from '../contract';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTH_NAMES as MONTHS } from '../contract/months';
 
 function parts(iso: string): { year: string; month: string; day: number } {
   return {

@@ -6,3 +6,4 @@ export type * from './api';
 export * from './briefing';
 export * from './wire';
 export * from './menu';
+export * from './months';

@@ -1,37 +1,14 @@
 /**
- * What each highlight colour means. The analyst can rename the eight slots (stored in `meta`
- * under 'colours' by the highlights feature); exports read the names from there and fall back to
- * the defaults for any slot that is missing or unreadable.
+ * What each highlight colour means, for exports: the same names the app shows, read from the
+ * highlights feature's palette (renamed meanings in `meta` 'colours', defaults elsewhere).
  */
 import type { ReadoutDB } from '../db/db';
+import { DEFAULT_MEANINGS, meaningsFrom } from '../features/highlights/palette';
 
-export const DEFAULT_COLOUR_MEANINGS = [
-  'Key point',
-  'Participant',
-  'Date & place',
-  'Purpose',
-  'Question',
-  'Doubt',
-  'Other',
-  'Background',
-] as const;
+export const DEFAULT_COLOUR_MEANINGS = DEFAULT_MEANINGS;
 
-/** Accepts a list of names, or of objects with a `name`, `label` or `meaning`. */
-export function colourMeanings(stored: unknown): string[] {
-  const list = Array.isArray(stored) ? (stored as unknown[]) : [];
-  return DEFAULT_COLOUR_MEANINGS.map((fallback, slot) => {
-    const entry = list[slot];
-    if (typeof entry === 'string' && entry.trim()) return entry.trim();
-    if (entry && typeof entry === 'object') {
-      const o = entry as Record<string, unknown>;
-      for (const key of ['name', 'label', 'meaning']) {
-        const v = o[key];
-        if (typeof v === 'string' && v.trim()) return v.trim();
-      }
-    }
-    return fallback;
-  });
-}
+/** The meaning of every slot, from what is stored; defaults for slots never renamed. */
+export const colourMeanings = meaningsFrom;
 
 export async function readColourMeanings(db: ReadoutDB): Promise<string[]> {
   return colourMeanings((await db.meta.get('colours'))?.value);

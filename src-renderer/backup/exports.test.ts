@@ -32,7 +32,7 @@ async function filled(colours?: unknown): Promise<ReadoutDB> {
 
 describe('colourMeanings', () => {
   it('reads renamed slots and falls back to the defaults for the rest', () => {
-    expect(colourMeanings(['Main', { name: 'People' }, '', { label: 'When' }])).toEqual([
+    expect(colourMeanings(['Main', 'People', '', 'When'])).toEqual([
       'Main',
       'People',
       'Date & place',
@@ -40,6 +40,10 @@ describe('colourMeanings', () => {
       ...DEFAULT_COLOUR_MEANINGS.slice(4),
     ]);
     expect(colourMeanings(undefined)).toEqual([...DEFAULT_COLOUR_MEANINGS]);
+  });
+
+  it('names the colours as the app does, so exports and the reader agree', () => {
+    expect(colourMeanings(undefined).slice(6)).toEqual(['Source', 'Follow-up']);
   });
 });
 

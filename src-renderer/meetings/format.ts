@@ -4,21 +4,7 @@
  */
 import type { CountryRef, MeetingDate, Person } from '../../src-main/contract/meeting';
 import type { FieldName, FieldValues } from './fields';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTH_NAMES as MONTHS } from '../../src-main/contract/months';
 
 function day(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

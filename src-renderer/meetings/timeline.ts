@@ -4,6 +4,7 @@
 import type { MeetingDate, MeetingStatus } from '../../src-main/contract/meeting';
 import { currentValues, type ShownMeeting } from './decisions';
 import { formatField } from './format';
+import { MONTH_ABBREVIATIONS as MONTH_NAMES } from '../../src-main/contract/months';
 
 export interface MeetingFilter {
   status: MeetingStatus | 'all';
@@ -92,21 +93,6 @@ export interface Timeline {
   lanes: number;
   ticks: { label: string; left: number }[];
 }
-
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
 
 /**
  * Places meetings on an axis from the earliest to the latest date, a month of margin each side;
