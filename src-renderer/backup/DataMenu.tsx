@@ -148,7 +148,7 @@ export function DataMenu() {
         <section aria-labelledby="data-export-title">
           <h3 id="data-export-title">Export annotations</h3>
           <fieldset className="data-scope">
-            <legend className="visually-hidden">Which annotations</legend>
+            <legend className="sr-only">Which annotations</legend>
             <label>
               <input
                 type="radio"

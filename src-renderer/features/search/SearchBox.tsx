@@ -159,7 +159,7 @@ export function SearchBox() {
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
       />
-      <span className="visually-hidden" role="status">
+      <span className="sr-only" role="status">
         {showing && settled && items.length > 0
           ? `${items.length}${items.length === LIMIT ? '+' : ''} results`
           : ''}
