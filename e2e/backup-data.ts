@@ -2,6 +2,8 @@
  * Builds backup files for the end-to-end specs from a backup the app itself wrote, so that tests
  * can put highlights and notes in place through the Restore UI.
  */
+import { describeRange } from '../src-renderer/anchoring/describe';
+
 export interface BackupFile {
   format: string;
   tables: Record<string, Record<string, unknown>[]> & {
@@ -19,17 +21,11 @@ export function highlightOf(
 ): Record<string, unknown> {
   const start = article.text.indexOf(exact);
   if (start < 0) throw new Error(`"${exact}" is not in ${article.title}`);
-  const end = start + exact.length;
   return {
     id: `e2e-${start}`,
     articleId: article.id,
     colour: 3,
-    quote: {
-      exact,
-      prefix: article.text.slice(Math.max(0, start - 32), start),
-      suffix: article.text.slice(end, end + 32),
-    },
-    position: { start, end },
+    ...describeRange(article.text, start, start + exact.length),
     articleVersion: article.contentHash,
     note,
     tags,

@@ -5,6 +5,7 @@ import { resultSchema } from './contract/result';
 import { dispatch } from './dispatch';
 import { ServiceError } from './service-error';
 import { createServices, type Services } from './services';
+import { prng } from './testing/prng';
 
 const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url));
 const services = createServices({ seedsDir });
@@ -25,18 +26,6 @@ const upload = (name: string, text: string) => {
   const bytes = new TextEncoder().encode(text);
   return { name, size: bytes.length, bytes };
 };
-
-/** Small seeded PRNG (mulberry32), so a failing payload can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('dispatch', () => {
   it('answers an unknown channel with not-found', async () => {

@@ -5,17 +5,7 @@
 import { articleDoc, createIndex, loadIndex, searchIndex } from '../../src-renderer/search/index';
 import { describeHit } from '../../src-renderer/search/results';
 import type { StoredArticle } from '../../src-renderer/db/db';
-
-/** Deterministic PRNG (mulberry32), so every run searches the same library. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as rng } from '../../src-main/testing/prng';
 
 const ONSETS = 'b c d f g h j k l m n p r s t v w z br cr dr fr gr pr tr st sp sl ch sh th'.split(
   ' ',

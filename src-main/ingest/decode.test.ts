@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode';
+import { prng } from '../testing/prng';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -11,18 +12,6 @@ function utf16(s: string, order: 'le' | 'be'): Uint8Array {
     else out.push(c >> 8, c & 0xff);
   }
   return new Uint8Array(out);
-}
-
-/** Small seeded PRNG (mulberry32), so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const concat = (...parts: (number[] | Uint8Array)[]) =>

@@ -26,17 +26,10 @@ export interface EvidenceSpan {
   end: number;
 }
 
-/** One meeting as one article reports it. */
-export interface ArticleMeeting {
-  articleId: string;
-  file: string;
-  published: string | null;
-  /** Where the reference date came from when the article has none (a merged source's file). */
-  dateResolvedVia: string | null;
-  mentions: EvidenceSpan[];
+/** What one clause says of a meeting, before it is matched to the article's other mentions. */
+export interface Candidate {
   status: Status;
   date: MeetingDate;
-  /** Month (1-12) the text names, kept when the year is unknown, for compatibility checks. */
   monthHint: number | null;
   countries: string[];
   people: Person[];
@@ -45,8 +38,18 @@ export interface ArticleMeeting {
   city: string | null;
   placeCountry: string | null;
   venue: string | null;
-  purpose: string | null;
   separate: boolean;
+}
+
+/** One meeting as one article reports it: what its clauses said, merged, plus its evidence. */
+export interface ArticleMeeting extends Candidate {
+  articleId: string;
+  file: string;
+  published: string | null;
+  /** Where the reference date came from when the article has none (a merged source's file). */
+  dateResolvedVia: string | null;
+  mentions: EvidenceSpan[];
+  purpose: string | null;
   /** Index of the last sentence that mentioned it, for resolving "the meeting". */
   lastSentence: number;
   /** Index in the article, for stable ids. */
@@ -195,20 +198,6 @@ function sameArticleScore(m: ArticleMeeting, c: Candidate): number {
   if (m.city && c.city === m.city) score += 0.3;
   if (m.date.start && c.date.start) score += 0.3;
   return score;
-}
-
-interface Candidate {
-  status: Status;
-  date: MeetingDate;
-  monthHint: number | null;
-  countries: string[];
-  people: Person[];
-  organizations: string[];
-  levels: string[];
-  city: string | null;
-  placeCountry: string | null;
-  venue: string | null;
-  separate: boolean;
 }
 
 function absorb(m: ArticleMeeting, c: Candidate): void {

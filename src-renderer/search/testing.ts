@@ -1,6 +1,7 @@
 /**
  * Records for unit tests of search and backup. Not imported by the app.
  */
+import { describeRange } from '../anchoring/describe';
 import type { ArticleNote, Highlight, StoredArticle } from '../db/db';
 
 let counter = 0;
@@ -43,17 +44,11 @@ export function makeHighlight(
 ): Highlight {
   const start = article.text.indexOf(exact);
   if (start < 0) throw new Error(`"${exact}" is not in ${article.title}`);
-  const end = start + exact.length;
   return {
     id: `h-${++counter}`,
     articleId: article.id,
     colour: 0,
-    quote: {
-      exact,
-      prefix: article.text.slice(Math.max(0, start - 32), start),
-      suffix: article.text.slice(end, end + 32),
-    },
-    position: { start, end },
+    ...describeRange(article.text, start, start + exact.length),
     articleVersion: article.contentHash,
     note: '',
     tags: [],
