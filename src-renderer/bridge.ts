@@ -39,6 +39,7 @@ function createPreviewApi(): ReadoutApi {
   const api: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(channels)) {
     const channel = name as Channel;
+    const answerSchema = resultSchema(spec.result);
     api[spec.method] = async (...args: unknown[]): Promise<Result<unknown>> => {
       if (!token) {
         return {
@@ -55,7 +56,7 @@ function createPreviewApi(): ReadoutApi {
           headers: { 'content-type': 'application/json', 'x-readout-token': token },
           body: encodeWire(args),
         });
-        const checked = resultSchema(spec.result).safeParse(decodeWire(await response.text()));
+        const checked = answerSchema.safeParse(decodeWire(await response.text()));
         if (checked.success) return checked.data as Result<unknown>;
         return {
           ok: false,

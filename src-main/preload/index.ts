@@ -8,10 +8,15 @@ import { channels, type Channel } from '../contract/channels';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../contract/menu';
 import { resultSchema, type Result } from '../contract/result';
 
+/** Each channel's answer schema, built once rather than on every call. */
+const answerSchemas = new Map(
+  Object.entries(channels).map(([channel, spec]) => [channel, resultSchema(spec.result)]),
+);
+
 async function call(channel: Channel, args: unknown[]): Promise<Result<unknown>> {
   try {
     const answer: unknown = await ipcRenderer.invoke(channel, ...args);
-    const checked = resultSchema(channels[channel].result).safeParse(answer);
+    const checked = answerSchemas.get(channel)!.safeParse(answer);
     return checked.success
       ? (checked.data as Result<unknown>)
       : {
