@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { highlightOf, type BackupFile } from './backup-data';
 import { DataDialog } from './pages/data';
 import { LibraryPage } from './pages/library';
+import { MeetingsPage } from './pages/meetings';
 
 /** Tables of a backup without the parts that differ between two backups of the same data. */
 function comparable(text: string): Record<string, unknown> {
@@ -13,6 +14,8 @@ test.describe('backup and restore', () => {
   test('a backup restores everything it held, replacing what came after', async ({ app }) => {
     const data = new DataDialog(app.page);
     const library = new LibraryPage(app.page);
+    await new MeetingsPage(app.page).settled();
+    await library.open();
     await data.open();
     await expect(data.dialog.getByText(/^Storage: /)).toBeVisible();
     const saved = await data.backup();
@@ -54,6 +57,8 @@ test.describe('backup and restore', () => {
   }) => {
     const data = new DataDialog(app.page);
     const library = new LibraryPage(app.page);
+    await new MeetingsPage(app.page).settled();
+    await library.open();
     await data.open();
     const saved = await data.backup();
 

@@ -23,6 +23,13 @@ export class LibraryPage {
     return this.articles.filter({ hasText: title });
   }
 
+  async open(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Library' })
+      .click();
+  }
+
   /** Picks a real folder on disk in the folder picker, as an analyst would. */
   async importFolder(dir: string): Promise<void> {
     await this.page.getByLabel('Choose a folder of articles').setInputFiles(dir);

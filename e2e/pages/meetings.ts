@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The meetings view, found by role and accessible name. */
 export class MeetingsPage {
@@ -37,5 +37,15 @@ export class MeetingsPage {
       .getByRole('search', { name: 'Filter meetings' })
       .getByLabel(label)
       .selectOption({ label: option });
+  }
+
+  /**
+   * Opens the view and waits until the first extraction of the library has been stored, so a
+   * test that compares two backups does not catch the meetings table half-way.
+   */
+  async settled(): Promise<void> {
+    await this.open();
+    await expect(this.items.first()).toBeVisible();
+    await expect(this.page.locator('.sync-status')).toHaveText('');
   }
 }

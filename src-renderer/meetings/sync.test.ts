@@ -99,6 +99,25 @@ describe('syncMeetings', () => {
       value: fingerprint(await db.articles.toArray()),
     });
   });
+
+  it('discards an answer when the library changed during extraction, keeping what is stored', async () => {
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
+    ]);
+    await syncMeetings(db, fakeExtract);
+    const before = await db.meetings.toArray();
+    // A restore (or an import) lands while the extractor works on the old library.
+    const racing: Extract = async articles => {
+      await storeArticles(db, [
+        article('0000000000000005', 'seeds/d.txt', 'Ministers met once more, in Sochi.'),
+      ]);
+      return fakeExtract(articles);
+    };
+    expect(await syncMeetings(db, racing, { force: true })).toEqual({ kind: 'stale' });
+    expect(await db.meetings.toArray()).toEqual(before);
+    expect((await syncMeetings(db, fakeExtract)).kind).toBe('extracted');
+    expect(await db.meetings.count()).toBe(2);
+  });
 });
 
 describe('fingerprint', () => {

@@ -51,12 +51,15 @@ export function toStored(m: Meeting): StoredMeeting {
 export type SyncOutcome =
   | { kind: 'unchanged' }
   | { kind: 'extracted'; meetings: number }
+  /** The library changed while the extractor worked (an import, a restore): answer discarded. */
+  | { kind: 'stale' }
   | { kind: 'failed'; message: string };
 
 /**
  * Extracts meetings when the articles changed since the last extraction (or always, with
- * `force`). When an import lands while the extractor works, the answer is still stored but the
- * fingerprint is not, so the next call extracts again.
+ * `force`). When the library changes while the extractor works (an import, or a restore that
+ * brought its own meetings), the answer describes a library that no longer exists: it is
+ * discarded, never written over what is there, and the caller extracts again.
  */
 export async function syncMeetings(
   db: ReadoutDB,
@@ -71,13 +74,14 @@ export async function syncMeetings(
   const result = await extract(articles.map(toArticle));
   if (!result.ok) return { kind: 'failed', message: result.error.message };
   const meetings = result.value.meetings.map(toStored);
-  await db.transaction('rw', db.articles, db.meetings, db.meta, async () => {
-    const now = fingerprint(await db.articles.toArray());
+  const stored = await db.transaction('rw', db.articles, db.meetings, db.meta, async () => {
+    if (fingerprint(await db.articles.toArray()) !== print) return false;
     await db.meetings.clear();
     await db.meetings.bulkAdd(meetings);
-    if (now === print) await db.meta.put({ key: FINGERPRINT_KEY, value: print });
+    await db.meta.put({ key: FINGERPRINT_KEY, value: print });
+    return true;
   });
-  return { kind: 'extracted', meetings: meetings.length };
+  return stored ? { kind: 'extracted', meetings: meetings.length } : { kind: 'stale' };
 }
 
 export type SyncStatus =
@@ -123,7 +127,8 @@ export class SyncQueue {
       this.set({ kind: 'running' });
       try {
         const outcome = await syncMeetings(this.db, this.extract);
-        this.set(outcome.kind === 'failed' ? outcome : { kind: 'idle' });
+        if (outcome.kind === 'stale') this.again = true;
+        else this.set(outcome.kind === 'failed' ? outcome : { kind: 'idle' });
       } catch (error) {
         this.set({ kind: 'failed', message: String(error) });
       }
