@@ -25,7 +25,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
@@ -36,7 +39,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only the Electron shell files import electron.' }] },
+        {
+          paths: [{ name: 'electron', message: 'Only the Electron shell files import electron.' }],
+        },
       ],
     },
   },
@@ -47,7 +52,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'electron'], message: 'The contract is runtime-neutral.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'electron'],
+              message: 'The contract is runtime-neutral.',
+            },
           ],
         },
       ],

@@ -26,15 +26,22 @@ if (unit) {
 }
 if (e2e) {
   const s = e2e.stats ?? {};
-  const p = { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
-  lines.push(`end-to-end (playwright): ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+  const p = {
+    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    failed: s.unexpected ?? 0,
+    skipped: s.skipped ?? 0,
+  };
+  lines.push(
+    `end-to-end (playwright): ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`,
+  );
   for (const k of Object.keys(counts)) counts[k] += p[k];
   const skippedWhy = [];
   const walk = suite => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         if (t.status === 'skipped') {
-          const why = (t.annotations ?? []).find(a => a.type === 'skip')?.description ?? 'no reason given';
+          const why =
+            (t.annotations ?? []).find(a => a.type === 'skip')?.description ?? 'no reason given';
           skippedWhy.push(`  skipped: ${spec.title} — ${why}`);
         }
       }

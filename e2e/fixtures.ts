@@ -30,11 +30,15 @@ export interface App {
 
 export function startPreview(): Promise<{ preview: Preview; child: ChildProcess }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'src-main/preview/main.ts'], {
-      cwd: root,
-      env: { ...process.env, READOUT_PREVIEW_PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'src-main/preview/main.ts'],
+      {
+        cwd: root,
+        env: { ...process.env, READOUT_PREVIEW_PORT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
@@ -42,7 +46,10 @@ export function startPreview(): Promise<{ preview: Preview; child: ChildProcess 
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=([A-Za-z0-9_-]+))/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolvePromise({ preview: { url: match[1], origin: new URL(match[1]).origin, token: match[2] }, child });
+        resolvePromise({
+          preview: { url: match[1], origin: new URL(match[1]).origin, token: match[2] },
+          child,
+        });
       }
     };
     child.stdout.on('data', onData);
@@ -65,7 +72,12 @@ export const test = base.extend<{ app: App }, { preview: Preview }>({
     const requestedHosts = new Set<string>();
     page.on('request', request => {
       const url = new URL(request.url());
-      if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') {
+      if (
+        url.protocol === 'http:' ||
+        url.protocol === 'https:' ||
+        url.protocol === 'ws:' ||
+        url.protocol === 'wss:'
+      ) {
         requestedHosts.add(url.hostname);
       }
     });

@@ -40,9 +40,9 @@ export class LibraryPage {
   }
 
   private async upload(label: string, files: FilePayload[]): Promise<void> {
-    await this.page.getByLabel(label).setInputFiles(
-      files.map(f => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })),
-    );
+    await this.page
+      .getByLabel(label)
+      .setInputFiles(files.map(f => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })));
   }
 
   async closeReport(): Promise<void> {
