@@ -31,7 +31,29 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Security checklist: untrusted text never reaches the system browser or a shell, and
+      // nothing is evaluated from strings (the CSP forbids it in the page; this covers main).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='openExternal']",
+          message: 'Readout never hands URLs to the system browser (SECURITY.md).',
+        },
+        {
+          selector: "MemberExpression[property.name='openPath']",
+          message: 'Readout never opens files with the system handler (SECURITY.md).',
+        },
+      ],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'off',
+      '@typescript-eslint/no-implied-eval': 'error',
     },
+  },
+  {
+    // Tests name the forbidden calls to prove they are never made.
+    files: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src-main/**/*.ts'],

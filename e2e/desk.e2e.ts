@@ -44,6 +44,32 @@ test.describe('highlights', () => {
     await expect(desk.noteField).toHaveValue('**Check** the date against the Kremlin readout.');
   });
 
+  test('a hostile note renders as text: no script runs, no image loads, links are not followed', async ({
+    app,
+  }) => {
+    const desk = new DeskPage(app.page);
+    await desk.open(MOSCOW);
+    await desk.highlight('scheduled to meet in Moscow on April 25', 'Question');
+    await desk.writeNote(
+      desk.noteField,
+      [
+        '<script>window.pwned = "script"</script>',
+        '<img src="https://tracker.example/p.png" onerror="window.pwned = \'img\'">',
+        '[Kremlin readout](https://kremlin.example/readout) and [run](javascript:window.pwned=1)',
+      ].join('\n\n'),
+    );
+    const preview = desk.panel.getByRole('region', { name: 'Highlight note, formatted' });
+    const link = preview.locator('a', { hasText: 'Kremlin readout' });
+    await expect(link).toHaveAttribute('title', /^https:\/\/kremlin\.example\/readout /);
+    await expect(preview.locator('script, img, [href], [onerror]')).toHaveCount(0);
+    const url = app.page.url();
+    await link.click();
+    await preview.locator('a', { hasText: 'run' }).click();
+    await expect(link).toBeVisible();
+    expect(app.page.url()).toBe(url);
+    expect(await app.page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
+  });
+
   test('recolours a highlight from the side panel and with a number key', async ({ app }) => {
     const desk = new DeskPage(app.page);
     await desk.open(MOSCOW);

@@ -1,9 +1,10 @@
 /**
  * The one app window, hardened per Electron's security checklist: isolation, sandbox and web
  * security on and Node off, each set explicitly so a changed default cannot loosen them;
- * navigation, new windows, webviews and permission requests denied; the CSP sent as a header too.
+ * navigation, new windows (and hand-offs to the system browser), webviews and permission requests
+ * denied; the CSP sent as a header too.
  */
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from './csp';
 import { isAppUrl } from './trust';
 
@@ -49,11 +50,9 @@ export function createMainWindow(options: { preload: string; appUrl: string }): 
     webPreferences: secureWebPreferences(options.preload),
   });
   const contents = win.webContents;
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links in articles open in the system browser only when they are plain web links.
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No new windows, and no hand-off to the system browser either: a URL in an article or a note
+  // is untrusted text, and Readout never takes the analyst online. Notes show a link's address.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, options.appUrl)) event.preventDefault();
   });

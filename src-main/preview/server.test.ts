@@ -246,6 +246,25 @@ describe('startPreviewServer', () => {
     expect(decodeWire(next.body)).toMatchObject({ ok: true });
   }, 30_000);
 
+  it('answers a malformed percent-escape with 400 and keeps serving', async () => {
+    expect((await send({ path: '/assets/%E0%A4%A.js' })).status).toBe(400);
+    const refused = await call('seeds%E0%A4%A', []);
+    expect(refused.status).toBe(400);
+    expect(decodeWire(refused.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Malformed channel name.' },
+    });
+    expect((await send({ path: '/' })).status).toBe(200);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json']) {
+      const reply = await send({ path });
+      expect([403, 404], path).toContain(reply.status);
+      expect(reply.body, path).not.toContain('"name": "readout"');
+    }
+  });
+
   it('imports an upload sent as {"$bytes": base64}', async () => {
     const bytes = new TextEncoder().encode('Ministers meet in Moscow\nThe ministers met – Лавров.');
     const body = encodeWire([[{ name: 'up/one.txt', size: bytes.length, bytes }]]);

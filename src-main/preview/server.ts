@@ -95,12 +95,17 @@ export async function startPreviewServer(options: {
         fail('invalid-argument', `Unreadable request: ${(error as Error).message}`),
       );
     }
-    const result = await dispatch(options.services, decodeURIComponent(channel), body);
+    const name = decodePath(channel);
+    if (name === null)
+      return sendJson(res, 400, fail('invalid-argument', 'Malformed channel name.'));
+    const result = await dispatch(options.services, name, body);
     return sendJson(res, 200, result);
   }
 
   async function serveStatic(res: ServerResponse, pathname: string) {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) return send(res, 400, 'text/plain', 'Malformed path.');
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.rendererDir, relative || 'index.html');
     if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) {
       return send(res, 403, 'text/plain', 'Forbidden.');
@@ -124,6 +129,15 @@ export async function startPreviewServer(options: {
     port,
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   };
+}
+
+/** A percent-decoded path, or null when its escapes are malformed (`%E0%A4%A`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {

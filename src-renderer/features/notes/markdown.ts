@@ -1,7 +1,9 @@
 /**
  * Notes are Markdown, rendered with marked and sanitised with DOMPurify. Only text formatting
  * survives: no images, media or frames (they could fetch from the network, and Readout is
- * offline), no styles, no forms. Links open outside the app.
+ * offline), no styles, no forms. Links are shown, never followed: a link keeps its text and shows
+ * its address on hover, but has no href, so a click neither leaves the app page nor hands an
+ * untrusted URL to the system browser.
  */
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
@@ -41,8 +43,10 @@ export function renderMarkdown(source: string): string {
   if (!hooked) {
     DOMPurify.addHook('afterSanitizeAttributes', node => {
       if (node.tagName === 'A') {
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
+        const href = node.getAttribute('href');
+        node.removeAttribute('href');
+        node.setAttribute('class', 'note-link');
+        if (href) node.setAttribute('title', `${href} (not opened: Readout works offline)`);
       }
     });
     hooked = true;
@@ -50,7 +54,7 @@ export function renderMarkdown(source: string): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: true });
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'title', 'target', 'rel'],
+    ALLOWED_ATTR: ['href', 'title'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
   });
 }
