@@ -82,6 +82,8 @@ describe('createMainWindow', () => {
     ['nodeIntegrationInSubFrames', false],
     ['webviewTag', false],
     ['allowRunningInsecureContent', false],
+    ['experimentalFeatures', false],
+    ['navigateOnDragDrop', false],
   ])('sets %s to %s explicitly, not by leaving a default', (key, value) => {
     const prefs = state.windowOptions[0].webPreferences as Record<string, unknown>;
     expect(Object.prototype.hasOwnProperty.call(prefs, key)).toBe(true);
