@@ -15,6 +15,7 @@ import fontMeta from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?asset';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { profileOverride } from './profile';
+import { seedsDir as seedsDirFor } from './seeds-path';
 import { createServices } from './services';
 import { createMainWindow, hardenSession } from './window';
 
@@ -39,13 +40,17 @@ function start(): void {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const indexFile = join(__dirname, '../renderer/index.html');
   const appUrl = devUrl ?? pathToFileURL(indexFile).href;
-  const seedsDir = app.isPackaged
-    ? join(process.resourcesPath, 'seeds')
-    : join(app.getAppPath(), 'seeds');
+  const seedsDir = seedsDirFor({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  });
 
   hardenSession();
   const services = createServices({
     seedsDir,
+    // Beside the IndexedDB in the profile, but files of their own: they survive a wiped database.
+    backupsDir: join(app.getPath('userData'), 'backups'),
     // The fonts ship as build assets, so the packaged app needs no node_modules to find them.
     fonts: {
       files: {

@@ -1,0 +1,114 @@
+/**
+ * The packaged app cannot be built here (electron-builder downloads Electron), so these checks
+ * read build/electron-builder.yml instead: the seeds ship where seeds-path.ts looks for them, every
+ * icon it names exists, the four installer targets are there, and the release fuses are flipped.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import type { Configuration } from 'electron-builder';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SEEDS_RESOURCE } from './seeds-path';
+
+const project = resolve(__dirname, '..');
+const RELEASE = 'build/electron-builder.yml';
+const E2E = 'build/electron-builder.test.yml';
+
+const readYaml = (file: string) =>
+  parse(readFileSync(join(project, file), 'utf8')) as Configuration & { extends?: string };
+const release = readYaml(RELEASE);
+
+const RELEASE_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  enableCookieEncryption: true,
+};
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+/**
+ * The config electron-builder itself would use, after `extends` and its schema check: the same two
+ * calls its CLI makes before packaging, from app-builder-lib, which electron-builder pins exactly.
+ */
+async function effectiveConfig(file: string): Promise<Configuration> {
+  const config = await getConfig(project, file, null);
+  const quietLogger = { isEnabled: false, data: new Map(), add() {}, save: async () => {} };
+  await validateConfiguration(config, quietLogger);
+  return config;
+}
+
+describe('electron-builder release config', () => {
+  it('passes electron-builder’s own schema check', async () => {
+    await expect(effectiveConfig(RELEASE)).resolves.toMatchObject({ productName: 'Readout' });
+  });
+
+  it('ships the seed articles outside app.asar, where the packaged app looks for them', () => {
+    expect(release.extraResources).toEqual([
+      expect.objectContaining({ from: 'seeds', to: SEEDS_RESOURCE }),
+    ]);
+    expect(readdirSync(join(project, 'seeds')).some(name => name.endsWith('.txt'))).toBe(true);
+  });
+
+  it('packs only the built app into an asar archive', () => {
+    expect(release.asar).toBe(true);
+    expect(release.files).toEqual([
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+      'package.json',
+    ]);
+  });
+
+  it('builds AppImage and deb, NSIS and dmg', () => {
+    expect(release.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(release.win?.target).toEqual(['nsis']);
+    expect(release.mac?.target).toEqual(['dmg']);
+  });
+
+  it('names icons that exist: a 1024 px master, a Linux size set, .ico and .icns', () => {
+    expect(pngSize(join(project, 'build/icon.png'))).toEqual([1024, 1024]);
+
+    const linuxIcons = join(project, release.linux?.icon ?? 'missing');
+    const sizes = readdirSync(linuxIcons).map(name => /^(\d+)x\1\.png$/.exec(name)?.[1]);
+    expect(sizes).not.toContain(undefined);
+    expect(sizes.map(Number)).toEqual(expect.arrayContaining([16, 32, 48, 64, 128, 256, 512]));
+    for (const size of sizes) {
+      expect(pngSize(join(linuxIcons, `${size}x${size}.png`))).toEqual([
+        Number(size),
+        Number(size),
+      ]);
+    }
+
+    const ico = readFileSync(join(project, release.win?.icon ?? 'missing'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const icns = readFileSync(join(project, release.mac?.icon ?? 'missing'));
+    expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+  });
+
+  it('flips the release fuses and leaves the V8 snapshot fuse at its default', () => {
+    expect(release.electronFuses).toEqual(RELEASE_FUSES);
+  });
+});
+
+describe('electron-builder end-to-end test config', () => {
+  it('is the release config with only the inspect fuse on, so Playwright can drive it', async () => {
+    expect(existsSync(join(project, E2E))).toBe(true);
+    expect(readYaml(E2E).extends).toBe(RELEASE);
+
+    const config = await effectiveConfig(E2E);
+    expect(config.electronFuses).toEqual({ ...RELEASE_FUSES, enableNodeCliInspectArguments: true });
+    expect(config.directories?.output).not.toBe(release.directories?.output);
+    expect(config.extraResources).toEqual(release.extraResources);
+    expect(config.linux?.target).toEqual(release.linux?.target);
+  });
+});
