@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface FilePayload {
   name: string;
@@ -11,12 +11,14 @@ export class LibraryPage {
   readonly readerTitle: Locator;
   readonly readerText: Locator;
   readonly importReport: Locator;
+  readonly importProgress: Locator;
 
   constructor(readonly page: Page) {
     this.articles = page.getByRole('list', { name: 'Articles' }).getByRole('button');
     this.readerTitle = page.getByRole('article').getByRole('heading', { level: 1 });
     this.readerText = page.getByTestId('article-text');
     this.importReport = page.getByRole('region', { name: 'Import report' });
+    this.importProgress = page.getByRole('progressbar', { name: 'Import progress' });
   }
 
   article(title: RegExp): Locator {
@@ -43,6 +45,15 @@ export class LibraryPage {
     await this.page
       .getByLabel(label)
       .setInputFiles(files.map(f => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })));
+  }
+
+  /** Waits until the running import's progress bar has counted at least `files` files read. */
+  async waitForProgress(files: number): Promise<void> {
+    await expect
+      .poll(async () => Number((await this.importProgress.getAttribute('value')) ?? 0), {
+        intervals: [20],
+      })
+      .toBeGreaterThanOrEqual(files);
   }
 
   async closeReport(): Promise<void> {

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../contract/article';
+import { ImportReportSchema, MAX_FILE_BYTES, type ImportReport } from '../contract/article';
+import { prng } from '../testing/prng';
 import { articleFromBytes, importFiles, importPaths, nodeReadFs, type ReadFs } from './import';
 
 let root: string;
@@ -200,5 +201,196 @@ describe('articleFromBytes', () => {
       code: 'binary',
       message: 'This is a PNG image, not a text article.',
     });
+  });
+});
+
+/**
+ * One generated file of a fuzz batch and what the import must say about it: an article, or an
+ * error with this code and a message matching `message`.
+ */
+interface FuzzCase {
+  name: string;
+  bytes: Uint8Array;
+  expected: { article: true } | { code: string; message: string | RegExp };
+}
+
+const WORDS = ['ministers', 'met', 'in', 'Москва', 'Erdoğan', 'talks', '東京', 'on', 'Tuesday'];
+const MAGIC: [string, number[]][] = [
+  ['a ZIP archive (or a Word/Excel file)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]],
+  ['a gzip archive', [0x1f, 0x8b, 0x08, 0x00]],
+  ['a PDF document', Array.from(utf8('%PDF-1.7\n'))],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+];
+/** Characters of 2, 3 and 4 bytes in UTF-8, to cut in the middle. */
+const MULTI_BYTE = ['ğ', 'Ж', '–', '東', '👍', '𝄞'];
+
+/** A batch of good and bad files from `seed`, in the order the folder walk lists them. */
+function fuzzBatch(seed: number, count: number): FuzzCase[] {
+  const random = prng(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
+  const sentence = (i: number) =>
+    `Article ${seed}-${i}: ` + Array.from({ length: 5 + int(30) }, () => pick(WORDS)).join(' ');
+  const randomBytes = (min: number, max: number) =>
+    Uint8Array.from({ length: min + int(max - min) }, () => int(256));
+  const join = (...parts: (number[] | Uint8Array)[]) =>
+    new Uint8Array(parts.flatMap(p => Array.from(p)));
+
+  return Array.from({ length: count }, (_, i): FuzzCase => {
+    const name = (kind: string) => `${String(i).padStart(3, '0')}-${kind}.txt`;
+    switch (int(8)) {
+      case 0:
+      case 1:
+        return {
+          name: name('good'),
+          bytes: utf8(`${sentence(i)}.\n\n${sentence(i)}.`),
+          expected: { article: true },
+        };
+      case 2: {
+        // Metadata longer than an article may carry must not cost the file, nor the batch.
+        const long = pick([
+          `Source: ${'Agency '.repeat(40 + int(40))}\n\n${sentence(i)}.`,
+          `Title: ${'Headline '.repeat(40 + int(60))}\n\n${sentence(i)}.`,
+          `${'TEHRAN'.repeat(25)} – ${sentence(i)}.`,
+        ]);
+        return { name: name('long-metadata'), bytes: utf8(long), expected: { article: true } };
+      }
+      case 3:
+        return {
+          name: name('random'),
+          bytes: randomBytes(64, 4096),
+          expected: { code: 'binary|encoding', message: /binary file|not valid UTF-8|UTF-16/ },
+        };
+      case 4: {
+        const text = utf8(`${sentence(i)} `);
+        const char = utf8(pick(MULTI_BYTE));
+        const kept = char.subarray(0, 1 + int(char.length - 1));
+        return {
+          name: name('truncated'),
+          bytes: join(text, kept),
+          expected: {
+            code: 'encoding',
+            message: `The file is not valid UTF-8 (first bad byte 0x${kept[0].toString(16)} at offset ${text.length}). Save it as UTF-8 and import it again.`,
+          },
+        };
+      }
+      case 5: {
+        const [what, magic] = pick(MAGIC);
+        // Half carry readable text after the signature: still refused, by name.
+        const tail = random() < 0.5 ? randomBytes(0, 2048) : utf8(sentence(i));
+        return {
+          name: name('archive'),
+          bytes: join(magic, tail),
+          expected: { code: 'binary', message: `This is ${what}, not a text article.` },
+        };
+      }
+      case 6:
+        return {
+          name: name('empty'),
+          bytes: new Uint8Array(0),
+          expected: { code: 'empty', message: 'The file is empty.' },
+        };
+      default:
+        return {
+          name: name('blank'),
+          bytes: utf8(pick([' ', '\n\n', ' \t\r\n ', '\uFEFF  \n'])),
+          expected: { code: 'empty', message: /white space/ },
+        };
+    }
+  });
+}
+
+/** Checks that every case got its article or its own specific error, and nothing else happened. */
+function expectEachFileAccountedFor(report: ImportReport, cases: FuzzCase[], prefix: string) {
+  // What the dispatcher checks before the report may cross to the renderer.
+  expect(ImportReportSchema.safeParse(report).success).toBe(true);
+  const articles = new Map(report.articles.map(a => [a.source, a]));
+  const errors = new Map(report.errors.map(e => [e.file, e]));
+  for (const c of cases) {
+    const source = prefix + c.name;
+    if ('article' in c.expected) {
+      expect(articles.get(source), `${source} imported`).toBeDefined();
+      expect(errors.has(source)).toBe(false);
+    } else {
+      const error = errors.get(source);
+      expect(error, `${source} reported`).toBeDefined();
+      expect(c.expected.code.split('|')).toContain(error!.code);
+      if (typeof c.expected.message === 'string') expect(error!.message).toBe(c.expected.message);
+      else expect(error!.message).toMatch(c.expected.message);
+      expect(articles.has(source)).toBe(false);
+    }
+  }
+}
+
+describe('importPaths with hostile files (seeded fuzz; a failing seed replays)', () => {
+  it.each([1, 2, 3, 20240501])(
+    'imports the good files and gives each bad one its own error (seed %i)',
+    async seed => {
+      const cases = fuzzBatch(seed, 80);
+      const kinds = new Set(cases.map(c => c.name.slice(4, -4)));
+      expect([...kinds].sort()).toEqual(
+        ['archive', 'blank', 'empty', 'good', 'long-metadata', 'random', 'truncated'].sort(),
+      );
+      for (const c of cases) write(`in/${c.name}`, c.bytes);
+      // A 100 MB file, sparse so the test stays fast: refused by its size, its content never read.
+      const huge = write('in/zzz-huge.txt', '');
+      truncateSync(huge, 100 * 1024 * 1024);
+      const bytesRead = new Map<string, number>();
+      const watchingFs: ReadFs = {
+        async readFile(path, maxBytes) {
+          const result = await nodeReadFs.readFile(path, maxBytes);
+          bytesRead.set(path, result.bytes.length);
+          return result;
+        },
+      };
+
+      const report = await importPaths(['in'], { cwd: root, fs: watchingFs });
+
+      expectEachFileAccountedFor(report, cases, 'in/');
+      const good = cases.filter(c => 'article' in c.expected).length;
+      expect(report.articles).toHaveLength(good);
+      expect(report.errors).toHaveLength(cases.length - good + 1);
+      expect(report.errors.find(e => e.file === 'in/zzz-huge.txt')).toEqual({
+        file: 'in/zzz-huge.txt',
+        code: 'too-large',
+        message: 'The file is 100.0 MB; Readout imports text files up to 5.0 MB.',
+      });
+      expect(bytesRead.get(huge)).toBe(0);
+      for (const a of report.articles) {
+        expect(a.publisher?.length ?? 0).toBeLessThanOrEqual(200);
+        expect(a.dateline?.length ?? 0).toBeLessThanOrEqual(120);
+      }
+    },
+    30_000,
+  );
+});
+
+describe('importFiles with hostile uploads (seeded fuzz)', () => {
+  it.each([4, 5, 6])('imports the good uploads and names each bad one (seed %i)', seed => {
+    const cases = fuzzBatch(seed, 80);
+    const report = importFiles([
+      ...cases.map(c => ({ name: `up/${c.name}`, size: c.bytes.length, bytes: c.bytes })),
+      { name: 'up/huge.txt', size: 100 * 1024 * 1024, bytes: new Uint8Array(0) },
+    ]);
+    expectEachFileAccountedFor(report, cases, 'up/');
+    expect(report.errors.at(-1)).toMatchObject({ file: 'up/huge.txt', code: 'too-large' });
+  });
+
+  it('refuses an upload whose name would break the article schema, keeping the others', () => {
+    const good = utf8('A good article.');
+    const text = utf8('Another good article.');
+    const report = importFiles([
+      { name: `${'n'.repeat(1100)}.txt`, size: text.length, bytes: text },
+      { name: 'good.txt', size: good.length, bytes: good },
+    ]);
+    expect(ImportReportSchema.safeParse(report).success).toBe(true);
+    expect(report.articles.map(a => a.source)).toEqual(['good.txt']);
+    expect(report.errors).toEqual([
+      {
+        file: `${'n'.repeat(1100)}.txt`,
+        code: 'invalid',
+        message: expect.stringMatching(/^Readout could not make an article of this file \(file: /),
+      },
+    ]);
   });
 });

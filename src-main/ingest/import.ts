@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
+  ArticleSchema,
   MAX_FILE_BYTES,
   type Article,
   type ImportError,
@@ -49,14 +50,27 @@ function tooLarge(file: string, size: number): ImportError {
   };
 }
 
-/** Decodes and parses one file's bytes; an error names the file and the precise cause. */
+/**
+ * Decodes and parses one file's bytes; an error names the file and the precise cause. The article
+ * is checked against ArticleSchema here, per file, because the dispatcher checks the whole report
+ * against it: one odd file must cost only itself, not every good file imported with it.
+ */
 export function articleFromBytes(
   bytes: Uint8Array,
   where: { source: string; file: string },
 ): Article | ImportError {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { file: where.source, code: decoded.code, message: decoded.message };
-  return parseArticle(decoded.text, where);
+  const article = parseArticle(decoded.text, where);
+  const checked = ArticleSchema.safeParse(article);
+  if (checked.success) return article;
+  const issue = checked.error.issues[0];
+  const field = issue.path.join('.') || 'article';
+  return {
+    file: where.source,
+    code: 'invalid',
+    message: `Readout could not make an article of this file (${field}: ${issue.message}).`,
+  };
 }
 
 /** Reads files and folders from disk (desktop app, command line, bundled seeds). */

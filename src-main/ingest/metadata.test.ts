@@ -67,6 +67,15 @@ describe('readHeader', () => {
       bodyStart: 0,
     });
   });
+
+  it('keeps header values within what an article may carry (publisher 200, title 300)', () => {
+    const h = readHeader(
+      `Source: ${'Agency '.repeat(60)}\nTitle: ${'Headline '.repeat(60)}\n\nBody.`,
+    );
+    expect(h.publisher).toHaveLength(200);
+    expect(h.publisher).toMatch(/^Agency Agency/);
+    expect(h.title).toHaveLength(300);
+  });
 });
 
 describe('readDateline', () => {
@@ -99,6 +108,13 @@ describe('readDateline', () => {
 
   it('finds no dateline in a single capital letter before a dash', () => {
     expect(readDateline('A – B')).toBeNull();
+  });
+
+  it('finds no dateline in an upper-case run longer than an article may carry (120)', () => {
+    expect(readDateline(`${'TEHRAN'.repeat(21)} – The ministers met.`)).toBeNull();
+    expect(readDateline(`${'TEHRAN'.repeat(20)} – The ministers met.`)).toMatchObject({
+      place: 'TEHRAN'.repeat(20),
+    });
   });
 });
 

@@ -54,6 +54,12 @@ export interface Header {
   bodyStart: number;
 }
 
+/**
+ * Longest header value kept, within ArticleSchema's limits: an article whose publisher broke the
+ * schema would make main's whole import answer invalid, losing the good files with it.
+ */
+const HEADER_LIMITS = { title: 300, publisher: 200 } as const;
+
 const HEADER_KEYS: Record<string, keyof Omit<Header, 'bodyStart'> | 'ignore'> = {
   title: 'title',
   headline: 'title',
@@ -95,7 +101,7 @@ export function readHeader(text: string): Header {
     }
     sawKey = true;
     if (key === 'published') header.published = parseDateText(kv[2]) ?? header.published;
-    else if (key !== 'ignore') header[key] = kv[2].slice(0, 300);
+    else if (key !== 'ignore') header[key] = kv[2].slice(0, HEADER_LIMITS[key]);
     if (lineEnd === -1) {
       pos = text.length;
       break;
@@ -125,7 +131,8 @@ export function readDateline(body: string): Dateline | null {
     /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z'’. -]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\(([^)]{2,40})\)\s*)?[–—-]{1,2}\s+/.exec(
       body.slice(0, 160),
     );
-  if (!m || m[1].replace(/[^A-Z]/g, '').length < 2) return null;
+  // Over 120 characters (ArticleSchema's limit) an upper-case run is shouting, not a place.
+  if (!m || m[1].replace(/[^A-Z]/g, '').length < 2 || m[1].length > 120) return null;
   return { place: m[1], agency: m[2]?.trim() ?? null, length: m[0].length };
 }
 

@@ -54,11 +54,17 @@ export async function storeArticles(
   return summary;
 }
 
-/** Stores articles in batches, reporting progress after each committed batch. */
+/**
+ * Stores articles in batches, reporting progress after each committed batch with what the
+ * committed batches did so far. A failing batch throws; the batches before it stay stored.
+ */
 export async function storeInBatches(
   db: ReadoutDB,
   articles: Article[],
-  options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    batchSize?: number;
+    onProgress?: (done: number, total: number, stored: StoreSummary) => void;
+  } = {},
 ): Promise<StoreSummary> {
   const size = options.batchSize ?? 250;
   const total: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
@@ -67,7 +73,7 @@ export async function storeInBatches(
     total.added += s.added;
     total.updated += s.updated;
     total.unchanged += s.unchanged;
-    options.onProgress?.(Math.min(i + size, articles.length), articles.length);
+    options.onProgress?.(Math.min(i + size, articles.length), articles.length, { ...total });
   }
   return total;
 }

@@ -1,7 +1,15 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ReadoutDB, type Highlight, type StoredArticle } from './db';
+import {
+  ReadoutDB,
+  type ArticleNote,
+  type Highlight,
+  type MeetingDecision,
+  type StoredArticle,
+  type StoredMeeting,
+  type TrashItem,
+} from './db';
 
 // The stores of earlier versions exactly as they shipped, so a test can write a database the
 // way an older Readout did and open it with today's class.
@@ -14,6 +22,12 @@ const V2_STORES = {
   articleNotes: 'articleId, *tags, updatedAt',
   trash: '++id, kind, deletedAt',
 };
+const V3_STORES = {
+  meetings: 'id, status, dateStart, *countryCodes, *articleIds',
+  meetingDecisions: 'id, meetingId, kind, updatedAt',
+};
+/** Every version that shipped, each with the stores it added. */
+const SHIPPED: Record<string, string>[] = [V1_STORES, V2_STORES, V3_STORES];
 
 function storedArticle(id: string, source: string): StoredArticle {
   const text = `Article ${id}: the ministers met.`;
@@ -46,6 +60,126 @@ const highlight: Highlight = {
   createdAt: 1,
   updatedAt: 1,
 };
+
+const note: ArticleNote = {
+  articleId: '00000000000000b2',
+  text: 'Follow up **Ankara**.',
+  tags: ['ankara', 'follow-up'],
+  updatedAt: 3,
+};
+const trashed: TrashItem = {
+  id: 1,
+  kind: 'highlight',
+  record: { ...highlight, id: 'h-deleted', tags: ['old'] },
+  deletedAt: 4,
+};
+const meeting: StoredMeeting = {
+  id: 'm-2023-04-25-moscow',
+  title: 'Defence ministers meet in Moscow',
+  status: 'held',
+  date: { start: '2023-04-25', end: '2023-04-25', precision: 'day', text: 'Tuesday' },
+  place: { city: 'Moscow', country: { code: 'RU', name: 'Russia' }, venue: null },
+  level: 'defence ministers',
+  participants: {
+    countries: [
+      { code: 'IR', name: 'Iran' },
+      { code: 'RU', name: 'Russia' },
+    ],
+    people: [{ name: 'Сергей Лавров', role: 'Foreign Minister', country: 'RU' }],
+    organizations: [],
+  },
+  purpose: null,
+  mentions: [
+    {
+      file: 'seeds/a.txt',
+      articleId: '00000000000000a1',
+      sentence: 'Article 00000000000000a1: the ministers met.',
+      start: 0,
+      end: 44,
+      status: 'held',
+      date: { start: '2023-04-25', end: '2023-04-25', precision: 'day', text: 'Tuesday' },
+    },
+  ],
+  dateStart: '2023-04-25',
+  countryCodes: ['IR', 'RU'],
+  articleIds: ['00000000000000a1'],
+};
+const decision: MeetingDecision = {
+  id: 'd1',
+  meetingId: meeting.id,
+  kind: 'edit-field',
+  field: 'purpose',
+  value: 'Normalising relations.',
+  anchors: [{ articleId: '00000000000000a1', start: 0, quote: 'the ministers met' }],
+  createdAt: 5,
+  updatedAt: 6,
+};
+
+/** Representative rows for every table any shipped version had. */
+const ROWS: Record<string, unknown[]> = {
+  articles: [
+    storedArticle('00000000000000a1', 'seeds/a.txt'),
+    storedArticle('00000000000000b2', '/home/analyst/Читать/b.txt'),
+  ],
+  // In primary key order, as a table reads back.
+  meta: [
+    { key: 'colour-meanings', value: ['Key point', 'Date', 'Person'] },
+    { key: 'seeded', value: true },
+  ],
+  highlights: [highlight],
+  articleNotes: [note],
+  trash: [trashed],
+  meetings: [meeting],
+  meetingDecisions: [decision],
+};
+
+describe('ReadoutDB upgrades', () => {
+  const latest = new ReadoutDB('never-opened').verno;
+  const earlier = SHIPPED.map((_, i) => i + 1).filter(v => v < latest);
+
+  it('knows the stores of every version before the latest', () => {
+    expect(earlier).toEqual(Array.from({ length: latest - 1 }, (_, i) => i + 1));
+  });
+
+  it.each(earlier)(
+    'opens a version %i database at the latest version with every row and index intact',
+    async version => {
+      const name = `t-${Math.random()}`;
+      const old = new Dexie(name);
+      const tables: string[] = [];
+      SHIPPED.slice(0, version).forEach((stores, i) => {
+        old.version(i + 1).stores(stores);
+        tables.push(...Object.keys(stores));
+      });
+      for (const table of tables) await old.table(table).bulkAdd(ROWS[table]);
+      old.close();
+
+      const db = new ReadoutDB(name);
+      await db.open();
+      try {
+        expect(db.verno).toBe(latest);
+        for (const table of db.tables) {
+          const rows = await table.toArray();
+          if (tables.includes(table.name)) expect(rows, table.name).toEqual(ROWS[table.name]);
+          else expect(rows, table.name).toEqual([]);
+        }
+        // The indexes the app queries by still answer.
+        expect(await db.articles.where('source').equals('seeds/a.txt').count()).toBe(1);
+        if (version >= 2) {
+          expect(await db.highlights.where('articleId').equals('00000000000000a1').count()).toBe(1);
+          expect(await db.articleNotes.where('tags').equals('follow-up').count()).toBe(1);
+          expect(await db.trash.where('kind').equals('highlight').count()).toBe(1);
+        }
+        if (version >= 3) {
+          expect(await db.meetings.where('countryCodes').equals('IR').count()).toBe(1);
+          expect(await db.meetingDecisions.where('meetingId').equals(meeting.id).count()).toBe(1);
+        }
+      } finally {
+        await db.delete();
+      }
+    },
+  );
+});
 
 describe('ReadoutDB', () => {
   it('opens a version 1 database at the latest version with its articles intact', async () => {

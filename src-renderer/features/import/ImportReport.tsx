@@ -40,8 +40,11 @@ export function ImportStatus({
     outcome.updated > 0 && `${plural(outcome.updated, 'article')} updated`,
     outcome.unchanged > 0 && `${plural(outcome.unchanged, 'article')} already in the library`,
   ].filter(Boolean);
+  // Batches stored before a failure stay stored, so the headline still counts them.
   const headline = outcome.failure
-    ? 'The import failed'
+    ? parts.length > 0
+      ? `The import stopped after ${parts.join(', ')}`
+      : 'The import failed'
     : parts.length > 0
       ? parts.join(', ')
       : 'No articles imported';

@@ -30,15 +30,34 @@ const emptyOutcome = (): ImportOutcome => ({
   failure: null,
 });
 
+/**
+ * Stores a report's articles. Never throws: when saving fails (a full disk, a closed database),
+ * the outcome counts the batches committed before the failure, which stay stored, and says so.
+ * The report's per-file errors change nothing stored.
+ */
 export async function storeReport(
   db: ReadoutDB,
   report: ImportReport,
   progress?: Progress,
 ): Promise<ImportOutcome> {
-  const summary = await storeInBatches(db, report.articles, {
-    onProgress: (done, total) => progress?.('Saving articles', done, total),
-  });
-  return { ...summary, errors: report.errors, failure: null };
+  let stored: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
+  try {
+    const summary = await storeInBatches(db, report.articles, {
+      onProgress: (done, total, soFar) => {
+        stored = soFar;
+        progress?.('Saving articles', done, total);
+      },
+    });
+    return { ...summary, errors: report.errors, failure: null };
+  } catch (error) {
+    return {
+      ...stored,
+      errors: report.errors,
+      failure:
+        `Saving articles stopped (${String(error)}). Articles saved before that are kept; ` +
+        'importing the same files again adds the rest without duplicates.',
+    };
+  }
 }
 
 async function fromResult(
@@ -128,6 +147,10 @@ export async function importUploads(
     outcome.updated += stored.updated;
     outcome.unchanged += stored.unchanged;
     outcome.errors.push(...stored.errors);
+    if (stored.failure) {
+      outcome.failure = stored.failure;
+      break;
+    }
   }
   return outcome;
 }

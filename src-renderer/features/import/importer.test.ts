@@ -1,0 +1,247 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type {
+  Article,
+  ImportError,
+  ImportReport,
+  UploadFile,
+} from '../../../src-main/contract/article';
+import type { Result } from '../../../src-main/contract/result';
+import { ReadoutDB, type ArticleNote, type Highlight } from '../../db/db';
+import { importUploads, storeReport, type PickedFile } from './importer';
+
+// The page's bridge to main, replaced by a stand-in for the preview server's `import:files`:
+// files named `bad…` come back as per-file errors, the others as articles.
+const bridge = vi.hoisted(() => ({
+  sent: [] as UploadFile[][],
+  importFiles: (files: UploadFile[]): Promise<Result<ImportReport>> => {
+    void files;
+    return Promise.reject(new Error('set in beforeEach'));
+  },
+}));
+vi.mock('../../bridge', () => ({
+  desktop: null,
+  api: { importFiles: (files: UploadFile[]) => bridge.importFiles(files) },
+}));
+
+let db: ReadoutDB;
+beforeEach(async () => {
+  db = new ReadoutDB(`t-${Math.random()}`);
+  await db.open();
+  bridge.sent = [];
+  bridge.importFiles = files => {
+    bridge.sent.push(files);
+    const report: ImportReport = { articles: [], errors: [] };
+    for (const f of files) {
+      if (f.name.split('/').pop()!.startsWith('bad')) report.errors.push(binary(f.name));
+      else report.articles.push(article(f.name, new TextDecoder().decode(f.bytes)));
+    }
+    return Promise.resolve({ ok: true, value: report });
+  };
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+/** An article as main would send it; the id only needs to be a distinct 16-hex content id. */
+function article(source: string, text: string): Article {
+  let hash = 0;
+  for (const ch of text) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
+  return {
+    id: hash.toString(16).padStart(8, '0') + (text.length + 0x10000000).toString(16).slice(-8),
+    source,
+    file: source.split('/').pop()!,
+    title: text.slice(0, 40),
+    publisher: null,
+    published: null,
+    dateline: null,
+    text,
+    paragraphs: [{ start: 0, end: text.length }],
+    wordCount: text.split(' ').length,
+  };
+}
+
+const binary = (file: string): ImportError => ({
+  file,
+  code: 'binary',
+  message: 'This is a PNG image, not a text article.',
+});
+
+/** The analyst's work on `articleId`: a highlight, a note, a trashed highlight and a setting. */
+async function addWork(articleId: string): Promise<void> {
+  const highlight: Highlight = {
+    id: `h-${articleId}`,
+    articleId,
+    colour: 1,
+    quote: { exact: 'ministers', prefix: 'The ', suffix: ' met' },
+    position: { start: 4, end: 13 },
+    articleVersion: articleId,
+    note: 'Check who attended.',
+    tags: ['moscow'],
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  const note: ArticleNote = { articleId, text: 'Follow up.', tags: ['iran'], updatedAt: 5 };
+  await db.highlights.add(highlight);
+  await db.articleNotes.add(note);
+  await db.trash.add({ kind: 'highlight', record: { ...highlight, id: 'gone' }, deletedAt: 9 });
+  await db.meta.put({ key: 'colour-meanings', value: ['Key point'] });
+}
+
+/** Every table's rows, to compare before and after. */
+async function snapshot(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+const picked = (name: string, text: string): PickedFile => ({
+  file: new File([text], name.split('/').pop()!),
+  name,
+});
+
+/** `count` files named `dir/NNNN.txt` with distinct article text. */
+const manyFiles = (dir: string, count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    picked(`${dir}/${String(i).padStart(4, '0')}.txt`, `Article ${i}: the ministers met.`),
+  );
+
+describe('storeReport', () => {
+  it('changes nothing stored for a report holding only per-file errors', async () => {
+    const existing = article('in/a.txt', 'The ministers met on Monday.');
+    await storeReport(db, { articles: [existing], errors: [] });
+    await addWork(existing.id);
+    const before = await snapshot();
+
+    const errors = [binary('in/photo.txt'), binary('in/a.txt')];
+    const outcome = await storeReport(db, { articles: [], errors });
+
+    expect(outcome).toEqual({ added: 0, updated: 0, unchanged: 0, errors, failure: null });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('leaves highlights, notes, trash and settings untouched when a report mixes errors and articles', async () => {
+    const existing = article('in/a.txt', 'The ministers met on Monday.');
+    await storeReport(db, { articles: [existing], errors: [] });
+    await addWork(existing.id);
+    const before = await snapshot();
+
+    const outcome = await storeReport(db, {
+      articles: [
+        existing,
+        article('in/a.txt', 'The ministers met on Tuesday.'),
+        article('in/b.txt', 'Talks ended.'),
+      ],
+      errors: [binary('in/photo.txt')],
+    });
+
+    expect(outcome).toMatchObject({ added: 1, updated: 1, unchanged: 1, failure: null });
+    const after = await snapshot();
+    for (const name of ['highlights', 'articleNotes', 'trash', 'meta', 'meetingDecisions']) {
+      expect(after[name], name).toEqual(before[name]);
+    }
+    expect(await db.articles.count()).toBe(2);
+  });
+
+  it('answers a failed save with a failure that counts what stayed stored, and does not throw', async () => {
+    const add = db.articles.add.bind(db.articles);
+    let calls = 0;
+    vi.spyOn(db.articles, 'add').mockImplementation(((...args: Parameters<typeof add>) =>
+      ++calls === 300
+        ? Promise.reject(new Error('QuotaExceededError: the disk is full'))
+        : add(...args)) as typeof add);
+    const articles = Array.from({ length: 400 }, (_, i) => article(`in/${i}.txt`, `Article ${i}.`));
+
+    const outcome = await storeReport(db, { articles, errors: [binary('in/photo.txt')] });
+
+    // Batches of 250: the first committed, the second rolled back as a whole.
+    expect(outcome).toMatchObject({ added: 250, updated: 0, unchanged: 0 });
+    expect(outcome.errors).toEqual([binary('in/photo.txt')]);
+    expect(outcome.failure).toMatch(
+      /^Saving articles stopped \(Error: QuotaExceededError: the disk is full\)\. Articles saved before that are kept/,
+    );
+    vi.restoreAllMocks();
+    expect(await db.articles.count()).toBe(250);
+  });
+});
+
+describe('importUploads', () => {
+  it('stores the good files of every batch and leaves the analyst’s work alone despite bad files', async () => {
+    const existing = article('old/a.txt', 'The ministers met on Monday.');
+    await storeReport(db, { articles: [existing], errors: [] });
+    await addWork(existing.id);
+    const before = await snapshot();
+
+    const files = manyFiles('in', 450);
+    files.splice(10, 0, picked('in/bad-photo.txt', 'x'));
+    files.splice(300, 0, picked('in/bad-zip.txt', 'x'));
+    const outcome = await importUploads(db, files);
+
+    expect(bridge.sent.map(batch => batch.length)).toEqual([200, 200, 52]);
+    expect(outcome).toEqual({
+      added: 450,
+      updated: 0,
+      unchanged: 0,
+      errors: [binary('in/bad-photo.txt'), binary('in/bad-zip.txt')],
+      failure: null,
+    });
+    const after = await snapshot();
+    for (const name of ['highlights', 'articleNotes', 'trash', 'meta']) {
+      expect(after[name], name).toEqual(before[name]);
+    }
+    expect(await db.articles.count()).toBe(451);
+  });
+
+  it('keeps the batches stored before a failed save and completes on a second import without duplicates', async () => {
+    const add = db.articles.add.bind(db.articles);
+    let calls = 0;
+    vi.spyOn(db.articles, 'add').mockImplementation(((...args: Parameters<typeof add>) =>
+      ++calls === 250 ? Promise.reject(new Error('disk full')) : add(...args)) as typeof add);
+    const files = manyFiles('in', 450);
+
+    const first = await importUploads(db, files);
+
+    // Upload batches of 200, each stored in one transaction: the second is lost whole.
+    expect(first).toMatchObject({ added: 200, updated: 0, unchanged: 0 });
+    expect(first.failure).toMatch(/^Saving articles stopped \(Error: disk full\)/);
+    expect(bridge.sent).toHaveLength(2); // it stopped instead of sending the third batch
+    vi.restoreAllMocks();
+    expect(await db.articles.count()).toBe(200);
+
+    const second = await importUploads(db, files);
+    expect(second).toEqual({ added: 250, updated: 0, unchanged: 200, errors: [], failure: null });
+    const sources = (await db.articles.toArray()).map(a => a.source);
+    expect(sources).toHaveLength(450);
+    expect(new Set(sources).size).toBe(450);
+  });
+
+  it('sends a 100 MB file by its size alone, without reading it into memory', async () => {
+    const arrayBuffer = vi.fn(() => Promise.resolve(new ArrayBuffer(100 * 1024 * 1024)));
+    const huge = { size: 100 * 1024 * 1024, arrayBuffer } as unknown as File;
+    bridge.importFiles = files => {
+      bridge.sent.push(files);
+      return Promise.resolve({
+        ok: true,
+        value: {
+          articles: [article('good.txt', 'A good article.')],
+          errors: [{ file: 'huge.txt', code: 'too-large', message: 'The file is 100.0 MB.' }],
+        },
+      });
+    };
+
+    const outcome = await importUploads(db, [
+      { file: huge, name: 'huge.txt' },
+      picked('good.txt', 'A good article.'),
+    ]);
+
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(bridge.sent[0][0]).toEqual({
+      name: 'huge.txt',
+      size: 100 * 1024 * 1024,
+      bytes: new Uint8Array(0),
+    });
+    expect(outcome).toMatchObject({ added: 1, failure: null });
+    expect(outcome.errors.map(e => e.code)).toEqual(['too-large']);
+  });
+});
