@@ -2,14 +2,16 @@
  * Fixtures for the end-to-end specs.
  * - `preview` (one per worker): the real browser preview server (`src-main/preview/main.ts`),
  *   started as `npm run web` starts it, on a random port, with its URL and token read from the
- *   line it prints.
+ *   line it prints, and a fresh data folder (its automatic backups) removed when the worker ends.
  * - `app` (one per test): a fresh browser context — an empty IndexedDB, as on a first run —
  *   opened at the preview URL with the two seed articles listed. Every request the page makes is
  *   recorded, and the test fails if any goes to a host other than 127.0.0.1: offline means
- *   offline, proven in every spec.
+ *   offline, proven in every spec. `app.reopen()` opens a second page on the same data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 const root = resolve(__dirname, '..');
@@ -19,6 +21,8 @@ export interface Preview {
   url: string;
   origin: string;
   token: string;
+  /** The folder the preview keeps automatic backups in. */
+  backupsDir: string;
 }
 
 export interface App {
@@ -26,13 +30,23 @@ export interface App {
   url: string;
   /** Hosts of every request the page made. */
   requestedHosts: Set<string>;
+  /**
+   * Opens the app again in a new page of the same browser context, which keeps IndexedDB, as
+   * when Readout is started again after a crash. Its requests are recorded too.
+   */
+  reopen(): Promise<Page>;
 }
 
-export function startPreview(): Promise<{ preview: Preview; child: ChildProcess }> {
+/** Starts the preview; `dataDir` stands in for the profile folder (automatic backups). */
+export function startPreview(dataDir?: string): Promise<{ preview: Preview; child: ChildProcess }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
-      [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'src-main/preview/main.ts'],
+      [
+        resolve(root, 'node_modules/tsx/dist/cli.mjs'),
+        'src-main/preview/main.ts',
+        ...(dataDir ? [`--data=${dataDir}`] : []),
+      ],
       {
         cwd: root,
         env: { ...process.env, READOUT_PREVIEW_PORT: '0' },
@@ -44,10 +58,16 @@ export function startPreview(): Promise<{ preview: Preview; child: ChildProcess 
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=([A-Za-z0-9_-]+))/.exec(output);
-      if (match) {
+      const backups = /^Automatic backups: (.+?)\r?\n/m.exec(output);
+      if (match && backups) {
         clearTimeout(timer);
         resolvePromise({
-          preview: { url: match[1], origin: new URL(match[1]).origin, token: match[2] },
+          preview: {
+            url: match[1],
+            origin: new URL(match[1]).origin,
+            token: match[2],
+            backupsDir: backups[1],
+          },
           child,
         });
       }
@@ -62,28 +82,39 @@ export const test = base.extend<{ app: App }, { preview: Preview }>({
   preview: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const { preview, child } = await startPreview();
+      const dataDir = mkdtempSync(join(tmpdir(), 'readout-e2e-'));
+      const { preview, child } = await startPreview(dataDir);
       await use(preview);
       child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],
   app: async ({ page, preview }, use) => {
     const requestedHosts = new Set<string>();
-    page.on('request', request => {
-      const url = new URL(request.url());
-      if (
-        url.protocol === 'http:' ||
-        url.protocol === 'https:' ||
-        url.protocol === 'ws:' ||
-        url.protocol === 'wss:'
-      ) {
-        requestedHosts.add(url.hostname);
-      }
-    });
+    const record = (target: Page) =>
+      target.on('request', request => {
+        const url = new URL(request.url());
+        if (
+          url.protocol === 'http:' ||
+          url.protocol === 'https:' ||
+          url.protocol === 'ws:' ||
+          url.protocol === 'wss:'
+        ) {
+          requestedHosts.add(url.hostname);
+        }
+      });
+    record(page);
     await page.goto(preview.url);
     await expect(page.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(2);
-    await use({ page, url: preview.url, requestedHosts });
+    const reopen = async () => {
+      const next = await page.context().newPage();
+      record(next);
+      await next.goto(preview.url);
+      await expect(next.getByRole('list', { name: 'Articles' })).toBeVisible();
+      return next;
+    };
+    await use({ page, url: preview.url, requestedHosts, reopen });
     expect([...requestedHosts], 'requests left the machine').toEqual(['127.0.0.1']);
   },
 });

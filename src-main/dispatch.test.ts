@@ -1,5 +1,8 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { channelNames, channels } from './contract/channels';
 import { resultSchema } from './contract/result';
 import { dispatch } from './dispatch';
@@ -8,7 +11,22 @@ import { createServices, type Services } from './services';
 import { prng } from './testing/prng';
 
 const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url));
-const services = createServices({ seedsDir });
+// A real, empty backups folder: the fuzz must never manage to write (or read) a file through it.
+const backupsDir = mkdtempSync(join(tmpdir(), 'readout-dispatch-'));
+const services = createServices({ seedsDir, backupsDir });
+afterAll(() => rmSync(backupsDir, { recursive: true, force: true }));
+
+/** A work backup as the renderer sends one. */
+const workBackup = (highlights: unknown[] = []) =>
+  JSON.stringify({
+    format: 'readout-backup',
+    version: 1,
+    scope: 'work',
+    exportedAt: '2025-03-01T10:00:00.000Z',
+    schemaVersion: 3,
+    fingerprint: 'ab'.repeat(32),
+    tables: { highlights, articleNotes: [], trash: [], meetingDecisions: [], meta: [] },
+  });
 
 function expectRefused(
   result: Awaited<ReturnType<typeof dispatch>>,
@@ -72,6 +90,24 @@ describe('dispatch', () => {
     ['import:paths with an empty path', 'import:paths', [['']], /Too small/],
     ['import:paths with a bare string', 'import:paths', ['../etc'], /expected array/],
     [
+      'import:paths with a relative path',
+      'import:paths',
+      [['notes/a.txt']],
+      /path is not absolute/,
+    ],
+    [
+      'import:paths climbing out with ..',
+      'import:paths',
+      [['/home/analyst/articles/../../../etc']],
+      /path contains a "\.\." segment/,
+    ],
+    [
+      'import:paths climbing out with .. on Windows',
+      'import:paths',
+      [['C:\\Users\\analyst\\..\\..\\Windows']],
+      /path contains a "\.\." segment/,
+    ],
+    [
       'import:paths with a NUL byte in a path',
       'import:paths',
       [['/tmp/a.txt\0.png']],
@@ -102,6 +138,45 @@ describe('dispatch', () => {
       /larger than the import limit/,
     ],
     ['meetings:extract with a string', 'meetings:extract', ['articles'], /expected array/],
+    ['backups:list with an argument', 'backups:list', [backupsDir], /backups:list: .*Too big/],
+    ['backups:write with no text', 'backups:write', [], /Too small/],
+    ['backups:write with a number', 'backups:write', [42], /expected string/],
+    ['backups:write with an object', 'backups:write', [{ tables: {} }], /expected string/],
+    ['backups:write with a name', 'backups:write', [workBackup(), '../x.json'], /Too big/],
+    ['backups:write with empty text', 'backups:write', [''], /Too small/],
+    [
+      'backups:write with text over the size limit',
+      'backups:write',
+      ['x'.repeat(32 * 1024 * 1024 + 1)],
+      /backups:write: .*Too big/,
+    ],
+    [
+      'backups:read with a path',
+      'backups:read',
+      ['../../etc/passwd'],
+      /not an automatic backup id/,
+    ],
+    [
+      'backups:read with a backup id and a path',
+      'backups:read',
+      ['auto-2025-03-01T10-30-00-123Z/../../../etc/passwd'],
+      /Too big|not an automatic backup id/,
+    ],
+    [
+      'backups:read with a file name',
+      'backups:read',
+      ['auto-2025-03-01T10-30-00-123Z.json'],
+      /not an automatic backup id/,
+    ],
+    [
+      'backups:read with a Windows path',
+      'backups:read',
+      ['..\\auto-2025-03-01T10-30-00-123Z'],
+      /not an automatic backup id/,
+    ],
+    ['backups:read with a number', 'backups:read', [20250301], /expected string/],
+    ['backups:read with a huge id', 'backups:read', ['a'.repeat(100_000)], /Too big/],
+    ['backups:read with no id', 'backups:read', [], /Too small/],
   ])(
     'refuses %s with invalid-argument naming the problem',
     async (_title, channel, args, message) => {
@@ -183,6 +258,50 @@ describe('dispatch', () => {
     );
   });
 
+  it('writes, lists and reads automatic backups through their channels', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readout-dispatch-'));
+    try {
+      const own = createServices({ seedsDir, backupsDir: dir, now: () => Date.UTC(2025, 2, 1) });
+      const text = workBackup([{ id: 'h1' }]);
+      const written = await dispatch(own, 'backups:write', [text]);
+      expect(written).toMatchObject({
+        ok: true,
+        value: { state: 'ok', id: 'auto-2025-03-01T00-00-00-000Z', counts: { highlights: 1 } },
+      });
+      const listed = await dispatch(own, 'backups:list', []);
+      expect(listed).toMatchObject({
+        ok: true,
+        value: { folder: dir, backups: [{ state: 'ok' }] },
+      });
+      const read = await dispatch(own, 'backups:read', ['auto-2025-03-01T00-00-00-000Z']);
+      expect(read).toEqual({ ok: true, value: { id: 'auto-2025-03-01T00-00-00-000Z', text } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to write text that is not a work backup, naming the problem', async () => {
+    expectRefused(
+      await dispatch(services, 'backups:write', ['{"format":"readout-backup","scope":"all"}']),
+      'invalid-argument',
+      /^Not saved: not a well-formed work backup\.$/,
+    );
+    expectRefused(
+      await dispatch(services, 'backups:read', ['auto-2025-03-01T00-00-00-000Z']),
+      'not-found',
+      /no longer there/,
+    );
+    expect(readdirSync(backupsDir)).toEqual([]);
+  });
+
+  it('answers unsupported for backups where no folder was given (the command line)', async () => {
+    expectRefused(
+      await dispatch(createServices({ seedsDir }), 'backups:list', []),
+      'unsupported',
+      /not kept here/,
+    );
+  });
+
   it('imports uploads through import:files', async () => {
     const result = await dispatch(services, 'import:files', [
       [upload('a/one.txt', 'Ministers meet in Moscow\nThe ministers met.')],
@@ -191,6 +310,28 @@ describe('dispatch', () => {
       ok: true,
       value: { articles: [{ source: 'a/one.txt', title: 'Ministers meet in Moscow' }], errors: [] },
     });
+  });
+
+  it('keeps the good uploads of a batch whose other files would not make valid articles', async () => {
+    const result = await dispatch(services, 'import:files', [
+      [
+        upload('long-source.txt', `Source: ${'Agency '.repeat(50)}\n\nThe ministers met.`),
+        upload('shouting.txt', `${'TEHRAN'.repeat(25)} – The ministers met again.`),
+        upload(`${'n'.repeat(1100)}.txt`, 'A file name no article may carry.'),
+        upload('good.txt', 'Envoys meet in Valletta\nThe envoys met.'),
+      ],
+    ]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const report = channels['import:files'].result.parse(result.value);
+    expect(report.articles.map(a => a.source)).toEqual([
+      'long-source.txt',
+      'shouting.txt',
+      'good.txt',
+    ]);
+    expect(report.articles[0].publisher).toHaveLength(200);
+    expect(report.articles[1].dateline).toBeNull();
+    expect(report.errors.map(e => e.code)).toEqual(['invalid']);
   });
 
   it('answers 2,000 random hostile payloads on every channel without ever throwing', async () => {
@@ -204,10 +345,16 @@ describe('dispatch', () => {
       () => 'y'.repeat(100_000 + Math.floor(random() * 10)),
       () => String(random()),
     ];
-    // `../` paths only ever travel as a wrong type, so no payload can make the importer walk
-    // a real folder outside the test.
+    // `../` paths travel as a wrong type or as relative paths, which the path schema refuses, so
+    // no payload can make the importer walk a real folder outside the test.
     const pathlike = () =>
-      pick<unknown>([{ path: '../../etc/passwd' }, '../', ['..', { '..': '..' }], [[['../x']]]]);
+      pick<unknown>([
+        { path: '../../etc/passwd' },
+        '../',
+        ['..', { '..': '..' }],
+        [[['../x']]],
+        [['../../etc/passwd', 'relative/../x']],
+      ]);
     function value(depth: number): unknown {
       const r = random();
       if (depth > 4 || r < 0.3) {
@@ -263,5 +410,9 @@ describe('dispatch', () => {
     }
     expect(answered).toBe(2000 * channelNames.length);
     expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(readdirSync(backupsDir)).toEqual([]);
+    // And main still serves a well-formed call afterwards.
+    const after = await dispatch(services, 'seeds:load', []);
+    expect(after.ok && channels['seeds:load'].result.parse(after.value).articles).toHaveLength(2);
   }, 60_000);
 });

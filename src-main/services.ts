@@ -11,9 +11,11 @@ import {
   loadBriefingFonts,
   renderBriefing,
   writeFileAtomic,
+  type AtomicWriteFs,
   type BriefingFonts,
   type FontSource,
 } from './briefing';
+import { createBackupStore, type BackupStore } from './backups/store';
 import { importFiles, importPaths } from './ingest';
 import { extractMeetings } from './meetings';
 import { ServiceError } from './service-error';
@@ -41,12 +43,28 @@ export interface ServicesOptions {
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /** Where the briefing fonts are; the installed dejavu-fonts-ttf package by default. */
   fonts?: FontSource;
+  /** File-system calls a saved briefing is written with; tests inject a full disk here. */
+  writeFs?: AtomicWriteFs;
+  /**
+   * The automatic backups folder (`<profile>/backups`); absent where no renderer keeps work
+   * (the command line), and then the backup channels answer `unsupported`.
+   */
+  backupsDir?: string;
+  /** Main's clock for naming backups; injectable for tests. */
+  now?: () => number;
 }
 
 export function createServices(options: ServicesOptions): Services {
   // Fonts are parsed on first use and kept: parsing them costs more than laying out a page.
   let fonts: BriefingFonts | null = null;
   const briefingFonts = () => (fonts ??= loadBriefingFonts(options.fonts));
+  const backups: BackupStore | null = options.backupsDir
+    ? createBackupStore({ dir: options.backupsDir, now: options.now })
+    : null;
+  const backupStore = (): BackupStore => {
+    if (!backups) throw new ServiceError('unsupported', 'Automatic backups are not kept here.');
+    return backups;
+  };
 
   return {
     // Seeds are reported as `seeds/NAME` wherever the app is installed, so their source is stable.
@@ -88,12 +106,33 @@ export function createServices(options: ServicesOptions): Services {
       if (!path) return null;
       try {
         // The save dialog has already asked before replacing an existing file.
-        await writeFileAtomic(path, bytes, { overwrite: true });
+        await writeFileAtomic(path, bytes, { overwrite: true, fs: options.writeFs });
       } catch (error) {
-        if (error instanceof AtomicWriteError) throw new ServiceError('io', error.message);
+        if (error instanceof AtomicWriteError) throw new ServiceError('io', notSaved(error));
         throw error;
       }
       return { path };
     },
+
+    listAutoBackups: () => backupStore().list(),
+
+    writeAutoBackup: text => backupStore().write(text),
+
+    readAutoBackup: id => backupStore().read(id),
   };
+}
+
+/** What the export dialog shows when the PDF could not be written: the folder and what to do. */
+function notSaved(error: AtomicWriteError): string {
+  const folder = dirname(error.path);
+  switch (error.code) {
+    case 'read-only':
+      return `The briefing was not saved: the folder ${folder} is read-only or not yours. Choose another folder.`;
+    case 'disk-full':
+      return `The briefing was not saved: the disk is full (${folder}). Free some space or choose another folder.`;
+    case 'not-found':
+      return `The briefing was not saved: the folder ${folder} does not exist. Choose another folder.`;
+    default:
+      return `The briefing was not saved: ${error.message}.`;
+  }
 }

@@ -8,7 +8,6 @@ import { BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from './csp';
 import { isAppUrl } from './trust';
 
-
 export function hardenSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

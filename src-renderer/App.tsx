@@ -4,6 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useAutoBackupSchedule } from './backup/auto-backups';
 import { DataMenu } from './backup/DataMenu';
 import { desktop } from './bridge';
 import { sortForLibrary } from './db/articles';
@@ -66,6 +67,7 @@ export function App() {
   useEscapeKey();
   useArticleKeys(articles, selectedId, id => navigation.openArticle(id));
   useMeetingSync();
+  useAutoBackupSchedule();
 
   const run = useCallback(
     async (

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The "Data" dialog: annotation exports, backup and restore. */
+/** The "Data" dialog: annotation exports, backup and restore, automatic backups. */
 export class DataDialog {
   readonly dialog: Locator;
   readonly status: Locator;
   readonly alert: Locator;
+  /** The automatic backups, newest first. */
+  readonly autoBackups: Locator;
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Your data' });
     this.status = this.dialog.getByRole('status');
     this.alert = this.dialog.getByRole('alert');
+    this.autoBackups = this.dialog
+      .getByRole('list', { name: 'Automatic backups' })
+      .getByRole('listitem');
   }
 
   async open(): Promise<void> {
@@ -46,8 +51,26 @@ export class DataDialog {
     });
   }
 
+  /** Asks to restore the automatic backup listed as `entry`; a good one waits for confirmation. */
+  async chooseAutoBackup(entry: Locator): Promise<void> {
+    await entry.getByRole('button', { name: /^Restore the automatic backup of / }).click();
+  }
+
   async restore(name: string, text: string): Promise<void> {
     await this.chooseBackup(name, text);
     await this.dialog.getByRole('button', { name: 'Replace everything' }).click();
+  }
+
+  /** Waits until a running restore's status ("Restoring… 1,000 of 3,600 records") counts `records`. */
+  async waitForRestoreProgress(records: number): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          const match = /^Restoring… ([\d,]+) of/.exec((await this.status.textContent()) ?? '');
+          return match ? Number(match[1].replace(/,/g, '')) : 0;
+        },
+        { intervals: [20] },
+      )
+      .toBeGreaterThanOrEqual(records);
   }
 }

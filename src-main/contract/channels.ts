@@ -5,15 +5,27 @@
  */
 import { z } from 'zod';
 import { ArticleSchema, BytesSchema, ImportReportSchema, UploadFileSchema } from './article';
+import {
+  AutoBackupEntrySchema,
+  AutoBackupIdSchema,
+  AutoBackupListSchema,
+  MAX_WORK_BACKUP_CHARS,
+} from './auto-backup';
 import { BriefingInputSchema } from './briefing';
 import { MeetingSchema } from './meeting';
 
-/** An absolute or relative filesystem path as the desktop shell reports it. */
-const PathSchema = z
+/**
+ * A filesystem path as the desktop shell reports a dropped file: absolute (POSIX `/…`, Windows
+ * `C:\…` or `\\server\…`) and without `..` segments, so a payload cannot name a folder by
+ * climbing out of another or lean on main's working directory.
+ */
+export const PathSchema = z
   .string()
   .min(1)
   .max(4096)
-  .refine(p => !p.includes('\0'), { message: 'path contains a NUL byte' });
+  .refine(p => !p.includes('\0'), { message: 'path contains a NUL byte' })
+  .refine(p => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { message: 'path is not absolute' })
+  .refine(p => !p.split(/[\\/]/).includes('..'), { message: 'path contains a ".." segment' });
 
 export const channels = {
   'seeds:load': {
@@ -63,6 +75,27 @@ export const channels = {
     method: 'renderBriefing',
     args: z.tuple([BriefingInputSchema]),
     result: z.object({ fileName: z.string(), bytes: BytesSchema }),
+  },
+  /** The automatic backups in the profile's backups folder, newest first, damaged ones marked. */
+  'backups:list': {
+    method: 'listAutoBackups',
+    args: z.tuple([]),
+    result: AutoBackupListSchema,
+  },
+  /**
+   * Saves a work backup's text as a new automatic backup and prunes old ones. Main names the
+   * file from its own clock and checks the text is a work backup; the renderer sends no name.
+   */
+  'backups:write': {
+    method: 'writeAutoBackup',
+    args: z.tuple([z.string().min(1).max(MAX_WORK_BACKUP_CHARS)]),
+    result: AutoBackupEntrySchema,
+  },
+  /** The text of one automatic backup, by id (checked against a strict pattern). */
+  'backups:read': {
+    method: 'readAutoBackup',
+    args: z.tuple([AutoBackupIdSchema]),
+    result: z.object({ id: AutoBackupIdSchema, text: z.string().max(MAX_WORK_BACKUP_CHARS) }),
   },
 } as const;
 

@@ -6,7 +6,7 @@ const electron = vi.hoisted(() => {
   const exposed = new Map<string, Record<string, unknown>>();
   const invoked: unknown[][] = [];
   const ipcRenderer = {
-    invoke: (...args: unknown[]) => {
+    invoke: (...args: unknown[]): Promise<unknown> => {
       invoked.push(args);
       return Promise.resolve({ ok: false, error: { code: 'internal', message: 'stub' } });
     },

@@ -1,10 +1,14 @@
 /**
  * `npm run web`: starts the browser preview on 127.0.0.1 and prints the one URL to open. The
  * token in the URL's fragment is never sent in a request line, Referer or log.
+ *
+ * `--data=DIR` (or READOUT_PREVIEW_DATA) is the preview's stand-in for the profile folder: the
+ * automatic backups go to DIR/backups. Without it, a fresh temporary folder is used.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createServices } from '../services';
 import { startPreviewServer } from './server';
 
@@ -17,13 +21,20 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
   }
+  const dataArg = process.argv.find(a => a.startsWith('--data='))?.slice('--data='.length);
+  const dataDir = dataArg || process.env.READOUT_PREVIEW_DATA;
+  const backupsDir = join(
+    dataDir ? resolve(dataDir) : mkdtempSync(join(tmpdir(), 'readout-preview-')),
+    'backups',
+  );
   const server = await startPreviewServer({
     rendererDir,
-    services: createServices({ seedsDir: resolve(root, 'seeds') }),
+    services: createServices({ seedsDir: resolve(root, 'seeds'), backupsDir }),
     token: randomBytes(24).toString('base64url'),
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
   });
   console.log(`Readout preview: ${server.url}`);
+  console.log(`Automatic backups: ${backupsDir}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -265,6 +265,17 @@ describe('startPreviewServer', () => {
     }
   });
 
+  it('carries the backup channels like any other, refusing ids that name a path', async () => {
+    const reply = await call('backups:read', ['../secret']);
+    expect(decodeWire(reply.body)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: expect.stringMatching(/not an automatic backup id/),
+      },
+    });
+  });
+
   it('imports an upload sent as {"$bytes": base64}', async () => {
     const bytes = new TextEncoder().encode('Ministers meet in Moscow\nThe ministers met – Лавров.');
     const body = encodeWire([[{ name: 'up/one.txt', size: bytes.length, bytes }]]);

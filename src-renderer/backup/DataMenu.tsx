@@ -1,13 +1,16 @@
 /**
  * "Data" in the top bar: the analyst's way out (annotation exports, a full backup) and back in
- * (restore). Restoring checks the whole file first and asks before replacing anything. Mounting
- * it also asks the browser for persistent storage, and the dialog shows the answer.
+ * (restore from a file or from an automatic backup). Restoring checks the whole backup first,
+ * asks before replacing anything, and backs up the current work before it does. Mounting it also
+ * asks the browser for persistent storage, and the dialog shows the answer.
  */
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../db/db';
 import { useEscapeLayer } from '../features/keyboard/escape';
 import { useNavigation } from '../navigation';
 import { collectAnnotations } from './annotations';
+import { backUpCurrentWork, loadAutoBackup, restoreAutoBackup } from './auto-backups';
+import { AutoBackupsSection, backupTime, workCounts, type GoodBackup } from './AutoBackupsSection';
 import {
   backupToJson,
   BackupError,
@@ -26,6 +29,13 @@ import './data.css';
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
+/** A checked backup waiting for the analyst's confirmation: a chosen file or an automatic one. */
+type Pending =
+  | { kind: 'file'; backup: Backup; file: string }
+  | { kind: 'auto'; backup: Backup; entry: GoodBackup };
+
+const WORK_WORDS = 'highlights, notes, tags, trash, meeting decisions and meeting notes';
+
 const STORAGE_TEXT: Record<StoragePersistence, string> = {
   persistent: 'Storage: persistent',
   'best-effort': 'Storage: may be cleared by the browser when disk space runs low',
@@ -37,6 +47,12 @@ function counts(s: RestoreSummary): string {
   return `${n(s.articles, 'article', 'articles')}, ${n(s.highlights, 'highlight', 'highlights')} and ${n(s.articleNotes, 'article note', 'article notes')}`;
 }
 
+/** The counts of a work backup, which holds no articles. */
+function workSummary(s: RestoreSummary): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return `${n(s.highlights, 'highlight', 'highlights')} and ${n(s.articleNotes, 'article note', 'article notes')}`;
+}
+
 export function DataMenu() {
   const { selectedId } = useNavigation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -45,7 +61,7 @@ export function DataMenu() {
   const [scope, setScope] = useState<'article' | 'all'>('all');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [pending, setPending] = useState<{ backup: Backup; file: string } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [shown, setShown] = useState(false);
   useEscapeLayer(shown, () => dialog.current?.close());
 
@@ -100,18 +116,46 @@ export function DataMenu() {
     setPending(null);
     void work(async () => {
       const backup = await parseBackup(db, await file.text());
-      setPending({ backup, file: file.name });
+      setPending({ kind: 'file', backup, file: file.name });
+      return null;
+    });
+  };
+
+  const chooseAutoBackup = (entry: GoodBackup) => {
+    setPending(null);
+    void work(async () => {
+      setPending({ kind: 'auto', backup: await loadAutoBackup(db, entry), entry });
       return null;
     });
   };
 
   const confirmRestore = () => {
     if (!pending) return;
-    const { backup } = pending;
+    const chosen = pending;
     setPending(null);
     void work(async () => {
-      const summary = await restoreBackup(db, backup);
-      return { kind: 'status', text: `Restored ${counts(summary)}.` };
+      if (chosen.kind === 'auto') {
+        await restoreAutoBackup(db, chosen.backup);
+        const when = backupTime(chosen.entry.createdAt);
+        return {
+          kind: 'status',
+          text: `Restored your work as it was on ${when}: ${workCounts(chosen.entry.counts)}.`,
+        };
+      }
+      await backUpCurrentWork();
+      const summary = await restoreBackup(db, chosen.backup, (done, total) =>
+        setMessage({
+          kind: 'status',
+          text: `Restoring… ${done.toLocaleString('en')} of ${total.toLocaleString('en')} records`,
+        }),
+      );
+      return {
+        kind: 'status',
+        text:
+          chosen.backup.scope === 'work'
+            ? `Restored your work: ${workSummary(summary)}.`
+            : `Restored ${counts(summary)}.`,
+      };
     });
   };
 
@@ -133,7 +177,7 @@ export function DataMenu() {
         aria-labelledby="data-dialog-title"
         onClose={() => setShown(false)}
       >
-        <header className="data-dialog-head">
+        <div className="data-dialog-head">
           <h2 id="data-dialog-title">Your data</h2>
           <button
             type="button"
@@ -143,7 +187,7 @@ export function DataMenu() {
           >
             ×
           </button>
-        </header>
+        </div>
 
         <section aria-labelledby="data-export-title">
           <h3 id="data-export-title">Export annotations</h3>
@@ -208,13 +252,21 @@ export function DataMenu() {
               onChange={e => chooseBackup(e.currentTarget)}
             />
           </div>
-          {pending && (
+          {pending?.kind === 'file' && (
             <div className="data-confirm" role="group" aria-label="Confirm restore">
-              <p>
-                Replace everything in Readout with <strong>{pending.file}</strong> (saved{' '}
-                {pending.backup.exportedAt.slice(0, 10)}: {counts(summarize(pending.backup))})? What
-                is in Readout now will be lost.
-              </p>
+              {pending.backup.scope === 'work' ? (
+                <p>
+                  Replace your {WORK_WORDS} with <strong>{pending.file}</strong> (saved{' '}
+                  {pending.backup.exportedAt.slice(0, 10)})? Articles stay as they are. Your current
+                  work is backed up automatically first.
+                </p>
+              ) : (
+                <p>
+                  Replace everything in Readout with <strong>{pending.file}</strong> (saved{' '}
+                  {pending.backup.exportedAt.slice(0, 10)}: {counts(summarize(pending.backup))})?
+                  What is in Readout now will be lost.
+                </p>
+              )}
               <div className="data-actions">
                 <button type="button" className="danger" onClick={confirmRestore}>
                   Replace everything
@@ -226,6 +278,33 @@ export function DataMenu() {
             </div>
           )}
         </section>
+
+        <AutoBackupsSection
+          shown={shown}
+          busy={busy}
+          onRestore={chooseAutoBackup}
+          chosenId={pending?.kind === 'auto' ? pending.entry.id : null}
+          confirm={
+            pending?.kind === 'auto' && (
+              <div className="data-confirm" role="group" aria-label="Confirm restore">
+                <p>
+                  Replace your {WORK_WORDS} with the automatic backup of{' '}
+                  <strong>{backupTime(pending.entry.createdAt)}</strong> (
+                  {workCounts(pending.entry.counts)})? Articles stay as they are. Your current work
+                  is backed up first, so you can come back to it.
+                </p>
+                <div className="data-actions">
+                  <button type="button" className="danger" onClick={confirmRestore}>
+                    Replace my work
+                  </button>
+                  <button type="button" onClick={() => setPending(null)}>
+                    Cancel
+                  </button>
+                </div>
+              </div>
+            )
+          }
+        />
 
         <p className="data-message" role="status">
           {message?.kind === 'status' ? message.text : ''}

@@ -128,6 +128,37 @@ describe('restoreBackup', () => {
     );
     expect(await dump(db)).toEqual(before);
   });
+
+  it('reports progress in steps of one transaction, and a failure in a late step changes nothing', async () => {
+    const db = await filled();
+    const before = await dump(db);
+    const backup = await createBackup(db);
+    backup.tables.articles = Array.from({ length: 1200 }, (_, i) => ({
+      ...makeArticle(`Report ${i}`, `Grain stocks in district ${i} were counted.`),
+    }));
+    const total = Object.values(backup.tables).reduce((n, rows) => n + rows.length, 0);
+    const progress: number[] = [];
+
+    // The third step of articles repeats the first one's source: everything rolls back, the
+    // steps already written too.
+    const failing = structuredClone(backup);
+    const { articles } = failing.tables;
+    articles[1100] = { ...articles[1100], source: articles[0].source };
+    await expect(restoreBackup(db, failing, done => progress.push(done))).rejects.toThrow(
+      /could not be restored.*Nothing was changed/,
+    );
+    expect(progress).toEqual([500, 1000]);
+    expect(await dump(db)).toEqual(before);
+
+    progress.length = 0;
+    await restoreBackup(db, backup, (done, all) => {
+      expect(all).toBe(total);
+      progress.push(done);
+    });
+    expect(progress.slice(0, 3)).toEqual([500, 1000, 1200]);
+    expect(progress.at(-1)).toBe(total);
+    expect(await db.articles.count()).toBe(1200);
+  });
 });
 
 describe('parseBackup', () => {

@@ -8,11 +8,15 @@
  *
  * Derived data (the persisted search index) is left out of backups and kept across restores: it
  * is rebuilt from the data, and the live index catches up on what the restore changed.
+ *
+ * A backup of scope "work" (the automatic backups) holds only the analyst's work (see
+ * work-scope.ts); restoring one replaces that work and keeps the articles and everything else.
  */
 import type { Table } from 'dexie';
 import { z } from 'zod';
 import type { ReadoutDB } from '../db/db';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
+import { isWorkMetaKey, REQUIRED_WORK_TABLES, WORK_TABLES } from './work-scope';
 
 export const BACKUP_FORMAT = 'readout-backup';
 export const BACKUP_VERSION = 1;
@@ -96,6 +100,10 @@ const envelope = z.object({
   version: z.number().int().positive(),
   exportedAt: z.string(),
   schemaVersion: z.number().positive(),
+  /** What the backup holds: everything (the default) or only the analyst's work. */
+  scope: z.enum(['all', 'work']).optional(),
+  /** Work backups: SHA-256 of the JSON of `tables`, to tell whether the work changed since. */
+  fingerprint: z.string().optional(),
   tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
 
@@ -185,7 +193,9 @@ export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> 
     );
   }
   const backup = parsed.data;
-  for (const name of ['articles', 'highlights', 'articleNotes', 'meta']) {
+  const work = backup.scope === 'work';
+  const required = work ? REQUIRED_WORK_TABLES : ['articles', 'highlights', 'articleNotes', 'meta'];
+  for (const name of required) {
     if (!(name in backup.tables)) {
       throw new BackupError(
         `This backup is damaged: the "${name}" table is missing. ${NOTHING_CHANGED}`,
@@ -198,6 +208,17 @@ export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> 
     if (!table) {
       throw new BackupError(
         `This backup holds data this version of Readout does not know ("${name}"). ${NOTHING_CHANGED}`,
+      );
+    }
+    if (work && !WORK_TABLES.has(name)) {
+      throw new BackupError(
+        `This backup is damaged (a backup of your work holding "${name}"). ${NOTHING_CHANGED}`,
+      );
+    }
+    const foreign = work && name === 'meta' ? rows.findIndex(r => !isWorkMetaKey(r.key)) : -1;
+    if (foreign >= 0) {
+      throw new BackupError(
+        `This backup is damaged (meta[${foreign}] is not part of your work). ${NOTHING_CHANGED}`,
       );
     }
     const schema = KNOWN_TABLES[name];
@@ -243,12 +264,17 @@ export function summarize(backup: Backup): RestoreSummary {
 }
 
 /**
- * Replaces everything with the backup's content in one transaction. Tables the backup does not
- * mention (made before they existed) end up empty. Expects a backup from `parseBackup`.
+ * Replaces everything with the backup's content in one transaction; a work backup replaces only
+ * the work tables and the work `meta` records. Tables the backup does not mention (made before
+ * they existed) end up empty. Expects a backup from `parseBackup`.
  */
-export async function restoreBackup(db: ReadoutDB, backup: Backup): Promise<RestoreSummary> {
+export async function restoreBackup(
+  db: ReadoutDB,
+  backup: Backup,
+  onProgress?: RestoreProgress,
+): Promise<RestoreSummary> {
   try {
-    await replaceAll(db, backup);
+    await replaceAll(db, backup, onProgress);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BackupError(`The backup could not be restored (${reason}). ${NOTHING_CHANGED}`);
@@ -256,20 +282,43 @@ export async function restoreBackup(db: ReadoutDB, backup: Backup): Promise<Rest
   return summarize(backup);
 }
 
-async function replaceAll(db: ReadoutDB, backup: Backup): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
+/** Records written so far by a restore, of `total`; called inside its one transaction. */
+export type RestoreProgress = (done: number, total: number) => void;
+
+/** Records a restore writes per step, so that a long restore can show how far it has got. */
+const RESTORE_STEP = 500;
+
+async function replaceAll(
+  db: ReadoutDB,
+  backup: Backup,
+  onProgress?: RestoreProgress,
+): Promise<void> {
+  const work = backup.scope === 'work';
+  const replaced = work ? db.tables.filter(t => WORK_TABLES.has(t.name)) : db.tables;
+  const total = replaced.reduce((n, t) => n + (backup.tables[t.name]?.length ?? 0), 0);
+  let done = 0;
+  await db.transaction('rw', replaced, async () => {
+    for (const table of replaced) {
       const rows = backup.tables[table.name] ?? [];
       if (table.name === 'meta') {
-        const kept = await table
-          .where('key')
-          .anyOf([...DERIVED_META_KEYS])
-          .toArray();
+        const kept = work
+          ? await table.filter(r => !isWorkMetaKey((r as { key: unknown }).key)).toArray()
+          : await table
+              .where('key')
+              .anyOf([...DERIVED_META_KEYS])
+              .toArray();
         await table.clear();
         await table.bulkAdd([...rows.filter(r => !DERIVED_META_KEYS.has(String(r.key))), ...kept]);
+        done += rows.length;
+        onProgress?.(done, total);
       } else {
         await table.clear();
-        await table.bulkAdd(rows);
+        for (let i = 0; i < rows.length; i += RESTORE_STEP) {
+          const step = rows.slice(i, i + RESTORE_STEP);
+          await table.bulkAdd(step);
+          done += step.length;
+          onProgress?.(done, total);
+        }
       }
     }
   });

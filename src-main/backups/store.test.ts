@@ -1,0 +1,244 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { autoBackupId, type AutoBackupEntry } from '../contract/auto-backup';
+import { ServiceError } from '../service-error';
+import { createBackupStore, parseWorkBackup } from './store';
+
+let root: string;
+let dir: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'readout-backups-'));
+  dir = join(root, 'backups');
+});
+
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+/** A work backup as the renderer writes one, with `n` highlights. */
+function workText(n: number, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    format: 'readout-backup',
+    version: 1,
+    scope: 'work',
+    exportedAt: '2025-03-01T10:00:00.000Z',
+    schemaVersion: 3,
+    fingerprint: n.toString(16).padStart(64, '0'),
+    tables: {
+      highlights: Array.from({ length: n }, (_, i) => ({
+        id: `h${i}`,
+        articleId: 'a',
+        note: i === 0 ? 'Who said so?' : '',
+      })),
+      articleNotes: [{ articleId: 'a', text: 'Note', tags: [] }],
+      trash: [],
+      meetingDecisions: [{ id: 'd1' }, { id: 'd2' }],
+      meta: [
+        { key: 'colours', value: ['Main'] },
+        { key: 'meeting-note:m1', value: 'Ask about the venue' },
+        { key: 'meeting-note:m2', value: '  ' },
+      ],
+    },
+    ...extra,
+  });
+}
+
+/** A clock that moves one second on every reading. */
+function ticking(start = Date.UTC(2025, 2, 1, 10)) {
+  let t = start;
+  return () => (t += 1000);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ServiceError);
+  return error as ServiceError;
+}
+
+const okEntries = (backups: AutoBackupEntry[]) => backups.filter(b => b.state === 'ok');
+
+describe('createBackupStore', () => {
+  it('lists nothing, without failing, before the folder exists', async () => {
+    const store = createBackupStore({ dir });
+    expect(await store.list()).toEqual({ folder: dir, backups: [] });
+  });
+
+  it('writes a backup named from its own clock and lists it with its counts', async () => {
+    const store = createBackupStore({ dir, now: () => Date.UTC(2025, 2, 1, 10, 30, 0, 123) });
+    const text = workText(3);
+    const entry = await store.write(text);
+    expect(entry).toEqual({
+      state: 'ok',
+      id: 'auto-2025-03-01T10-30-00-123Z',
+      createdAt: Date.UTC(2025, 2, 1, 10, 30, 0, 123),
+      size: Buffer.byteLength(text),
+      fingerprint: '3'.padStart(64, '0'),
+      counts: {
+        highlights: 3,
+        highlightNotes: 1,
+        articleNotes: 1,
+        meetingNotes: 1,
+        decisions: 2,
+        trash: 0,
+      },
+    });
+    expect(readdirSync(dir)).toEqual(['auto-2025-03-01T10-30-00-123Z.json']);
+    expect(readFileSync(join(dir, 'auto-2025-03-01T10-30-00-123Z.json'), 'utf8')).toBe(text);
+    expect((await store.list()).backups).toEqual([entry]);
+    expect(await store.read(entry.id)).toEqual({ id: entry.id, text });
+  });
+
+  it('lists newest first and leaves no temporary files behind', async () => {
+    const store = createBackupStore({ dir, now: ticking() });
+    for (let n = 1; n <= 3; n++) await store.write(workText(n));
+    const { backups } = await store.list();
+    expect(okEntries(backups).map(b => b.counts.highlights)).toEqual([3, 2, 1]);
+    expect(readdirSync(dir).every(name => /^auto-[\dTZ-]+\.json$/.test(name))).toBe(true);
+  });
+
+  it('gives two backups made in the same millisecond different files', async () => {
+    const store = createBackupStore({ dir, now: () => Date.UTC(2025, 2, 1) });
+    const [a, b] = await Promise.all([store.write(workText(1)), store.write(workText(2))]);
+    expect(a.id).not.toBe(b.id);
+    expect((await store.list()).backups).toHaveLength(2);
+  });
+
+  it.each([
+    ['text that is not JSON', '{"format": "readout-backup", "tab', /not valid JSON/],
+    ['a foreign JSON file', '{"hello": "world"}', /not a Readout backup/],
+    ['a full backup', workText(1, { scope: 'all' }), /not a well-formed work backup/],
+    ['a backup from a newer Readout', workText(1, { version: 99 }), /newer version/],
+    ['a bad fingerprint', workText(1, { fingerprint: '../x' }), /not a well-formed/],
+  ])('refuses %s and writes nothing', async (_title, text, message) => {
+    const store = createBackupStore({ dir });
+    const error = await refusal(store.write(text));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(message);
+    expect((await store.list()).backups).toEqual([]);
+  });
+
+  it('refuses a work backup that smuggles in the articles', async () => {
+    const text = workText(1);
+    const parsed = JSON.parse(text) as { tables: Record<string, unknown> };
+    parsed.tables.articles = [{ id: 'a', text: 'x'.repeat(100) }];
+    const error = await refusal(createBackupStore({ dir }).write(JSON.stringify(parsed)));
+    expect(error.code).toBe('invalid-argument');
+  });
+
+  it('refuses text over the size limit', async () => {
+    const huge = workText(1).replace('"Note"', `"${'é'.repeat(17 * 1024 * 1024)}"`);
+    const error = await refusal(createBackupStore({ dir }).write(huge));
+    expect(error.message).toMatch(/32 MiB/);
+  });
+
+  it.each([
+    '../auto-2025-03-01T10-30-00-123Z',
+    'auto-2025-03-01T10-30-00-123Z/../../secret',
+    'auto-2025-03-01T10-30-00-123Z.json',
+    '/etc/passwd',
+    'auto-2025-13-01T10-30-00-123Z',
+    '',
+  ])('refuses to read %j', async id => {
+    writeFileSync(join(root, 'secret.json'), 'TOP SECRET');
+    const error = await refusal(createBackupStore({ dir }).read(id));
+    expect(error.code).toBe('invalid-argument');
+  });
+
+  it('answers not-found for a backup that is not there', async () => {
+    const error = await refusal(createBackupStore({ dir }).read(autoBackupId(Date.UTC(2025, 0))));
+    expect(error.code).toBe('not-found');
+  });
+
+  it('lists damaged files as damaged, ignores foreign ones, and never fails', async () => {
+    const store = createBackupStore({ dir, now: ticking() });
+    const good = await store.write(workText(2));
+    const name = (time: number) => `${autoBackupId(time)}.json`;
+    writeFileSync(join(dir, name(Date.UTC(2025, 1, 1))), workText(1).slice(0, 40));
+    writeFileSync(join(dir, name(Date.UTC(2025, 1, 2))), '{"hello": "world"}');
+    writeFileSync(join(root, 'outside.json'), workText(5));
+    symlinkSync(join(root, 'outside.json'), join(dir, name(Date.UTC(2025, 1, 3))));
+    mkdirSync(join(dir, name(Date.UTC(2025, 1, 4))));
+    writeFileSync(join(dir, 'notes.txt'), 'the analyst’s own file');
+    writeFileSync(join(dir, 'auto-yesterday.json'), workText(1));
+    writeFileSync(join(dir, `.${name(Date.UTC(2025, 1, 5))}.0a1b2c.tmp`), '{"form');
+
+    const { backups } = await store.list();
+    expect(backups.map(b => (b.state === 'ok' ? 'ok' : b.reason))).toEqual([
+      'ok',
+      'not a regular file', // the folder
+      'not a regular file', // the symbolic link, not followed
+      'not a Readout backup',
+      'not valid JSON (cut short or damaged)',
+    ]);
+    expect(backups[0]).toEqual(good);
+    const link = autoBackupId(Date.UTC(2025, 1, 3));
+    expect((await refusal(store.read(link))).code).toBe('io');
+  });
+
+  it('keeps the ten newest and one a day for a week, pruning the rest as it writes', async () => {
+    // A backup every three hours for ten days.
+    let now = new Date(2025, 2, 1, 0, 30).getTime();
+    const store = createBackupStore({ dir, now: () => now });
+    for (let i = 0; i < 80; i++) {
+      await store.write(workText(i));
+      now += 3 * 3600_000;
+    }
+    const { backups } = await store.list();
+    expect(backups.every(b => b.state === 'ok')).toBe(true);
+    const days = new Set(backups.map(b => new Date(b.createdAt).getDate()));
+    expect(backups.length).toBeGreaterThanOrEqual(10);
+    expect(backups.length).toBeLessThanOrEqual(17);
+    // The ten newest are all there…
+    expect(
+      okEntries(backups)
+        .slice(0, 10)
+        .map(b => b.counts.highlights),
+    ).toEqual([79, 78, 77, 76, 75, 74, 73, 72, 71, 70]);
+    // …and each of the seven days up to today has one.
+    expect([...days].sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('prunes a damaged file once it would have aged out as a healthy one, not before', async () => {
+    let now = Date.UTC(2025, 2, 1);
+    const store = createBackupStore({ dir, now: () => now, retention: { recent: 2, days: 0 } });
+    mkdirSync(dir);
+    const old = `${autoBackupId(now - 1000)}.json`;
+    writeFileSync(join(dir, old), 'damaged');
+    await store.write(workText(1));
+    expect(readdirSync(dir)).toContain(old);
+    now += 1000;
+    await store.write(workText(2));
+    expect(readdirSync(dir)).not.toContain(old);
+    now += 1000;
+    await store.write(workText(3));
+    expect((await store.list()).backups).toHaveLength(2);
+  });
+
+  it('says so when the folder cannot be created', async () => {
+    writeFileSync(dir, 'a file where the folder should be');
+    const error = await refusal(createBackupStore({ dir }).write(workText(1)));
+    expect(error.code).toBe('io');
+    expect(error.message).toMatch(/backups folder cannot be created/);
+  });
+});
+
+describe('parseWorkBackup', () => {
+  it('accepts a backup without the tables older versions did not have', () => {
+    const parsed = JSON.parse(workText(1)) as { tables: Record<string, unknown> };
+    delete parsed.tables.trash;
+    delete parsed.tables.meetingDecisions;
+    expect(parseWorkBackup(JSON.stringify(parsed)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * What "the analyst's work" is, for backups of scope "work": the tables the analyst writes and
+ * the `meta` records that are theirs. Articles and extracted meetings are left out: articles can
+ * be imported again from their files, and meetings are extracted again from the articles (the
+ * analyst's decisions about them are work, and re-attach by their anchors).
+ */
+import { MEETING_NOTE_PREFIX } from '../../src-main/contract/auto-backup';
+
+/** Tables a work backup holds (`meta` only in part, see `isWorkMetaKey`). */
+export const WORK_TABLES: ReadonlySet<string> = new Set([
+  'highlights',
+  'articleNotes',
+  'trash',
+  'meetingDecisions',
+  'meta',
+]);
+
+/** Tables every work backup must have; the others came with later database versions. */
+export const REQUIRED_WORK_TABLES = ['highlights', 'articleNotes', 'meta'] as const;
+
+/** The colour meanings the analyst renamed (features/highlights/palette.ts). */
+const COLOURS_KEY = 'colours';
+
+/** Whether a `meta` record is the analyst's: colour meanings and meeting notes. */
+export function isWorkMetaKey(key: unknown): boolean {
+  return key === COLOURS_KEY || (typeof key === 'string' && key.startsWith(MEETING_NOTE_PREFIX));
+}
