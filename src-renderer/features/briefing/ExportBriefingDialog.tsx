@@ -72,12 +72,22 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
     event.preventDefault();
     if (!data) return;
     setStatus({ kind: 'working' });
-    const chosen = new Set(data.highlights.filter(h => !excluded.has(h.id)).map(h => h.id));
+    try {
+      setStatus(await exportNow(data));
+    } catch (error) {
+      // The bridge answers with values, but building the input or the download can still throw;
+      // the dialog must never stay on "Exporting…".
+      setStatus({ kind: 'error', message: `The briefing could not be made: ${String(error)}` });
+    }
+  };
+
+  const exportNow = async (loaded: NonNullable<typeof data>): Promise<Status> => {
+    const chosen = new Set(loaded.highlights.filter(h => !excluded.has(h.id)).map(h => h.id));
     const input = buildBriefingInput({
       meeting,
-      articles: data.articles,
-      highlights: data.highlights,
-      articleNotes: data.articleNotes,
+      articles: loaded.articles,
+      highlights: loaded.highlights,
+      articleNotes: loaded.articleNotes,
       meetingNote,
       meanings,
       chosen,
@@ -85,18 +95,15 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
     });
     if (desktop) {
       const result = await api.exportBriefing(input);
-      if (!result.ok) setStatus({ kind: 'error', message: result.error.message });
-      else if (result.value) setStatus({ kind: 'done', message: `Saved to ${result.value.path}` });
-      else setStatus({ kind: 'idle' });
-    } else {
-      const result = await api.renderBriefing(input);
-      if (!result.ok) {
-        setStatus({ kind: 'error', message: result.error.message });
-      } else {
-        downloadBytes(result.value.bytes, result.value.fileName);
-        setStatus({ kind: 'done', message: `Downloaded ${result.value.fileName}` });
-      }
+      if (!result.ok) return { kind: 'error', message: result.error.message };
+      return result.value
+        ? { kind: 'done', message: `Saved to ${result.value.path}` }
+        : { kind: 'idle' };
     }
+    const result = await api.renderBriefing(input);
+    if (!result.ok) return { kind: 'error', message: result.error.message };
+    downloadBytes(result.value.bytes, result.value.fileName);
+    return { kind: 'done', message: `Downloaded ${result.value.fileName}` };
   };
 
   return (
