@@ -118,15 +118,11 @@ const NOTHING_CHANGED = 'Nothing was changed.';
 
 /** Reads every table (except derived meta records) in one read transaction. */
 export async function createBackup(db: ReadoutDB, now = new Date()): Promise<Backup> {
-  await db.open();
-  const tables: Record<string, Record<string, unknown>[]> = {};
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) {
-      let rows = (await table.toArray()) as Record<string, unknown>[];
-      if (table.name === 'meta') rows = rows.filter(r => !DERIVED_META_KEYS.has(String(r.key)));
-      tables[table.name] = rows;
-    }
-  });
+  const tables = await readTables(
+    db,
+    () => true,
+    key => !DERIVED_META_KEYS.has(String(key)),
+  );
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -134,6 +130,28 @@ export async function createBackup(db: ReadoutDB, now = new Date()): Promise<Bac
     schemaVersion: db.verno,
     tables,
   };
+}
+
+/**
+ * Reads the chosen tables in one read transaction, so a backup never mixes two moments; of `meta`
+ * only the records whose key `keepMeta` accepts.
+ */
+export async function readTables(
+  db: ReadoutDB,
+  keepTable: (name: string) => boolean,
+  keepMeta: (key: unknown) => boolean,
+): Promise<Backup['tables']> {
+  await db.open();
+  const tables: Backup['tables'] = {};
+  const read = db.tables.filter(t => keepTable(t.name));
+  await db.transaction('r', read, async () => {
+    for (const table of read) {
+      let rows = (await table.toArray()) as Record<string, unknown>[];
+      if (table.name === 'meta') rows = rows.filter(r => keepMeta(r.key));
+      tables[table.name] = rows;
+    }
+  });
+  return tables;
 }
 
 export function backupToJson(backup: Backup): string {

@@ -5,7 +5,7 @@
 import Dexie, { rangesOverlap, RangeSet, type ObservabilitySet } from 'dexie';
 import { MEETING_NOTE_PREFIX } from '../../src-main/contract/auto-backup';
 import type { ReadoutDB } from '../db/db';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, readTables, type Backup } from './backup';
 import { isWorkMetaKey, WORK_TABLES } from './work-scope';
 
 /**
@@ -37,16 +37,7 @@ export function isEmptyWork(tables: Backup['tables']): boolean {
 
 /** Reads the analyst's work in one read transaction, as a backup of scope "work". */
 export async function createWorkBackup(db: ReadoutDB, now = new Date()): Promise<Backup> {
-  await db.open();
-  const tables: Backup['tables'] = {};
-  const read = db.tables.filter(t => WORK_TABLES.has(t.name));
-  await db.transaction('r', read, async () => {
-    for (const table of read) {
-      let rows = (await table.toArray()) as Record<string, unknown>[];
-      if (table.name === 'meta') rows = rows.filter(r => isWorkMetaKey(r.key));
-      tables[table.name] = rows;
-    }
-  });
+  const tables = await readTables(db, name => WORK_TABLES.has(name), isWorkMetaKey);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
