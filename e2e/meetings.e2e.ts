@@ -156,7 +156,7 @@ test.describe('meetings view', () => {
     await expect(meetings.sources.locator('blockquote')).toHaveText(sentence);
   });
 
-  test('has no serious accessibility violations, and looks right', async ({ app }) => {
+  test('has no serious accessibility violations', async ({ app }) => {
     const meetings = new MeetingsPage(app.page);
     await meetings.open();
     await meetings.item(QUAD).first().click();
@@ -168,6 +168,10 @@ test.describe('meetings view', () => {
     expect(serious.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual(
       [],
     );
-    await app.page.screenshot({ path: resolve(__dirname, 'screenshots', 'meetings.png') });
+    // The README's picture, written only when asked so a test run leaves the tree clean:
+    // READOUT_SCREENSHOTS=1 npx playwright test -c e2e meetings.e2e.ts -g accessibility
+    if (process.env.READOUT_SCREENSHOTS) {
+      await app.page.screenshot({ path: resolve(__dirname, 'screenshots', 'meetings.png') });
+    }
   });
 });

@@ -66,7 +66,7 @@ export function App() {
 
   useEscapeKey();
   useArticleKeys(articles, selectedId, id => navigation.openArticle(id));
-  useMeetingSync();
+  useMeetingSync({ paused: activity !== null });
   useAutoBackupSchedule();
 
   const run = useCallback(

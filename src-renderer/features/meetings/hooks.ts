@@ -14,9 +14,11 @@ export const meetingSync = new SyncQueue(db, articles => api.extractMeetings(art
 
 /**
  * Re-extracts meetings whenever the set of stored article texts changes: on start (when it
- * changed since the last extraction), after every import and every edited re-import.
+ * changed since the last extraction), after every import and every edited re-import. While
+ * `paused` (an import is storing its batches) it waits, so a large import ends in one extraction
+ * of the whole library instead of one per batch, each larger than the last.
  */
-export function useMeetingSync(): SyncStatus {
+export function useMeetingSync({ paused = false }: { paused?: boolean } = {}): SyncStatus {
   const texts = useLiveQuery(async () => {
     const [ids, hashes] = await Promise.all([
       db.articles.toCollection().primaryKeys(),
@@ -25,8 +27,8 @@ export function useMeetingSync(): SyncStatus {
     return `${ids.sort().join()}|${hashes.join()}`;
   }, []);
   useEffect(() => {
-    if (texts !== undefined) void meetingSync.request();
-  }, [texts]);
+    if (texts !== undefined && !paused) void meetingSync.request();
+  }, [texts, paused]);
   return useMeetingSyncStatus();
 }
 
