@@ -26,11 +26,27 @@ test.describe('content security policy', () => {
   });
 
   test('the page cannot fetch from or load images from another origin', async ({ app }) => {
+    // Were the requests let through, this route would answer them: a refusal below is then the
+    // policy's doing, not the missing network of an offline machine.
+    const PIXEL = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
     const answered: string[] = [];
-    app.page.on('response', response => {
-      if (!response.url().startsWith('http://127.0.0.1:')) answered.push(response.url());
+    await app.page.route('https://example.com/**', route => {
+      answered.push(route.request().url());
+      return route.fulfill({
+        status: 200,
+        headers: { 'access-control-allow-origin': '*' },
+        contentType: route.request().url().endsWith('.png') ? 'image/png' : 'text/plain',
+        body: route.request().url().endsWith('.png') ? PIXEL : 'hello',
+      });
     });
     const outcome = await app.page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', e =>
+        violations.push(e.effectiveDirective),
+      );
       const fetched = await fetch('https://example.com/').then(
         () => 'fetched',
         () => 'refused',
@@ -41,12 +57,17 @@ test.describe('content security policy', () => {
         img.onerror = () => done('refused');
         img.src = 'https://example.com/pixel.png';
       });
-      return { fetched, image };
+      await new Promise(done => setTimeout(done, 50));
+      return { fetched, image, violations: [...new Set(violations)].sort() };
     });
-    expect(outcome).toEqual({ fetched: 'refused', image: 'refused' });
+    expect(outcome).toEqual({
+      fetched: 'refused',
+      image: 'refused',
+      violations: ['connect-src', 'img-src'],
+    });
     expect(answered).toEqual([]);
-    // Chromium reports the image it then blocks as a request; the page got no answer (above),
-    // so this one attempt is not counted against the fixture's offline check.
+    // Chromium reports the image it then blocks as a request; nothing answered it (above), so
+    // this one attempt is not counted against the fixture's offline check.
     app.requestedHosts.delete('example.com');
   });
 });

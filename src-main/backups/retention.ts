@@ -43,10 +43,14 @@ export function backupsToKeep(
   now: number,
   policy: RetentionPolicy = DEFAULT_RETENTION,
 ): Set<string> {
-  const newestFirst = [...backups].sort(
-    (a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-  );
-  const keep = new Set(newestFirst.slice(0, policy.recent).map(b => b.id));
+  // A backup dated after `now` was made before the clock stepped back (a correction, a changed
+  // time zone setting): it is kept, but does not count as "newest", or it would push out every
+  // backup made from now on until the clock caught up.
+  const future = backups.filter(b => b.createdAt > now);
+  const newestFirst = backups
+    .filter(b => b.createdAt <= now)
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const keep = new Set([...future, ...newestFirst.slice(0, policy.recent)].map(b => b.id));
   const from = windowStart(now, policy.days);
   const daysSeen = new Set<string>();
   for (const backup of newestFirst) {

@@ -210,6 +210,31 @@ describe('createBackupStore', () => {
     expect([...days].sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9, 10]);
   });
 
+  it('keeps the backup it just wrote when the clock has stepped back behind older backups', async () => {
+    let now = new Date(2025, 2, 1, 15).getTime();
+    const store = createBackupStore({ dir, now: () => now });
+    for (let i = 0; i < 10; i++) {
+      await store.write(workText(i));
+      now += 60_000;
+    }
+    now -= 4 * 3600_000; // the clock is corrected four hours back
+    const written = await store.write(workText(42));
+    const { backups } = await store.list();
+    expect(backups.map(b => b.id)).toContain(written.id);
+    expect(backups).toHaveLength(11);
+    expect((await store.read(written.id)).text).toBe(workText(42));
+  });
+
+  it('hands out only work backups, whatever else sits in the folder under a backup name', async () => {
+    const store = createBackupStore({ dir, now: ticking() });
+    await store.write(workText(1));
+    const id = autoBackupId(Date.UTC(2025, 1, 4));
+    writeFileSync(join(dir, `${id}.json`), '{"format":"something-else"}');
+    const error = await refusal(store.read(id));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toBe('That automatic backup is not a Readout backup.');
+  });
+
   it('prunes a damaged file once it would have aged out as a healthy one, not before', async () => {
     let now = Date.UTC(2025, 2, 1);
     const store = createBackupStore({ dir, now: () => now, retention: { recent: 2, days: 0 } });

@@ -83,17 +83,20 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     return found.sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  async function prune(): Promise<void> {
+  /** Removes what the retention policy lets go, never `written`, the backup just saved. */
+  async function prune(written: string): Promise<void> {
     const all = await entries();
     const healthy = all.filter(e => e.state === 'ok');
     const keep = backupsToKeep(healthy, now(), retention);
+    keep.add(written);
     // A damaged file stays until it would have aged out as a healthy one: it is evidence of what
     // went wrong, and while fewer than `recent` backups exist nothing at all is pruned.
     const kept = healthy.filter(e => keep.has(e.id)).map(e => e.createdAt);
     const oldestKept = healthy.length >= retention.recent ? Math.min(...kept) : -Infinity;
     for (const entry of all) {
       const stale = entry.state === 'ok' ? !keep.has(entry.id) : entry.createdAt < oldestKept;
-      if (stale) await fsp.rm(pathOf(entry.id), { force: true });
+      // One file that cannot go (a folder of that name, a lock on Windows) stops only itself.
+      if (stale) await fsp.rm(pathOf(entry.id), { force: true }).catch(() => undefined);
     }
   }
 
@@ -117,7 +120,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
         await writeFileAtomic(pathOf(id), bytes, { overwrite: false });
         const entry = await describe(pathOf(id), id, time);
         if (!entry) throw new ServiceError('io', 'The automatic backup vanished as it was saved.');
-        await prune().catch(() => undefined); // a failed prune leaves extra files, no harm
+        await prune(id).catch(() => undefined); // a failed prune leaves extra files, no harm
         return entry;
       } catch (error) {
         if (error instanceof AtomicWriteError && error.code === 'exists' && attempt < 100) continue;
@@ -131,7 +134,14 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
 
   async function read(id: string): Promise<{ id: string; text: string }> {
     const file = await readRegularFile(pathOf(id));
-    if (file.kind === 'ok') return { id, text: file.text };
+    if (file.kind === 'ok') {
+      // Only a work backup leaves the folder, whatever else was put there under a backup's name.
+      const parsed = parseWorkBackup(file.text);
+      if (!parsed.ok) {
+        throw new ServiceError('invalid-argument', `That automatic backup is ${parsed.problem}.`);
+      }
+      return { id, text: file.text };
+    }
     if (file.kind === 'missing') {
       throw new ServiceError('not-found', 'That automatic backup is no longer there.');
     }
@@ -180,6 +190,10 @@ type FileRead =
 async function readRegularFile(path: string): Promise<FileRead> {
   let handle: FileHandle;
   try {
+    // Windows has no O_NOFOLLOW: look at the entry itself first there.
+    if (constants.O_NOFOLLOW === undefined && (await fsp.lstat(path)).isSymbolicLink()) {
+      return { kind: 'bad', reason: 'not a regular file', size: 0 };
+    }
     handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     const code = errorCode(error);

@@ -138,7 +138,8 @@ export function AutoBackupsSection(props: {
       {confirm}
       {status.error && (
         <p className="auto-error">
-          The last automatic backup failed ({status.error}); Readout will try again.
+          The last automatic backup failed ({status.error}); Readout will try again
+          {status.nextAt === null ? ' after your next change' : ''}.
         </p>
       )}
       {list?.ok && <p className="auto-folder">Saved in {list.value.folder}</p>}

@@ -29,10 +29,15 @@ import './data.css';
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
-/** A checked backup waiting for the analyst's confirmation: a chosen file or an automatic one. */
-type Pending =
+/**
+ * A checked backup waiting for the analyst's confirmation: a chosen file or an automatic one.
+ * `unprotected` says why the current work could not be backed up first, once that has failed:
+ * the analyst may then restore anyway.
+ */
+type Pending = (
   | { kind: 'file'; backup: Backup; file: string }
-  | { kind: 'auto'; backup: Backup; entry: GoodBackup };
+  | { kind: 'auto'; backup: Backup; entry: GoodBackup }
+) & { unprotected?: string };
 
 const WORK_WORDS = 'highlights, notes, tags, trash, meeting decisions and meeting notes';
 
@@ -51,6 +56,17 @@ function counts(s: RestoreSummary): string {
 function workSummary(s: RestoreSummary): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return `${n(s.highlights, 'highlight', 'highlights')} and ${n(s.articleNotes, 'article note', 'article notes')}`;
+}
+
+/** Shown when the backup of the current work failed: what is at stake and the way to keep it. */
+function Unprotected({ reason }: { reason: string | undefined }) {
+  if (reason === undefined) return null;
+  return (
+    <p role="alert">
+      Your current work could not be backed up first ({reason}). If you restore now, it is lost
+      unless you save it with <strong>Back up everything…</strong> first.
+    </p>
+  );
 }
 
 export function DataMenu() {
@@ -134,6 +150,13 @@ export function DataMenu() {
     const chosen = pending;
     setPending(null);
     void work(async () => {
+      if (chosen.unprotected === undefined) {
+        const failure = await backUpCurrentWork();
+        if (failure !== null) {
+          setPending({ ...chosen, unprotected: failure });
+          return null;
+        }
+      }
       if (chosen.kind === 'auto') {
         await restoreAutoBackup(db, chosen.backup);
         const when = backupTime(chosen.entry.createdAt);
@@ -142,7 +165,6 @@ export function DataMenu() {
           text: `Restored your work as it was on ${when}: ${workCounts(chosen.entry.counts)}.`,
         };
       }
-      await backUpCurrentWork();
       const summary = await restoreBackup(db, chosen.backup, (done, total) =>
         setMessage({
           kind: 'status',
@@ -267,9 +289,10 @@ export function DataMenu() {
                   What is in Readout now will be lost.
                 </p>
               )}
+              <Unprotected reason={pending.unprotected} />
               <div className="data-actions">
                 <button type="button" className="danger" onClick={confirmRestore}>
-                  Replace everything
+                  {pending.unprotected === undefined ? 'Replace everything' : 'Restore anyway'}
                 </button>
                 <button type="button" onClick={() => setPending(null)}>
                   Cancel
@@ -293,9 +316,10 @@ export function DataMenu() {
                   {workCounts(pending.entry.counts)})? Articles stay as they are. Your current work
                   is backed up first, so you can come back to it.
                 </p>
+                <Unprotected reason={pending.unprotected} />
                 <div className="data-actions">
                   <button type="button" className="danger" onClick={confirmRestore}>
-                    Replace my work
+                    {pending.unprotected === undefined ? 'Replace my work' : 'Restore anyway'}
                   </button>
                   <button type="button" onClick={() => setPending(null)}>
                     Cancel

@@ -55,22 +55,18 @@ export async function loadAutoBackup(database: ReadoutDB, entry: AutoBackupEntry
 
 /**
  * Backs up the work as it is now, before a restore replaces it, so that the restore itself can be
- * undone by restoring that backup. Throws BackupError when it fails: then nothing is restored.
+ * undone by restoring that backup. Answers null when it is saved, or why it could not be: the
+ * analyst then decides whether to restore without it (a full disk must not lock them out of their
+ * own backups).
  */
-export async function backUpCurrentWork(): Promise<void> {
+export async function backUpCurrentWork(): Promise<string | null> {
   const outcome = await autoBackups.backupNow();
-  if (outcome.kind === 'failed') {
-    throw new BackupError(
-      `Your current work could not be backed up first (${outcome.message}). Nothing was changed.`,
-    );
-  }
+  return outcome.kind === 'failed' ? outcome.message : null;
 }
 
-/** Replaces the analyst's work with automatic backup `backup`, after backing up the current work. */
+/** Replaces the analyst's work with automatic backup `backup` (its articles stay). */
 export async function restoreAutoBackup(database: ReadoutDB, backup: Backup): Promise<void> {
-  await backUpCurrentWork();
   await restoreBackup(database, backup);
   // The work is now what that backup holds: nothing new to back up until the analyst changes it.
-  const restored = await createWorkBackup(database);
-  if (restored.fingerprint) autoBackups.restored(restored.fingerprint);
+  if (backup.fingerprint) autoBackups.restored(backup.fingerprint);
 }

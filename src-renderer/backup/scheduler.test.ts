@@ -206,6 +206,46 @@ describe('AutoBackupScheduler', () => {
     expect(ctx.scheduler.getStatus()).toMatchObject({ error: null, written: 1 });
   });
 
+  it('does not retry a backup main refused as such, until the work changes', async () => {
+    let attempts = 0;
+    const ctx = setup({
+      existing: [entry('w0', START - 60 * MINUTE)],
+      write: text => {
+        attempts++;
+        return Promise.resolve(
+          text === 'backup of w1'
+            ? { ok: false, error: { code: 'invalid-argument', message: 'over 32 MiB' } }
+            : { ok: true, value: entry(text, Date.now()) },
+        );
+      },
+    });
+    ctx.scheduler.start();
+    ctx.edit('w1');
+    await advance(2 * MINUTE);
+    expect(ctx.scheduler.getStatus()).toMatchObject({ error: 'over 32 MiB', nextAt: null });
+    await advance(60 * MINUTE);
+    expect(attempts).toBe(1);
+    ctx.edit('w2');
+    await advance(10 * MINUTE);
+    expect(attempts).toBe(2);
+    expect(ctx.scheduler.getStatus()).toMatchObject({ error: null, written: 1 });
+  });
+
+  it('clears a failure once the work is back to what is already saved', async () => {
+    const ctx = setup({
+      existing: [entry('w0', START - 60 * MINUTE)],
+      write: () =>
+        Promise.resolve({ ok: false, error: { code: 'io', message: 'the disk is full' } }),
+    });
+    ctx.scheduler.start();
+    ctx.edit('w1');
+    await advance(2 * MINUTE);
+    expect(ctx.scheduler.getStatus().error).toBe('the disk is full');
+    ctx.edit('w0'); // undone: the work is what the newest backup holds
+    await advance(DEFAULT_POLICY.retryMs);
+    expect(ctx.scheduler.getStatus().error).toBeNull();
+  });
+
   it('does nothing at all where main keeps no backups', async () => {
     const ctx = setup({
       list: { ok: false, error: { code: 'unsupported', message: 'Not kept here.' } },

@@ -202,15 +202,22 @@ export class AutoBackupScheduler {
     this.deadlineAt = null;
     this.reschedule();
     let outcome: BackupOutcome;
+    let retry = true;
     try {
       const snapshot = await this.deps.snapshot();
-      if (snapshot.empty) return { kind: 'empty' };
-      if (snapshot.fingerprint === this.lastFingerprint) return { kind: 'unchanged' };
+      if (snapshot.empty || snapshot.fingerprint === this.lastFingerprint) {
+        // Nothing to save, so an earlier failure no longer stands for unsaved work.
+        if (this.status.error !== null) this.update({ error: null });
+        return { kind: snapshot.empty ? 'empty' : 'unchanged' };
+      }
       const written = await this.deps.write(snapshot.text);
       outcome = written.ok
         ? { kind: 'written', entry: written.value }
         : { kind: 'failed', message: written.error.message };
       if (written.ok) this.lastFingerprint = snapshot.fingerprint;
+      // Main refused this backup itself (too large, say): the same work would be refused again,
+      // so only a change to the work schedules the next attempt.
+      if (!written.ok && written.error.code === 'invalid-argument') retry = false;
     } catch (error) {
       outcome = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
@@ -221,9 +228,11 @@ export class AutoBackupScheduler {
         written: this.status.written + 1,
       });
     } else if (outcome.kind === 'failed') {
-      const retry = this.deps.now() + this.policy.retryMs;
-      this.settleAt = Math.min(this.settleAt ?? retry, retry);
-      this.deadlineAt = Math.min(this.deadlineAt ?? retry, retry);
+      if (retry) {
+        const at = this.deps.now() + this.policy.retryMs;
+        this.settleAt = Math.min(this.settleAt ?? at, at);
+        this.deadlineAt = Math.min(this.deadlineAt ?? at, at);
+      }
       this.update({ error: outcome.message });
     }
     this.reschedule();

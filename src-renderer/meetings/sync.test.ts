@@ -156,4 +156,38 @@ describe('SyncQueue', () => {
     expect(queue.getStatus()).toEqual({ kind: 'idle' });
     expect(await db.meetings.count()).toBe(2);
   });
+
+  it('while paused, lets a running extraction go stale without looping, and extracts once on resume', async () => {
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
+    ]);
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>(r => (release = r));
+    const slow: Extract = async articles => {
+      calls++;
+      if (calls === 1) await gate;
+      return fakeExtract(articles);
+    };
+    const queue = new SyncQueue(db, slow);
+    const first = queue.request();
+    queue.pause(); // an import starts while the extractor works
+    for (const [id, text] of [
+      ['0000000000000006', 'Ministers met at the border.'],
+      ['0000000000000007', 'Ministers met again in Ankara, twice.'],
+    ]) {
+      await storeArticles(db, [article(id, `seeds/${id}.txt`, text)]);
+      void queue.request();
+    }
+    release();
+    await first;
+    expect(calls).toBe(1); // the stale answer was dropped, and no extraction per batch followed
+    expect(queue.getStatus()).toEqual({ kind: 'idle' });
+    expect(await db.meetings.count()).toBe(0); // nothing written for a library now gone
+
+    queue.resume();
+    await queue.request();
+    expect(calls).toBe(2);
+    expect(await db.meetings.count()).toBe(3);
+  });
 });

@@ -94,6 +94,9 @@ export type SyncStatus =
 export class SyncQueue {
   private running: Promise<void> | null = null;
   private again = false;
+  private paused = false;
+  /** A request arrived (or an answer went stale) while paused: extract once on resume. */
+  private deferred = false;
   private status: SyncStatus = { kind: 'idle' };
   private listeners = new Set<() => void>();
 
@@ -109,8 +112,31 @@ export class SyncQueue {
     return () => this.listeners.delete(listener);
   };
 
-  /** Resolves when the library as it is now has been extracted (or extraction failed). */
+  /**
+   * Holds extraction while an import stores its batches, so the import ends in one extraction of
+   * the whole library rather than one per batch, each thrown away as the next batch lands.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.deferred) {
+      this.deferred = false;
+      void this.request();
+    }
+  }
+
+  /**
+   * Resolves when the library as it is now has been extracted (or extraction failed), or at once
+   * while paused: the extraction then follows `resume()`.
+   */
   request(): Promise<void> {
+    if (this.paused) {
+      this.deferred = true;
+      return this.running ?? Promise.resolve();
+    }
     if (this.running) {
       this.again = true;
       return this.running;
@@ -131,6 +157,11 @@ export class SyncQueue {
         else this.set(outcome.kind === 'failed' ? outcome : { kind: 'idle' });
       } catch (error) {
         this.set({ kind: 'failed', message: String(error) });
+      }
+      if (this.again && this.paused) {
+        this.again = false;
+        this.deferred = true;
+        this.set({ kind: 'idle' });
       }
     } while (this.again);
   }

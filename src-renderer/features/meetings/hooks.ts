@@ -27,8 +27,12 @@ export function useMeetingSync({ paused = false }: { paused?: boolean } = {}): S
     return `${ids.sort().join()}|${hashes.join()}`;
   }, []);
   useEffect(() => {
-    if (texts !== undefined && !paused) void meetingSync.request();
-  }, [texts, paused]);
+    if (paused) meetingSync.pause();
+    else meetingSync.resume();
+  }, [paused]);
+  useEffect(() => {
+    if (texts !== undefined) void meetingSync.request();
+  }, [texts]);
   return useMeetingSyncStatus();
 }
 
