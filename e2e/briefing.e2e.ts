@@ -11,15 +11,7 @@ test('exports a one-page briefing with the participants and the analyst note', a
   app,
 }, testInfo) => {
   const meetings = new MeetingsPage(app.page);
-  await meetings.open();
-  await meetings
-    .item(/25 Apr 2023/)
-    .first()
-    .click();
-  await meetings.card.getByRole('button', { name: 'Export briefing…' }).click();
-
-  const dialog = app.page.getByRole('dialog', { name: 'Export briefing' });
-  await expect(dialog).toBeVisible();
+  const dialog = await meetings.openExport(/25 Apr 2023/);
   const note = dialog.getByLabel('Your note on this meeting (printed on the briefing)');
   await expect(note).toBeEnabled();
   await note.fill('Ask Ankara whether Erdoğan attends the next round.');

@@ -85,14 +85,7 @@ test.describe('desktop app', () => {
         Promise.resolve({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
     }, target);
 
-    const meetings = new MeetingsPage(window);
-    await meetings.open();
-    await meetings
-      .item(/25 Apr 2023/)
-      .first()
-      .click();
-    await meetings.card.getByRole('button', { name: 'Export briefing…' }).click();
-    const exporter = window.getByRole('dialog', { name: 'Export briefing' });
+    const exporter = await new MeetingsPage(window).openExport(/25 Apr 2023/);
     await exporter.getByRole('button', { name: 'Save PDF…' }).click();
     await expect(exporter.getByRole('status')).toHaveText(`Saved to ${target}`);
 

@@ -23,6 +23,16 @@ export class MeetingsPage {
       .click();
   }
 
+  /** Opens the first meeting matching `text` and its Export briefing dialog. */
+  async openExport(text: RegExp): Promise<Locator> {
+    await this.open();
+    await this.item(text).first().click();
+    await this.card.getByRole('button', { name: 'Export briefing…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Export briefing' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   item(text: RegExp): Locator {
     return this.items.filter({ hasText: text });
   }

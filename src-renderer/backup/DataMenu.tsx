@@ -58,14 +58,34 @@ function workSummary(s: RestoreSummary): string {
   return `${n(s.highlights, 'highlight', 'highlights')} and ${n(s.articleNotes, 'article note', 'article notes')}`;
 }
 
-/** Shown when the backup of the current work failed: what is at stake and the way to keep it. */
-function Unprotected({ reason }: { reason: string | undefined }) {
-  if (reason === undefined) return null;
+/**
+ * The buttons of a restore confirmation. Once the backup of the current work has failed
+ * (`unprotected` says why), it says what is at stake and the confirm button becomes "Restore
+ * anyway".
+ */
+function ConfirmActions(props: {
+  label: string;
+  unprotected: string | undefined;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
-    <p role="alert">
-      Your current work could not be backed up first ({reason}). If you restore now, it is lost
-      unless you save it with <strong>Back up everything…</strong> first.
-    </p>
+    <>
+      {props.unprotected !== undefined && (
+        <p role="alert">
+          Your current work could not be backed up first ({props.unprotected}). If you restore now,
+          it is lost unless you save it with <strong>Back up everything…</strong> first.
+        </p>
+      )}
+      <div className="data-actions">
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          {props.unprotected === undefined ? props.label : 'Restore anyway'}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
   );
 }
 
@@ -289,15 +309,12 @@ export function DataMenu() {
                   What is in Readout now will be lost.
                 </p>
               )}
-              <Unprotected reason={pending.unprotected} />
-              <div className="data-actions">
-                <button type="button" className="danger" onClick={confirmRestore}>
-                  {pending.unprotected === undefined ? 'Replace everything' : 'Restore anyway'}
-                </button>
-                <button type="button" onClick={() => setPending(null)}>
-                  Cancel
-                </button>
-              </div>
+              <ConfirmActions
+                label="Replace everything"
+                unprotected={pending.unprotected}
+                onConfirm={confirmRestore}
+                onCancel={() => setPending(null)}
+              />
             </div>
           )}
         </section>
@@ -316,15 +333,12 @@ export function DataMenu() {
                   {workCounts(pending.entry.counts)})? Articles stay as they are. Your current work
                   is backed up first, so you can come back to it.
                 </p>
-                <Unprotected reason={pending.unprotected} />
-                <div className="data-actions">
-                  <button type="button" className="danger" onClick={confirmRestore}>
-                    {pending.unprotected === undefined ? 'Replace my work' : 'Restore anyway'}
-                  </button>
-                  <button type="button" onClick={() => setPending(null)}>
-                    Cancel
-                  </button>
-                </div>
+                <ConfirmActions
+                  label="Replace my work"
+                  unprotected={pending.unprotected}
+                  onConfirm={confirmRestore}
+                  onCancel={() => setPending(null)}
+                />
               </div>
             )
           }

@@ -129,19 +129,25 @@ describe('fingerprint', () => {
   });
 });
 
+/** An extractor whose first call waits until `release()`: an extraction caught in progress. */
+function gated() {
+  let count = 0;
+  let release!: () => void;
+  const gate = new Promise<void>(r => (release = r));
+  const slow: Extract = async articles => {
+    count++;
+    if (count === 1) await gate;
+    return fakeExtract(articles);
+  };
+  return { slow, release, calls: () => count };
+}
+
 describe('SyncQueue', () => {
   it('runs one extraction at a time and one more for requests made meanwhile', async () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    let calls = 0;
-    let release!: () => void;
-    const gate = new Promise<void>(r => (release = r));
-    const slow: Extract = async articles => {
-      calls++;
-      if (calls === 1) await gate;
-      return fakeExtract(articles);
-    };
+    const { slow, release, calls } = gated();
     const queue = new SyncQueue(db, slow);
     const first = queue.request();
     expect(queue.getStatus()).toEqual({ kind: 'running' });
@@ -152,7 +158,7 @@ describe('SyncQueue', () => {
     void queue.request();
     release();
     await first;
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
     expect(queue.getStatus()).toEqual({ kind: 'idle' });
     expect(await db.meetings.count()).toBe(2);
   });
@@ -161,14 +167,7 @@ describe('SyncQueue', () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    let calls = 0;
-    let release!: () => void;
-    const gate = new Promise<void>(r => (release = r));
-    const slow: Extract = async articles => {
-      calls++;
-      if (calls === 1) await gate;
-      return fakeExtract(articles);
-    };
+    const { slow, release, calls } = gated();
     const queue = new SyncQueue(db, slow);
     const first = queue.request();
     queue.pause(); // an import starts while the extractor works
@@ -181,13 +180,13 @@ describe('SyncQueue', () => {
     }
     release();
     await first;
-    expect(calls).toBe(1); // the stale answer was dropped, and no extraction per batch followed
+    expect(calls()).toBe(1); // the stale answer was dropped, and no extraction per batch followed
     expect(queue.getStatus()).toEqual({ kind: 'idle' });
     expect(await db.meetings.count()).toBe(0); // nothing written for a library now gone
 
     queue.resume();
     await queue.request();
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
     expect(await db.meetings.count()).toBe(3);
   });
 });
