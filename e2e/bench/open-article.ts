@@ -16,6 +16,7 @@ import { chromium } from '@playwright/test';
 import approxSearch from 'approx-string-match';
 import { anchor } from '../../src-renderer/anchoring/anchor';
 import { describeRange } from '../../src-renderer/anchoring/describe';
+import { CHROMIUM_LAUNCH } from '../chromium';
 
 const root = resolve(__dirname, '../..');
 const HIGHLIGHTS = 200;
@@ -70,10 +71,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   const preview = await startPreview();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // tsx compiles with keepNames; functions passed to evaluate() then call its __name helper.

@@ -6,10 +6,11 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { formatFigure, type BenchFigure } from '../../src-main/bench/report';
 import type { BenchResult } from './search-page';
+import { CHROMIUM_LAUNCH } from '../chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -41,17 +42,7 @@ async function bundle(): Promise<string> {
 
 export async function benchSearch(count = 10_000): Promise<BenchResult> {
   const code = await bundle();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>search bench</title>');

@@ -225,6 +225,14 @@ describe('createBackupStore', () => {
     expect((await store.read(written.id)).text).toBe(workText(42));
   });
 
+  it('notices a backup damaged after it was listed', async () => {
+    const store = createBackupStore({ dir, now: ticking() });
+    const written = await store.write(workText(3));
+    expect((await store.list()).backups[0]).toMatchObject({ id: written.id, state: 'ok' });
+    writeFileSync(join(dir, `${written.id}.json`), '{"cut short');
+    expect((await store.list()).backups[0]).toMatchObject({ id: written.id, state: 'damaged' });
+  });
+
   it('hands out only work backups, whatever else sits in the folder under a backup name', async () => {
     const store = createBackupStore({ dir, now: ticking() });
     await store.write(workText(1));

@@ -72,15 +72,36 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       throw new ServiceError('io', `The backups folder cannot be read (${errorCode(error)}).`);
     }
     const found: AutoBackupEntry[] = [];
+    const seen = new Set<string>();
     for (const name of names) {
       if (!name.endsWith(FILE_SUFFIX)) continue;
       const id = name.slice(0, -FILE_SUFFIX.length);
       const createdAt = autoBackupTime(id);
       if (createdAt === null) continue;
-      const entry = await describe(join(dir, name), id, createdAt);
+      seen.add(id);
+      const entry = await describeCached(join(dir, name), id, createdAt);
       if (entry) found.push(entry);
     }
+    for (const id of described.keys()) if (!seen.has(id)) described.delete(id);
     return found.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  // Every write prunes, and pruning lists: without this, each backup would re-read and re-parse
+  // every kept backup (up to 17 files of up to 32 MiB). A file is parsed again only when its
+  // size or modification time changed.
+  const described = new Map<string, { stamp: string; entry: AutoBackupEntry | null }>();
+  async function describeCached(
+    path: string,
+    id: string,
+    createdAt: number,
+  ): Promise<AutoBackupEntry | null> {
+    const stat = await fsp.lstat(path).catch(() => null);
+    const stamp = stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : 'missing';
+    const cached = described.get(id);
+    if (cached?.stamp === stamp) return cached.entry;
+    const entry = await describe(path, id, createdAt);
+    described.set(id, { stamp, entry });
+    return entry;
   }
 
   /** Removes what the retention policy lets go, never `written`, the backup just saved. */

@@ -188,8 +188,8 @@ function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSecti
 
 /**
  * Where the articles disagree on what the meeting is: its status and date as each article reports
- * them, plus any disagreements the extractor recorded on the meeting (an optional field it may
- * add; read defensively since its shape is not part of the contract yet).
+ * them (each mention carries both), and its place, which only the extractor's `disagreements`
+ * record (a mention does not carry a place of its own).
  */
 function disagreementsSection(meeting: Meeting, cites: CitationTable): PlanSection {
   const items: PlanItem[] = [];
@@ -197,21 +197,39 @@ function disagreementsSection(meeting: Meeting, cites: CitationTable): PlanSecti
   for (const m of meeting.mentions) if (!byArticle.has(m.articleId)) byArticle.set(m.articleId, m);
   const reports = [...byArticle.values()];
   // An article that is silent on a field does not disagree with one that states it.
-  const describe = (label: string, value: (m: Mention) => string | null) => {
+  const describe = (label: string, values: { value: string | null; articleId: string }[]) => {
     const groups = new Map<string, string[]>();
-    for (const m of reports) {
-      const v = value(m);
-      if (v === null) continue;
-      groups.set(v, [...(groups.get(v) ?? []), cite(cites, m.articleId)]);
+    for (const { value, articleId } of values) {
+      if (value === null) continue;
+      const ref = cite(cites, articleId);
+      const refs = groups.get(value) ?? [];
+      if (!refs.includes(ref)) groups.set(value, [...refs, ref]);
     }
     if (groups.size < 2) return;
     const parts = [...groups].map(([v, refs]) => `${v} ${refs.join('')}`);
-    items.push({ kind: 'bullet', text: `${label}: ${parts.join('; ')}.` });
+    items.push({ kind: 'bullet', text: clipText(`${label}: ${parts.join('; ')}.`, 600) });
   };
-  describe('Status', m => STATUS_WORDS[m.status].toLowerCase());
-  describe('Date', m => (m.date.start ? formatMeetingDate(m.date) : null));
-  for (const text of extractorDisagreements(meeting))
-    items.push({ kind: 'bullet', text: clipText(text, 600) });
+  const each = (value: (m: Mention) => string | null) =>
+    reports.map(m => ({ value: value(m), articleId: m.articleId }));
+  describe(
+    'Status',
+    each(m => STATUS_WORDS[m.status].toLowerCase()),
+  );
+  describe(
+    'Date',
+    each(m => (m.date.start ? formatMeetingDate(m.date) : null)),
+  );
+  const articleOfFile = new Map(meeting.mentions.map(m => [m.file, m.articleId]));
+  for (const d of meeting.disagreements ?? []) {
+    if (d.field !== 'place') continue;
+    describe(
+      'Place',
+      d.values.flatMap(v => {
+        const articleId = articleOfFile.get(v.file);
+        return articleId ? [{ value: v.value, articleId }] : [];
+      }),
+    );
+  }
   return {
     id: 'disagreements',
     heading: 'Where sources differ',
@@ -221,24 +239,6 @@ function disagreementsSection(meeting: Meeting, cites: CitationTable): PlanSecti
     more: hidden =>
       hidden.length > 0 ? `… ${count(hidden.length, 'more difference')} in Readout` : CONTINUES,
   };
-}
-
-function extractorDisagreements(meeting: Meeting): string[] {
-  const raw = (meeting as Meeting & { disagreements?: unknown }).disagreements;
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .map((d: unknown): string => {
-      if (typeof d === 'string') return d;
-      if (d && typeof d === 'object') {
-        const o = d as Record<string, unknown>;
-        const text = [o.message, o.text, o.description, o.summary].find(v => typeof v === 'string');
-        if (typeof text === 'string')
-          return typeof o.field === 'string' ? `${capitalise(o.field)}: ${text}` : text;
-      }
-      return '';
-    })
-    .map(oneLine)
-    .filter(Boolean);
 }
 
 function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {

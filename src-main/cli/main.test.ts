@@ -1,16 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './command';
 import { runCli } from './main';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-function capture(cwd = repoRoot) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: t => void out.push(t), err: t => void err.push(t), cwd };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+import { capture } from './testing';
 
 describe('runCli', () => {
   it('prints usage and exits 2 without a command', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src-main/contract/article';
 import { sortForLibrary, storeArticles, storeInBatches } from './articles';
 import { ReadoutDB, type Highlight, type StoredArticle } from './db';
+import { contractArticle } from './testing';
 
 let db: ReadoutDB;
 beforeEach(async () => {
@@ -14,24 +15,8 @@ afterEach(async () => {
 });
 
 let counter = 0;
-/** An article as main would send it; ids only need to be distinct 16-hex content ids here. */
-function article(source: string, text: string, extra: Partial<Article> = {}): Article {
-  let hash = 0;
-  for (const ch of text) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
-  return {
-    id: hash.toString(16).padStart(8, '0') + (text.length + 0x10000000).toString(16).slice(-8),
-    source,
-    file: source.split('/').pop()!,
-    title: `Article ${++counter}`,
-    publisher: null,
-    published: null,
-    dateline: null,
-    text,
-    paragraphs: [{ start: 0, end: text.length }],
-    wordCount: text.split(' ').length,
-    ...extra,
-  };
-}
+const article = (source: string, text: string, extra: Partial<Article> = {}): Article =>
+  contractArticle(source, text, { title: `Article ${++counter}`, ...extra });
 
 function highlight(articleId: string, articleVersion: string): Highlight {
   return {

@@ -15,11 +15,8 @@
  */
 import { z } from 'zod';
 import {
-  CountryRefSchema,
-  MeetingDateSchema,
-  MeetingStatusSchema,
+  MeetingSchema,
   MentionSchema,
-  PersonSchema,
   type Meeting,
   type Mention,
 } from '../../src-main/contract/meeting';
@@ -36,20 +33,19 @@ import {
 export type FieldState = 'suggested' | 'confirmed' | 'edited' | 'rejected' | 'entered';
 export type FieldDecisionKind = 'confirm' | 'edit' | 'reject';
 
+// Each field's schema is the machine meeting's own, so a decision can never hold a value the
+// meeting itself could not.
+const { shape } = MeetingSchema;
 const FIELD_SCHEMAS = {
-  title: z.string(),
-  status: MeetingStatusSchema,
-  date: MeetingDateSchema,
-  place: z.object({
-    city: z.string().nullable(),
-    country: CountryRefSchema.nullable(),
-    venue: z.string().nullable(),
-  }),
-  level: z.string().nullable(),
-  countries: z.array(CountryRefSchema),
-  people: z.array(PersonSchema),
-  organizations: z.array(z.string()),
-  purpose: z.string().nullable(),
+  title: shape.title,
+  status: shape.status,
+  date: shape.date,
+  place: shape.place,
+  level: shape.level,
+  countries: shape.participants.shape.countries,
+  people: shape.participants.shape.people,
+  organizations: shape.participants.shape.organizations,
+  purpose: shape.purpose,
 } satisfies Record<FieldName, z.ZodType>;
 
 export const FieldValuesSchema = z.object(FIELD_SCHEMAS);

@@ -6,7 +6,14 @@ import { storeArticles } from '../db/articles';
 import { ReadoutDB } from '../db/db';
 import { decideField } from './actions';
 import { applyDecisions } from './decisions';
-import { FINGERPRINT_KEY, SyncQueue, fingerprint, syncMeetings, type Extract } from './sync';
+import {
+  FINGERPRINT_KEY,
+  SyncQueue,
+  fingerprint,
+  storedFingerprint,
+  syncMeetings,
+  type Extract,
+} from './sync';
 import { meeting, mention } from './testing';
 
 let db: ReadoutDB;
@@ -120,6 +127,16 @@ describe('syncMeetings', () => {
   });
 });
 
+describe('storedFingerprint', () => {
+  it('is the fingerprint of the stored articles, read without their texts', async () => {
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
+      article('0000000000000002', 'seeds/b.txt', 'Envoys met in Doha.'),
+    ]);
+    expect(await storedFingerprint(db)).toBe(fingerprint(await db.articles.toArray()));
+  });
+});
+
 describe('fingerprint', () => {
   it('does not depend on order and changes with a text', () => {
     const a = { id: 'a', contentHash: '1' };
@@ -133,13 +150,19 @@ describe('fingerprint', () => {
 function gated() {
   let count = 0;
   let release!: () => void;
+  let begin!: () => void;
   const gate = new Promise<void>(r => (release = r));
+  /** Resolves once the first extraction has its articles and waits at the gate. */
+  const started = new Promise<void>(r => (begin = r));
   const slow: Extract = async articles => {
     count++;
-    if (count === 1) await gate;
+    if (count === 1) {
+      begin();
+      await gate;
+    }
     return fakeExtract(articles);
   };
-  return { slow, release, calls: () => count };
+  return { slow, release, started, calls: () => count };
 }
 
 describe('SyncQueue', () => {
@@ -147,10 +170,11 @@ describe('SyncQueue', () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    const { slow, release, calls } = gated();
+    const { slow, release, started, calls } = gated();
     const queue = new SyncQueue(db, slow);
     const first = queue.request();
     expect(queue.getStatus()).toEqual({ kind: 'running' });
+    await started;
     await storeArticles(db, [
       article('0000000000000004', 'seeds/c.txt', 'Ministers met later on.'),
     ]);
@@ -167,9 +191,10 @@ describe('SyncQueue', () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    const { slow, release, calls } = gated();
+    const { slow, release, started, calls } = gated();
     const queue = new SyncQueue(db, slow);
     const first = queue.request();
+    await started;
     queue.pause(); // an import starts while the extractor works
     for (const [id, text] of [
       ['0000000000000006', 'Ministers met at the border.'],

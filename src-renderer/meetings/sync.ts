@@ -21,6 +21,20 @@ export function fingerprint(articles: Pick<StoredArticle, 'id' | 'contentHash'>[
     .join(',');
 }
 
+/**
+ * The fingerprint of the stored library, read from the `contentHash` index alone: no article text
+ * is loaded, so checking whether the library changed stays cheap at any size.
+ */
+export async function storedFingerprint(db: ReadoutDB): Promise<string> {
+  const pairs: Pick<StoredArticle, 'id' | 'contentHash'>[] = [];
+  await db.articles
+    .orderBy('contentHash')
+    .eachKey((hash, cursor) =>
+      pairs.push({ id: String(cursor.primaryKey), contentHash: String(hash) }),
+    );
+  return fingerprint(pairs);
+}
+
 /** The article as the contract knows it, without the store's own fields. */
 function toArticle(a: StoredArticle): Article {
   return {
@@ -66,16 +80,21 @@ export async function syncMeetings(
   extract: Extract,
   options: { force?: boolean } = {},
 ): Promise<SyncOutcome> {
-  const articles = await db.articles.toArray();
-  const print = fingerprint(articles);
-  if (!options.force && (await db.meta.get(FINGERPRINT_KEY))?.value === print) {
+  // On every start the library is usually unchanged: decide that from the index before loading
+  // any article text.
+  if (
+    !options.force &&
+    (await db.meta.get(FINGERPRINT_KEY))?.value === (await storedFingerprint(db))
+  ) {
     return { kind: 'unchanged' };
   }
+  const articles = await db.articles.toArray();
+  const print = fingerprint(articles);
   const result = await extract(articles.map(toArticle));
   if (!result.ok) return { kind: 'failed', message: result.error.message };
   const meetings = result.value.meetings.map(toStored);
   const stored = await db.transaction('rw', db.articles, db.meetings, db.meta, async () => {
-    if (fingerprint(await db.articles.toArray()) !== print) return false;
+    if ((await storedFingerprint(db)) !== print) return false;
     await db.meetings.clear();
     await db.meetings.bulkAdd(meetings);
     await db.meta.put({ key: FINGERPRINT_KEY, value: print });

@@ -9,6 +9,7 @@ import type {
 import type { Result } from '../../../src-main/contract/result';
 import { ReadoutDB, type ArticleNote, type Highlight } from '../../db/db';
 import { importUploads, storeReport, type PickedFile } from './importer';
+import { contractArticle } from '../../db/testing';
 
 // The page's bridge to main, replaced by a stand-in for the preview server's `import:files`:
 // files named `bad…` come back as per-file errors, the others as articles.
@@ -44,23 +45,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** An article as main would send it; the id only needs to be a distinct 16-hex content id. */
-function article(source: string, text: string): Article {
-  let hash = 0;
-  for (const ch of text) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
-  return {
-    id: hash.toString(16).padStart(8, '0') + (text.length + 0x10000000).toString(16).slice(-8),
-    source,
-    file: source.split('/').pop()!,
-    title: text.slice(0, 40),
-    publisher: null,
-    published: null,
-    dateline: null,
-    text,
-    paragraphs: [{ start: 0, end: text.length }],
-    wordCount: text.split(' ').length,
-  };
-}
+const article = (source: string, text: string): Article => contractArticle(source, text);
 
 const binary = (file: string): ImportError => ({
   file,
