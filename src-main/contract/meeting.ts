@@ -8,6 +8,52 @@ import { IsoDateSchema } from './article';
 export const MeetingStatusSchema = z.enum(['held', 'scheduled', 'proposed']);
 export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
 
+/**
+ * What became of a planned meeting, beside `status` (which keeps what was planned): a meeting
+ * reported as called off, put back or failed. null when the text reports nothing of the kind.
+ */
+export const MeetingOutcomeSchema = z.enum(['cancelled', 'postponed', 'failed']);
+export type MeetingOutcome = z.infer<typeof MeetingOutcomeSchema>;
+
+/** How sure the extractor is of one field, from how it found it. */
+export const ConfidenceLevelSchema = z.enum(['high', 'medium', 'low']);
+export type ConfidenceLevel = z.infer<typeof ConfidenceLevelSchema>;
+
+/**
+ * How a field was found: read in the meeting's own sentence, carried from earlier in the
+ * article, inferred through a merge with another source, or looked up in the actor dictionary.
+ */
+export const FieldBasisSchema = z.enum(['sentence', 'context', 'merge', 'dictionary']);
+export type FieldBasis = z.infer<typeof FieldBasisSchema>;
+
+export const FieldConfidenceSchema = z.object({
+  confidence: ConfidenceLevelSchema,
+  basis: FieldBasisSchema,
+});
+export type FieldConfidence = z.infer<typeof FieldConfidenceSchema>;
+
+/** The meeting fields that carry a confidence. */
+export const CONFIDENCE_FIELDS = [
+  'date',
+  'place',
+  'status',
+  'countries',
+  'people',
+  'level',
+  'purpose',
+] as const;
+export type ConfidenceField = (typeof CONFIDENCE_FIELDS)[number];
+
+/** Per-field confidence; a field without an entry was read in the meeting's sentence (high). */
+export const MeetingConfidenceSchema = z
+  .object(
+    Object.fromEntries(CONFIDENCE_FIELDS.map(f => [f, FieldConfidenceSchema.optional()])) as {
+      [K in ConfidenceField]: z.ZodOptional<typeof FieldConfidenceSchema>;
+    },
+  )
+  .strict();
+export type MeetingConfidence = z.infer<typeof MeetingConfidenceSchema>;
+
 export const DatePrecisionSchema = z.enum(['day', 'month', 'year', 'range', 'unknown']);
 
 export const MeetingDateSchema = z.object({
@@ -46,6 +92,8 @@ export const MentionSchema = z.object({
   end: z.number().int().nonnegative(),
   /** What this article reports, which may differ from the merged meeting. */
   status: MeetingStatusSchema,
+  /** Cancelled, postponed or failed, as this article reports it; absent or null when not. */
+  outcome: MeetingOutcomeSchema.nullable().optional(),
   date: MeetingDateSchema,
   /**
    * Set when the article has no publication date and its relative dates were resolved against
@@ -59,6 +107,8 @@ export const MeetingSchema = z.object({
   id: z.string(),
   title: z.string(),
   status: MeetingStatusSchema,
+  /** What became of it, from the latest-dated report; absent or null when nothing was reported. */
+  outcome: MeetingOutcomeSchema.nullable().optional(),
   date: MeetingDateSchema,
   place: z.object({
     city: z.string().nullable(),
@@ -72,6 +122,8 @@ export const MeetingSchema = z.object({
     organizations: z.array(z.string()),
   }),
   purpose: z.string().nullable(),
+  /** How each field was found; absent fields (and absent `confidence`) were read directly. */
+  confidence: MeetingConfidenceSchema.optional(),
   mentions: z.array(MentionSchema).min(1),
   /** Where sources disagree on the date, place or status: every source's value, kept not resolved. */
   disagreements: z
