@@ -214,6 +214,20 @@ describe('dispatch', () => {
     if (!result.ok) expect(result.error.message.length).toBeLessThanOrEqual(700);
   });
 
+  it('refuses import:paths where no drop can grant paths (the preview), even for real files', async () => {
+    for (const paths of [
+      [seedsDir],
+      [join(seedsDir, '000_46ab9c03f578ed2c.txt')],
+      ['/etc/passwd'],
+    ]) {
+      expectRefused(
+        await dispatch(services, 'import:paths', [paths]),
+        'unsupported',
+        /only as uploads; no path is ever opened/,
+      );
+    }
+  });
+
   it("passes a service's own error code through", async () => {
     // The preview has no file dialog: the real service says so with `unsupported`.
     expectRefused(
@@ -345,8 +359,8 @@ describe('dispatch', () => {
       () => 'y'.repeat(100_000 + Math.floor(random() * 10)),
       () => String(random()),
     ];
-    // `../` paths travel as a wrong type or as relative paths, which the path schema refuses, so
-    // no payload can make the importer walk a real folder outside the test.
+    // Hostile paths: `../` climbs, which the path schema refuses, and well-formed absolute paths
+    // to real files and folders (the seeds), which main must refuse because no drop granted them.
     const pathlike = () =>
       pick<unknown>([
         { path: '../../etc/passwd' },
@@ -354,6 +368,12 @@ describe('dispatch', () => {
         ['..', { '..': '..' }],
         [[['../x']]],
         [['../../etc/passwd', 'relative/../x']],
+        '/etc/passwd',
+        ['/etc/passwd'],
+        [['/etc/shadow', '/root/.ssh/id_ed25519']],
+        [[seedsDir]],
+        [[join(seedsDir, '000_46ab9c03f578ed2c.txt')]],
+        [['C:\\Windows\\win.ini', '\\\\server\\share\\x.txt']],
       ]);
     function value(depth: number): unknown {
       const r = random();
@@ -399,6 +419,8 @@ describe('dispatch', () => {
       const args = payload();
       for (const channel of channelNames) {
         const result = await dispatch(services, channel, args);
+        // No payload, however well-formed, gets a file read by path here.
+        if (channel === 'import:paths') expect(result.ok).toBe(false);
         if (result.ok) {
           expect(channels[channel].result.safeParse(result.value).success).toBe(true);
         } else {

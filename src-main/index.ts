@@ -14,6 +14,7 @@ import fontLabel from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?asset';
 import fontMeta from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?asset';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { createPathGrants } from './path-grants';
 import { profileOverride } from './profile';
 import { seedsDir as seedsDirFor } from './seeds-path';
 import { createServices } from './services';
@@ -47,8 +48,11 @@ function start(): void {
   });
 
   hardenSession();
+  // Paths of real drops, told by the preload; main reads no other path the page names.
+  const pathGrants = createPathGrants();
   const services = createServices({
     seedsDir,
+    pathGrants,
     // Beside the IndexedDB in the profile, but files of their own: they survive a wiped database.
     backupsDir: join(app.getPath('userData'), 'backups'),
     // The fonts ship as build assets, so the packaged app needs no node_modules to find them.
@@ -93,7 +97,7 @@ function start(): void {
       return result.canceled ? null : result.filePaths;
     },
   });
-  registerIpc(services, () => mainWindow, appUrl);
+  registerIpc(services, () => mainWindow, appUrl, pathGrants);
 
   mainWindow = createMainWindow({ preload: join(__dirname, '../preload/index.js'), appUrl });
   mainWindow.on('closed', () => {

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelNames } from './contract/channels';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { channelNames, DROP_GRANT_CHANNEL } from './contract/channels';
 import { registerIpc } from './ipc';
+import { createPathGrants } from './path-grants';
 import { createServices } from './services';
 
 // Electron is the one boundary mocked: ipcMain.handle records each handler so a test can call it
@@ -23,12 +27,23 @@ const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url));
 const mainFrame = { url: `${APP_URL}#/library`, parent: null };
 let currentWindow: { webContents: { mainFrame: unknown } } | null = { webContents: { mainFrame } };
 
+// A folder of the analyst's, with one article that gets dropped and one secret that must not be
+// read on the page's word alone.
+const home = mkdtempSync(join(tmpdir(), 'readout-ipc-'));
+const dropped = join(home, 'dropped.txt');
+const secret = join(home, 'id_ed25519');
+writeFileSync(dropped, 'Envoys meet in Valletta\nThe envoys met on Tuesday.');
+writeFileSync(secret, 'Private key of the analyst\nNot an article at all.');
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
 beforeAll(() => {
+  const pathGrants = createPathGrants();
   registerIpc(
-    createServices({ seedsDir }),
+    createServices({ seedsDir, pathGrants }),
     // The fake window stands in for BrowserWindow; only webContents.mainFrame is read.
     () => currentWindow as never,
     APP_URL,
+    pathGrants,
   );
 });
 
@@ -37,9 +52,52 @@ function invoke(channel: string, senderFrame: unknown, ...args: unknown[]) {
 }
 
 describe('registerIpc', () => {
-  it('registers exactly one handler per channel', () => {
-    expect(registered.count).toBe(channelNames.length);
-    expect([...registered.handlers.keys()].sort()).toEqual([...channelNames].sort());
+  it('registers exactly one handler per channel and one for drop grants', () => {
+    expect(registered.count).toBe(channelNames.length + 1);
+    expect([...registered.handlers.keys()].sort()).toEqual(
+      [...channelNames, DROP_GRANT_CHANNEL].sort(),
+    );
+  });
+
+  it('refuses to read paths the page names without a drop', async () => {
+    expect(await invoke('import:paths', mainFrame, [secret])).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/not dropped on Readout/) },
+    });
+  });
+
+  it('reads the paths of a drop once, and refuses a forged list beside them', async () => {
+    expect(await invoke(DROP_GRANT_CHANNEL, mainFrame, [dropped])).toEqual({
+      ok: true,
+      value: null,
+    });
+    // A page adding a path of its own to the dropped one gets nothing, and spends no grant.
+    expect(await invoke('import:paths', mainFrame, [dropped, secret])).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await invoke('import:paths', mainFrame, [dropped])).toMatchObject({
+      ok: true,
+      value: { articles: [{ source: dropped, title: 'Envoys meet in Valletta' }], errors: [] },
+    });
+    // Single-use: the same drop cannot be read again later.
+    expect(await invoke('import:paths', mainFrame, [dropped])).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('refuses a drop grant from a subframe or with a relative path', async () => {
+    const subframe = { url: APP_URL, parent: mainFrame };
+    expect(await invoke(DROP_GRANT_CHANNEL, subframe, [secret])).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    expect(await invoke('import:paths', mainFrame, [secret])).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    expect(await invoke(DROP_GRANT_CHANNEL, mainFrame, ['id_ed25519'])).toMatchObject({
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('refuses a call from a subframe of the app window', async () => {

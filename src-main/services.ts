@@ -18,6 +18,7 @@ import {
 import { createBackupStore, type BackupStore } from './backups/store';
 import { importFiles, importPaths } from './ingest';
 import { extractMeetings } from './meetings';
+import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
 
 type ChannelWithMethod<M extends MethodName> = {
@@ -39,6 +40,11 @@ export interface ServicesOptions {
   seedsDir: string;
   /** Shows the desktop open dialog; absent where there is none (browser preview). */
   pickPaths?: (options: { folders: boolean }) => Promise<string[] | null>;
+  /**
+   * The desktop's record of paths the analyst dropped (see path-grants.ts). Absent in the
+   * browser preview, which then refuses every path: it reads uploaded bytes only.
+   */
+  pathGrants?: PathGrants;
   /** Shows the desktop save dialog with a proposed file name; null when cancelled. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /** Where the briefing fonts are; the installed dejavu-fonts-ttf package by default. */
@@ -81,7 +87,21 @@ export function createServices(options: ServicesOptions): Services {
       return paths && paths.length > 0 ? importPaths(paths) : null;
     },
 
-    importPaths: paths => importPaths(paths),
+    async importPaths(paths) {
+      if (!options.pathGrants) {
+        throw new ServiceError(
+          'unsupported',
+          'Files are imported here only as uploads; no path is ever opened.',
+        );
+      }
+      if (!options.pathGrants.take(paths)) {
+        throw new ServiceError(
+          'forbidden',
+          'These files were not dropped on Readout just now, so they were not read. Drop them again or use Import files….',
+        );
+      }
+      return importPaths(paths);
+    },
 
     importFiles: async files => importFiles(files),
 

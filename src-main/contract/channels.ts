@@ -27,6 +27,21 @@ export const PathSchema = z
   .refine(p => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { message: 'path is not absolute' })
   .refine(p => !p.split(/[\\/]/).includes('..'), { message: 'path contains a ".." segment' });
 
+/**
+ * Not a page-facing channel: the preload alone sends it, from a trusted drop event, with the
+ * paths Electron gives for the dropped files. Main records them as a short-lived, single-use
+ * grant and answers `import:paths` only for granted paths, so the page cannot name a file the
+ * analyst did not drop. The preload exposes no function that sends it.
+ */
+export const DROP_GRANT_CHANNEL = 'import:grant-drop';
+export const DropGrantArgsSchema = z.tuple([z.array(PathSchema).min(1).max(1000)]);
+
+/**
+ * Most bytes one import reads (desktop paths, or all the batches of one preview upload): enough
+ * for thousands of news articles, and a bound on memory when a huge folder is chosen by mistake.
+ */
+export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
+
 export const channels = {
   'seeds:load': {
     method: 'loadSeeds',
@@ -40,7 +55,10 @@ export const channels = {
     /** null when the analyst cancels the dialog. */
     result: ImportReportSchema.nullable(),
   },
-  /** Desktop only: paths of files or folders dropped on the window. */
+  /**
+   * Desktop only: paths of files or folders dropped on the window. Main reads them only when a
+   * drop granted them moments before (see DROP_GRANT_CHANNEL); the preview refuses paths.
+   */
   'import:paths': {
     method: 'importPaths',
     args: z.tuple([z.array(PathSchema).min(1).max(1000)]),

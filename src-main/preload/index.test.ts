@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelNames, channels } from '../contract/channels';
+import { channelNames, channels, DROP_GRANT_CHANNEL } from '../contract/channels';
 
 /** What the preload hands to the page, and the one Electron object it must never hand over. */
 const electron = vi.hoisted(() => {
@@ -13,8 +13,23 @@ const electron = vi.hoisted(() => {
     on: () => undefined,
     off: () => undefined,
   };
-  return { exposed, invoked, ipcRenderer };
+  // The window's drop listeners, as the preload registers them before any page script runs.
+  const dropListeners: ((event: unknown) => void)[] = [];
+  (globalThis as unknown as { addEventListener: unknown }).addEventListener = (
+    type: string,
+    listener: (event: unknown) => void,
+    capture: unknown,
+  ) => {
+    if (type === 'drop' && capture === true) dropListeners.push(listener);
+  };
+  return { exposed, invoked, ipcRenderer, dropListeners };
 });
+
+/** A dropped file as Electron backs it: webUtils finds its path on disk ('' for page-made ones). */
+const diskFile = (path: string) => ({ path }) as unknown as File;
+const drop = (isTrusted: boolean, files: File[]) => {
+  for (const listener of electron.dropListeners) listener({ isTrusted, dataTransfer: { files } });
+};
 
 vi.mock('electron', () => ({
   contextBridge: {
@@ -23,7 +38,7 @@ vi.mock('electron', () => ({
     },
   },
   ipcRenderer: electron.ipcRenderer,
-  webUtils: { getPathForFile: () => '' },
+  webUtils: { getPathForFile: (file: { path?: string }) => file.path ?? '' },
 }));
 
 beforeAll(async () => {
@@ -51,6 +66,28 @@ describe('preload', () => {
     const load = api[channels['seeds:load'].method] as (...args: unknown[]) => Promise<unknown>;
     await load('fs:delete', { channel: 'import:paths' });
     expect(electron.invoked.at(-1)?.[0]).toBe('seeds:load');
+  });
+
+  it('grants main the paths of a real drop before the page asks to import them', async () => {
+    electron.invoked.length = 0;
+    drop(true, [diskFile('/home/ana/news/a.txt'), { name: 'made.txt' } as unknown as File]);
+    const api = electron.exposed.get('readout')!;
+    const importPaths = api[channels['import:paths'].method] as (p: string[]) => Promise<unknown>;
+    await importPaths(['/home/ana/news/a.txt']);
+    expect(electron.invoked).toEqual([
+      [DROP_GRANT_CHANNEL, ['/home/ana/news/a.txt']],
+      ['import:paths', ['/home/ana/news/a.txt']],
+    ]);
+  });
+
+  it('grants nothing for a drop dispatched by page script, or for files not on disk', async () => {
+    electron.invoked.length = 0;
+    drop(false, [diskFile('/etc/shadow')]);
+    drop(true, [{ name: 'made.txt' } as unknown as File]);
+    const api = electron.exposed.get('readout')!;
+    const importPaths = api[channels['import:paths'].method] as (p: string[]) => Promise<unknown>;
+    await importPaths(['/etc/shadow']);
+    expect(electron.invoked).toEqual([['import:paths', ['/etc/shadow']]]);
   });
 
   it('turns a malformed answer from main into an error value', async () => {

@@ -2,9 +2,14 @@
  * The preload exposes a few named functions (one per channel, plus file paths for drag and drop
  * and menu commands), never ipcRenderer itself. Answers are checked against the channel's result
  * schema here as well, so the page only ever sees well-formed values.
+ *
+ * Dropped files: the preload watches drop events itself and, for a drop the analyst really made
+ * (`isTrusted`; page script cannot forge one), tells main the dropped files' paths as Electron
+ * reports them. Main reads only such granted paths, so a compromised page that calls
+ * `importPaths` with a list of its own (`/etc/shadow`, `~/.ssh/id_ed25519`) is refused.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { channels, type Channel } from '../contract/channels';
+import { channels, DROP_GRANT_CHANNEL, type Channel } from '../contract/channels';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../contract/menu';
 import { resultSchema, type Result } from '../contract/result';
 
@@ -13,8 +18,39 @@ const answerSchemas = new Map(
   Object.entries(channels).map(([channel, spec]) => [channel, resultSchema(spec.result)]),
 );
 
+/** The drop event as the preload reads it (the preload's types carry no DOM library). */
+interface DropEventLike {
+  isTrusted: boolean;
+  dataTransfer: { files: ArrayLike<File> } | null;
+}
+
+/**
+ * Grants sent for drops so far. `import:paths` waits for them, so main has heard of a drop's
+ * paths before the page's own drop handler asks it to read them.
+ */
+let grantsSent: Promise<unknown> = Promise.resolve();
+
+function onDrop(event: DropEventLike): void {
+  if (!event.isTrusted) return; // dispatched by page script: not the analyst's drop
+  const files = Array.from(event.dataTransfer?.files ?? []);
+  const paths = files.map(file => webUtils.getPathForFile(file)).filter(path => path !== '');
+  if (paths.length === 0) return;
+  grantsSent = grantsSent
+    .then(() => ipcRenderer.invoke(DROP_GRANT_CHANNEL, paths))
+    .catch(() => undefined);
+}
+
+// Capture phase on the window, registered before any page script runs: the grant is on its way
+// before the page's own drop handler sees the event.
+(
+  globalThis as unknown as {
+    addEventListener(type: 'drop', listener: (event: DropEventLike) => void, capture: true): void;
+  }
+).addEventListener('drop', onDrop, true);
+
 async function call(channel: Channel, args: unknown[]): Promise<Result<unknown>> {
   try {
+    if (channel === 'import:paths') await grantsSent;
     const answer: unknown = await ipcRenderer.invoke(channel, ...args);
     const checked = answerSchemas.get(channel)!.safeParse(answer);
     return checked.success
