@@ -272,6 +272,40 @@ describe('dispatch', () => {
     );
   });
 
+  it('keeps the good part of an import report that breaks its schema, saying what was left out', async () => {
+    const good = await dispatch(services, 'import:files', [
+      [upload('good.txt', 'Envoys meet in Valletta\nThe envoys met.')],
+    ]);
+    if (!good.ok) throw new Error('the good upload should import');
+    const article = channels['import:files'].result.parse(good.value).articles[0];
+    const slipping = {
+      ...services,
+      importFiles: () =>
+        Promise.resolve({
+          articles: [article, { ...article, id: 'not hex' }],
+          errors: [
+            { file: `/${'deep/'.repeat(1000)}x.txt`, code: 'not-found', message: 'Gone.' },
+            { file: 'b.txt', code: 'empty', message: 'The file is empty.' },
+          ],
+        }),
+    } as unknown as Services;
+    expect(await dispatch(slipping, 'import:files', [[upload('a.txt', 'Any.')]])).toEqual({
+      ok: true,
+      value: {
+        articles: [article],
+        errors: [
+          { file: 'b.txt', code: 'empty', message: 'The file is empty.' },
+          {
+            file: '(this import)',
+            code: 'invalid',
+            message:
+              '2 entries of this import could not be reported and were left out; the other files were imported.',
+          },
+        ],
+      },
+    });
+  });
+
   it('writes, lists and reads automatic backups through their channels', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'readout-dispatch-'));
     try {

@@ -4,7 +4,13 @@
  * checks its own answer before sending it; the renderer checks the answer again on its side.
  */
 import { z } from 'zod';
-import { ArticleSchema, BytesSchema, ImportReportSchema, UploadFileSchema } from './article';
+import {
+  ArticleSchema,
+  BytesSchema,
+  ImportReportSchema,
+  UploadFileSchema,
+  type ImportError,
+} from './article';
 import {
   AutoBackupEntrySchema,
   AutoBackupIdSchema,
@@ -41,6 +47,19 @@ export const DropGrantArgsSchema = z.tuple([z.array(PathSchema).min(1).max(1000)
  * for thousands of news articles, and a bound on memory when a huge folder is chosen by mistake.
  */
 export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
+
+/** The one error an import past MAX_IMPORT_BYTES ends with, on the desktop and in the preview. */
+export function importLimitError(file: string, notRead: number): ImportError {
+  const rest =
+    notRead === 0
+      ? 'this file was'
+      : `this file and the ${notRead.toLocaleString('en')} after it were`;
+  return {
+    file,
+    code: 'too-large',
+    message: `Readout reads at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB in one import; ${rest} not read. Import them separately.`,
+  };
+}
 
 export const channels = {
   'seeds:load': {

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportReportSchema, MAX_FILE_BYTES, type ImportReport } from '../contract/article';
 import { prng } from '../testing/prng';
-import { articleFromBytes, importFiles, importPaths, nodeReadFs, type ReadFs } from './import';
+import { open } from 'node:fs/promises';
+import { MAX_IMPORT_BYTES } from '../contract/channels';
+import {
+  articleFromBytes,
+  createNodeReadFs,
+  importFiles,
+  importPaths,
+  nodeReadFs,
+  type ReadFs,
+} from './import';
 
 let root: string;
 beforeEach(() => {
@@ -19,6 +28,28 @@ function write(relative: string, content: string | Uint8Array) {
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, content);
   return path;
+}
+
+/**
+ * The real file reader with every read of every file handle counted, by path: what the
+ * importer pulls off the disk, not what it hands back.
+ */
+function countingReadFs(): { fs: ReadFs; bytesRead: Map<string, number> } {
+  const bytesRead = new Map<string, number>();
+  const fs = createNodeReadFs(async path => {
+    const handle = await open(path, 'r');
+    bytesRead.set(path, 0);
+    return {
+      stat: () => handle.stat(),
+      close: () => handle.close(),
+      async read(buffer, offset, length, position) {
+        const r = await handle.read(buffer, offset, length, position);
+        bytesRead.set(path, bytesRead.get(path)! + r.bytesRead);
+        return r;
+      },
+    };
+  });
+  return { fs, bytesRead };
 }
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
@@ -82,16 +113,9 @@ describe('importPaths', () => {
   it('refuses a file over the size limit without reading its content', async () => {
     const big = write('in/big.txt', '');
     truncateSync(big, 6 * 1024 * 1024); // sparse: 6 MiB on paper, nothing on disk
-    write('in/small.txt', 'A small article.');
-    const bytesRead: number[] = [];
-    const watchingFs: ReadFs = {
-      async readFile(path, maxBytes) {
-        const result = await nodeReadFs.readFile(path, maxBytes);
-        bytesRead.push(result.bytes.length);
-        return result;
-      },
-    };
-    const report = await importPaths(['in'], { cwd: root, fs: watchingFs });
+    const small = write('in/small.txt', 'A small article.');
+    const { fs, bytesRead } = countingReadFs();
+    const report = await importPaths(['in'], { cwd: root, fs });
     expect(report.articles.map(a => a.file)).toEqual(['small.txt']);
     expect(report.errors).toEqual([
       {
@@ -100,7 +124,47 @@ describe('importPaths', () => {
         message: 'The file is 6.0 MB; Readout imports text files up to 5.0 MB.',
       },
     ]);
-    expect(bytesRead[0]).toBe(0);
+    expect(bytesRead.get(big)).toBe(0);
+    expect(bytesRead.get(small)).toBe(16);
+  });
+
+  it('stops reading at the limit for one import, with one error naming what was left', async () => {
+    for (let i = 0; i < 5; i++) write(`in/${i}.txt`, `Article number ${i} `.padEnd(1000, 'x'));
+    const { fs, bytesRead } = countingReadFs();
+    const report = await importPaths(['in'], { cwd: root, fs, maxTotalBytes: 2500 });
+    expect(report.articles.map(a => a.file)).toEqual(['0.txt', '1.txt']);
+    expect(report.errors).toEqual([
+      {
+        file: 'in/2.txt',
+        code: 'too-large',
+        message: expect.stringMatching(/at most 128 MB in one import; this file and the 2 after/),
+      },
+    ]);
+    expect([...bytesRead.values()].reduce((a, b) => a + b)).toBe(2000);
+  });
+
+  it('bounds a whole import at 128 MB by default, without reading past it', async () => {
+    // 30 sparse files of 5 MiB: 150 MiB on paper. 25 fit in the limit; the 26th would pass it.
+    for (let i = 0; i < 30; i++)
+      truncateSync(write(`in/${String(i).padStart(2, '0')}.txt`, ''), MAX_FILE_BYTES);
+    const { fs, bytesRead } = countingReadFs();
+    const report = await importPaths(['in'], { cwd: root, fs });
+    const total = [...bytesRead.values()].reduce((a, b) => a + b);
+    expect(total).toBe(25 * MAX_FILE_BYTES);
+    expect(total).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
+    expect(report.errors.at(-1)).toEqual({
+      file: 'in/25.txt',
+      code: 'too-large',
+      message: expect.stringMatching(/this file and the 4 after it were not read/),
+    });
+  }, 30_000);
+
+  it('keeps the good files when another one has a path too long for the report', async () => {
+    write('in/good.txt', 'Envoys meet in Valletta\nThe envoys met.');
+    const report = await importPaths(['in', `${'./'.repeat(2100)}missing.txt`], { cwd: root });
+    expect(ImportReportSchema.safeParse(report).success).toBe(true);
+    expect(report.articles.map(a => a.source)).toEqual(['in/good.txt']);
+    expect(report.errors.map(e => [e.code, e.file.length <= 1024])).toEqual([['not-found', true]]);
   });
 
   it('reports a file it may not read as permission denied and imports the rest', async () => {
@@ -335,16 +399,9 @@ describe('importPaths with hostile files (seeded fuzz; a failing seed replays)',
       // A 100 MB file, sparse so the test stays fast: refused by its size, its content never read.
       const huge = write('in/zzz-huge.txt', '');
       truncateSync(huge, 100 * 1024 * 1024);
-      const bytesRead = new Map<string, number>();
-      const watchingFs: ReadFs = {
-        async readFile(path, maxBytes) {
-          const result = await nodeReadFs.readFile(path, maxBytes);
-          bytesRead.set(path, result.bytes.length);
-          return result;
-        },
-      };
+      const { fs, bytesRead } = countingReadFs();
 
-      const report = await importPaths(['in'], { cwd: root, fs: watchingFs });
+      const report = await importPaths(['in'], { cwd: root, fs });
 
       expectEachFileAccountedFor(report, cases, 'in/');
       const good = cases.filter(c => 'article' in c.expected).length;
@@ -385,9 +442,10 @@ describe('importFiles with hostile uploads (seeded fuzz)', () => {
     ]);
     expect(ImportReportSchema.safeParse(report).success).toBe(true);
     expect(report.articles.map(a => a.source)).toEqual(['good.txt']);
+    // The report shows the over-long name shortened, its start and its end kept.
     expect(report.errors).toEqual([
       {
-        file: `${'n'.repeat(1100)}.txt`,
+        file: `${'n'.repeat(256)}…${'n'.repeat(763)}.txt`,
         code: 'invalid',
         message: expect.stringMatching(/^Readout could not make an article of this file \(file: /),
       },

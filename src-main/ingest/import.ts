@@ -12,34 +12,55 @@ import {
   type ImportReport,
   type UploadFile,
 } from '../contract/article';
+import { importLimitError, MAX_IMPORT_BYTES } from '../contract/channels';
 import { decodeText } from './decode';
 import { parseArticle } from './parse';
-import { collectFiles, fsError } from './walk';
+import { collectFiles, fsError, shortDisplay } from './walk';
 
 /** File-system calls the importer makes, replaceable in tests to simulate unreadable files. */
 export interface ReadFs {
+  /** The file's bytes and size; no bytes (only the size) when it is larger than `maxBytes`. */
   readFile(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number }>;
 }
 
-export const nodeReadFs: ReadFs = {
-  async readFile(path, maxBytes) {
-    const handle = await open(path, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > maxBytes) return { bytes: new Uint8Array(0), size };
-      const bytes = new Uint8Array(size);
-      let read = 0;
-      while (read < size) {
-        const r = await handle.read(bytes, read, size - read, read);
-        if (r.bytesRead === 0) break;
-        read += r.bytesRead;
+/** The part of a `FileHandle` the importer uses: tests wrap it to count what is really read. */
+export interface ReadHandle {
+  stat(): Promise<{ size: number }>;
+  read(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
+/** Reads through `openFile`; a file over the limit is refused by its size before any read. */
+export function createNodeReadFs(
+  openFile: (path: string) => Promise<ReadHandle> = path => open(path, 'r'),
+): ReadFs {
+  return {
+    async readFile(path, maxBytes) {
+      const handle = await openFile(path);
+      try {
+        const { size } = await handle.stat();
+        if (size > maxBytes) return { bytes: new Uint8Array(0), size };
+        const bytes = new Uint8Array(size);
+        let read = 0;
+        while (read < size) {
+          const r = await handle.read(bytes, read, size - read, read);
+          if (r.bytesRead === 0) break;
+          read += r.bytesRead;
+        }
+        return { bytes: bytes.subarray(0, read), size };
+      } finally {
+        await handle.close();
       }
-      return { bytes: bytes.subarray(0, read), size };
-    } finally {
-      await handle.close();
-    }
-  },
-};
+    },
+  };
+}
+
+export const nodeReadFs: ReadFs = createNodeReadFs();
 
 function tooLarge(file: string, size: number): ImportError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -73,49 +94,69 @@ export function articleFromBytes(
   };
 }
 
-/** Reads files and folders from disk (desktop app, command line, bundled seeds). */
+/**
+ * Reads files and folders from disk (desktop app, command line, bundled seeds). At most
+ * `maxTotalBytes` are read in all: the file that would pass it, and every file after it, are
+ * left unread with one error, so a huge folder chosen by mistake cannot exhaust memory.
+ */
 export async function importPaths(
   paths: string[],
-  options: { cwd?: string; fs?: ReadFs; maxFiles?: number } = {},
+  options: { cwd?: string; fs?: ReadFs; maxFiles?: number; maxTotalBytes?: number } = {},
 ): Promise<ImportReport> {
   const fs = options.fs ?? nodeReadFs;
+  const maxTotal = options.maxTotalBytes ?? MAX_IMPORT_BYTES;
   const { files, errors } = await collectFiles(paths, options);
   const articles: Article[] = [];
-  for (const file of files) {
+  let total = 0;
+  for (const [index, file] of files.entries()) {
+    const display = shortDisplay(file.display);
+    const budget = Math.min(MAX_FILE_BYTES, maxTotal - total);
     let read;
     try {
-      read = await fs.readFile(file.path, MAX_FILE_BYTES);
+      read = await fs.readFile(file.path, budget);
     } catch (error) {
-      errors.push(fsError(file.display, error));
+      errors.push(fsError(display, error));
       continue;
     }
     if (read.size > MAX_FILE_BYTES) {
-      errors.push(tooLarge(file.display, read.size));
+      errors.push(tooLarge(display, read.size));
       continue;
     }
+    if (read.size > budget) {
+      errors.push(importLimitError(display, files.length - index - 1));
+      break;
+    }
+    total += read.bytes.length;
     collect(articleFromBytes(read.bytes, { source: file.display, file: basename(file.path) }));
   }
   return { articles: dedupe(articles), errors };
 
   function collect(result: Article | ImportError): void {
     if ('id' in result) articles.push(result);
-    else errors.push(result);
+    else errors.push({ ...result, file: shortDisplay(result.file) });
   }
 }
 
-/** Imports files sent as bytes (browser preview uploads). */
+/** Imports files sent as bytes (browser preview uploads), at most MAX_IMPORT_BYTES per call. */
 export function importFiles(uploads: UploadFile[]): ImportReport {
   const articles: Article[] = [];
   const errors: ImportError[] = [];
-  for (const upload of uploads) {
+  let total = 0;
+  for (const [index, upload] of uploads.entries()) {
+    const display = shortDisplay(upload.name);
     if (upload.size > MAX_FILE_BYTES) {
-      errors.push(tooLarge(upload.name, upload.size));
+      errors.push(tooLarge(display, upload.size));
       continue;
+    }
+    total += upload.bytes.byteLength;
+    if (total > MAX_IMPORT_BYTES) {
+      errors.push(importLimitError(display, uploads.length - index - 1));
+      break;
     }
     const name = upload.name.split(/[\\/]/).pop() || upload.name;
     const result = articleFromBytes(upload.bytes, { source: upload.name, file: name });
     if ('id' in result) articles.push(result);
-    else errors.push(result);
+    else errors.push({ ...result, file: shortDisplay(result.file) });
   }
   return { articles: dedupe(articles), errors };
 }

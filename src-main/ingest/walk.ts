@@ -1,10 +1,15 @@
 /**
  * Expands the files and folders the analyst chose into the list of files to read: recursive,
- * hidden entries skipped, symlinks followed once (a loop is reported, not followed forever),
- * and a cap on the number of files so a mistaken pick of a home folder cannot hang the app.
+ * hidden entries skipped, and bounded on every side a hostile or mistaken folder could push:
+ * - a link inside a chosen folder is followed only when its target stays inside that folder
+ *   (`passwd.txt -> /etc/passwd` is reported, not read); a loop is reported, not followed;
+ * - folders nested deeper than MAX_FOLDER_DEPTH are reported, not walked (an explicit stack,
+ *   so a deep tree costs neither the call stack nor quadratic work);
+ * - a cap on the number of files, so a mistaken pick of a home folder cannot hang the app;
+ * - a name that is not valid UTF-8 is reported as such (it cannot be opened by its decoded name).
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { MAX_FILES_PER_IMPORT, type ImportError } from '../contract/article';
 
 export interface FoundFile {
@@ -12,6 +17,24 @@ export interface FoundFile {
   path: string;
   /** The path as the user gave it, joined with the path inside a given folder. */
   display: string;
+}
+
+/** Folders below a chosen folder that are walked; news archives are a few levels deep. */
+export const MAX_FOLDER_DEPTH = 64;
+/** Longest path shown in a report; longer ones keep their start and their end. */
+export const MAX_DISPLAY_CHARS = 1024;
+
+interface Pending {
+  path: string;
+  display: string;
+  /** Folders below the chosen one (0 for the chosen file or folder itself). */
+  depth: number;
+  /** Real path of the chosen folder this entry lies in; links must stay inside it. */
+  root: string | null;
+  /** Real paths of the folders containing this entry, to stop link loops. */
+  ancestors: ReadonlySet<string>;
+  /** True for an entry that is itself a symbolic link inside a chosen folder. */
+  link: boolean;
 }
 
 export async function collectFiles(
@@ -23,67 +46,128 @@ export async function collectFiles(
   const files: FoundFile[] = [];
   const errors: ImportError[] = [];
   const seenFiles = new Set<string>();
-  let truncated = false;
+  const report = (display: string, code: ImportError['code'], message: string) =>
+    errors.push({ file: shortDisplay(display), code, message });
 
-  async function visit(path: string, display: string, ancestors: Set<string>): Promise<void> {
-    if (truncated) return;
+  // Depth-first in name order: the stack holds what is left, the next entry on top.
+  const stack: Pending[] = inputs
+    .map(input => ({
+      path: resolve(cwd, input),
+      display: input,
+      depth: 0,
+      root: null,
+      ancestors: new Set<string>(),
+      link: false,
+    }))
+    .reverse();
+
+  while (stack.length > 0) {
+    const item = stack.pop()!;
     let info;
     let real: string;
     try {
-      info = await stat(path);
-      real = await realpath(path);
+      real = await realpath(item.path);
+      info = await stat(real);
     } catch (error) {
-      errors.push(fsError(display, error));
-      return;
+      errors.push(fsError(shortDisplay(item.display), error));
+      continue;
+    }
+    if (item.link && item.root !== null && !isInside(real, item.root)) {
+      report(
+        item.display,
+        'unreadable',
+        'This link points outside the folder you chose, so it was not followed. Import its target directly if you want it.',
+      );
+      continue;
     }
     if (info.isDirectory()) {
-      if (ancestors.has(real)) {
-        errors.push({
-          file: display,
-          code: 'symlink-loop',
-          message: 'This folder links back to a folder that contains it; it was not read again.',
-        });
-        return;
+      if (item.ancestors.has(real)) {
+        report(
+          item.display,
+          'symlink-loop',
+          'This folder links back to a folder that contains it; it was not read again.',
+        );
+        continue;
+      }
+      if (item.depth >= MAX_FOLDER_DEPTH) {
+        report(
+          item.display,
+          'unreadable',
+          `This folder is nested more than ${MAX_FOLDER_DEPTH} folders deep; Readout did not look inside. Import it on its own.`,
+        );
+        continue;
       }
       let entries;
       try {
-        entries = await readdir(path, { withFileTypes: true });
+        entries = await readdir(item.path, { withFileTypes: true, encoding: 'buffer' });
       } catch (error) {
-        errors.push(fsError(display, error));
-        return;
+        errors.push(fsError(shortDisplay(item.display), error));
+        continue;
       }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const inner = new Set(ancestors).add(real);
+      const root = item.root ?? real;
+      const ancestors = new Set(item.ancestors).add(real);
+      const children: Pending[] = [];
       for (const entry of entries) {
-        if (entry.name.startsWith('.')) continue;
-        await visit(join(path, entry.name), joinDisplay(display, entry.name), inner);
+        const name = entry.name.toString('utf8');
+        if (name.startsWith('.')) continue;
+        const display = joinDisplay(item.display, name);
+        if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+          report(
+            display,
+            'encoding',
+            'This name is not valid UTF-8 (it was shown with � in its place), so Readout cannot open it. Rename it and import it again.',
+          );
+          continue;
+        }
+        children.push({
+          path: join(item.path, name),
+          display,
+          depth: item.depth + 1,
+          root,
+          ancestors,
+          link: entry.isSymbolicLink(),
+        });
       }
-      return;
+      children.sort((a, b) => (a.display < b.display ? 1 : a.display > b.display ? -1 : 0));
+      stack.push(...children);
+      continue;
     }
     if (!info.isFile()) {
-      errors.push({ file: display, code: 'unreadable', message: 'This is not a regular file.' });
-      return;
+      report(item.display, 'unreadable', 'This is not a regular file.');
+      continue;
     }
-    if (seenFiles.has(real)) return;
+    if (seenFiles.has(real)) continue;
     if (files.length >= maxFiles) {
-      truncated = true;
-      errors.push({
-        file: display,
-        code: 'too-many-files',
-        message: `Only the first ${maxFiles.toLocaleString('en')} files were imported; import the rest in smaller folders.`,
-      });
-      return;
+      report(
+        item.display,
+        'too-many-files',
+        `Only the first ${maxFiles.toLocaleString('en')} files were imported; import the rest in smaller folders.`,
+      );
+      break;
     }
     seenFiles.add(real);
-    files.push({ path, display });
+    files.push({ path: item.path, display: item.display });
   }
-
-  for (const input of inputs) await visit(resolve(cwd, input), input, new Set());
   return { files, errors };
+}
+
+function isInside(real: string, root: string): boolean {
+  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 function joinDisplay(base: string, name: string): string {
   return base.endsWith('/') || base.endsWith('\\') ? base + name : `${base}/${name}`;
+}
+
+/**
+ * A path short enough for a report: its start (where it is) and its end (which file), with an
+ * ellipsis between. The report's schema caps paths, and one over-long path must never make the
+ * whole import's answer invalid.
+ */
+export function shortDisplay(path: string, max = MAX_DISPLAY_CHARS): string {
+  if (path.length <= max) return path;
+  const head = Math.floor(max / 4);
+  return `${path.slice(0, head)}…${path.slice(path.length - (max - head - 1))}`;
 }
 
 /** Maps a filesystem error to a message an analyst can act on. */
@@ -107,6 +191,12 @@ export function fsError(file: string, error: unknown): ImportError {
       return { file, code: 'symlink-loop', message: 'This link points back at itself.' };
     case 'EISDIR':
       return { file, code: 'unreadable', message: 'This is a folder, not a file.' };
+    case 'ENAMETOOLONG':
+      return {
+        file,
+        code: 'unreadable',
+        message: 'The path is longer than the system can open; move the file higher up.',
+      };
     case 'EIO':
       return {
         file,

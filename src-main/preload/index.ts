@@ -30,10 +30,19 @@ interface DropEventLike {
  */
 let grantsSent: Promise<unknown> = Promise.resolve();
 
+/** The dropped file's path on disk; '' for files not on disk (webUtils throws for non-Files). */
+function pathOf(file: File): string {
+  try {
+    return webUtils.getPathForFile(file);
+  } catch {
+    return '';
+  }
+}
+
 function onDrop(event: DropEventLike): void {
   if (!event.isTrusted) return; // dispatched by page script: not the analyst's drop
   const files = Array.from(event.dataTransfer?.files ?? []);
-  const paths = files.map(file => webUtils.getPathForFile(file)).filter(path => path !== '');
+  const paths = files.map(pathOf).filter(path => path !== '');
   if (paths.length === 0) return;
   grantsSent = grantsSent
     .then(() => ipcRenderer.invoke(DROP_GRANT_CHANNEL, paths))
