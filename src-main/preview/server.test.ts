@@ -4,12 +4,26 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as crypto from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ImportReportSchema } from '../contract/article';
 import { decodeWire, encodeWire } from '../contract/wire';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../csp';
 import { createServices } from '../services';
-import { startPreviewServer, TOKEN_HEADER, type PreviewServer } from './server';
+import {
+  PREVIEW_TIMEOUTS,
+  startPreviewServer,
+  TOKEN_HEADER,
+  tokenMatches,
+  type PreviewServer,
+} from './server';
+
+// The real timingSafeEqual, watched: the token check must be decided by it, not by `===`.
+vi.mock('node:crypto', async importOriginal => {
+  const actual = await importOriginal<typeof crypto>();
+  return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
+});
 
 const seedsDir = fileURLToPath(new URL('../../seeds', import.meta.url));
 const TOKEN = 'tok_1234567890abcdef1234567890abcdef';
@@ -94,6 +108,9 @@ function call(channel: string, args: unknown, headers: Record<string, string> = 
 describe('startPreviewServer', () => {
   it('listens on the loopback address only', async () => {
     expect(server.url).toBe(`${origin}/#token=${TOKEN}`);
+    // Bound to 127.0.0.1 itself, not to 0.0.0.0 (which the probes below miss on a host with
+    // no other address).
+    expect(server.address()).toEqual({ address: '127.0.0.1', family: 'IPv4', port: server.port });
     const others = Object.values(networkInterfaces())
       .flat()
       .filter(i => i && !i.internal)
@@ -169,6 +186,69 @@ describe('startPreviewServer', () => {
     expect(reply.status).toBe(403);
     expect(decodeWire(reply.body)).toMatchObject({ error: { code: 'forbidden' } });
   });
+
+  it('refuses a path to read, even to a real file: the preview takes uploads only', async () => {
+    for (const path of ['/etc/passwd', join(root, 'secret.txt')]) {
+      const reply = await call('import:paths', [[path]]);
+      expect(reply.status).toBe(200);
+      expect(decodeWire(reply.body)).toMatchObject({
+        ok: false,
+        error: { code: 'unsupported', message: expect.stringMatching(/only as uploads/) },
+      });
+    }
+  });
+
+  it('answers a request it cannot handle with a plain 500 Result, never its internal error', async () => {
+    // `//` makes the URL parser throw inside the server.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const reply = await send({ path: '//' });
+      expect(reply.status).toBe(500);
+      expect(decodeWire(reply.body)).toEqual({
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'The preview server could not answer; its console has the details.',
+        },
+      });
+      expect(reply.body).not.toMatch(/Invalid URL|TypeError/);
+      expect(errors).toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    expect((await send({ path: '/' })).status).toBe(200);
+  });
+
+  it('holds its header, request and keep-alive time limits', () => {
+    expect(server.timeouts()).toEqual(PREVIEW_TIMEOUTS);
+    expect(PREVIEW_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
+    expect(PREVIEW_TIMEOUTS.requestMs).toBeLessThanOrEqual(120_000);
+  });
+
+  it('drops a client that never finishes its headers, and keeps serving others', async () => {
+    const slow = await startPreviewServer({
+      rendererDir: join(root, 'renderer'),
+      services: createServices({ seedsDir }),
+      token: TOKEN,
+      timeouts: { headersMs: 300, requestMs: 600 },
+    });
+    try {
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect({ host: '127.0.0.1', port: slow.port }, () => {
+          socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nX-Slow: 1`);
+        });
+        let data = '';
+        socket.on('data', chunk => (data += chunk.toString('latin1')));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+    }
+  }, 15_000);
 
   it('refuses a call from another site', async () => {
     const reply = await call('seeds:load', [], { origin: 'http://evil.example' });
@@ -288,5 +368,28 @@ describe('startPreviewServer', () => {
       title: 'Ministers meet in Moscow',
       text: 'The ministers met – Лавров.',
     });
+  });
+});
+
+describe('tokenMatches', () => {
+  it('accepts the token and refuses any other, whatever its length', () => {
+    expect(tokenMatches(TOKEN, TOKEN)).toBe(true);
+    expect(tokenMatches(TOKEN.slice(0, -1) + 'x', TOKEN)).toBe(false);
+    expect(tokenMatches(TOKEN.slice(0, 5), TOKEN)).toBe(false);
+    expect(tokenMatches(`${TOKEN}x`, TOKEN)).toBe(false);
+    expect(tokenMatches(undefined, TOKEN)).toBe(false);
+    expect(tokenMatches([TOKEN], TOKEN)).toBe(false);
+  });
+
+  it('is decided by timingSafeEqual for tokens of any length, never by an early exit', () => {
+    const compare = vi.mocked(timingSafeEqual);
+    for (const given of [TOKEN.slice(0, -1) + 'x', 'short', `${TOKEN}-longer`]) {
+      compare.mockClear();
+      tokenMatches(given, TOKEN);
+      expect(compare).toHaveBeenCalledTimes(1);
+    }
+    // Its verdict is the answer: a check that compared with `===` would ignore this.
+    compare.mockReturnValueOnce(true);
+    expect(tokenMatches('not the token', TOKEN)).toBe(true);
   });
 });

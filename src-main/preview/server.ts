@@ -7,7 +7,7 @@
  * cross-site requests, which cannot read the token or send the custom header without a CORS
  * preflight that is never granted), and only JSON is accepted.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +21,13 @@ import type { Services } from '../services';
 export const TOKEN_HEADER = 'x-readout-token';
 /** Uploads travel as base64 JSON: 64 MiB carries a batch of several large files. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Time limits that keep a slow or silent client from holding connections open: the headers
+ * must arrive within `headersMs` and the whole request (a 64 MiB upload over loopback takes
+ * well under a second) within `requestMs`; an idle kept-alive connection is closed after 5 s.
+ */
+export const PREVIEW_TIMEOUTS = { headersMs: 10_000, requestMs: 120_000, keepAliveMs: 5_000 };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +44,10 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface PreviewServer {
   url: string;
   port: number;
+  /** The address the socket is bound to, as the operating system reports it. */
+  address(): AddressInfo;
+  /** The limits in force (see PREVIEW_TIMEOUTS), as the HTTP server holds them. */
+  timeouts(): { headersMs: number; requestMs: number; keepAliveMs: number };
   close(): Promise<void>;
 }
 
@@ -45,14 +56,33 @@ export async function startPreviewServer(options: {
   services: Services;
   token: string;
   port?: number;
+  /** Overrides PREVIEW_TIMEOUTS, so tests need not wait ten seconds. */
+  timeouts?: Partial<typeof PREVIEW_TIMEOUTS>;
 }): Promise<PreviewServer> {
   let origin = '';
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', `Internal error: ${String(error)}`);
-      else res.end();
-    });
-  });
+  const limits = { ...PREVIEW_TIMEOUTS, ...options.timeouts };
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersMs,
+      requestTimeout: limits.requestMs,
+      keepAliveTimeout: limits.keepAliveMs,
+      // How often Node checks the two limits above; its default (30 s) would blunt them.
+      connectionsCheckingInterval: Math.min(1_000, limits.headersMs),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        // The detail stays in the preview's console; the page gets a plain Result.
+        console.error('Readout preview: a request failed:', error);
+        if (!res.headersSent) {
+          sendJson(
+            res,
+            500,
+            fail('internal', 'The preview server could not answer; its console has the details.'),
+          );
+        } else res.end();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.headers.host !== origin.slice('http://'.length)) {
@@ -127,6 +157,12 @@ export async function startPreviewServer(options: {
   return {
     url: `${origin}/#token=${options.token}`,
     port,
+    address: () => server.address() as AddressInfo,
+    timeouts: () => ({
+      headersMs: server.headersTimeout,
+      requestMs: server.requestTimeout,
+      keepAliveMs: server.keepAliveTimeout,
+    }),
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   };
 }
@@ -140,11 +176,14 @@ function decodePath(path: string): string | null {
   }
 }
 
-function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+/**
+ * Whether the request carries the preview's token, in time that does not depend on where the
+ * two differ or on their lengths: both are hashed to 32 bytes and compared with timingSafeEqual.
+ */
+export function tokenMatches(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 class BodyTooLarge extends Error {}
