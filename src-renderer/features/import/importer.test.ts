@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type {
-  Article,
-  ImportError,
-  ImportReport,
-  UploadFile,
+import {
+  MAX_FILE_BYTES,
+  type Article,
+  type ImportError,
+  type ImportReport,
+  type UploadFile,
 } from '../../../src-main/contract/article';
 import type { Result } from '../../../src-main/contract/result';
 import { ReadoutDB, type ArticleNote, type Highlight } from '../../db/db';
@@ -228,5 +229,34 @@ describe('importUploads', () => {
     });
     expect(outcome).toMatchObject({ added: 1, failure: null });
     expect(outcome.errors.map(e => e.code)).toEqual(['too-large']);
+  });
+
+  it('stops at the limit for one import without reading the files past it, and says so', async () => {
+    // 30 files of 5 MiB: 25 fit in the 128 MB limit; the 26th and the four after it are not read.
+    const readers: ReturnType<typeof vi.fn>[] = [];
+    const files = Array.from({ length: 30 }, (_, i) => {
+      const arrayBuffer = vi.fn(() =>
+        Promise.resolve(new TextEncoder().encode(`Article ${i}.`).buffer),
+      );
+      readers.push(arrayBuffer);
+      const file = { size: MAX_FILE_BYTES, arrayBuffer } as unknown as File;
+      return { file, name: `big/${String(i).padStart(2, '0')}.txt` };
+    });
+
+    const outcome = await importUploads(db, files);
+
+    expect(readers.map(r => r.mock.calls.length)).toEqual([
+      ...Array<number>(25).fill(1),
+      ...Array<number>(5).fill(0),
+    ]);
+    expect(bridge.sent.flat()).toHaveLength(25);
+    expect(outcome).toMatchObject({ added: 25, failure: null });
+    expect(outcome.errors).toEqual([
+      {
+        file: 'big/25.txt',
+        code: 'too-large',
+        message: expect.stringMatching(/at most 128 MB in one import; this file and the 4 after/),
+      },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   type ImportReport,
   type UploadFile,
 } from '../../../src-main/contract/article';
+import { importLimitError, MAX_IMPORT_BYTES } from '../../../src-main/contract/channels';
 import type { Result } from '../../../src-main/contract/result';
 import { api, desktop } from '../../bridge';
 import { storeInBatches, type StoreSummary } from '../../db/articles';
@@ -113,7 +114,11 @@ export interface PickedFile {
 const BATCH_BYTES = 8 * 1024 * 1024;
 const BATCH_FILES = 200;
 
-/** Browser preview: sends file bytes to the services in batches and stores each batch's articles. */
+/**
+ * Browser preview: sends file bytes to the services in batches and stores each batch's articles.
+ * At most MAX_IMPORT_BYTES are read for one import, as on the desktop: the file that would pass
+ * it and the files after it are not read, and one error says so.
+ */
 export async function importUploads(
   db: ReadoutDB,
   picked: PickedFile[],
@@ -121,12 +126,14 @@ export async function importUploads(
 ): Promise<ImportOutcome> {
   const outcome = emptyOutcome();
   const files = picked.filter(p => !p.name.split('/').some(part => part.startsWith('.')));
+  const cut = importLimit(files);
+  const end = cut ?? files.length;
   let index = 0;
-  while (index < files.length) {
+  while (index < end) {
     const batch: UploadFile[] = [];
     let bytes = 0;
     while (
-      index < files.length &&
+      index < end &&
       batch.length < BATCH_FILES &&
       (batch.length === 0 || bytes < BATCH_BYTES)
     ) {
@@ -136,7 +143,7 @@ export async function importUploads(
       bytes += content.byteLength;
       batch.push({ name, size: file.size, bytes: content });
     }
-    progress?.('Reading files', index, files.length);
+    progress?.('Reading files', index, end);
     const result = await api.importFiles(batch);
     if (!result.ok) {
       outcome.failure = result.error.message;
@@ -152,7 +159,21 @@ export async function importUploads(
       break;
     }
   }
+  if (cut !== null && !outcome.failure) {
+    outcome.errors.push(importLimitError(files[cut].name, files.length - cut - 1));
+  }
   return outcome;
+}
+
+/** Index of the first file that would take the import past MAX_IMPORT_BYTES; null if none. */
+function importLimit(files: PickedFile[]): number | null {
+  let total = 0;
+  for (const [index, { file }] of files.entries()) {
+    if (file.size > MAX_FILE_BYTES) continue; // sent by its size alone
+    total += file.size;
+    if (total > MAX_IMPORT_BYTES) return index;
+  }
+  return null;
 }
 
 /** Reads a file's bytes; an unreadable file (removed, no permission) gives an empty array. */
