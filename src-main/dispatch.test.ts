@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, channels } from './contract/channels';
 import { resultSchema } from './contract/result';
 import { dispatch } from './dispatch';
@@ -246,18 +246,26 @@ describe('dispatch', () => {
     );
   });
 
-  it('answers an unexpected throw with internal, naming the channel', async () => {
+  it('answers an unexpected throw with internal, naming the channel but not the error', async () => {
     const broken: Services = {
       ...services,
       importFiles: () => {
-        throw new TypeError('cannot read properties of undefined');
+        throw new Error("EACCES: permission denied, open '/home/ana/.ssh/id_ed25519'");
       },
     };
-    expectRefused(
-      await dispatch(broken, 'import:files', [[upload('a.txt', 'An article.')]]),
-      'internal',
-      /^import:files: cannot read properties of undefined$/,
-    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const result = await dispatch(broken, 'import:files', [[upload('a.txt', 'An article.')]]);
+      expectRefused(
+        result,
+        'internal',
+        /^import:files: Readout hit an unexpected error; its log has the details\.$/,
+      );
+      expect(JSON.stringify(result)).not.toContain('.ssh');
+      expect(String(logged.mock.calls[0]?.[1])).toContain('/home/ana/.ssh/id_ed25519');
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('refuses to pass on an answer that breaks its own schema', async () => {

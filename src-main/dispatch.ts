@@ -48,9 +48,11 @@ export async function dispatch(
     return ok(checked.data);
   } catch (error) {
     if (error instanceof ServiceError) return fail(error.code, error.message);
+    // An unexpected error's text (a stack, a path, a library's wording) stays in main's log.
+    console.error(`Readout: ${channel} failed unexpectedly:`, error);
     return fail(
       'internal',
-      `${channel}: ${error instanceof Error ? error.message : String(error)}`,
+      `${channel}: Readout hit an unexpected error; its log has the details.`,
     );
   }
 }
