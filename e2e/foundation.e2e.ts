@@ -100,4 +100,41 @@ test.describe('import', () => {
     await library.article(/^Envoys meet/).click();
     await expect(library.readerText).toHaveText('Second version, edited.');
   });
+
+  test('a page that names a path, even with the preview token, reads nothing', async ({
+    app,
+  }, testInfo) => {
+    const secret = join(testInfo.outputPath(), 'secret.txt');
+    mkdirSync(testInfo.outputPath(), { recursive: true });
+    writeFileSync(secret, 'Private notes\n\nNot for the library.\n');
+    const library = new LibraryPage(app.page);
+    await expect(library.articles).toHaveCount(2);
+    // What a compromised page could do: call the API itself with the token this tab holds.
+    const answer = await app.page.evaluate(
+      async paths => {
+        const response = await fetch('/api/import:paths', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-readout-token': sessionStorage.getItem('readout.previewToken') ?? '',
+          },
+          body: JSON.stringify([paths]),
+        });
+        return { status: response.status, body: (await response.json()) as unknown };
+      },
+      [secret, '/etc/passwd'],
+    );
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        ok: false,
+        error: {
+          code: 'unsupported',
+          message: 'Files are imported here only as uploads; no path is ever opened.',
+        },
+      },
+    });
+    await app.page.reload();
+    await expect(library.articles).toHaveCount(2);
+  });
 });
