@@ -82,6 +82,8 @@ describe('mergeCandidate', () => {
 describe('describeCandidate', () => {
   it('says why a meeting is proposed', () => {
     const [open, , , near] = shown();
-    expect(describeCandidate(mergeCandidate(open, near))).toBe('shares Iran, RU · 2 days apart');
+    expect(describeCandidate(mergeCandidate(open, near))).toBe('same countries · 2 days apart');
+    const [, , , , undated] = shown();
+    expect(describeCandidate(mergeCandidate(open, undated))).toBe('shares Iran, RU');
   });
 });

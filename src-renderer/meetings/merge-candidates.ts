@@ -19,6 +19,8 @@ export interface MergeCandidate {
   /** Days between the two dates (0 when they overlap), null when either is undated. */
   daysApart: number | null;
   sharedCountries: string[];
+  /** Both meetings name exactly the same countries. */
+  sameCountries: boolean;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -58,6 +60,7 @@ export function mergeCandidate(meeting: ShownMeeting, other: ShownMeeting): Merg
     likely: countries >= 0.5 && (daysApart === null || daysApart <= WINDOW_DAYS),
     daysApart,
     sharedCountries: w.countries.filter(c => mine.has(c.code)).map(c => c.name),
+    sameCountries: mine.size > 0 && countries === 1,
   };
 }
 
@@ -80,10 +83,11 @@ export function rankMergeCandidates(
     );
 }
 
-/** "same countries: Iran, Russia · 2 days apart": why the picker proposes a meeting. */
+/** "same countries · 2 days apart", "shares Iran · same dates": why a meeting is proposed. */
 export function describeCandidate(c: MergeCandidate): string {
   const parts: string[] = [];
-  if (c.sharedCountries.length > 0) parts.push(`shares ${c.sharedCountries.join(', ')}`);
+  if (c.sameCountries) parts.push('same countries');
+  else if (c.sharedCountries.length > 0) parts.push(`shares ${c.sharedCountries.join(', ')}`);
   if (c.daysApart !== null)
     parts.push(
       c.daysApart === 0

@@ -52,7 +52,8 @@ export function AddFromSelection({ article }: { article: StoredArticle | null })
           aria-keyshortcuts="B"
           title={`Back to “${returnTo.title}”`}
         >
-          ← Back to meeting
+          <span aria-hidden="true">← </span>
+          Back to meeting
         </button>
       )}
       {article && (

@@ -268,7 +268,7 @@ export function MeetingCard({
                               aria-label={`Open source: ${articleTitle} [${i + 1}]`}
                               onClick={() => openSource(m)}
                             >
-                              Open in the article
+                              Open source
                             </button>
                             {!meeting.deleted && meeting.mentions.length > 1 && (
                               <button
