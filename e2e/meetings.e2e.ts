@@ -233,6 +233,8 @@ test.describe('meetings view', () => {
     await page.getByRole('button', { name: 'Add meeting from selection' }).click();
     const form = page.getByRole('form', { name: 'Add a meeting' });
     await expect(form.getByRole('status')).toHaveText(/^Filled in from the sentence/);
+    // The form opens at its top, not at the scroll position of the card the source came from.
+    await expect(form.getByRole('heading', { name: 'Add a meeting' })).toBeInViewport();
     await expect(form.getByRole('textbox', { name: 'Title' })).not.toHaveValue('');
     await expect(form.getByRole('textbox', { name: 'City' })).toHaveValue('Moscow');
     const countries = form.getByRole('textbox', { name: 'Countries' });

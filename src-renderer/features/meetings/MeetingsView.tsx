@@ -73,9 +73,10 @@ export function MeetingsView({
     restored.current = true;
     const { scroll } = viewMemory.get();
     if (listRef.current) listRef.current.scrollTop = scroll.list;
-    if (cardRef.current) cardRef.current.scrollTop = scroll.card;
+    // A new Add form (from a selection in the reader) starts at its top, not at the old card's.
+    if (cardRef.current && !adding) cardRef.current.scrollTop = scroll.card;
     if (timelineRef.current) timelineRef.current.scrollTop = scroll.timeline;
-  }, [data]);
+  }, [data, adding]);
   const remember = (pane: keyof ScrollPositions) => (e: { currentTarget: HTMLElement }) => {
     if (restored.current) viewMemory.rememberScroll(pane, e.currentTarget.scrollTop);
   };

@@ -1,4 +1,4 @@
-import type { Ref, UIEventHandler } from 'react';
+import { useLayoutEffect, useRef, type Ref, type UIEventHandler } from 'react';
 import type { ShownMeeting } from '../../meetings/decisions';
 import { formatMeetingDate } from '../../meetings/format';
 import { layoutTimeline, ZOOM_LEVELS } from '../../meetings/timeline';
@@ -37,6 +37,15 @@ export function Timeline({
   ref,
 }: TimelineProps) {
   const t = layoutTimeline(meetings, SLOT, zoom);
+  const scroller = useRef<HTMLDivElement>(null);
+  // A new zoom (or a new choice) brings the open meeting into view on the wider axis.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const current = box?.querySelector<HTMLElement>('.timeline-slot [aria-current="true"]');
+    if (!box || !current) return;
+    const slot = current.parentElement!;
+    box.scrollLeft = Math.max(0, slot.offsetLeft - (box.clientWidth - slot.offsetWidth) / 2);
+  }, [zoom, selectedId, collapsed]);
   const at = ZOOM_LEVELS.findIndex(z => z === zoom);
   const item = (m: ShownMeeting) => {
     const date = formatMeetingDate(m.fields.date.value);
@@ -94,7 +103,7 @@ export function Timeline({
       </div>
       <div id="timeline-body" hidden={collapsed}>
         {t.items.length > 0 && (
-          <div className="timeline-scroll">
+          <div className="timeline-scroll" ref={scroller}>
             <div className="timeline-axis-wrap" style={{ width: `${zoom * 100}%` }}>
               <div className="timeline-ticks" aria-hidden="true">
                 {t.ticks.map(tick => (
