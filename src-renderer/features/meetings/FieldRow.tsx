@@ -112,7 +112,7 @@ export function FieldRow({
       className={`field-row field-${shown.state} confidence-row-${confidence.level}`}
       role="group"
       aria-label={HEADINGS[field]}
-      aria-describedby="field-keys-hint"
+      aria-describedby={meeting.deleted ? undefined : 'field-keys-hint'}
       aria-keyshortcuts={meeting.deleted ? undefined : 'Enter X'}
       data-field={field}
       tabIndex={meeting.deleted ? undefined : 0}
