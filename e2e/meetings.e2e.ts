@@ -319,6 +319,53 @@ test.describe('meetings view', () => {
     await expect(meetings.field('Level')).toContainText('Suggested');
   });
 
+  test('shows low-confidence fields first, with their marks, and the outcome', async ({ app }) => {
+    const { page } = app;
+    // The extractor's confidence and outcomes are filled in elsewhere; here main's answer is
+    // given them on its way to the page, as a newer extractor would send it.
+    await page.route('**/api/meetings:extract', async route => {
+      const response = await route.fetch();
+      const body = (await response.json()) as {
+        value?: { meetings: { date: { start: string | null } }[] };
+      };
+      for (const m of body.value?.meetings ?? [])
+        if (m.date.start === '2023-04-25')
+          Object.assign(m, {
+            outcome: 'postponed',
+            confidence: {
+              place: { confidence: 'low', basis: 'context' },
+              people: { confidence: 'medium', basis: 'dictionary' },
+            },
+          });
+      await route.fulfill({ response, json: body });
+    });
+    // A new article makes the library extract again, through the route.
+    const library = new LibraryPage(page);
+    await library.importFiles([
+      {
+        name: 'notes/orchards.txt',
+        buffer: Buffer.from('Orchard owners in the north expect a late apple harvest this year.\n'),
+      },
+    ]);
+    await library.closeReport();
+    const meetings = new MeetingsPage(page);
+    await meetings.settled();
+    const item = meetings.item(QUAD).first();
+    await expect(item).toContainText('Postponed');
+    await item.click();
+    await expect(meetings.card.getByRole('paragraph').first()).toContainText('Postponed');
+    const rows = meetings.card.getByRole('group');
+    await expect(rows.nth(0)).toHaveAccessibleName('Place');
+    await expect(rows.nth(1)).toHaveAccessibleName('People');
+    await expect(rows.nth(2)).toHaveAccessibleName('Title');
+    await expect(meetings.field('Place')).toContainText('Low confidence');
+    await expect(meetings.field('Place')).toContainText('carried from earlier in the article');
+    await expect(meetings.field('People')).toContainText('Medium confidence');
+    // No entry reads as high.
+    await expect(meetings.field('Date')).toContainText('High confidence');
+    await expect(meetings.card).toContainText('2 of low or medium confidence');
+  });
+
   test('has no serious accessibility violations', async ({ app }) => {
     const meetings = new MeetingsPage(app.page);
     await meetings.open();
