@@ -77,7 +77,12 @@ export function ConfidenceMark({ confidence }: { confidence: ShownConfidence }) 
     >
       <span aria-hidden="true">{CONFIDENCE_ICONS[confidence.level]} </span>
       {CONFIDENCE_LABELS[confidence.level]}
-      {why && <span className="sr-only">{why}</span>}
+      {/* Where the extractor was unsure, say how it found the value: that is what to check. */}
+      {confidence.basis && confidence.level !== 'high' ? (
+        <span className="confidence-basis">{BASIS_LABELS[confidence.basis]}</span>
+      ) : (
+        why && <span className="sr-only">{why}</span>
+      )}
     </span>
   );
 }
