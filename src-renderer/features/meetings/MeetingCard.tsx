@@ -10,7 +10,7 @@ import {
   undoMerge,
   undoSplit,
 } from '../../meetings/actions';
-import { doubtfulSuggestions, fieldsToCheck } from '../../meetings/confidence';
+import { doubtfulSuggestions, fieldConfidence, fieldsToCheck } from '../../meetings/confidence';
 import type { ShownMeeting } from '../../meetings/decisions';
 import { FIELD_NAMES } from '../../meetings/fields';
 import { formatMeetingDate, STATUS_LABELS } from '../../meetings/format';
@@ -73,6 +73,7 @@ export function MeetingCard({
   const title = meeting.fields.title.value || 'Untitled meeting';
   const suggested = FIELD_NAMES.filter(f => meeting.fields[f].state === 'suggested').length;
   const doubtful = doubtfulSuggestions(meeting);
+  const unsure = FIELD_NAMES.some(f => fieldConfidence(meeting, f).level !== 'high');
   const headingId = `meeting-${meeting.id}`;
   const candidates = useMemo(() => rankMergeCandidates(meeting, others), [meeting, others]);
   const likely = candidates.filter(c => c.likely);
@@ -206,7 +207,8 @@ export function MeetingCard({
 
       {!meeting.deleted && (
         <p className="muted field-keys-hint" id="field-keys-hint">
-          Least sure fields first. Tab to a field, then Enter confirms it and X rejects it.
+          {unsure ? 'Least sure fields first. ' : ''}Tab to a field, then Enter confirms it and X
+          rejects it.
         </p>
       )}
       <div className="fields">
