@@ -17,6 +17,8 @@ import {
 } from './briefing';
 import { createBackupStore, type BackupStore } from './backups/store';
 import { importFiles, importPaths } from './ingest';
+import { resolveCountries } from './lookups/countries';
+import { meetingFromText } from './lookups/from-text';
 import { extractMeetings } from './meetings';
 import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
@@ -106,6 +108,12 @@ export function createServices(options: ServicesOptions): Services {
     importFiles: async files => importFiles(files),
 
     extractMeetings: async articles => ({ meetings: extractMeetings(articles) }),
+
+    meetingFromText: async ({ article, start, end }) => ({
+      meeting: meetingFromText(article, start, end),
+    }),
+
+    resolveCountries: async terms => ({ countries: resolveCountries(terms) }),
 
     async renderBriefing(input) {
       return {

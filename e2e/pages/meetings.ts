@@ -42,7 +42,32 @@ export class MeetingsPage {
     return this.card.getByRole('group', { name, exact: true });
   }
 
-  async filter(label: 'Status' | 'Country' | 'Show', option: string): Promise<void> {
+  /** The card's pane, which scrolls on its own. */
+  get cardPane(): Locator {
+    return this.page.getByRole('main').filter({ has: this.card });
+  }
+
+  /** The open card's title. */
+  get title(): Locator {
+    return this.card.getByRole('heading', { level: 2 });
+  }
+
+  /** Opens the card's merge picker and returns its select. */
+  async openMergePicker(): Promise<Locator> {
+    await this.card.getByRole('button', { name: 'Merge with…' }).click();
+    return this.card.getByRole('combobox', { name: 'Meeting to merge into this one' });
+  }
+
+  /** Edits one field of the open card: fills the named inputs and saves. */
+  async editField(field: string, label: string, inputs: Record<string, string>): Promise<void> {
+    const row = this.field(field);
+    await row.getByRole('button', { name: `Edit ${label}` }).click();
+    for (const [name, value] of Object.entries(inputs))
+      await row.getByRole('textbox', { name, exact: true }).fill(value);
+    await row.getByRole('button', { name: `Save ${label}` }).click();
+  }
+
+  async filter(label: 'Status' | 'Country' | 'Show' | 'Order', option: string): Promise<void> {
     await this.page
       .getByRole('search', { name: 'Filter meetings' })
       .getByLabel(label)

@@ -18,7 +18,7 @@ import {
   MAX_WORK_BACKUP_CHARS,
 } from './auto-backup';
 import { BriefingInputSchema } from './briefing';
-import { MeetingSchema } from './meeting';
+import { CountryRefSchema, MeetingSchema } from './meeting';
 
 /**
  * A filesystem path as the desktop shell reports a dropped file: absolute (POSIX `/…`, Windows
@@ -97,6 +97,33 @@ export const channels = {
     method: 'extractMeetings',
     args: z.tuple([z.array(ArticleSchema).max(20_000)]),
     result: z.object({ meetings: z.array(MeetingSchema) }),
+  },
+  /**
+   * "Add meeting from selection": the meeting the extractor reads in one sentence of one article
+   * (offsets into its text), with mentions narrowed to that sentence; null when it finds none.
+   * One article per call, so the message never grows with the library.
+   */
+  'meetings:fromText': {
+    method: 'meetingFromText',
+    args: z.tuple([
+      z
+        .object({
+          article: ArticleSchema,
+          start: z.number().int().nonnegative(),
+          end: z.number().int().nonnegative(),
+        })
+        .strict(),
+    ]),
+    result: z.object({ meeting: MeetingSchema.nullable() }),
+  },
+  /**
+   * What the analyst typed in country fields (a name, a demonym or an ISO code) as countries,
+   * from main's gazetteer; null for each term that names none.
+   */
+  'countries:resolve': {
+    method: 'resolveCountries',
+    args: z.tuple([z.array(z.string().max(200)).max(300)]),
+    result: z.object({ countries: z.array(CountryRefSchema.nullable()) }),
   },
   /**
    * Desktop: renders the one-page briefing, asks where to save it in main's own save dialog

@@ -14,7 +14,7 @@ import {
   undoMerge,
   undoSplit,
 } from './actions';
-import { applyDecisions, type ShownMeeting } from './decisions';
+import { applyDecisions, shownToMeeting, type ShownMeeting } from './decisions';
 import { blankValues } from './fields';
 import { meeting, mention } from './testing';
 
@@ -163,6 +163,20 @@ describe('applyDecisions', () => {
     ]);
     await undoMerge(db, m);
     expect(await shown(machine)).toHaveLength(2);
+  });
+
+  it('carries the extractor’s confidence and a reported outcome through a merge', async () => {
+    const machine = [
+      meeting('m1', [moscow], { confidence: { date: { confidence: 'low', basis: 'context' } } }),
+      meeting('m2', [other], { outcome: 'postponed' }),
+    ];
+    expect((await one(machine, 'm2')).outcome).toBe('postponed');
+    expect((await one(machine, 'm2')).confidence).toEqual({});
+    await mergeMeetings(db, await one(machine, 'm2'), await one(machine, 'm1'));
+    const m = await one(machine, 'm1');
+    expect(m.confidence.date).toEqual({ confidence: 'low', basis: 'context' });
+    expect(m.outcome).toBe('postponed');
+    expect(shownToMeeting(m).outcome).toBe('postponed');
   });
 
   it('reports dates that differ in precision as a disagreement', async () => {

@@ -18,6 +18,8 @@ import {
   MeetingSchema,
   MentionSchema,
   type Meeting,
+  type MeetingConfidence,
+  type MeetingOutcome,
   type Mention,
 } from '../../src-main/contract/meeting';
 import type { DecisionAnchor, MeetingDecision } from '../db/db';
@@ -92,6 +94,10 @@ export interface ShownMeeting {
   /** For each mention, the base meeting it came from. */
   mentionMember: string[];
   disagreements: Disagreement[];
+  /** How the extractor found each field (absent: read in the sentence, high). */
+  confidence: MeetingConfidence;
+  /** Cancelled, postponed or failed, as the sources report it; null when none does. */
+  outcome: MeetingOutcome | null;
   deleted: boolean;
   /** Decisions applied to this meeting, by purpose, so that they can be replaced or undone. */
   decisionIds: {
@@ -110,6 +116,8 @@ interface Base {
   mentions: Mention[];
   /** Disagreements the extractor reported (by article file). */
   reported: NonNullable<Meeting['disagreements']>;
+  confidence: MeetingConfidence;
+  outcome: MeetingOutcome | null;
   splitDecision: string | null;
   manualDecision: string | null;
 }
@@ -140,6 +148,8 @@ export function applyDecisions(machine: Meeting[], decisions: MeetingDecision[])
       values: valuesOf(m),
       mentions: [...m.mentions],
       reported: m.disagreements ?? [],
+      confidence: m.confidence ?? {},
+      outcome: m.outcome ?? null,
       splitDecision: null,
       manualDecision: null,
     });
@@ -154,6 +164,8 @@ export function applyDecisions(machine: Meeting[], decisions: MeetingDecision[])
       values: v.data.values,
       mentions: v.data.mentions,
       reported: [],
+      confidence: {},
+      outcome: null,
       splitDecision: null,
       manualDecision: d.id,
     });
@@ -195,6 +207,8 @@ export function applyDecisions(machine: Meeting[], decisions: MeetingDecision[])
       values: { ...from.values, status: mention.status, date: mention.date },
       mentions: [mention],
       reported: [],
+      confidence: from.confidence,
+      outcome: mention.outcome ?? null,
       splitDecision: d.id,
       manualDecision: null,
     });
@@ -304,6 +318,8 @@ function combine(root: string, members: Base[]): ShownMeeting {
     mentions,
     mentionMember,
     disagreements: disagreements(members, mentions, mentionMember),
+    confidence: first.confidence,
+    outcome: members.find(m => m.outcome)?.outcome ?? null,
     deleted: false,
     decisionIds: {
       fields: Object.fromEntries(FIELD_NAMES.map(f => [f, []])) as unknown as Record<
@@ -416,6 +432,7 @@ export function shownToMeeting(m: ShownMeeting): Meeting {
       organizations: rejected('organizations') ? [] : v.organizations,
     },
     purpose: rejected('purpose') ? null : v.purpose,
+    ...(m.outcome ? { outcome: m.outcome } : {}),
     mentions: m.mentions,
   };
 }

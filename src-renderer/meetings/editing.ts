@@ -1,7 +1,8 @@
 /**
  * Field values as the text the analyst edits, and back. Each field's editor shows a few text
  * inputs (named by `inputsOf`); `fromInputs` checks what was typed against the contract's
- * schema so that nothing stored is a shape the card cannot show.
+ * schema so that nothing stored is a shape the card cannot show. Country terms reach it already
+ * resolved to "Name (CODE)" by `resolveCountryInputs` (country-inputs.ts).
  */
 import type { MeetingDate, MeetingStatus } from '../../src-main/contract/meeting';
 import { FieldValuesSchema } from './decisions';
@@ -47,7 +48,12 @@ export function inputsOf(field: FieldName): InputSpec[] {
     case 'place':
       return [
         { key: 'city', label: 'City', kind: 'text' },
-        { key: 'country', label: 'Country', kind: 'text', hint: 'Name and code: Russia (RU)' },
+        {
+          key: 'country',
+          label: 'Country',
+          kind: 'text',
+          hint: 'Name, demonym or code: Germany, German, DE',
+        },
         { key: 'venue', label: 'Venue', kind: 'text' },
       ];
     case 'level':
@@ -58,7 +64,7 @@ export function inputsOf(field: FieldName): InputSpec[] {
           key: 'countries',
           label: 'Countries',
           kind: 'text',
-          hint: 'Comma-separated, with codes: Iran (IR), Russia (RU)',
+          hint: 'Comma-separated names, demonyms or codes: Germany, Polish, TR',
         },
       ];
     case 'people':
@@ -67,7 +73,7 @@ export function inputsOf(field: FieldName): InputSpec[] {
           key: 'people',
           label: 'People',
           kind: 'textarea',
-          hint: 'One a line: name, role, country code',
+          hint: 'One a line: name, role, country (name or code)',
         },
       ];
     case 'organizations':
@@ -122,7 +128,10 @@ const list = (s: string | undefined) =>
 function country(text: string): Parsed<{ code: string; name: string }> {
   const m = COUNTRY_RE.exec(text.trim());
   if (!m || !m[1])
-    return { ok: false, error: `Give “${text.trim()}” as a name and code: Iran (IR)` };
+    return {
+      ok: false,
+      error: `Give “${text.trim()}” as a country name with its code: Germany (DE)`,
+    };
   return { ok: true, value: { name: m[1], code: m[2].toUpperCase() } };
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyDecisions } from './decisions';
-import { NO_FILTER, dateSpan, filterMeetings, layoutTimeline, sortMeetings } from './timeline';
+import {
+  NO_FILTER,
+  articleCount,
+  dateSpan,
+  filterMeetings,
+  layoutTimeline,
+  sortMeetings,
+} from './timeline';
 import { formatMeetingDate } from './format';
 import { meeting, mention } from './testing';
 
@@ -58,8 +65,32 @@ describe('filterMeetings', () => {
 });
 
 describe('sortMeetings', () => {
-  it('puts dated meetings in order and undated ones last', () => {
-    expect(sortMeetings(shown).map(m => m.id)).toEqual(['month', 'day', 'none']);
+  it('puts the newest meeting first by default and undated ones last', () => {
+    expect(sortMeetings(shown).map(m => m.id)).toEqual(['day', 'month', 'none']);
+  });
+
+  it('puts the oldest first when asked, undated still last', () => {
+    expect(sortMeetings(shown, 'oldest').map(m => m.id)).toEqual(['month', 'day', 'none']);
+  });
+
+  it('orders by title, and by the number of articles reporting a meeting', () => {
+    expect(sortMeetings(shown, 'title').map(m => m.id)).toEqual(['day', 'month', 'none']);
+    const [many] = applyDecisions(
+      [meeting('many', [s, mention('a2', 0, 'They met.'), mention('a3', 5, 'Talks.')])],
+      [],
+    );
+    expect(sortMeetings([...shown, many], 'sources')[0].id).toBe('many');
+  });
+});
+
+describe('articleCount', () => {
+  it('counts articles, not sentences', () => {
+    const [m] = applyDecisions(
+      [meeting('m', [s, mention('a1', 40, 'They agreed.'), mention('a2', 0, 'Talks held.')])],
+      [],
+    );
+    expect(m.mentions).toHaveLength(3);
+    expect(articleCount(m)).toBe(2);
   });
 });
 
@@ -75,6 +106,28 @@ describe('layoutTimeline', () => {
     expect(day.left).toBeGreaterThan(month.left);
     expect(day.lane).not.toBe(month.lane);
     expect(t.ticks.map(x => x.label)).toEqual(['Mar 2023', 'Apr', 'May', 'Jun']);
+  });
+
+  it('needs fewer lanes and finer ticks when zoomed in', () => {
+    const wide = applyDecisions(
+      [
+        meeting('jan', [s], {
+          date: { start: '2021-01-10', end: null, precision: 'day', text: null },
+        }),
+        meeting('feb', [s], {
+          date: { start: '2021-02-10', end: null, precision: 'day', text: null },
+        }),
+        meeting('late', [s], {
+          date: { start: '2023-06-01', end: null, precision: 'day', text: null },
+        }),
+      ],
+      [],
+    );
+    const out = layoutTimeline(wide, 16, 1);
+    const zoomed = layoutTimeline(wide, 16, 8);
+    expect(out.lanes).toBe(2);
+    expect(zoomed.lanes).toBe(1);
+    expect(zoomed.ticks.length).toBeGreaterThan(out.ticks.length);
   });
 
   it('spans a month date over its whole month', () => {

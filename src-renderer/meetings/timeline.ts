@@ -42,17 +42,47 @@ export function filterMeetings(meetings: ShownMeeting[], f: MeetingFilter): Show
   });
 }
 
-/** Undated last; otherwise by date, then title. */
-export function sortMeetings(meetings: ShownMeeting[]): ShownMeeting[] {
+/** The orders the list offers; newest first by default, since analysts check what is new. */
+export const MEETING_ORDERS = ['newest', 'oldest', 'sources', 'title'] as const;
+export type MeetingOrder = (typeof MEETING_ORDERS)[number];
+
+export const ORDER_LABELS: Record<MeetingOrder, string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  sources: 'Most sources first',
+  title: 'By title',
+};
+
+export function isMeetingOrder(value: unknown): value is MeetingOrder {
+  return typeof value === 'string' && (MEETING_ORDERS as readonly string[]).includes(value);
+}
+
+/** How many articles report a meeting: several sentences of one article are one source. */
+export function articleCount(m: Pick<ShownMeeting, 'mentions'>): number {
+  return new Set(m.mentions.map(x => x.articleId)).size;
+}
+
+/**
+ * The list in the analyst's chosen order. By date, undated meetings come last either way (they
+ * cannot be placed); ties, and the title order, go by title.
+ */
+export function sortMeetings(
+  meetings: ShownMeeting[],
+  order: MeetingOrder = 'newest',
+): ShownMeeting[] {
+  const byTitle = (a: ShownMeeting, b: ShownMeeting) =>
+    a.fields.title.value.localeCompare(b.fields.title.value);
   return [...meetings].sort((a, b) => {
+    if (order === 'title') return byTitle(a, b);
+    if (order === 'sources') return articleCount(b) - articleCount(a) || byTitle(a, b);
     const x = a.fields.date.value.start;
     const y = b.fields.date.value.start;
     if (x !== y) {
       if (!x) return 1;
       if (!y) return -1;
-      return x < y ? -1 : 1;
+      return (x < y ? -1 : 1) * (order === 'newest' ? -1 : 1);
     }
-    return a.fields.title.value.localeCompare(b.fields.title.value);
+    return byTitle(a, b);
   });
 }
 
@@ -94,11 +124,17 @@ export interface Timeline {
   ticks: { label: string; left: number }[];
 }
 
+/** The timeline's zoom steps: how many times the view's width the axis is drawn. */
+export const ZOOM_LEVELS = [1, 2, 4, 8] as const;
+
 /**
  * Places meetings on an axis from the earliest to the latest date, a month of margin each side;
- * overlapping items (counting a minimum width for a label) go to separate lanes.
+ * overlapping items (counting a minimum width for a label) go to separate lanes. At `zoom` the
+ * axis is drawn that many times wider (and scrolled), so a label needs `minWidth / zoom` percent
+ * of it and the ticks get finer.
  */
-export function layoutTimeline(meetings: ShownMeeting[], minWidth = 16): Timeline {
+export function layoutTimeline(meetings: ShownMeeting[], minWidth = 16, zoom = 1): Timeline {
+  const labelWidth = minWidth / zoom;
   const dated = meetings.flatMap(m => {
     const s = dateSpan(m.fields.date.value);
     return s ? [{ meeting: m, ...s }] : [];
@@ -118,7 +154,7 @@ export function layoutTimeline(meetings: ShownMeeting[], minWidth = 16): Timelin
       const width = Math.max(pct(d.to) - left, 0.8);
       let lane = laneEnds.findIndex(end => end <= left);
       if (lane < 0) lane = laneEnds.length;
-      laneEnds[lane] = left + Math.max(width, minWidth);
+      laneEnds[lane] = left + Math.max(width, labelWidth);
       return {
         meeting: d.meeting,
         left,
@@ -131,7 +167,8 @@ export function layoutTimeline(meetings: ShownMeeting[], minWidth = 16): Timelin
     (last.getUTCFullYear() - first.getUTCFullYear()) * 12 +
     last.getUTCMonth() -
     first.getUTCMonth();
-  const step = months <= 14 ? 1 : months <= 36 ? 3 : 12;
+  const perView = months / zoom;
+  const step = perView <= 14 ? 1 : perView <= 36 ? 3 : 12;
   const ticks: Timeline['ticks'] = [];
   for (let t = from; t < to;) {
     const d = new Date(t);

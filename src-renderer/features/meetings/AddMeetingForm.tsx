@@ -1,12 +1,32 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { Mention } from '../../../src-main/contract/meeting';
+import { api } from '../../bridge';
 import { db } from '../../db/db';
 import { addManualMeeting } from '../../meetings/actions';
+import { resolveCountryInputs } from '../../meetings/country-inputs';
 import { fromInputs, toInputs, type Inputs } from '../../meetings/editing';
 import { blankValues, FIELD_NAMES, type FieldName, type FieldValues } from '../../meetings/fields';
+import { extractDraft } from '../../meetings/prefill';
 import type { MeetingDraft } from '../../meetings/selection';
 import { FieldInputs } from './FieldInputs';
 
-/** A meeting the analyst adds by hand, optionally with a sentence from the reader as its source. */
+type AllInputs = Record<FieldName, Inputs>;
+
+const inputsFor = (values: FieldValues): AllInputs =>
+  Object.fromEntries(FIELD_NAMES.map(f => [f, toInputs(f, values)])) as AllInputs;
+
+type Reading =
+  | { kind: 'none' }
+  | { kind: 'reading' }
+  | { kind: 'found' }
+  | { kind: 'nothing' }
+  | { kind: 'failed'; message: string };
+
+/**
+ * A meeting the analyst adds by hand, optionally with a sentence from the reader as its source.
+ * With a sentence, the extractor reads it first and the form starts with every field it found;
+ * fields the analyst has already typed in are left as typed.
+ */
 export function AddMeetingForm({
   draft,
   onAdded,
@@ -16,20 +36,45 @@ export function AddMeetingForm({
   onAdded: (id: string) => void;
   onCancel: () => void;
 }) {
-  const [inputs, setInputs] = useState<Record<FieldName, Inputs>>(() => {
-    const blank = blankValues();
-    return Object.fromEntries(FIELD_NAMES.map(f => [f, toInputs(f, blank)])) as Record<
-      FieldName,
-      Inputs
-    >;
-  });
+  const [inputs, setInputs] = useState<AllInputs>(() => inputsFor(blankValues()));
+  const [source, setSource] = useState<Mention | null>(draft?.mention ?? null);
   const [useSource, setUseSource] = useState(draft !== null);
   const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState<Reading>({ kind: draft ? 'reading' : 'none' });
+  const touched = useRef(new Set<FieldName>());
 
-  const submit = () => {
+  useEffect(() => {
+    if (!draft) return;
+    let live = true;
+    void (async () => {
+      const article = await db.articles.get(draft.mention.articleId);
+      const out = await extractDraft(draft, article, input => api.meetingFromText(input));
+      if (!live) return;
+      if (!out.ok) {
+        setReading({ kind: 'failed', message: out.error.message });
+        return;
+      }
+      const filled = inputsFor(out.value.values);
+      setInputs(now => {
+        const next = { ...now };
+        for (const f of FIELD_NAMES) if (!touched.current.has(f)) next[f] = filled[f];
+        return next;
+      });
+      setSource(out.value.mention);
+      setReading({ kind: out.value.found ? 'found' : 'nothing' });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [draft]);
+
+  const submit = async () => {
     const values: Partial<Record<FieldName, unknown>> = {};
     for (const f of FIELD_NAMES) {
-      const parsed = fromInputs(f, inputs[f]);
+      const resolved = await resolveCountryInputs(f, inputs[f], terms =>
+        api.resolveCountries(terms),
+      );
+      const parsed = resolved.ok ? fromInputs(f, resolved.value) : resolved;
       if (!parsed.ok) {
         setError(parsed.error);
         return;
@@ -37,18 +82,18 @@ export function AddMeetingForm({
       values[f] = parsed.value;
     }
     const v = values as FieldValues;
-    const mentions =
-      draft && useSource ? [{ ...draft.mention, status: v.status, date: v.date }] : [];
-    void addManualMeeting(db, v, mentions).then(onAdded);
+    const mentions = source && useSource ? [{ ...source, status: v.status, date: v.date }] : [];
+    onAdded(await addManualMeeting(db, v, mentions));
   };
 
   return (
     <form
       className="add-meeting"
       aria-labelledby="add-meeting-title"
+      aria-busy={reading.kind === 'reading'}
       onSubmit={e => {
         e.preventDefault();
-        submit();
+        void submit();
       }}
     >
       <h2 id="add-meeting-title">Add a meeting</h2>
@@ -56,6 +101,17 @@ export function AddMeetingForm({
         <div className="draft-source">
           <p className="muted">From “{draft.articleTitle}”:</p>
           <blockquote>{draft.mention.sentence}</blockquote>
+          <p className="draft-reading" role="status">
+            {reading.kind === 'reading'
+              ? 'Reading the sentence…'
+              : reading.kind === 'found'
+                ? 'Filled in from the sentence: check each field before adding.'
+                : reading.kind === 'nothing'
+                  ? 'Readout found no meeting in this sentence: fill in the fields.'
+                  : reading.kind === 'failed'
+                    ? `The sentence could not be read (${reading.message}): fill in the fields.`
+                    : ''}
+          </p>
           <label className="checkbox">
             <input
               type="checkbox"
@@ -71,7 +127,10 @@ export function AddMeetingForm({
           <FieldInputs
             field={f}
             inputs={inputs[f]}
-            onChange={next => setInputs({ ...inputs, [f]: next })}
+            onChange={next => {
+              touched.current.add(f);
+              setInputs(now => ({ ...now, [f]: next }));
+            }}
             autoFocus={f === 'title'}
           />
         </div>

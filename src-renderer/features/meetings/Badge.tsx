@@ -1,4 +1,14 @@
-import type { MeetingStatus } from '../../../src-main/contract/meeting';
+import type {
+  ConfidenceLevel,
+  MeetingOutcome,
+  MeetingStatus,
+} from '../../../src-main/contract/meeting';
+import {
+  BASIS_LABELS,
+  CONFIDENCE_LABELS,
+  OUTCOME_LABELS,
+  type ShownConfidence,
+} from '../../meetings/confidence';
 import type { FieldState } from '../../meetings/decisions';
 import { STATUS_LABELS } from '../../meetings/format';
 
@@ -35,6 +45,44 @@ export function StatusPill({ status }: { status: MeetingStatus }) {
     <span className={`status status-${status}`}>
       <span aria-hidden="true">{STATUS_ICONS[status]} </span>
       {STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+const OUTCOME_ICONS: Record<MeetingOutcome, string> = {
+  cancelled: '⊘',
+  postponed: '↷',
+  failed: '✕',
+};
+
+/** What became of the meeting (called off, put back, failed), shown beside its status. */
+export function OutcomePill({ outcome }: { outcome: MeetingOutcome }) {
+  return (
+    <span className={`outcome outcome-${outcome}`}>
+      <span aria-hidden="true">{OUTCOME_ICONS[outcome]} </span>
+      {OUTCOME_LABELS[outcome]}
+    </span>
+  );
+}
+
+const CONFIDENCE_ICONS: Record<ConfidenceLevel, string> = { high: '▲', medium: '◆', low: '▼' };
+
+/** How sure the extractor is of a field, in words and a shape; its basis in the tooltip. */
+export function ConfidenceMark({ confidence }: { confidence: ShownConfidence }) {
+  const why = confidence.basis ? `: ${BASIS_LABELS[confidence.basis]}` : '';
+  return (
+    <span
+      className={`confidence confidence-${confidence.level}`}
+      title={`${CONFIDENCE_LABELS[confidence.level]}${why}`}
+    >
+      <span aria-hidden="true">{CONFIDENCE_ICONS[confidence.level]} </span>
+      {CONFIDENCE_LABELS[confidence.level]}
+      {/* Where the extractor was unsure, say how it found the value: that is what to check. */}
+      {confidence.basis && confidence.level !== 'high' ? (
+        <span className="confidence-basis">{BASIS_LABELS[confidence.basis]}</span>
+      ) : (
+        why && <span className="sr-only">{why}</span>
+      )}
     </span>
   );
 }

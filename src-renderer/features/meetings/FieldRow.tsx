@@ -1,7 +1,10 @@
-import { useState } from 'react';
-import type { MeetingStatus } from '../../../src-main/contract/meeting';
+import { useState, type KeyboardEvent } from 'react';
+import type { MeetingStatus, Mention } from '../../../src-main/contract/meeting';
+import { api } from '../../bridge';
 import { db } from '../../db/db';
 import { decideField, resetField } from '../../meetings/actions';
+import { fieldConfidence } from '../../meetings/confidence';
+import { resolveCountryInputs } from '../../meetings/country-inputs';
 import { currentValues, type Disagreement, type ShownMeeting } from '../../meetings/decisions';
 import { fromInputs, toInputs, type Inputs } from '../../meetings/editing';
 import { FIELD_LABELS, sourcesFor, type FieldName } from '../../meetings/fields';
@@ -11,8 +14,7 @@ import {
   PRECISION_LABELS,
   STATUS_LABELS,
 } from '../../meetings/format';
-import { useNavigation } from '../../navigation';
-import { StateBadge } from './Badge';
+import { ConfidenceMark, StateBadge } from './Badge';
 import { FieldInputs } from './FieldInputs';
 import type { SourceArticle } from './hooks';
 
@@ -42,18 +44,33 @@ export function describeDisagreement(d: Disagreement): string {
   return `Sources disagree on ${d.field}: ${parts.join(' · ')}`;
 }
 
-/** One field of the card: its value, whose word it is, its sources, and the analyst's controls. */
+/** Moves focus to the next field row of the card (the analyst's way down the card). */
+function focusNextRow(row: HTMLElement): void {
+  let next = row.nextElementSibling;
+  while (next && !(next instanceof HTMLElement && next.dataset.field))
+    next = next.nextElementSibling;
+  if (next instanceof HTMLElement) next.focus();
+}
+
+/**
+ * One field of the card: its value, how sure the extractor is, whose word it is, its sources,
+ * and the analyst's controls. The row itself takes focus: `Enter` confirms the field and `x`
+ * rejects it, then focus moves to the next field, so a card is checked from the keyboard.
+ */
 export function FieldRow({
   meeting,
   field,
   articles,
+  onOpenSource,
 }: {
   meeting: ShownMeeting;
   field: FieldName;
   articles: Map<string, SourceArticle>;
+  /** Opens a source sentence in the reader (remembering this meeting for the way back). */
+  onOpenSource: (mention: Mention) => void;
 }) {
-  const { openArticle } = useNavigation();
   const shown = meeting.fields[field];
+  const confidence = fieldConfidence(meeting, field);
   const values = currentValues(meeting);
   const [editing, setEditing] = useState<Inputs | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,26 +79,49 @@ export function FieldRow({
   const first = meeting.mentions[sources[0]];
   const disagreement = meeting.disagreements.find(d => d.field === field);
 
-  const save = () => {
+  const save = async () => {
     if (!editing) return;
-    const parsed = fromInputs(field, editing);
+    const resolved = await resolveCountryInputs(field, editing, terms =>
+      api.resolveCountries(terms),
+    );
+    const parsed = resolved.ok ? fromInputs(field, resolved.value) : resolved;
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
-    void decideField(db, meeting, field, 'edit', parsed.value).then(() => setEditing(null));
+    await decideField(db, meeting, field, 'edit', parsed.value);
+    setEditing(null);
+  };
+  const canConfirm = shown.state === 'suggested' || shown.state === 'rejected';
+  const onRowKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || meeting.deleted || editing) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (canConfirm) void decideField(db, meeting, field, 'confirm', shown.original);
+      focusNextRow(e.currentTarget);
+    } else if (e.key === 'x' || e.key === 'X') {
+      e.preventDefault();
+      if (shown.state !== 'rejected') void decideField(db, meeting, field, 'reject');
+      focusNextRow(e.currentTarget);
+    }
   };
 
   return (
     <div
-      className={`field-row field-${shown.state}`}
+      className={`field-row field-${shown.state} confidence-row-${confidence.level}`}
       role="group"
       aria-label={HEADINGS[field]}
+      aria-describedby={meeting.deleted ? undefined : 'field-keys-hint'}
+      aria-keyshortcuts={meeting.deleted ? undefined : 'Enter X'}
       data-field={field}
+      tabIndex={meeting.deleted ? undefined : 0}
+      onKeyDown={onRowKey}
     >
       <div className="field-head">
         <span className="field-name">{HEADINGS[field]}</span>
         <StateBadge state={shown.state} />
+        {shown.state !== 'entered' && <ConfidenceMark confidence={confidence} />}
       </div>
       {editing ? (
         <form
@@ -89,7 +129,7 @@ export function FieldRow({
           aria-label={`Edit ${label}`}
           onSubmit={e => {
             e.preventDefault();
-            save();
+            void save();
           }}
           onKeyDown={e => {
             if (e.key === 'Escape') {
@@ -142,7 +182,7 @@ export function FieldRow({
                   className="source-ref"
                   aria-label={`Open source: ${title} [${i + 1}]`}
                   title={m.sentence}
-                  onClick={() => openArticle(m.articleId, { start: m.start, end: m.end })}
+                  onClick={() => onOpenSource(m)}
                 >
                   [{i + 1}]
                 </button>
@@ -153,7 +193,7 @@ export function FieldRow({
       )}
       {!editing && !meeting.deleted && (
         <div className="field-actions">
-          {(shown.state === 'suggested' || shown.state === 'rejected') && (
+          {canConfirm && (
             <button
               type="button"
               onClick={() => void decideField(db, meeting, field, 'confirm', shown.original)}

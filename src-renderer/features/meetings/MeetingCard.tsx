@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { Mention } from '../../../src-main/contract/meeting';
 import { db } from '../../db/db';
 import {
   confirmAll,
@@ -9,13 +10,17 @@ import {
   undoMerge,
   undoSplit,
 } from '../../meetings/actions';
+import { doubtfulSuggestions, fieldConfidence, fieldsToCheck } from '../../meetings/confidence';
 import type { ShownMeeting } from '../../meetings/decisions';
 import { FIELD_NAMES } from '../../meetings/fields';
 import { formatMeetingDate, STATUS_LABELS } from '../../meetings/format';
+import { describeCandidate, rankMergeCandidates } from '../../meetings/merge-candidates';
+import { articleCount } from '../../meetings/timeline';
+import { viewMemory } from '../../meetings/view-memory';
 import { formatDate } from '../../format';
 import { useNavigation } from '../../navigation';
 import { useShortcut } from '../../shortcuts';
-import { StatusPill } from './Badge';
+import { OutcomePill, StatusPill } from './Badge';
 import { FieldRow } from './FieldRow';
 import type { SourceArticle } from './hooks';
 
@@ -30,7 +35,22 @@ export interface MeetingCardProps {
   onExportBriefing?: (meeting: ShownMeeting) => void;
 }
 
-/** Every field of one meeting with its sources, and the analyst's decisions about it. */
+/** The mentions of each article, in the order the card numbers them ([1], [2]…). */
+function byArticle(
+  mentions: Mention[],
+): { articleId: string; items: { m: Mention; i: number }[] }[] {
+  const groups = new Map<string, { m: Mention; i: number }[]>();
+  mentions.forEach((m, i) =>
+    groups.set(m.articleId, [...(groups.get(m.articleId) ?? []), { m, i }]),
+  );
+  return [...groups].map(([articleId, items]) => ({ articleId, items }));
+}
+
+/**
+ * Every field of one meeting with its sources, and the analyst's decisions about it. Fields the
+ * extractor is least sure of come first; sources are grouped by article, since several sentences
+ * of one article are one source.
+ */
 export function MeetingCard({
   meeting,
   articles,
@@ -52,7 +72,26 @@ export function MeetingCard({
   const [mergeWith, setMergeWith] = useState('');
   const title = meeting.fields.title.value || 'Untitled meeting';
   const suggested = FIELD_NAMES.filter(f => meeting.fields[f].state === 'suggested').length;
+  const doubtful = doubtfulSuggestions(meeting);
+  const unsure = FIELD_NAMES.some(f => fieldConfidence(meeting, f).level !== 'high');
   const headingId = `meeting-${meeting.id}`;
+  const candidates = useMemo(() => rankMergeCandidates(meeting, others), [meeting, others]);
+  const likely = candidates.filter(c => c.likely);
+  const rest = candidates.filter(c => !c.likely);
+  const articleTotal = articleCount(meeting);
+  const openSource = (m: Mention) => {
+    viewMemory.leaveFor({ meetingId: meeting.id, title });
+    openArticle(m.articleId, { start: m.start, end: m.end });
+  };
+  const option = (c: (typeof candidates)[number]) => {
+    const why = describeCandidate(c);
+    return (
+      <option key={c.meeting.id} value={c.meeting.id}>
+        {c.meeting.fields.title.value} — {formatMeetingDate(c.meeting.fields.date.value)}
+        {why ? ` (${why})` : ''}
+      </option>
+    );
+  };
 
   return (
     <article className="meeting-card" aria-labelledby={headingId} data-testid="meeting-card">
@@ -60,6 +99,7 @@ export function MeetingCard({
         <h2 id={headingId}>{title}</h2>
         <p className="meeting-card-meta">
           <StatusPill status={meeting.fields.status.value} />
+          {meeting.outcome && <OutcomePill outcome={meeting.outcome} />}
           <span>{formatMeetingDate(meeting.fields.date.value)}</span>
           <span>
             {meeting.origin === 'manual'
@@ -70,7 +110,12 @@ export function MeetingCard({
                   ? `Merged from ${meeting.memberIds.length} meetings`
                   : 'Found by Readout'}
           </span>
-          {suggested > 0 && <span>{suggested} suggestions to check</span>}
+          {suggested > 0 && (
+            <span>
+              {suggested} {suggested === 1 ? 'suggestion' : 'suggestions'} to check
+              {doubtful > 0 ? `, ${doubtful} of low or medium confidence` : ''}
+            </span>
+          )}
         </p>
         {meeting.deleted && (
           <p className="deleted-note" role="status">
@@ -137,13 +182,18 @@ export function MeetingCard({
               id={`${headingId}-merge`}
               value={mergeWith}
               onChange={e => setMergeWith(e.target.value)}
+              autoFocus
             >
               <option value="">Choose a meeting…</option>
-              {others.map(o => (
-                <option key={o.id} value={o.id}>
-                  {o.fields.title.value} — {formatMeetingDate(o.fields.date.value)}
-                </option>
-              ))}
+              {likely.length > 0 && (
+                <optgroup label="Likely the same meeting">{likely.map(option)}</optgroup>
+              )}
+              {rest.length > 0 &&
+                (likely.length > 0 ? (
+                  <optgroup label="Other meetings">{rest.map(option)}</optgroup>
+                ) : (
+                  rest.map(option)
+                ))}
             </select>
             <button type="submit" className="primary" disabled={!mergeWith}>
               Merge
@@ -155,62 +205,93 @@ export function MeetingCard({
         )}
       </header>
 
+      {!meeting.deleted && (
+        <p className="muted field-keys-hint" id="field-keys-hint">
+          {unsure ? 'Least sure fields first. ' : ''}Tab to a field, then Enter confirms it and X
+          rejects it.
+        </p>
+      )}
       <div className="fields">
-        {FIELD_NAMES.map(f => (
-          <FieldRow key={f} meeting={meeting} field={f} articles={articles} />
+        {fieldsToCheck(meeting).map(f => (
+          <FieldRow
+            key={f}
+            meeting={meeting}
+            field={f}
+            articles={articles}
+            onOpenSource={openSource}
+          />
         ))}
       </div>
 
       <section className="sources" aria-labelledby={`${headingId}-sources`}>
         <h3 id={`${headingId}-sources`}>
-          Sources <span className="count">{meeting.mentions.length}</span>
+          Sources <span className="count">{articleTotal}</span>
+          {meeting.mentions.length > articleTotal && (
+            <span className="muted sources-sentences">
+              {' '}
+              {articleTotal === 1 ? 'article' : 'articles'}, {meeting.mentions.length} sentences
+            </span>
+          )}
         </h3>
         {meeting.mentions.length === 0 ? (
           <p className="muted">No source sentence: the analyst added this meeting by hand.</p>
         ) : (
-          <ol className="source-list">
-            {meeting.mentions.map((m, i) => {
-              const a = articles.get(m.articleId);
-              const articleTitle = a?.title ?? m.file;
+          <ul className="source-list">
+            {byArticle(meeting.mentions).map(group => {
+              const a = articles.get(group.articleId);
+              const first = group.items[0].m;
+              const articleTitle = a?.title ?? first.file;
               return (
-                <li key={`${m.articleId}:${m.start}`} className="source-item">
-                  <span className="source-number" aria-hidden="true">
-                    [{i + 1}]
-                  </span>
-                  <div className="source-body">
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={`Open source: ${articleTitle} [${i + 1}]`}
-                      onClick={() => openArticle(m.articleId, { start: m.start, end: m.end })}
-                    >
-                      {articleTitle}
-                    </button>
-                    <p className="source-meta">
-                      {[a?.file ?? m.file, formatDate(a?.published ?? null) ?? 'Undated'].join(
-                        ' · ',
-                      )}
-                      {' · reports '}
-                      {STATUS_LABELS[m.status].toLowerCase()}
-                      {m.date.start ? `, ${formatMeetingDate(m.date)}` : ', no date'}
-                    </p>
-                    <blockquote>{m.sentence}</blockquote>
-                    {!meeting.deleted && meeting.mentions.length > 1 && (
-                      <button
-                        type="button"
-                        className="small"
-                        onClick={() =>
-                          void splitMention(db, meeting, i).then(() => onSelect(meeting.id))
-                        }
-                      >
-                        Split out source [{i + 1}]
-                      </button>
+                <li key={group.articleId} className="source-article">
+                  <h4 className="source-title">{articleTitle}</h4>
+                  <p className="source-meta">
+                    {[a?.file ?? first.file, formatDate(a?.published ?? null) ?? 'Undated'].join(
+                      ' · ',
                     )}
-                  </div>
+                    {group.items.length > 1 ? ` · ${group.items.length} sentences` : ''}
+                  </p>
+                  <ol className="source-sentences">
+                    {group.items.map(({ m, i }) => (
+                      <li key={`${m.articleId}:${m.start}`} className="source-item">
+                        <span className="source-number" aria-hidden="true">
+                          [{i + 1}]
+                        </span>
+                        <div className="source-body">
+                          <blockquote>{m.sentence}</blockquote>
+                          <p className="source-meta">
+                            {'Reports '}
+                            {STATUS_LABELS[m.status].toLowerCase()}
+                            {m.date.start ? `, ${formatMeetingDate(m.date)}` : ', no date'}
+                          </p>
+                          <div className="button-row">
+                            <button
+                              type="button"
+                              className="small"
+                              aria-label={`Open source: ${articleTitle} [${i + 1}]`}
+                              onClick={() => openSource(m)}
+                            >
+                              Open source
+                            </button>
+                            {!meeting.deleted && meeting.mentions.length > 1 && (
+                              <button
+                                type="button"
+                                className="small"
+                                onClick={() =>
+                                  void splitMention(db, meeting, i).then(() => onSelect(meeting.id))
+                                }
+                              >
+                                Split out source [{i + 1}]
+                              </button>
+                            )}
+                          </div>
+                        </div>
+                      </li>
+                    ))}
+                  </ol>
                 </li>
               );
             })}
-          </ol>
+          </ul>
         )}
       </section>
     </article>

@@ -1,21 +1,36 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { MeetingStatus } from '../../../src-main/contract/meeting';
 import type { ShownMeeting } from '../../meetings/decisions';
 import { formatMeetingDate, formatPlace } from '../../meetings/format';
 import { clearPendingDraft, peekPendingDraft } from '../../meetings/selection';
 import {
+  articleCount,
   filterMeetings,
-  NO_FILTER,
+  isMeetingOrder,
+  MEETING_ORDERS,
+  ORDER_LABELS,
   sortMeetings,
   type MeetingFilter,
 } from '../../meetings/timeline';
-import { StatusPill } from './Badge';
+import { viewMemory, type ScrollPositions } from '../../meetings/view-memory';
+import { OutcomePill, StatusPill } from './Badge';
 import { AddMeetingForm } from './AddMeetingForm';
 import { useMeetingSyncStatus, useShownMeetings } from './hooks';
 import { MeetingCard } from './MeetingCard';
 import { Timeline } from './Timeline';
+import './meetings-view.css';
 
-/** The meetings the library reports: filters, a timeline, the list, and one meeting's card. */
+/** "1 source", "3 sources": sources are articles; several sentences of one article count once. */
+export function sourcesLabel(m: Pick<ShownMeeting, 'mentions'>): string {
+  const n = articleCount(m);
+  return `${n} ${n === 1 ? 'source' : 'sources'}`;
+}
+
+/**
+ * The meetings the library reports: filters and order, a timeline, the list, and one meeting's
+ * card. Where the analyst was (meeting, filters, scroll) is kept in `viewMemory`, so coming back
+ * from a source in the reader lands on the same meeting at the same place.
+ */
 export function MeetingsView({
   onExportBriefing,
 }: {
@@ -23,14 +38,20 @@ export function MeetingsView({
 }) {
   const data = useShownMeetings();
   const sync = useMeetingSyncStatus();
-  const [filter, setFilter] = useState<MeetingFilter>(NO_FILTER);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const memory = useSyncExternalStore(viewMemory.subscribe, viewMemory.get);
+  const { filter, order, selectedId } = memory;
   const [draft] = useState(peekPendingDraft);
   const [adding, setAdding] = useState(draft !== null);
-  useEffect(() => clearPendingDraft(), []);
+  useEffect(() => {
+    clearPendingDraft();
+    viewMemory.returned();
+  }, []);
 
   const all = useMemo(() => data?.meetings ?? [], [data]);
-  const shown = useMemo(() => sortMeetings(filterMeetings(all, filter)), [all, filter]);
+  const shown = useMemo(
+    () => sortMeetings(filterMeetings(all, filter), order),
+    [all, filter, order],
+  );
   const countries = useMemo(() => {
     const byCode = new Map<string, string>();
     for (const m of all)
@@ -41,17 +62,47 @@ export function MeetingsView({
     all.find(m => m.id === selectedId) ??
     all.find(m => selectedId !== null && m.memberIds.includes(selectedId)) ??
     (adding ? null : (shown[0] ?? null));
+
+  const listRef = useRef<HTMLDivElement>(null);
+  const cardRef = useRef<HTMLElement>(null);
+  const timelineRef = useRef<HTMLElement>(null);
+  const restored = useRef(false);
+  // Once the meetings are there to scroll, put each pane back where the analyst left it.
+  useLayoutEffect(() => {
+    if (restored.current || data === undefined) return;
+    restored.current = true;
+    const { scroll } = viewMemory.get();
+    if (listRef.current) listRef.current.scrollTop = scroll.list;
+    // A new Add form (from a selection in the reader) starts at its top, not at the old card's.
+    if (cardRef.current && !adding) cardRef.current.scrollTop = scroll.card;
+    if (timelineRef.current) timelineRef.current.scrollTop = scroll.timeline;
+  }, [data, adding]);
+  const remember = (pane: keyof ScrollPositions) => (e: { currentTarget: HTMLElement }) => {
+    if (restored.current) viewMemory.rememberScroll(pane, e.currentTarget.scrollTop);
+  };
+
   const set = <K extends keyof MeetingFilter>(key: K, value: MeetingFilter[K]) =>
-    setFilter(f => ({ ...f, [key]: value }));
+    viewMemory.update({ filter: { ...filter, [key]: value } });
   const select = (id: string) => {
     setAdding(false);
-    setSelectedId(id);
+    if (id !== selected?.id && cardRef.current) cardRef.current.scrollTop = 0;
+    viewMemory.update({ selectedId: id });
   };
 
   return (
     <div className="meetings-view">
-      <Timeline meetings={shown} selectedId={selected?.id ?? null} onSelect={select} />
-      <div className="meetings-side">
+      <Timeline
+        ref={timelineRef}
+        meetings={shown}
+        selectedId={selected?.id ?? null}
+        onSelect={select}
+        collapsed={memory.timelineCollapsed}
+        zoom={memory.zoom}
+        onCollapse={timelineCollapsed => viewMemory.update({ timelineCollapsed })}
+        onZoom={zoom => viewMemory.update({ zoom })}
+        onScroll={remember('timeline')}
+      />
+      <div className="meetings-side" ref={listRef} onScroll={remember('list')}>
         <form
           className="meeting-filters"
           role="search"
@@ -95,6 +146,21 @@ export function MeetingsView({
               <option value="deleted">Rejected (deleted) meetings</option>
             </select>
           </label>
+          <label>
+            <span>Order</span>
+            <select
+              value={order}
+              onChange={e => {
+                if (isMeetingOrder(e.target.value)) viewMemory.update({ order: e.target.value });
+              }}
+            >
+              {MEETING_ORDERS.map(o => (
+                <option key={o} value={o}>
+                  {ORDER_LABELS[o]}
+                </option>
+              ))}
+            </select>
+          </label>
         </form>
         <div className="meetings-list-head">
           <h2 className="pane-title" id="meetings-list-title">
@@ -132,11 +198,10 @@ export function MeetingsView({
                   <span className="meeting-item-title">{m.fields.title.value}</span>
                   <span className="meeting-item-meta">
                     <StatusPill status={m.fields.status.value} />
+                    {m.outcome && <OutcomePill outcome={m.outcome} />}
                     <span>{formatMeetingDate(m.fields.date.value)}</span>
                     <span>{formatPlace(m.fields.place.value)}</span>
-                    <span>
-                      {m.mentions.length} {m.mentions.length === 1 ? 'source' : 'sources'}
-                    </span>
+                    <span>{sourcesLabel(m)}</span>
                   </span>
                 </button>
               </li>
@@ -144,7 +209,7 @@ export function MeetingsView({
           </ul>
         )}
       </div>
-      <main className="meetings-main">
+      <main className="meetings-main" ref={cardRef} onScroll={remember('card')}>
         {adding ? (
           <AddMeetingForm
             draft={draft}
