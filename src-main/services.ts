@@ -16,9 +16,8 @@ import {
   type FontSource,
 } from './briefing';
 import { createBackupStore, type BackupStore } from './backups/store';
-import { importFiles, importPaths } from './ingest';
-import { extractMeetings } from './meetings';
 import { ServiceError } from './service-error';
+import { createTaskRunner } from './workers/runner';
 
 type ChannelWithMethod<M extends MethodName> = {
   [C in keyof Channels]: Channels[C]['method'] extends M ? C : never;
@@ -52,6 +51,11 @@ export interface ServicesOptions {
   backupsDir?: string;
   /** Main's clock for naming backups; injectable for tests. */
   now?: () => number;
+  /**
+   * Longest an import or a meeting extraction may run in the worker thread before it is stopped
+   * and fails with a clear error (two minutes by default).
+   */
+  workerTimeoutMs?: number;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -61,6 +65,9 @@ export function createServices(options: ServicesOptions): Services {
   const backups: BackupStore | null = options.backupsDir
     ? createBackupStore({ dir: options.backupsDir, now: options.now })
     : null;
+  // Parsing files and finding meetings run in a worker thread, so that main keeps answering every
+  // other call (backups, briefings) however long one hostile file takes.
+  const worker = createTaskRunner({ timeoutMs: options.workerTimeoutMs });
   const backupStore = (): BackupStore => {
     if (!backups) throw new ServiceError('unsupported', 'Automatic backups are not kept here.');
     return backups;
@@ -68,7 +75,8 @@ export function createServices(options: ServicesOptions): Services {
 
   return {
     // Seeds are reported as `seeds/NAME` wherever the app is installed, so their source is stable.
-    loadSeeds: () => importPaths([basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),
+    loadSeeds: () =>
+      worker.run('importPaths', [basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),
 
     async pickAndImport({ folders }) {
       if (!options.pickPaths) {
@@ -78,14 +86,16 @@ export function createServices(options: ServicesOptions): Services {
         );
       }
       const paths = await options.pickPaths({ folders });
-      return paths && paths.length > 0 ? importPaths(paths) : null;
+      return paths && paths.length > 0 ? worker.run('importPaths', paths, {}) : null;
     },
 
-    importPaths: paths => importPaths(paths),
+    importPaths: paths => worker.run('importPaths', paths, {}),
 
-    importFiles: async files => importFiles(files),
+    importFiles: files => worker.run('importFiles', files),
 
-    extractMeetings: async articles => ({ meetings: extractMeetings(articles) }),
+    extractMeetings: async articles => ({
+      meetings: await worker.run('extractMeetings', articles),
+    }),
 
     async renderBriefing(input) {
       return {
