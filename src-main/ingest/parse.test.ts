@@ -45,6 +45,17 @@ describe('parseArticle', () => {
     TIMING,
   );
 
+  it('never makes a title of control characters: the headline after them is the title', () => {
+    const body = 'The foreign ministers met in Oslo on Tuesday and agreed to meet again. '.repeat(
+      20,
+    );
+    const text = '\x1b\x01\x02\x03\x7f\u009b'.repeat(8) + '\nTalks in Oslo resume\n\n' + body;
+    const bytes = new TextEncoder().encode(text);
+    const [article] = importFiles([{ name: 'c.txt', size: bytes.length, bytes }]).articles;
+    expect(article.title).toBe('Talks in Oslo resume');
+    expect(article.text).toBe(body.trim());
+  });
+
   it('imports a 5 MiB file of the worst shapes in under 5 s, keeping its words', () => {
     const unit = Object.values(HOSTILE_TEXTS)
       .map(make => make(20_000))

@@ -7,7 +7,7 @@
 import type { Article, ImportReport, UploadFile } from '../contract/article';
 import type { Meeting } from '../contract/meeting';
 import { importFiles, importPaths } from '../ingest';
-import { extractMeetings, meetingsReport, type MeetingsReport } from '../meetings';
+import { extractMeetings } from '../meetings';
 
 export const tasks = {
   /** Files and folders from disk, relative paths against `cwd`. */
@@ -17,9 +17,6 @@ export const tasks = {
   importFiles: (uploads: UploadFile[]): ImportReport => importFiles(uploads),
   /** The meetings the articles report, merged across them. */
   extractMeetings: (articles: Article[]): Meeting[] => extractMeetings(articles),
-  /** Import then meetings, in one trip: the `readout meetings` report. */
-  meetingsOfPaths: async (paths: string[], options: { cwd?: string }): Promise<MeetingsReport> =>
-    meetingsReport(await importPaths(paths, options)),
 };
 
 export type Tasks = typeof tasks;
