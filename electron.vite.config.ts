@@ -7,7 +7,14 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          // The worker thread that parses files and finds meetings off main; the runner starts
+          // out/main/extract-worker.js from beside the bundled index.js.
+          'extract-worker': resolve(root, 'src-main/workers/extract-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -15,6 +15,7 @@ import type { AtomicWriteFs } from './briefing';
 import { emptyInput } from './briefing/fixtures';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
+import { seedLibrary } from './testing/meeting-load';
 
 const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url));
 
@@ -151,4 +152,21 @@ describe('createServices › exportBriefing', () => {
     expect(readdirSync(writable)).toEqual([path.slice(writable.length + 1)]);
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
   });
+});
+
+describe('createServices with extraction off the main thread', () => {
+  it('answers backups:list while a long meeting extraction runs', async () => {
+    const backupsDir = folder();
+    const services = createServices({ seedsDir, backupsDir });
+    const articles = await seedLibrary(60);
+    let extracted = false;
+    const extraction = services.extractMeetings(articles).then(answer => {
+      extracted = true;
+      return answer;
+    });
+    const listed = await dispatch(services, 'backups:list', []);
+    expect(listed).toEqual({ ok: true, value: { folder: backupsDir, backups: [] } });
+    expect(extracted).toBe(false);
+    expect((await extraction).meetings.length).toBeGreaterThan(60);
+  }, 60_000);
 });

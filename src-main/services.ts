@@ -16,12 +16,10 @@ import {
   type FontSource,
 } from './briefing';
 import { createBackupStore, type BackupStore } from './backups/store';
-import { importFiles, importPaths } from './ingest';
 import { resolveCountries } from './lookups/countries';
-import { meetingFromText } from './lookups/from-text';
-import { extractMeetings } from './meetings';
 import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
+import { createTaskRunner } from './workers/runner';
 
 type ChannelWithMethod<M extends MethodName> = {
   [C in keyof Channels]: Channels[C]['method'] extends M ? C : never;
@@ -60,6 +58,11 @@ export interface ServicesOptions {
   backupsDir?: string;
   /** Main's clock for naming backups; injectable for tests. */
   now?: () => number;
+  /**
+   * Longest an import or a meeting extraction may run in the worker thread before it is stopped
+   * and fails with a clear error (two minutes by default).
+   */
+  workerTimeoutMs?: number;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -69,6 +72,9 @@ export function createServices(options: ServicesOptions): Services {
   const backups: BackupStore | null = options.backupsDir
     ? createBackupStore({ dir: options.backupsDir, now: options.now })
     : null;
+  // Parsing files and finding meetings run in a worker thread, so that main keeps answering every
+  // other call (backups, briefings) however long one hostile file takes.
+  const worker = createTaskRunner({ timeoutMs: options.workerTimeoutMs });
   const backupStore = (): BackupStore => {
     if (!backups) throw new ServiceError('unsupported', 'Automatic backups are not kept here.');
     return backups;
@@ -76,7 +82,8 @@ export function createServices(options: ServicesOptions): Services {
 
   return {
     // Seeds are reported as `seeds/NAME` wherever the app is installed, so their source is stable.
-    loadSeeds: () => importPaths([basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),
+    loadSeeds: () =>
+      worker.run('importPaths', [basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),
 
     async pickAndImport({ folders }) {
       if (!options.pickPaths) {
@@ -86,7 +93,7 @@ export function createServices(options: ServicesOptions): Services {
         );
       }
       const paths = await options.pickPaths({ folders });
-      return paths && paths.length > 0 ? importPaths(paths) : null;
+      return paths && paths.length > 0 ? worker.run('importPaths', paths, {}) : null;
     },
 
     async importPaths(paths) {
@@ -102,15 +109,17 @@ export function createServices(options: ServicesOptions): Services {
           'These files were not dropped on Readout just now, so they were not read. Drop them again or use Import files….',
         );
       }
-      return importPaths(paths);
+      return worker.run('importPaths', paths, {});
     },
 
-    importFiles: async files => importFiles(files),
+    importFiles: files => worker.run('importFiles', files),
 
-    extractMeetings: async articles => ({ meetings: extractMeetings(articles) }),
+    extractMeetings: async articles => ({
+      meetings: await worker.run('extractMeetings', articles),
+    }),
 
     meetingFromText: async ({ article, start, end }) => ({
-      meeting: meetingFromText(article, start, end),
+      meeting: await worker.run('meetingFromText', article, start, end),
     }),
 
     resolveCountries: async terms => ({ countries: resolveCountries(terms) }),

@@ -10,6 +10,7 @@ import { loadBriefingFonts } from '../briefing/fonts';
 import { importPaths } from '../ingest';
 import { extractMeetings } from '../meetings';
 import { parseOptions, UsageError, type Command } from './command';
+import { printable as p } from './terminal-text';
 
 export const briefCommand: Command = {
   name: 'brief',
@@ -36,13 +37,13 @@ export const briefCommand: Command = {
     }
 
     const report = await importPaths(positionals, { cwd: io.cwd });
-    for (const e of report.errors) io.err(`${e.file}: ${e.message} [${e.code}]\n`);
+    for (const e of report.errors) io.err(`${p(e.file)}: ${p(e.message)} [${p(e.code)}]\n`);
     let meetings = extractMeetings(report.articles);
     const only = values.get('meeting');
     if (only) {
       meetings = meetings.filter((m: Meeting) => m.id === only);
       if (meetings.length === 0) {
-        io.err(`no meeting with id ${only} in these articles\n`);
+        io.err(`no meeting with id ${p(only)} in these articles\n`);
         return 1;
       }
     }
@@ -55,8 +56,8 @@ export const briefCommand: Command = {
       loadBriefingFonts(),
     );
     for (const w of written)
-      io.out(`${w.file}${w.shortened ? '  (shortened to fit)' : ''}\n  ${w.title}\n`);
-    io.out(`${written.length} briefing(s) and index.json, index.md written to ${dir}\n`);
+      io.out(`${p(w.file)}${w.shortened ? '  (shortened to fit)' : ''}\n  ${p(w.title)}\n`);
+    io.out(`${written.length} briefing(s) and index.json, index.md written to ${p(dir)}\n`);
     return 0;
   },
 };

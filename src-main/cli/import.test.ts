@@ -1,6 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './main';
 import { capture } from './testing';
+
+/** What must never reach a terminal raw: control characters but the line end, U+2028, RLO. */
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\u2028\u202e]/;
 
 interface JsonReport {
   articles: {
@@ -79,5 +86,30 @@ describe('importCommand', () => {
     const c = capture();
     expect(await runCli(['import', '--json'], c.io)).toBe(2);
     expect(c.err()).toContain('name at least one file or folder');
+  });
+
+  it('prints file names and titles with escapes, never as terminal control or forged lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readout-cli-'));
+    try {
+      const name = 'a\nforged.txt: line\x1b[31m.txt';
+      const body = 'The envoys met in Geneva on Monday and agreed to meet again next month. ';
+      writeFileSync(join(dir, name), `Talks\u2028resume \u202eevil\n\n${body.repeat(5)}`);
+      writeFileSync(join(dir, 'b\x1b]0;pwned\x07.txt'), '\x00binary');
+      const c = capture(dir);
+      expect(await runCli(['import', '.'], c.io)).toBe(0);
+      expect(c.out()).toContain('a\\nforged.txt: line\\x1b[31m.txt\n');
+      expect(c.out()).toContain('  Talks\\u2028resume \\u202eevil\n');
+      expect(c.err()).toMatch(/^\.\/b\\x1b\]0;pwned\\x07\.txt: .* \[binary\]\n$/);
+      for (const printed of [c.out(), c.err()]) {
+        expect(printed).not.toMatch(RAW_CONTROL);
+      }
+      const json = capture(dir);
+      expect(await runCli(['import', '--json', '.'], json.io)).toBe(0);
+      expect(json.out()).not.toMatch(RAW_CONTROL);
+      const report = JSON.parse(json.out()) as JsonReport;
+      expect(report.articles[0].file).toBe(`./${name}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

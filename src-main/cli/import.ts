@@ -1,6 +1,7 @@
 /** `readout import --json FILE|DIR...`: reads articles the way the app does and reports them. */
 import { importPaths } from '../ingest';
 import { parseOptions, UsageError, type Command } from './command';
+import { printable as p, terminalJson } from './terminal-text';
 
 export const importCommand: Command = {
   name: 'import',
@@ -20,14 +21,14 @@ export const importCommand: Command = {
       wordCount: a.wordCount,
     }));
     if (flags.has('json')) {
-      io.out(JSON.stringify({ articles, errors: report.errors }, null, 2) + '\n');
+      io.out(terminalJson({ articles, errors: report.errors }) + '\n');
     } else {
       for (const a of articles) {
         io.out(
-          `${a.file}\n  ${a.title}\n  ${[a.publisher, a.published, a.dateline && `dateline ${a.dateline}`, `${a.wordCount} words`].filter(Boolean).join(' · ')}\n`,
+          `${p(a.file)}\n  ${p(a.title)}\n  ${p([a.publisher, a.published, a.dateline && `dateline ${a.dateline}`, `${a.wordCount} words`].filter(Boolean).join(' · '))}\n`,
         );
       }
-      for (const e of report.errors) io.err(`${e.file}: ${e.message} [${e.code}]\n`);
+      for (const e of report.errors) io.err(`${p(e.file)}: ${p(e.message)} [${p(e.code)}]\n`);
       io.out(`${articles.length} article(s), ${report.errors.length} error(s)\n`);
     }
     return articles.length === 0 && report.errors.length > 0 ? 1 : 0;

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './main';
+import { exitOnBrokenPipe, runCli } from './main';
 import { capture } from './testing';
 
 describe('runCli', () => {
@@ -31,5 +33,32 @@ describe('runCli', () => {
       'readout import: unknown option --jsno\nusage: readout import [--json] FILE|DIR...\n',
     );
     expect(c.out()).toBe('');
+  });
+});
+
+describe('exitOnBrokenPipe', () => {
+  it('lets `readout meetings --json … | head` end quietly with status 0, not a stack trace', async () => {
+    const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli/main.ts', 'meetings', '--json', 'seeds'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, INIT_CWD: repoRoot },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    // Like `head` that has read its lines: the reading end is closed before the output comes.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>(resolve => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  }, 60_000);
+
+  it('throws any other stream error on', () => {
+    const error = Object.assign(new Error('disk quota exceeded'), { code: 'EDQUOT' });
+    expect(() => exitOnBrokenPipe(error)).toThrow('disk quota exceeded');
   });
 });

@@ -2,6 +2,7 @@
 import { importPaths } from '../ingest';
 import { meetingsReport } from '../meetings';
 import { parseOptions, UsageError, type Command } from './command';
+import { printable as p, terminalJson } from './terminal-text';
 
 export const meetingsCommand: Command = {
   name: 'meetings',
@@ -13,7 +14,7 @@ export const meetingsCommand: Command = {
     const imported = await importPaths(positionals, { cwd: io.cwd });
     const report = meetingsReport(imported);
     if (flags.has('json')) {
-      io.out(JSON.stringify(report, null, 2) + '\n');
+      io.out(terminalJson(report) + '\n');
     } else {
       for (const m of report.meetings) {
         const when = m.date.start
@@ -24,16 +25,17 @@ export const meetingsCommand: Command = {
         const where =
           [m.place.venue, m.place.city, m.place.country?.name].filter(Boolean).join(', ') ||
           'place not given';
-        io.out(`${m.title}\n  ${m.status} · ${when} · ${where}\n`);
-        if (m.purpose) io.out(`  purpose: ${m.purpose}\n`);
+        io.out(`${p(m.title)}\n  ${p(`${m.status} · ${when} · ${where}`)}\n`);
+        if (m.purpose) io.out(`  purpose: ${p(m.purpose)}\n`);
         for (const d of m.disagreements ?? []) {
           io.out(
-            `  sources disagree on ${d.field}: ${d.values.map(v => `${v.value} (${v.file})`).join('; ')}\n`,
+            `  sources disagree on ${p(`${d.field}: ${d.values.map(v => `${v.value} (${v.file})`).join('; ')}`)}\n`,
           );
         }
-        for (const x of m.mentions) io.out(`  - ${x.file} [${x.start}-${x.end}] ${x.sentence}\n`);
+        for (const x of m.mentions)
+          io.out(`  - ${p(x.file)} [${x.start}-${x.end}] ${p(x.sentence)}\n`);
       }
-      for (const a of report.articles) if (a.error) io.err(`${a.file}: ${a.error}\n`);
+      for (const a of report.articles) if (a.error) io.err(`${p(a.file)}: ${p(a.error)}\n`);
       io.out(`${report.meetings.length} meeting(s) in ${imported.articles.length} article(s)\n`);
     }
     return imported.articles.length === 0 ? 1 : 0;

@@ -157,6 +157,23 @@ describe('decodeText', () => {
     expect(!result.ok && result.message).toMatch(/\d+% control characters/);
   });
 
+  it('refuses a NUL in UTF-16 as it does in UTF-8, saying where it is', () => {
+    for (const order of ['le', 'be'] as const) {
+      const result = decodeText(utf16('Hello\0world, this is text.', order));
+      expect(result).toMatchObject({ ok: false, code: 'binary' });
+      expect(!result.ok && result.message).toContain('NUL character at offset 12');
+    }
+  });
+
+  it('removes escape and other control characters alike in UTF-8 and UTF-16', () => {
+    const rest = ' The envoys met again on Wednesday and agreed on a new round in the spring.';
+    const text = 'Talks\x1b[2J\x1b]0;owned\x07 resumed\x7f in\u009b31m Doha\x01.' + rest.repeat(3);
+    const clean = 'Talks[2J]0;owned resumed in31m Doha.' + rest.repeat(3);
+    expect(decodeText(utf8(text))).toEqual({ ok: true, text: clean, encoding: 'utf-8' });
+    expect(decodeText(utf16(text, 'le'))).toEqual({ ok: true, text: clean, encoding: 'utf-16le' });
+    expect(decodeText(utf16(text, 'be'))).toEqual({ ok: true, text: clean, encoding: 'utf-16be' });
+  });
+
   it('accepts tabs, form feeds and CRLF line ends as ordinary text', () => {
     const text = 'Col A\tCol B\r\nrow\tone\r\n\fPage two.\r\n';
     expect(decodeText(utf8(text))).toEqual({ ok: true, text, encoding: 'utf-8' });

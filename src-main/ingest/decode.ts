@@ -2,6 +2,10 @@
  * Turns a file's bytes into text, or says precisely why it cannot. Accepts UTF-8 (with or without
  * a BOM) and UTF-16 with a BOM; refuses binary data and invalid UTF-8 rather than guessing a
  * legacy code page, because a wrongly decoded article silently corrupts quotes and names.
+ *
+ * Both encodings treat control characters alike: a NUL refuses the file as binary, and the other
+ * control characters (C0 but tab, line ends and form feed; DEL; C1) are removed, so none reaches
+ * a title, a briefing or a terminal, where ESC and CSI start escape sequences.
  */
 import { sniffBinaryFormat } from './sniff';
 
@@ -54,8 +58,9 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
       message: `The file starts with a UTF-16 byte-order mark but has an odd number of bytes; it is truncated or not UTF-16.`,
     };
   }
+  let text: string;
   try {
-    return checkText(new TextDecoder(encoding, { fatal: true }).decode(body), encoding);
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
     return {
       ok: false,
@@ -63,6 +68,15 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
       message: `The file starts with a UTF-16 byte-order mark but is not valid ${encoding.toUpperCase()}.`,
     };
   }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    return {
+      ok: false,
+      code: 'binary',
+      message: `This looks like a binary file, not text (a NUL character at offset ${2 + 2 * nul}).`,
+    };
+  }
+  return checkText(text, encoding);
 }
 
 /** Decoded text that is mostly control characters is binary data that happened to decode. */
@@ -84,8 +98,12 @@ function checkText(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): D
       message: `This looks like a binary file, not text (${Math.round((100 * control) / sample.length)}% control characters).`,
     };
   }
-  return { ok: true, text, encoding };
+  return { ok: true, text: text.replace(CONTROL_CHARACTERS, ''), encoding };
 }
+
+/** C0 controls but tab, LF, VT, FF and CR; DEL; C1 controls (U+009B is a one-character CSI). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
 /** Offset of the first byte that breaks UTF-8, for the error message. */
 function firstInvalidUtf8(b: Uint8Array): number {

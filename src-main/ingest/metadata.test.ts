@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXTS } from '../testing/hostile-text';
+import { expectLinearTime } from '../testing/linear-time';
 import { findPublisher, parseDateText, readDateline, readHeader } from './metadata';
+
+const hostile = Object.keys(HOSTILE_TEXTS);
+/** Each linear-time case may take a few hundred milliseconds on a loaded machine. */
+const TIMING = 20_000;
 
 describe('parseDateText', () => {
   it.each([
@@ -33,6 +39,19 @@ describe('parseDateText', () => {
 });
 
 describe('readHeader', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], readHeader),
+    TIMING,
+  );
+
+  it('reads a header value with a long gap inside it', () => {
+    const gap = ' '.repeat(10_000);
+    expect(readHeader(`Title: Talks${gap}resume\n\nBody.`).title).toBe(
+      `Talks${gap}resume`.slice(0, 300),
+    );
+  });
+
   it('reads the inline date prefix of the bundled corpus', () => {
     const text = ' date 2023-04-24 The ministers met.';
     const h = readHeader(text);
@@ -79,6 +98,12 @@ describe('readHeader', () => {
 });
 
 describe('readDateline', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], readDateline),
+    TIMING,
+  );
+
   it('reads place and agency from "MOSCOW, April 24 (Reuters) -"', () => {
     const body = 'MOSCOW, April 24 (Reuters) - Russia said on Monday.';
     const d = readDateline(body);
@@ -119,6 +144,23 @@ describe('readDateline', () => {
 });
 
 describe('findPublisher', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], findPublisher),
+    TIMING,
+  );
+
+  it('reads a Source: line after many blank lines, and one at the very end of the text', () => {
+    expect(findPublisher(`Text.${'\n  '.repeat(5000)}\nSource: Al-Monitor\nMore.`)).toBe(
+      'Al-Monitor',
+    );
+    expect(findPublisher('Text.\nPublisher:   The Economist')).toBe('The Economist');
+  });
+
+  it('finds no publisher in a copyright sign followed by a long gap and lower-case words', () => {
+    expect(findPublisher(`© 2020${' '.repeat(50_000)}and so on`)).toBeNull();
+  });
+
   it('reads a Creative Commons licence line', () => {
     expect(
       findPublisher('Text.\nAll Content by Mehr News Agency is licensed under a Creative Commons'),

@@ -81,9 +81,13 @@ const HEADER_KEYS: Record<string, keyof Omit<Header, 'bodyStart'> | 'ignore'> = 
  */
 export function readHeader(text: string): Header {
   const header: Header = { title: null, publisher: null, published: null, bodyStart: 0 };
-  const inline = /^\s*(?:date|published|dated)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?=\s)[ \t]*\n?/i.exec(
-    text,
-  );
+  // Only a short prefix can hold the cue; every part of the pattern is anchored or bounded, and
+  // the separator is one optional `[:=]` between two runs of white space, never two adjacent
+  // `\s*` that could split one long run in n ways.
+  const inline =
+    /^\s*(?:date|published|dated)(?:\s*[:=])?\s*(\d{4}-\d{2}-\d{2})(?=\s)[ \t]*\n?/i.exec(
+      text.slice(0, INLINE_DATE_WINDOW),
+    );
   if (inline) {
     header.published = parseDateText(inline[1]);
     if (header.published) header.bodyStart = inline[0].length;
@@ -93,7 +97,7 @@ export function readHeader(text: string): Header {
   for (;;) {
     const lineEnd = text.indexOf('\n', pos);
     const line = text.slice(pos, lineEnd === -1 ? text.length : lineEnd);
-    const kv = /^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.+?)\s*$/.exec(line);
+    const kv = headerLine(line);
     const key = kv ? HEADER_KEYS[kv[1].toLowerCase()] : undefined;
     if (!kv || !key) {
       if (sawKey && line.trim() === '' && lineEnd !== -1) pos = lineEnd + 1;
@@ -112,6 +116,24 @@ export function readHeader(text: string): Header {
   while (header.bodyStart < text.length && /\s/.test(text[header.bodyStart])) header.bodyStart++;
   return header;
 }
+
+/** How far into the text an inline `date 2023-04-24` prefix is looked for. */
+const INLINE_DATE_WINDOW = 256;
+
+/**
+ * `Key: value` → [line, key, value], or null. The key is at most 21 characters, so the pattern
+ * looks only at the line's start; the value is the rest of the line trimmed by `trim`, not by a
+ * lazy `(.+?)\s*$`, which rescans a long gap inside the value from each of its characters.
+ */
+function headerLine(line: string): [string, string, string] | null {
+  const m = /^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*:/.exec(line.slice(0, HEADER_KEY_WINDOW));
+  if (!m) return null;
+  const value = line.slice(m[0].length).trim();
+  return value && !/[\r\u2028\u2029]/.test(value) ? [line, m[1], value] : null;
+}
+
+/** Leading white space plus the longest key plus its colon, with room to spare. */
+const HEADER_KEY_WINDOW = 128;
 
 export interface Dateline {
   /** The place, as written ("TEHRAN", "NEW YORK"). */
@@ -136,16 +158,40 @@ export function readDateline(body: string): Dateline | null {
   return { place: m[1], agency: m[2]?.trim() ?? null, length: m[0].length };
 }
 
-/** A publisher named by a licence, copyright or source line anywhere in the text. */
+/**
+ * A publisher named by a licence, copyright or source line anywhere in the text. Each pattern is
+ * tried only where its cue word occurs, on a bounded window after it: the cue is found by a plain
+ * scan, and no window can make a pattern rescan the rest of a long file.
+ */
 export function findPublisher(text: string): string | null {
-  const patterns = [
-    /All Content by (.{2,80}?) is licensed/i,
-    /(?:^|\n)\s*(?:Source|Publisher)\s*:\s*(.{2,80}?)\s*(?:\n|$)/i,
-    /(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?!All\b)([A-Z][^.,\n]{1,60}?)(?:\.|,|\s+All rights|\n|$)/,
-  ];
-  for (const p of patterns) {
-    const m = p.exec(text);
-    if (m) return m[1].trim();
+  for (const { cue, pattern } of PUBLISHER_PATTERNS) {
+    cue.lastIndex = 0;
+    for (let c = cue.exec(text); c; c = cue.exec(text)) {
+      const window = text.slice(c.index, c.index + PUBLISHER_WINDOW);
+      const m = pattern.exec(window);
+      // A match ending where a cut window ends may owe its `$` to the cut, not to the text.
+      const cut = c.index + window.length < text.length;
+      if (m && !(cut && m[0].length === window.length)) return m[1].trim();
+      cue.lastIndex = c.index + 1;
+    }
   }
   return null;
 }
+
+/** Longest stretch a publisher line is read in: a cue, a date range, 80 characters and spaces. */
+const PUBLISHER_WINDOW = 240;
+
+/** A cue (global, one literal or line start) and the pattern anchored at it, in order of trust. */
+const PUBLISHER_PATTERNS: { cue: RegExp; pattern: RegExp }[] = [
+  { cue: /All Content by /gi, pattern: /^All Content by (.{2,80}?) is licensed/i },
+  {
+    // A `Source:` line; the cue is a line start, so blank lines before it are not rescanned.
+    cue: /(?:^|\n)[^\S\n]*(?:Source|Publisher)/gi,
+    pattern: /^\n?[^\S\n]*(?:Source|Publisher)[^\S\n]*:\s*(\S[^\n]{0,78}\S)[^\S\n]*(?:\n|$)/i,
+  },
+  {
+    cue: /©|\(c\)|Copyright/g,
+    pattern:
+      /^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*,)?\s*)?(?!All\b)([A-Z][^.,\n]{1,60}?)(?:\.|,|\s+All rights|\n|$)/,
+  },
+];

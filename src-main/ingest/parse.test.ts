@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXTS } from '../testing/hostile-text';
+import { prng } from '../testing/prng';
+import { expectLinearTime } from '../testing/linear-time';
+import { MAX_FILE_BYTES } from '../contract/article';
+import { importFiles } from './import';
 import {
   contentId,
   countWords,
@@ -14,6 +19,9 @@ const seed = (name: string) => readFileSync(new URL(name, seedsDir), 'utf8');
 const SEED_000 = '000_46ab9c03f578ed2c.txt';
 const SEED_004 = '004_5e147edb248d0a50.txt';
 const where = { source: 'test/a.txt', file: 'a.txt' };
+const hostile = Object.keys(HOSTILE_TEXTS);
+/** Each linear-time case may take a few hundred milliseconds on a loaded machine. */
+const TIMING = 20_000;
 
 /** Every span is trimmed, in order, and together they cover every non-blank character. */
 function expectSpansCoverText(text: string, spans: { start: number; end: number }[]) {
@@ -31,6 +39,42 @@ function expectSpansCoverText(text: string, spans: { start: number; end: number 
 }
 
 describe('parseArticle', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], t => parseArticle(t, where)),
+    TIMING,
+  );
+
+  it('never makes a title of control characters: the headline after them is the title', () => {
+    const body = 'The foreign ministers met in Oslo on Tuesday and agreed to meet again. '.repeat(
+      20,
+    );
+    const text = '\x1b\x01\x02\x03\x7f\u009b'.repeat(8) + '\nTalks in Oslo resume\n\n' + body;
+    const bytes = new TextEncoder().encode(text);
+    const [article] = importFiles([{ name: 'c.txt', size: bytes.length, bytes }]).articles;
+    expect(article.title).toBe('Talks in Oslo resume');
+    expect(article.text).toBe(body.trim());
+  });
+
+  it('imports a 5 MiB file of the worst shapes in under 5 s, keeping its words', () => {
+    const unit = Object.values(HOSTILE_TEXTS)
+      .map(make => make(20_000))
+      .join('\n');
+    let text = 'Talks in Oslo\n\n' + unit.repeat(Math.ceil(MAX_FILE_BYTES / unit.length));
+    let bytes = new TextEncoder().encode(text);
+    while (bytes.length > MAX_FILE_BYTES) {
+      text = text.slice(0, text.length - (bytes.length - MAX_FILE_BYTES));
+      bytes = new TextEncoder().encode(text);
+    }
+    const start = performance.now();
+    const report = importFiles([{ name: 'gaps.txt', size: bytes.length, bytes }]);
+    const elapsed = performance.now() - start;
+    expect(report.errors).toEqual([]);
+    expect(report.articles[0].title).toBe('Talks in Oslo');
+    expect(report.articles[0].wordCount).toBeGreaterThan(100_000);
+    expect(elapsed).toBeLessThan(5000);
+  }, 30_000);
+
   it('reads the date prefix of seed 004 and leaves no trace of it in the text', () => {
     const a = parseArticle(seed(SEED_004), { source: `seeds/${SEED_004}`, file: SEED_004 });
     expect(a.published).toBe('2023-04-24');
@@ -147,6 +191,17 @@ describe('parseArticle', () => {
 });
 
 describe('normaliseText', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], normaliseText),
+    TIMING,
+  );
+
+  it('cuts a long run of trailing blanks but keeps one inside a line', () => {
+    const gap = ' \t'.repeat(50_000);
+    expect(normaliseText(`a${gap}b${gap}\r\nc${gap}`)).toBe(`a${gap}b\nc`);
+  });
+
   it('removes the BOM, CR line ends and trailing blanks on each line', () => {
     expect(normaliseText('\uFEFF  Line one  \r\nLine two\t\rLine three\r\n\r\n')).toBe(
       'Line one\nLine two\nLine three',
@@ -155,6 +210,12 @@ describe('normaliseText', () => {
 });
 
 describe('titleFromBody', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], titleFromBody),
+    TIMING,
+  );
+
   it('ends at the first sentence', () => {
     expect(titleFromBody('Talks ended. Both sides left.')).toBe('Talks ended');
   });
@@ -181,6 +242,12 @@ describe('titleFromBody', () => {
 });
 
 describe('paragraphSpans', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], paragraphSpans),
+    TIMING,
+  );
+
   it('splits at blank lines and at two spaces after a sentence, NBSP included', () => {
     const text = 'One.  Two.\u00a0 Three.\n\nFour\n \nFive.';
     const spans = paragraphSpans(text);
@@ -210,12 +277,29 @@ describe('paragraphSpans', () => {
 });
 
 describe('countWords', () => {
+  it.each(hostile)(
+    'takes time linear in the length of %s',
+    name => void expectLinearTime(HOSTILE_TEXTS[name], countWords),
+    TIMING,
+  );
+
   it('counts words in any script, with apostrophes, hyphens and decimals inside one word', () => {
     expect(countWords("Erdoğan met Лавров's four-way aide at 10.30 — twice.")).toBe(8);
   });
 
   it('counts nothing in punctuation alone', () => {
     expect(countWords(' — … – ')).toBe(0);
+  });
+
+  it('counts as the word pattern matches, on random mixes of letters, digits and joiners', () => {
+    const random = prng(7);
+    const alphabet = ['a', 'Z', '7', 'ğ', 'Л', '𝐀', "'", '’', '-', '.', ' ', '—', '\n', '\ud800'];
+    for (let round = 0; round < 200; round++) {
+      let text = '';
+      for (let i = 0; i < 40; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu)?.length ?? 0;
+      expect(countWords(text), JSON.stringify(text)).toBe(expected);
+    }
   });
 });
 

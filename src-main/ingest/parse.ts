@@ -5,13 +5,49 @@ import { createHash } from 'node:crypto';
 import type { Article, Span } from '../contract/article';
 import { findPublisher, readDateline, readHeader } from './metadata';
 
-/** LF line ends, no BOM, no trailing blanks: the one text all offsets refer to. */
+/**
+ * LF line ends, no BOM, no trailing blanks: the one text all offsets refer to. One pass over the
+ * characters, not `/[ \t]+$/gm` (which rescans a run of spaces from each of its characters: one
+ * long gap in a PDF-extracted file cost minutes) nor a split into lines (a file of a million
+ * carriage returns made a million strings).
+ */
 export function normaliseText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .trim();
+  const from = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const out = new Uint16Array(raw.length - from);
+  let length = 0;
+  // Where the current line's text ends: past its last character that is not a space or tab.
+  let lineEnd = 0;
+  for (let i = from; i < raw.length; i++) {
+    let c = raw.charCodeAt(i);
+    if (c === CR) {
+      c = LF;
+      if (raw.charCodeAt(i + 1) === LF) i++;
+    }
+    if (c === LF) {
+      length = lineEnd;
+      out[length++] = LF;
+      lineEnd = length;
+    } else {
+      out[length++] = c;
+      if (c !== SPACE && c !== TAB) lineEnd = length;
+    }
+  }
+  return stringFromCodes(out, lineEnd).trim();
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** The first `length` UTF-16 code units of `codes` as a string, in chunks the call stack takes. */
+function stringFromCodes(codes: Uint16Array, length: number): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < length; i += 8192) {
+    const chunk = codes.subarray(i, Math.min(i + 8192, length));
+    chunks.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+  }
+  return chunks.join('');
 }
 
 /** 16 hex characters of SHA-256: stable for the same content, different for an edited one. */
@@ -66,10 +102,7 @@ function agencyName(agency: string | null): string | null {
 
 /** The first sentence, shortened at a word boundary: text files rarely carry a headline. */
 export function titleFromBody(body: string): string | null {
-  const firstPara = body
-    .split(/\n\s*\n/)[0]
-    .replace(/\s+/g, ' ')
-    .trim();
+  const firstPara = firstParagraph(body).replace(/\s+/g, ' ').trim();
   if (!firstPara) return null;
   const sentenceEnd = /[.!?](?=["”’]?\s+[A-Z"“‘]|["”’]?$)/.exec(firstPara);
   let sentence = sentenceEnd ? firstPara.slice(0, sentenceEnd.index) : firstPara;
@@ -81,28 +114,108 @@ export function titleFromBody(body: string): string | null {
   return sentence;
 }
 
+/** Text up to the first blank line (a line of white space only), without splitting the rest. */
+function firstParagraph(body: string): string {
+  const m = /\n[^\S\n]*\n/.exec(body);
+  return m ? body.slice(0, m.index) : body;
+}
+
 /**
  * Paragraphs are separated by blank lines, or, in text whose line breaks were flattened by the
  * source, by two or more spaces after a sentence's end (what such files keep of a paragraph break).
+ * A scan, not a regex: a file of a million blank lines would otherwise make a million matches.
  */
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /\n[ \t]*\n|(?<=[.!?"”’])[ \u00a0]{2,}(?=[A-Z“"‘])/g;
   let start = 0;
-  for (;;) {
-    const m = re.exec(text);
-    const end = m ? m.index : text.length;
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) spans.push({ start: s, end: e });
-    if (!m) break;
-    start = m.index + m[0].length;
+  let i = 0;
+  while (i < text.length) {
+    const breakEnd = paragraphBreakAt(text, i);
+    if (breakEnd === -1) {
+      i++;
+      continue;
+    }
+    pushTrimmed(text, start, i, spans);
+    start = i = breakEnd;
   }
+  pushTrimmed(text, start, text.length, spans);
   return spans;
 }
 
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu)?.length ?? 0;
+/** End of the paragraph break starting at `i`, or -1 if none starts there. */
+function paragraphBreakAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === LF) {
+    // A blank line: a newline, spaces or tabs, a newline.
+    let j = i + 1;
+    while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
+    return text.charCodeAt(j) === LF ? j + 1 : -1;
+  }
+  if ((c === SPACE || c === NBSP) && i > 0 && SENTENCE_END.includes(text[i - 1])) {
+    // Two or more spaces after a sentence's end, before a capital or an opening quote.
+    let j = i;
+    while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === NBSP) j++;
+    return j - i >= 2 && j < text.length && /[A-Z“"‘]/.test(text[j]) ? j : -1;
+  }
+  return -1;
 }
+
+const NBSP = 0xa0;
+const SENTENCE_END = '.!?"”’';
+
+/** Adds text[start, end) without its surrounding white space, if anything is left. */
+function pushTrimmed(text: string, start: number, end: number, spans: Span[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) spans.push({ start: s, end: e });
+}
+
+/** The characters of the regex class `\s`, without making a string per character. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Words as `/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*\/gu` finds them (a letter or digit, then letters,
+ * digits, apostrophes, hyphens and points), counted by a scan: matching would build an array of
+ * every word of a 5 MiB file only to take its length.
+ */
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let letterOrDigit: boolean;
+    if (c < 0x80) {
+      letterOrDigit = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+    } else {
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+      letterOrDigit = LETTER_OR_DIGIT.test(pair ? text.slice(i, i + 2) : text[i]);
+      if (pair && letterOrDigit) i++;
+    }
+    if (letterOrDigit) {
+      if (!inWord) words++;
+      inWord = true;
+    } else {
+      inWord = inWord && WORD_JOINERS.includes(text[i]);
+    }
+  }
+  return words;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const WORD_JOINERS = "'’-.";

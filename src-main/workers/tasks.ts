@@ -1,0 +1,42 @@
+/**
+ * The CPU-heavy work main hands to its worker thread: reading and parsing article files and
+ * finding their meetings. Each task takes and returns plain data, because arguments and answers
+ * cross the thread border by structured clone. The worker entry runs these; nothing here knows it
+ * is in a worker, so the same functions serve a test or a caller that wants them inline.
+ */
+import type { Article, ImportReport, UploadFile } from '../contract/article';
+import type { Meeting } from '../contract/meeting';
+import { importFiles, importPaths } from '../ingest';
+import { meetingFromText } from '../lookups/from-text';
+import { extractMeetings } from '../meetings';
+
+export const tasks = {
+  /** Files and folders from disk, relative paths against `cwd`. */
+  importPaths: (paths: string[], options: { cwd?: string }): Promise<ImportReport> =>
+    importPaths(paths, options),
+  /** Uploaded bytes (the browser preview). */
+  importFiles: (uploads: UploadFile[]): ImportReport => importFiles(uploads),
+  /** The meetings the articles report, merged across them. */
+  extractMeetings: (articles: Article[]): Meeting[] => extractMeetings(articles),
+  /** The meeting one selected passage describes (the meetings view's Add from selection). */
+  meetingFromText: (article: Article, start: number, end: number): Meeting | null =>
+    meetingFromText(article, start, end),
+};
+
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
+
+/** What the worker posts once its modules are loaded, before any reply. */
+export const READY = 'ready';
+
+/** What main posts to the worker. */
+export interface TaskRequest<K extends TaskName = TaskName> {
+  id: number;
+  task: K;
+  args: Parameters<Tasks[K]>;
+}
+
+/** What the worker posts back: the task's value, or the error it threw, as plain data. */
+export type TaskReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { name: string; code: string | null; message: string } };
