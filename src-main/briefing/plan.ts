@@ -12,6 +12,7 @@ import type {
 } from '../contract';
 import { formatDate, formatDateTime, formatMeetingDate } from './dates';
 import { plainParagraphs } from './markdownish';
+import { breakLongTokens } from './tokens';
 
 /** One thing printed in a section. Text items may be cut (with "…") when space runs out. */
 export type PlanItem =
@@ -62,6 +63,9 @@ export const MAX_QUOTE_CHARS = 320;
 /** Longest single text item; no page column holds more, so measuring more would be wasted. */
 export const MAX_ITEM_CHARS = 6000;
 
+/** Longest person's name or role printed in the participants panel. */
+export const MAX_NAME_CHARS = 160;
+
 const CONTINUES = '… continues in Readout';
 
 const STATUS_WORDS: Record<Meeting['status'], string> = {
@@ -81,6 +85,7 @@ export function planBriefing(input: BriefingInput): BriefingPlan {
     meeting.level ? capitalise(meeting.level) : null,
   ]
     .filter((part): part is string => Boolean(part))
+    .map(part => clipText(part, MAX_NAME_CHARS))
     .join('  ·  ');
 
   const sections: PlanSection[] = [
@@ -90,15 +95,17 @@ export function planBriefing(input: BriefingInput): BriefingPlan {
     highlightsSection(input, cites),
     participantsSection(meeting),
     sourcesSection(cites),
-  ].filter(section => section.items.length > 0 || section.id === 'participants');
+  ]
+    .filter(section => section.items.length > 0 || section.id === 'participants')
+    .map(section => ({ ...section, items: section.items.map(breakableItem) }));
 
   const generated = new Date(input.options.generatedAt);
   const people = meeting.participants.people.map(p => p.name);
   const countries = meeting.participants.countries.map(c => c.name);
   return {
-    title: clipText(meeting.title.trim() || 'Untitled meeting', 400),
-    handling: input.options.handling?.trim() || null,
-    meta,
+    title: breakLongTokens(clipText(meeting.title.trim() || 'Untitled meeting', 400)),
+    handling: breakLongTokens(input.options.handling?.trim() ?? '') || null,
+    meta: breakLongTokens(meta),
     sections,
     footerLeft: `Generated ${formatDateTime(generated)} by Readout from ${count(cites.sources.length, 'source')}`,
     footerRight: 'page 1 of 1',
@@ -297,15 +304,17 @@ function participantsSection(meeting: Meeting): PlanSection {
   const countryName = new Map(countries.map(c => [c.code, c.name]));
   const items: PlanItem[] = [];
   if (countries.length > 0) {
-    items.push({ kind: 'fact', label: 'Countries: ', text: countries.map(c => c.name).join(', ') });
+    const text = clipText(countries.map(c => c.name).join(', '), MAX_ITEM_CHARS);
+    items.push({ kind: 'fact', label: 'Countries: ', text });
   }
   for (const p of people) {
     const country = p.country ? (countryName.get(p.country) ?? p.country) : null;
-    const detail = [p.role, country].filter(Boolean).join(', ');
-    items.push({ kind: 'person', name: p.name, detail: detail || null });
+    const detail = clipText([p.role, country].filter(Boolean).join(', '), MAX_NAME_CHARS);
+    items.push({ kind: 'person', name: clipText(p.name, MAX_NAME_CHARS), detail: detail || null });
   }
   if (organizations.length > 0) {
-    items.push({ kind: 'fact', label: 'Organisations: ', text: organizations.join(', ') });
+    const text = clipText(organizations.join(', '), MAX_ITEM_CHARS);
+    items.push({ kind: 'fact', label: 'Organisations: ', text });
   }
   if (items.length === 0)
     items.push({ kind: 'fact', label: '', text: 'No participants are named in the sources.' });
@@ -351,6 +360,25 @@ function placeLine(meeting: Meeting): string | null {
   const { venue, city, country } = meeting.place;
   const parts = [venue, city, country?.name].filter((p): p is string => Boolean(p?.trim()));
   return parts.length > 0 ? parts.join(', ') : 'Place unknown';
+}
+
+/** The item with every printed string given break opportunities inside long words. */
+function breakableItem(item: PlanItem): PlanItem {
+  const b = breakLongTokens;
+  switch (item.kind) {
+    case 'paragraph':
+      return { ...item, text: b(item.text) };
+    case 'bullet':
+      return { ...item, text: b(item.text) };
+    case 'quote':
+      return { ...item, quote: b(item.quote), note: item.note === null ? null : b(item.note) };
+    case 'person':
+      return { ...item, name: b(item.name), detail: item.detail === null ? null : b(item.detail) };
+    case 'fact':
+      return { ...item, text: b(item.text) };
+    case 'source':
+      return { ...item, text: b(item.text) };
+  }
 }
 
 /** Cuts at a word boundary and adds "…" when `text` is longer than `max` characters. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingInputDraft } from '../contract';
-import { emptyInput, hugeInput, seedInput } from './fixtures';
+import { emptyInput, hugeInput, longTokenInput, seedInput } from './fixtures';
 import { loadBriefingFonts, type BriefingFonts } from './fonts';
 import { renderBriefing, renderBriefingWithReport } from './render';
 
@@ -147,5 +147,43 @@ describe('renderBriefing', () => {
       expect(report.overflow, `k=${k}`).toBe(0);
       expect(poppler(bytes).info, `k=${k}`).toMatch(/^Pages:\s+1$/m);
     }
+  });
+});
+
+describe('renderBriefing with long unbroken words', () => {
+  // Each case took 10 s to minutes (or ran out of memory) when pdfkit split the word itself.
+  const cases: [string, () => BriefingInputDraft][] = [
+    ['an 8,000-character token in a note', () => longTokenInput('note', 8_000)],
+    ["a 500-character token in a person's name", () => longTokenInput('person', 500)],
+    [
+      'long tokens in the title, purpose, a note, a quote and a name',
+      () => longTokenInput('everywhere', 400),
+    ],
+    ['a 100,000-character token in a note', () => longTokenInput('note', 100_000)],
+  ];
+
+  it.each(cases)(
+    'renders %s on one page in well under a second',
+    async (_, make) => {
+      const input = make();
+      await renderBriefing(seedInput(), fonts);
+      const t0 = performance.now();
+      const { bytes, report } = await renderBriefingWithReport(input, fonts);
+      const ms = performance.now() - t0;
+      expect(report.pages).toBe(1);
+      expect(report.overflow).toBe(0);
+      expect(poppler(bytes).info).toMatch(/^Pages:\s+1$/m);
+      // The issue asks for 200 ms; the bound is generous for a loaded test machine.
+      expect(ms).toBeLessThan(1_000);
+    },
+    120_000,
+  );
+});
+
+describe('renderBriefing with oversized fields', () => {
+  it("refuses a person's name longer than the contract allows, naming the field", async () => {
+    await expect(renderBriefing(longTokenInput('person', 8_000), fonts)).rejects.toThrow(
+      /participants\.people\.0\.name is 8000 characters long/,
+    );
   });
 });

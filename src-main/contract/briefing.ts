@@ -62,8 +62,47 @@ export const BriefingOptionsSchema = z.object({
 });
 export type BriefingOptions = z.infer<typeof BriefingOptionsSchema>;
 
+/**
+ * Longest meeting fields a briefing accepts. The extractor writes far less; a payload over these
+ * is broken or hostile, and is refused with the field named instead of stalling the layout.
+ */
+export const MAX_BRIEFING_FIELD_CHARS = {
+  title: 2_000,
+  purpose: 20_000,
+  level: 500,
+  name: 500,
+  sentence: 20_000,
+} as const;
+
+/** The meeting as a briefing takes it: the shared schema with the lengths above enforced. */
+const BriefingMeetingSchema = MeetingSchema.superRefine((m, ctx) => {
+  const max = MAX_BRIEFING_FIELD_CHARS;
+  const check = (value: string | null | undefined, limit: number, path: (string | number)[]) => {
+    if (value && value.length > limit) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `${path.join('.')} is ${value.length} characters long; a briefing takes at most ${limit}`,
+      });
+    }
+  };
+  check(m.title, max.title, ['title']);
+  check(m.purpose, max.purpose, ['purpose']);
+  check(m.level, max.level, ['level']);
+  check(m.place.venue, max.name, ['place', 'venue']);
+  check(m.place.city, max.name, ['place', 'city']);
+  m.participants.people.forEach((p, i) => {
+    check(p.name, max.name, ['participants', 'people', i, 'name']);
+    check(p.role, max.name, ['participants', 'people', i, 'role']);
+  });
+  m.participants.organizations.forEach((o, i) =>
+    check(o, max.name, ['participants', 'organizations', i]),
+  );
+  m.mentions.forEach((x, i) => check(x.sentence, max.sentence, ['mentions', i, 'sentence']));
+});
+
 export const BriefingInputSchema = z.object({
-  meeting: MeetingSchema,
+  meeting: BriefingMeetingSchema,
   sources: z.array(BriefingSourceSchema).max(MAX_BRIEFING_SOURCES),
   highlights: z.array(BriefingHighlightSchema).max(MAX_BRIEFING_HIGHLIGHTS),
   notes: z.array(BriefingNoteSchema).max(MAX_BRIEFING_NOTES),
