@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingInputDraft } from '../contract';
 import { emptyInput, hugeInput, longTokenInput, seedInput } from './fixtures';
 import { loadBriefingFonts, type BriefingFonts } from './fonts';
-import { renderBriefing, renderBriefingWithReport } from './render';
+import { layoutBriefing, renderBriefing, renderBriefingWithReport } from './render';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
 let fonts: BriefingFonts;
@@ -185,5 +185,35 @@ describe('renderBriefing with oversized fields', () => {
     await expect(renderBriefing(longTokenInput('person', 8_000), fonts)).rejects.toThrow(
       /participants\.people\.0\.name is 8000 characters long/,
     );
+  });
+});
+
+describe('layoutBriefing', () => {
+  it('positions every line the PDF prints, so the screen and the page show the same text', async () => {
+    const { layout } = layoutBriefing(seedInput(), fonts);
+    const texts = layout.marks.flatMap(m => (m.kind === 'text' ? [m.text.trim()] : []));
+    expect(texts.length).toBeGreaterThan(20);
+    const flat = squash(poppler(await renderBriefing(seedInput(), fonts)).text);
+    for (const t of texts.filter(Boolean)) expect(flat).toContain(squash(t));
+    for (const m of layout.marks) {
+      if (m.kind !== 'text') continue;
+      expect(m.x).toBeGreaterThanOrEqual(0);
+      expect(m.x + m.width).toBeLessThanOrEqual(layout.width - 40);
+      expect(m.baseline).toBeLessThanOrEqual(layout.height);
+    }
+  });
+
+  it('reports the sections top to bottom with what the fit kept, and how full the page is', () => {
+    const seed = layoutBriefing(seedInput(), fonts).layout;
+    expect(seed.fit).toMatchObject({ level: 0, truncated: false });
+    expect(seed.sections.every(s => !s.shortened && s.hidden === 0)).toBe(true);
+    const main = seed.sections.filter(s => s.id !== 'participants' && s.id !== 'sources');
+    for (let i = 1; i < main.length; i++)
+      expect(main[i].top).toBeGreaterThan(main[i - 1].bottom - 1);
+    const huge = layoutBriefing(hugeInput(), fonts).layout;
+    expect(huge.fit.truncated).toBe(true);
+    expect(huge.fit.used).toBeGreaterThan(seed.fit.used);
+    expect(huge.sections.find(s => s.id === 'highlights')).toMatchObject({ shortened: true });
+    expect(huge.sections.find(s => s.id === 'highlights')!.hidden).toBeGreaterThan(0);
   });
 });
