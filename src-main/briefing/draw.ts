@@ -177,6 +177,24 @@ export function drawItem(
 ): number {
   const { doc } = pen;
   switch (item.kind) {
+    case 'lead':
+      // The bottom line: the one thing a reader takes away, in larger type than the body.
+      pen.content('P', () => {
+        pen.use('bodyBold', style.body * 1.3, COLOURS.text);
+        doc.text(item.text, x, y, textOptions(width, style, { lineGap: style.lineGap * 1.2 }));
+      });
+      if (item.suggested) {
+        pen.content('P', () => {
+          pen.use('italic', style.small, COLOURS.handling);
+          doc.text(
+            'Suggested by Readout from the meeting record; no analyst has written a bottom line yet.',
+            x,
+            doc.y + 1,
+            textOptions(width, style, { lineGap: 0 }),
+          );
+        });
+      }
+      return doc.y + style.itemGap * 1.5;
     case 'paragraph':
       pen.content('P', () => {
         if (item.lead) {
