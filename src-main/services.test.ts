@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AtomicWriteFs } from './briefing';
-import { emptyInput } from './briefing/fixtures';
+import { emptyInput, seedInput } from './briefing/fixtures';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
 
@@ -150,5 +150,22 @@ describe('createServices › exportBriefing', () => {
     expect(dirname(path)).toBe(writable);
     expect(readdirSync(writable)).toEqual([path.slice(writable.length + 1)]);
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('createServices › layoutBriefing', () => {
+  it('answers the positioned page through dispatch, and a clear error for a bad input', async () => {
+    const services = createServices({ seedsDir });
+    const result = await dispatch(services, 'briefing:layout', [seedInput()]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.paper).toBe('A4');
+    expect(result.value.sections.map(s => s.id)).toContain('bottomLine');
+    const text = result.value.marks.flatMap(m => (m.kind === 'text' ? [m.text] : [])).join(' ');
+    expect(text).toContain('Quadrilateral meeting');
+    const bad = await dispatch(services, 'briefing:layout', [
+      { ...seedInput(), edits: { bottomLine: 'x'.repeat(700) } },
+    ]);
+    expect(bad.ok).toBe(false);
   });
 });

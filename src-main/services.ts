@@ -8,6 +8,7 @@ import type { Channels, MethodName } from './contract/channels';
 import {
   AtomicWriteError,
   briefingFileName,
+  layoutBriefing,
   loadBriefingFonts,
   renderBriefing,
   writeFileAtomic,
@@ -87,6 +88,9 @@ export function createServices(options: ServicesOptions): Services {
 
     extractMeetings: async articles => ({ meetings: extractMeetings(articles) }),
 
+    async layoutBriefing(input) {
+      return layoutBriefing(input, briefingFonts()).layout;
+    },
     async renderBriefing(input) {
       return {
         fileName: briefingFileName(input.meeting),
