@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AtomicWriteFs } from './briefing';
+import { BriefingLayoutSchema } from './contract';
 import { emptyInput, seedInput } from './briefing/fixtures';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
@@ -159,9 +160,10 @@ describe('createServices › layoutBriefing', () => {
     const result = await dispatch(services, 'briefing:layout', [seedInput()]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.paper).toBe('A4');
-    expect(result.value.sections.map(s => s.id)).toContain('bottomLine');
-    const text = result.value.marks.flatMap(m => (m.kind === 'text' ? [m.text] : [])).join(' ');
+    const layout = BriefingLayoutSchema.parse(result.value);
+    expect(layout.paper).toBe('A4');
+    expect(layout.sections.map(s => s.id)).toContain('bottomLine');
+    const text = layout.marks.flatMap(m => (m.kind === 'text' ? [m.text] : [])).join(' ');
     expect(text).toContain('Quadrilateral meeting');
     const bad = await dispatch(services, 'briefing:layout', [
       { ...seedInput(), edits: { bottomLine: 'x'.repeat(700) } },

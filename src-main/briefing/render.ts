@@ -70,6 +70,7 @@ export function layoutBriefing(draft: BriefingInputDraft, fonts: BriefingFonts):
     width: g.width,
     height: g.height,
     marks,
+    bottomLine: { ...plan.bottomLine, text: plan.bottomLine.text.replaceAll('\u200B', '') },
     sections: sectionsOf(plan, fitted, marks),
     fit: {
       level: fitted.style.level,

@@ -97,6 +97,8 @@ export const BriefingLayoutSchema = z.object({
   height: Point,
   /** Painting order: later marks draw over earlier ones. */
   marks: z.array(LayoutMarkSchema).max(50_000),
+  /** The bottom line as printed; `suggested` while no analyst has written one. */
+  bottomLine: z.object({ text: z.string().max(2_000), suggested: z.boolean() }),
   /** Sections top to bottom, left column before right. */
   sections: z.array(LayoutSectionSchema).max(20),
   fit: z.object({
