@@ -28,6 +28,8 @@ export interface MeetingCardProps {
   onSelect: (id: string) => void;
   /** Wired by the briefing feature; the button shows only when given. */
   onExportBriefing?: (meeting: ShownMeeting) => void;
+  /** Opens the Briefing view on this meeting. */
+  onBrief?: (meeting: ShownMeeting) => void;
 }
 
 /** Every field of one meeting with its sources, and the analyst's decisions about it. */
@@ -37,6 +39,7 @@ export function MeetingCard({
   others,
   onSelect,
   onExportBriefing,
+  onBrief,
 }: MeetingCardProps) {
   const { openArticle } = useNavigation();
   const [merging, setMerging] = useState(false);
@@ -48,6 +51,15 @@ export function MeetingCard({
       run: () => onExportBriefing?.(meeting),
     },
     !!onExportBriefing,
+  );
+  useShortcut(
+    {
+      key: 'b',
+      description: 'Brief the open meeting (the Briefing view)',
+      group: 'Meetings',
+      run: () => onBrief?.(meeting),
+    },
+    !!onBrief,
   );
   const [mergeWith, setMergeWith] = useState('');
   const title = meeting.fields.title.value || 'Untitled meeting';
@@ -112,8 +124,13 @@ export function MeetingCard({
             >
               Delete meeting
             </button>
+            {onBrief && (
+              <button type="button" className="primary" onClick={() => onBrief(meeting)}>
+                Brief this meeting
+              </button>
+            )}
             {onExportBriefing && (
-              <button type="button" className="primary" onClick={() => onExportBriefing(meeting)}>
+              <button type="button" onClick={() => onExportBriefing(meeting)}>
                 Export briefing…
               </button>
             )}

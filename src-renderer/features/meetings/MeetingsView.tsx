@@ -18,8 +18,10 @@ import { Timeline } from './Timeline';
 /** The meetings the library reports: filters, a timeline, the list, and one meeting's card. */
 export function MeetingsView({
   onExportBriefing,
+  onBrief,
 }: {
   onExportBriefing?: (meeting: ShownMeeting) => void;
+  onBrief?: (meeting: ShownMeeting) => void;
 }) {
   const data = useShownMeetings();
   const sync = useMeetingSyncStatus();
@@ -159,6 +161,7 @@ export function MeetingsView({
             others={all.filter(o => o.id !== selected.id && !o.deleted)}
             onSelect={select}
             onExportBriefing={onExportBriefing}
+            onBrief={onBrief}
           />
         ) : (
           <div className="reader-empty">
