@@ -45,3 +45,34 @@ test('exports a one-page briefing with the participants and the analyst note', a
   await meetings.card.getByRole('button', { name: 'Export briefing…' }).click();
   await expect(note).toHaveValue('Ask Ankara whether Erdoğan attends the next round.');
 });
+
+test('Escape closes the export dialog from any field, focus stays inside while open and returns to the opener', async ({
+  app,
+}) => {
+  const { page } = app;
+  const meetings = new MeetingsPage(page);
+  const dialog = await meetings.openExport(/25 Apr 2023/);
+  const opener = meetings.card.getByRole('button', { name: 'Export briefing…' });
+
+  // Tab never leaves the dialog while it is open.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))),
+    ).toBe(true);
+  }
+
+  // From a text field, one Escape closes the dialog and focus is back on the opener.
+  await dialog.getByLabel('Handling line').focus();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // And from a button.
+  await opener.press('Enter');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});

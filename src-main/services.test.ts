@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AtomicWriteFs } from './briefing';
-import { emptyInput } from './briefing/fixtures';
+import { BriefingLayoutSchema } from './contract';
+import { emptyInput, seedInput } from './briefing/fixtures';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
 import { seedLibrary } from './testing/meeting-load';
@@ -169,4 +170,22 @@ describe('createServices with extraction off the main thread', () => {
     expect(extracted).toBe(false);
     expect((await extraction).meetings.length).toBeGreaterThan(60);
   }, 60_000);
+});
+
+describe('createServices › layoutBriefing', () => {
+  it('answers the positioned page through dispatch, and a clear error for a bad input', async () => {
+    const services = createServices({ seedsDir });
+    const result = await dispatch(services, 'briefing:layout', [seedInput()]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const layout = BriefingLayoutSchema.parse(result.value);
+    expect(layout.paper).toBe('A4');
+    expect(layout.sections.map(s => s.id)).toContain('bottomLine');
+    const text = layout.marks.flatMap(m => (m.kind === 'text' ? [m.text] : [])).join(' ');
+    expect(text).toContain('Quadrilateral meeting');
+    const bad = await dispatch(services, 'briefing:layout', [
+      { ...seedInput(), edits: { bottomLine: 'x'.repeat(700) } },
+    ]);
+    expect(bad.ok).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import type { Channels, MethodName } from './contract/channels';
 import {
   AtomicWriteError,
   briefingFileName,
+  layoutBriefing,
   loadBriefingFonts,
   renderBriefing,
   writeFileAtomic,
@@ -124,6 +125,9 @@ export function createServices(options: ServicesOptions): Services {
 
     resolveCountries: async terms => ({ countries: resolveCountries(terms) }),
 
+    async layoutBriefing(input) {
+      return layoutBriefing(input, briefingFonts()).layout;
+    },
     async renderBriefing(input) {
       return {
         fileName: briefingFileName(input.meeting),

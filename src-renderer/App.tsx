@@ -24,6 +24,7 @@ import { LibraryList } from './features/library/LibraryList';
 import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
 import { MeetingsView } from './features/meetings/MeetingsView';
+import { BriefingView } from './features/briefing/BriefingView';
 import { ExportBriefingDialog } from './features/briefing/ExportBriefingDialog';
 import { shownToMeeting } from './meetings/decisions';
 import type { Meeting } from '../src-main/contract/meeting';
@@ -49,6 +50,7 @@ export function App() {
   const [focus, setFocus] = useState<FocusRange | null>(null);
   const [view, setView] = useState<View>('reader');
   const [briefingFor, setBriefingFor] = useState<Meeting | null>(null);
+  const [briefed, setBriefed] = useState<Meeting | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       selectedId,
@@ -170,6 +172,13 @@ export function App() {
             >
               Meetings
             </button>
+            <button
+              type="button"
+              aria-current={view === 'briefing' ? 'page' : undefined}
+              onClick={() => setView('briefing')}
+            >
+              Briefing
+            </button>
           </nav>
           <AddFromSelection article={selected} />
           <SearchBox />
@@ -186,7 +195,13 @@ export function App() {
             {startupError}
           </p>
         )}
-        <div className={view === 'meetings' ? 'workspace workspace-meetings' : 'workspace'}>
+        <div
+          className={
+            view === 'meetings' || view === 'briefing'
+              ? 'workspace workspace-meetings'
+              : 'workspace'
+          }
+        >
           <nav className="library" aria-label="Library">
             <h2 className="pane-title">
               Library{' '}
@@ -199,7 +214,24 @@ export function App() {
             />
           </nav>
           {view === 'meetings' ? (
-            <MeetingsView onExportBriefing={m => setBriefingFor(shownToMeeting(m))} />
+            <MeetingsView
+              onExportBriefing={m => setBriefingFor(shownToMeeting(m))}
+              onBrief={m => {
+                setBriefed(shownToMeeting(m));
+                setView('briefing');
+              }}
+            />
+          ) : view === 'briefing' ? (
+            briefed ? (
+              <BriefingView key={briefed.id} meeting={briefed} />
+            ) : (
+              <main className="reading-pane">
+                <div className="reader-empty">
+                  <h1>Briefing</h1>
+                  <p>Open a meeting in Meetings and choose “Brief this meeting” (or press b).</p>
+                </div>
+              </main>
+            )
           ) : view === 'highlights' ? (
             <AllHighlightsView articles={articles} />
           ) : selected ? (

@@ -6,7 +6,7 @@
 import { createContext, useContext } from 'react';
 import type { FocusRange } from './features/reader/ReaderView';
 
-export type View = 'reader' | 'highlights' | 'meetings';
+export type View = 'reader' | 'highlights' | 'meetings' | 'briefing';
 
 export interface Navigation {
   selectedId: string | null;

@@ -36,5 +36,6 @@ describe('writeBriefings', () => {
     };
     expect(index.briefings.map(x => x.meetingId)).toEqual(['m-2023-04-25-moscow', 'm-2']);
     expect(readFileSync(join(a, 'index.md'), 'utf8')).toContain(`[${name}-2.pdf]`);
-  });
+    // Four full renders; generous for a machine shared with other builds.
+  }, 30_000);
 });

@@ -3,16 +3,17 @@
  * "draws" on a scratch document and reads how far the pen moved, so a measured height is exactly
  * the height drawn later (pdfkit's own heightOfString cannot measure mixed-font lines).
  *
- * On the real document every piece is tagged for screen readers (headings, paragraphs, lists,
- * quotes), and rules, colour bars and the footer are marked as artifacts.
+ * When recording, every piece is placed in a structure element for screen readers (headings,
+ * paragraphs, lists, quotes), and rules, colour bars and the footer are marked as artifacts.
  */
 import PDFDocument from 'pdfkit';
+import type { LayoutSectionId } from '../contract';
 import type { BriefingFonts, FontRole } from './fonts';
 import { COLOURS, type Style } from './layout';
 import type { PlanItem } from './plan';
+import type { InkState, Recorder } from './recorder';
 
 type Doc = PDFKit.PDFDocument;
-type StructElement = PDFKit.PDFStructureElement;
 
 const BULLET_INDENT = 9;
 const QUOTE_INDENT = 8;
@@ -33,71 +34,101 @@ export function scratchDocument(fonts: BriefingFonts): Doc {
   return doc;
 }
 
+/**
+ * Draws on a scratch document. Without a recorder it only measures (how far the pen moved);
+ * with one it also records every structure element, artifact and line of text into the layout
+ * tree that the screen and the PDF are painted from.
+ */
 export class Pen {
-  private readonly parents: StructElement[] = [];
+  private ink: InkState = { font: 'body', size: 10, colour: COLOURS.text };
 
-  /** `root` is the tagged document's structure root, or null when measuring. */
   constructor(
     readonly doc: Doc,
-    root: StructElement | null,
-  ) {
-    if (root) this.parents.push(root);
-  }
+    readonly recorder: Recorder | null,
+  ) {}
 
   get measuring(): boolean {
-    return this.parents.length === 0;
+    return this.recorder === null;
   }
 
   use(role: FontRole, size: number, colour: string = COLOURS.text): Doc {
+    this.ink = { font: role, size, colour };
     return this.doc.font(role).fontSize(size).fillColor(colour);
+  }
+
+  /** Runs `fn` with the page content it draws recorded (no-op wrapper when measuring). */
+  record(fn: () => void): void {
+    if (!this.recorder) return fn();
+    this.recorder.capture(this.doc, () => this.ink, fn);
+  }
+
+  /** Runs `fn` with everything it draws attributed to section `id`. */
+  section(id: LayoutSectionId, fn: () => void): void {
+    const recorder = this.recorder;
+    if (!recorder) return fn();
+    const outer = recorder.section;
+    recorder.section = id;
+    try {
+      fn();
+    } finally {
+      recorder.section = outer;
+    }
   }
 
   /** Runs `fn` inside a grouping structure element (Sect, L, LI, BlockQuote…). */
   group(type: string, fn: () => void): void {
-    const parent = this.parents.at(-1);
-    if (!parent) return fn();
-    const element = this.doc.struct(type);
-    parent.add(element);
-    this.parents.push(element);
-    try {
-      fn();
-    } finally {
-      this.parents.pop();
-      element.end();
-    }
+    if (!this.recorder) return fn();
+    this.recorder.within({ kind: 'group', tag: type, children: [] }, fn);
   }
 
   /** Runs `draw` as the marked content of a leaf structure element (P, H1, Lbl…). */
   content(type: string, draw: () => void): void {
-    const parent = this.parents.at(-1);
-    if (!parent) return draw();
-    parent.add(this.doc.struct(type, {}, draw));
+    if (!this.recorder) return draw();
+    this.recorder.within({ kind: 'content', tag: type, marks: [] }, draw);
   }
 
-  /** Runs `draw` as an artifact: decoration a screen reader skips. */
+  /** Runs `draw` as an artifact: decoration a screen reader skips. Skipped when measuring. */
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
-    if (this.measuring) return;
-    this.doc.markContent('Artifact', { type });
-    draw();
-    this.doc.endMarkedContent();
+    if (!this.recorder) return;
+    this.recorder.within({ kind: 'artifact', type, marks: [] }, draw);
   }
 
   rule(x: number, y: number, width: number, colour: string = COLOURS.rule, thickness = 0.5): void {
+    const recorder = this.recorder;
     this.artifact(() => {
-      this.doc
-        .save()
-        .moveTo(x, y)
-        .lineTo(x + width, y)
-        .lineWidth(thickness)
-        .strokeColor(colour)
-        .stroke()
-        .restore();
+      recorder?.mark({
+        kind: 'line',
+        section: recorder.section,
+        x1: x,
+        y1: y,
+        x2: x + width,
+        y2: y,
+        colour,
+        thickness,
+      });
     });
   }
 
-  rect(x: number, y: number, width: number, height: number, colour: string): void {
+  rect(
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    colour: string,
+    stroke: string | null = null,
+  ): void {
+    const recorder = this.recorder;
     this.artifact(() => {
-      this.doc.save().rect(x, y, width, height).fillColor(colour).fill().restore();
+      recorder?.mark({
+        kind: 'rect',
+        section: recorder.section,
+        x,
+        y,
+        width,
+        height,
+        fill: colour,
+        stroke,
+      });
     });
   }
 }
@@ -146,6 +177,24 @@ export function drawItem(
 ): number {
   const { doc } = pen;
   switch (item.kind) {
+    case 'lead':
+      // The bottom line: the one thing a reader takes away, in larger type than the body.
+      pen.content('P', () => {
+        pen.use('bodyBold', style.body * 1.3, COLOURS.text);
+        doc.text(item.text, x, y, textOptions(width, style, { lineGap: style.lineGap * 1.2 }));
+      });
+      if (item.suggested) {
+        pen.content('P', () => {
+          pen.use('italic', style.small, COLOURS.handling);
+          doc.text(
+            'Suggested by Readout from the meeting record; no analyst has written a bottom line yet.',
+            x,
+            doc.y + 1,
+            textOptions(width, style, { lineGap: 0 }),
+          );
+        });
+      }
+      return doc.y + style.itemGap * 1.5;
     case 'paragraph':
       pen.content('P', () => {
         if (item.lead) {
@@ -204,19 +253,7 @@ export function drawItem(
         end = doc.y;
       });
       // The highlight's own colour as a bar beside the quote, edged so pale colours still show.
-      pen.artifact(() => {
-        doc
-          .save()
-          .rect(x, y + 1, 3, end - y - 2)
-          .fillColor(item.colour.hex)
-          .fill();
-        doc
-          .rect(x, y + 1, 3, end - y - 2)
-          .lineWidth(0.25)
-          .strokeColor(COLOURS.faint)
-          .stroke()
-          .restore();
-      });
+      pen.rect(x, y + 1, 3, end - y - 2, item.colour.hex, COLOURS.faint);
       return end + style.itemGap + 1;
     }
     case 'person':

@@ -190,6 +190,8 @@ function shorten(
 
 /** Share of a full column each section is first offered, before the rest goes by priority. */
 const SHARE: Record<PlanSection['id'], number> = {
+  bottomLine: 0.15,
+  next: 0.1,
   keyPoints: 0.4,
   disagreements: 0.15,
   notes: 0.25,

@@ -211,3 +211,28 @@ export function emptyInput(): BriefingInputDraft {
   };
   return { meeting, sources: [], highlights: [], notes: [], options: { generatedAt: FIXED_TIME } };
 }
+
+/**
+ * The seed meeting with one unbroken token of `length` characters in `where`: the note, a
+ * person's name, or (for 'everywhere') the title, purpose, a note, a quote and a name at once.
+ */
+export function longTokenInput(
+  where: 'note' | 'person' | 'everywhere',
+  length: number,
+): BriefingInputDraft {
+  const token = 'x'.repeat(length);
+  const input = seedInput();
+  const meeting = input.meeting;
+  if (where === 'note' || where === 'everywhere') {
+    input.notes = [{ scope: 'meeting', text: `Check ${token} before sending.` }];
+  }
+  if (where === 'person' || where === 'everywhere') {
+    meeting.participants.people = [{ name: token, role: 'Envoy', country: 'IR' }];
+  }
+  if (where === 'everywhere') {
+    meeting.title = `Talks ${token}`;
+    meeting.purpose = token;
+    input.highlights[0] = { ...input.highlights[0], quote: token, note: token };
+  }
+  return input;
+}

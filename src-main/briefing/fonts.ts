@@ -9,8 +9,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 
-/** What each font does on the page. */
-export type FontRole = 'heading' | 'label' | 'body' | 'bodyBold' | 'italic' | 'meta';
+import type { FontRole } from '../contract';
+
+export type { FontRole };
 
 /** DejaVu file behind each role, as named in the package's `ttf/` folder. */
 export const FONT_FILES: Record<FontRole, string> = {

@@ -2,7 +2,13 @@
  * One-page PDF briefings: plan the content, fit it on one page, draw it with pdfkit; plus the
  * file name to propose and the atomic write that saves it.
  */
-export { renderBriefing, renderBriefingWithReport, type BriefingReport } from './render';
+export {
+  layoutBriefing,
+  renderBriefing,
+  renderBriefingWithReport,
+  type BriefingReport,
+  type LaidOutBriefing,
+} from './render';
 export {
   loadBriefingFonts,
   defaultFontDir,

@@ -3,8 +3,15 @@
  * emphasis markers and link targets go, list items and headings become paragraphs of their own.
  */
 
+/**
+ * Called for each link `[text](address)`; returns what to print after the link's text (a
+ * citation such as " [3]"), so the address can go in the sources list instead of the prose.
+ */
+export type LinkCiter = (text: string, address: string) => string;
+
 /** Paragraphs of plain text from a Markdown-ish note; blank paragraphs are dropped. */
-export function plainParagraphs(text: string): string[] {
+export function plainParagraphs(text: string, onLink: LinkCiter = () => ''): string[] {
+  const inline = (line: string) => inlineText(line, onLink);
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = () => {
@@ -36,10 +43,13 @@ export function plainParagraphs(text: string): string[] {
   return paragraphs;
 }
 
-function inline(text: string): string {
+function inlineText(text: string, onLink: LinkCiter): string {
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\(\s*([^)\s]*)[^)]*\)/g, (_, label: string, address: string) =>
+      address ? `${label}${onLink(label, address)}` : label,
+    )
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(^|[\s(])([*_])(?=\S)(.+?)(?<=\S)\2(?=$|[\s).,;:!?])/g, '$1$3');

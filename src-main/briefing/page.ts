@@ -70,17 +70,19 @@ export function drawSection(
   width: number,
   style: Style,
 ): number {
-  pen.group('Sect', () => {
-    y = drawHeading(pen, fitted.section.heading, x, y, width, style);
-    for (const run of runs(fitted.items)) {
-      const draw = () => {
-        for (const item of run.items) y = drawItem(pen, item, x, y, width, style);
-      };
-      if (run.list) pen.group('L', draw);
-      else draw();
-    }
-    if (fitted.more) y = drawMore(pen, fitted.more, x, y, width, style);
-  });
+  pen.section(fitted.section.id, () =>
+    pen.group('Sect', () => {
+      y = drawHeading(pen, fitted.section.heading, x, y, width, style);
+      for (const run of runs(fitted.items)) {
+        const draw = () => {
+          for (const item of run.items) y = drawItem(pen, item, x, y, width, style);
+        };
+        if (run.list) pen.group('L', draw);
+        else draw();
+      }
+      if (fitted.more) y = drawMore(pen, fitted.more, x, y, width, style);
+    }),
+  );
   return y + style.sectionGap;
 }
 
@@ -111,10 +113,13 @@ export function drawStack(
 
 /** Hairline and one line of small type at the foot: when generated, and "page 1 of 1". */
 export function drawFooter(pen: Pen, plan: BriefingPlan, g: Geometry): void {
+  pen.section('footer', () => footer(pen, plan, g));
+}
+
+function footer(pen: Pen, plan: BriefingPlan, g: Geometry): void {
   const { doc } = pen;
+  pen.rule(g.left, g.footerTop, g.contentWidth, COLOURS.rule, 0.5);
   pen.artifact(() => {
-    doc.save().moveTo(g.left, g.footerTop).lineTo(g.right, g.footerTop);
-    doc.lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore();
     const y = g.footerTop + 4;
     const options = { height: Infinity, lineGap: 0 };
     pen.use('meta', FOOTER_SIZE, COLOURS.faint);

@@ -3,18 +3,23 @@
  * citation number of every source, and the sections with their items in reading order and their
  * priority (which section keeps its space when the page is full). Pure: no pdfkit, no I/O.
  */
-import type {
-  BriefingHighlight,
-  BriefingInput,
-  BriefingSource,
-  Meeting,
-  Mention,
+import {
+  CONFIDENCE_FIELDS,
+  type BriefingHighlight,
+  type BriefingInput,
+  type BriefingSource,
+  type ConfidenceField,
+  type Meeting,
+  type MeetingOutcome,
+  type Mention,
 } from '../contract';
 import { formatDate, formatDateTime, formatMeetingDate } from './dates';
 import { plainParagraphs } from './markdownish';
+import { breakLongTokens } from './tokens';
 
 /** One thing printed in a section. Text items may be cut (with "…") when space runs out. */
 export type PlanItem =
+  | { kind: 'lead'; text: string; suggested: boolean }
   | { kind: 'paragraph'; text: string; lead: string | null }
   | { kind: 'bullet'; text: string }
   | {
@@ -29,7 +34,14 @@ export type PlanItem =
   | { kind: 'source'; label: string; text: string };
 
 export type SectionId =
-  'keyPoints' | 'disagreements' | 'notes' | 'highlights' | 'participants' | 'sources';
+  | 'bottomLine'
+  | 'keyPoints'
+  | 'disagreements'
+  | 'next'
+  | 'notes'
+  | 'highlights'
+  | 'participants'
+  | 'sources';
 export type Column = 'main' | 'side' | 'band';
 
 export interface PlanSection {
@@ -48,6 +60,8 @@ export interface PlanSection {
 
 export interface BriefingPlan {
   title: string;
+  /** The bottom line as printed, and whether Readout suggested it (none written yet). */
+  bottomLine: { text: string; suggested: boolean };
   handling: string | null;
   /** Date · place · status · level. */
   meta: string;
@@ -62,7 +76,19 @@ export const MAX_QUOTE_CHARS = 320;
 /** Longest single text item; no page column holds more, so measuring more would be wasted. */
 export const MAX_ITEM_CHARS = 6000;
 
+/** Longest person's name or role printed in the participants panel. */
+export const MAX_NAME_CHARS = 160;
+
 const CONTINUES = '… continues in Readout';
+
+/** Printed after a field the extractor inferred rather than read in the meeting's sentence. */
+export const INFERRED = '†';
+
+const OUTCOME_WORDS: Record<MeetingOutcome, string> = {
+  cancelled: 'Cancelled',
+  postponed: 'Postponed',
+  failed: 'Failed',
+};
 
 const STATUS_WORDS: Record<Meeting['status'], string> = {
   held: 'Held',
@@ -74,31 +100,44 @@ const STATUS_WORDS: Record<Meeting['status'], string> = {
 export function planBriefing(input: BriefingInput): BriefingPlan {
   const { meeting } = input;
   const cites = citationTable(input.sources, meeting.mentions);
+  const mark = (field: ConfidenceField, text: string | null) =>
+    text && inferred(meeting, field) ? `${text} ${INFERRED}` : text;
   const meta = [
-    formatMeetingDate(meeting.date),
-    placeLine(meeting),
-    STATUS_WORDS[meeting.status],
-    meeting.level ? capitalise(meeting.level) : null,
+    mark('date', formatMeetingDate(meeting.date)),
+    mark('place', placeLine(meeting)),
+    mark('status', STATUS_WORDS[meeting.status]),
+    meeting.outcome ? OUTCOME_WORDS[meeting.outcome] : null,
+    mark('level', meeting.level ? capitalise(meeting.level) : null),
   ]
     .filter((part): part is string => Boolean(part))
+    .map(part => clipText(part, MAX_NAME_CHARS))
     .join('  ·  ');
+  const anyInferred = CONFIDENCE_FIELDS.some(f => inferred(meeting, f));
+  const bottomLine = input.edits.bottomLine
+    ? { text: clipText(oneLine(input.edits.bottomLine), 600), suggested: false }
+    : { text: suggestBottomLine(meeting), suggested: true };
 
   const sections: PlanSection[] = [
+    bottomLineSection(bottomLine, anyInferred),
     keyPointsSection(input, cites),
     disagreementsSection(meeting, cites),
+    nextSection(input),
     notesSection(input, cites),
     highlightsSection(input, cites),
     participantsSection(meeting),
     sourcesSection(cites),
-  ].filter(section => section.items.length > 0 || section.id === 'participants');
+  ]
+    .filter(section => section.items.length > 0 || section.id === 'participants')
+    .map(section => ({ ...section, items: section.items.map(breakableItem) }));
 
   const generated = new Date(input.options.generatedAt);
   const people = meeting.participants.people.map(p => p.name);
   const countries = meeting.participants.countries.map(c => c.name);
   return {
-    title: clipText(meeting.title.trim() || 'Untitled meeting', 400),
-    handling: input.options.handling?.trim() || null,
-    meta,
+    title: breakLongTokens(clipText(meeting.title.trim() || 'Untitled meeting', 400)),
+    bottomLine,
+    handling: breakLongTokens(input.options.handling?.trim() ?? '') || null,
+    meta: breakLongTokens(meta),
     sections,
     footerLeft: `Generated ${formatDateTime(generated)} by Readout from ${count(cites.sources.length, 'source')}`,
     footerRight: 'page 1 of 1',
@@ -116,6 +155,28 @@ export function planBriefing(input: BriefingInput): BriefingPlan {
 interface CitationTable {
   sources: BriefingSource[];
   byArticle: Map<string, number>;
+}
+
+/** Cites a link written in a note: its address joins the sources list; returns " [n]". */
+function citeLink(table: CitationTable, text: string, url: string): string {
+  const key = `link:${url}`;
+  if (!table.byArticle.has(key)) {
+    table.sources.push({
+      articleId: key,
+      title: text,
+      publisher: null,
+      published: null,
+      file: '',
+      url,
+    });
+    table.byArticle.set(key, table.sources.length);
+  }
+  return ` ${cite(table, key)}`;
+}
+
+/** Markdown-ish text as one plain line, its links cited in the sources list. */
+function noteText(text: string, table: CitationTable): string {
+  return plainParagraphs(text, (t, url) => citeLink(table, t, url)).join(' ');
 }
 
 function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTable {
@@ -144,6 +205,81 @@ function cite(table: CitationTable, articleId: string): string {
   return n === undefined ? '' : `[${n}]`;
 }
 
+/**
+ * One or two sentences from what the meeting record says, for the page until the analyst writes
+ * a bottom line: who meets (or met), at what level, where, when, and about what.
+ */
+export function suggestBottomLine(meeting: Meeting): string {
+  const countries = meeting.participants.countries.map(c => c.name);
+  const who =
+    countries.length > 1
+      ? `${countries.slice(0, -1).join(', ')} and ${countries.at(-1)}`
+      : (countries[0] ?? meeting.participants.people[0]?.name ?? 'The parties');
+  const verb = {
+    held: 'met',
+    scheduled: 'are scheduled to meet',
+    proposed: 'have proposed to meet',
+  }[meeting.status];
+  const level = meeting.level ? ` at the level of ${meeting.level.toLowerCase()}` : '';
+  const city = meeting.place.city ?? meeting.place.country?.name ?? null;
+  const date = meeting.date.start ? formatMeetingDate(meeting.date) : null;
+  const where = [city ? ` in ${city}` : '', date ? ` on ${date}` : ''].join('');
+  const purpose = meeting.purpose?.trim()
+    ? ` to discuss ${meeting.purpose
+        .trim()
+        .replace(/\.$/, '')
+        .replace(/^./, c => c.toLowerCase())}`
+    : '';
+  const outcome = meeting.outcome ? ` The meeting was reported ${meeting.outcome}.` : '';
+  return clipText(`${who} ${verb}${level}${where}${purpose}.${outcome}`, 600);
+}
+
+function bottomLineSection(
+  bottomLine: BriefingPlan['bottomLine'],
+  anyInferred: boolean,
+): PlanSection {
+  const items: PlanItem[] = [{ kind: 'lead', ...bottomLine }];
+  if (anyInferred) {
+    items.push({
+      kind: 'fact',
+      label: `${INFERRED} `,
+      text: 'Inferred by Readout (carried from context, merged or looked up), not stated in the report: check before relying on it.',
+    });
+  }
+  return {
+    id: 'bottomLine',
+    heading: 'Bottom line',
+    column: 'main',
+    priority: 0,
+    items,
+    more: () => CONTINUES,
+  };
+}
+
+/** The later meetings Readout links to this one, one line each. */
+function nextSection(input: BriefingInput): PlanSection {
+  return {
+    id: 'next',
+    heading: 'What’s next',
+    column: 'main',
+    priority: 2,
+    items: input.edits.next.map(n => ({
+      kind: 'bullet' as const,
+      text: clipText(
+        `${n.date}: ${n.title}${n.place ? `, ${n.place}` : ''} (${n.status.toLowerCase()})`,
+        400,
+      ),
+    })),
+    more: hidden =>
+      hidden.length > 0 ? `… ${count(hidden.length, 'more meeting')} in Readout` : CONTINUES,
+  };
+}
+
+function inferred(meeting: Meeting, field: ConfidenceField): boolean {
+  const basis = meeting.confidence?.[field]?.basis;
+  return basis !== undefined && basis !== 'sentence';
+}
+
 function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSection {
   const items: PlanItem[] = [];
   if (input.meeting.purpose?.trim()) {
@@ -154,12 +290,19 @@ function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSecti
     });
   }
   const keyHighlights = input.highlights.filter(h => h.keyPoint && h.quote.trim());
+  const edited = input.edits.keyPoints;
   let noun = 'key points';
-  if (keyHighlights.length > 0) {
+  if (edited !== null) {
+    for (const point of edited) {
+      const ref = point.articleId ? cite(cites, point.articleId) : '';
+      const text = clipText(noteText(point.text, cites), 1200);
+      items.push({ kind: 'bullet', text: `${text} ${ref}`.trimEnd() });
+    }
+  } else if (keyHighlights.length > 0) {
     for (const h of keyHighlights) {
       // The source's words in quotation marks, the analyst's remark after them.
       const quote = `“${clipText(oneLine(h.quote), MAX_QUOTE_CHARS)}” ${cite(cites, h.articleId)}`;
-      const note = h.note?.trim() ? ` — ${clipText(oneLine(h.note), 300)}` : '';
+      const note = h.note?.trim() ? ` — ${clipText(noteText(h.note, cites), 300)}` : '';
       items.push({ kind: 'bullet', text: `${quote.trimEnd()}${note}` });
     }
   } else {
@@ -178,7 +321,10 @@ function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSecti
   }
   return {
     id: 'keyPoints',
-    heading: keyHighlights.length > 0 ? 'Purpose and key points' : 'Purpose and evidence',
+    heading:
+      edited !== null || keyHighlights.length > 0
+        ? 'Purpose and key points'
+        : 'Purpose and evidence',
     column: 'main',
     priority: 1,
     items,
@@ -248,7 +394,7 @@ function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {
     ...input.notes.filter(n => n.scope === 'article'),
   ];
   for (const note of ordered) {
-    const paragraphs = plainParagraphs(note.text);
+    const paragraphs = plainParagraphs(note.text, (t, url) => citeLink(cites, t, url));
     paragraphs.forEach((text, i) => {
       const onArticle = note.scope === 'article' && i === 0;
       const lead = onArticle ? `On ${cite(cites, note.articleId ?? '') || 'an article'}: ` : null;
@@ -285,7 +431,7 @@ function highlightsSection(input: BriefingInput, cites: CitationTable): PlanSect
       quote: clipText(oneLine(h.quote), MAX_QUOTE_CHARS),
       colour: { name: h.colour.name, hex: h.colour.hex },
       cite: cite(cites, h.articleId),
-      note: h.note?.trim() ? clipText(oneLine(h.note), 400) : null,
+      note: h.note?.trim() ? clipText(noteText(h.note, cites), 400) : null,
     })),
     more: hidden =>
       hidden.length > 0 ? `… ${count(hidden.length, 'more highlight')} in Readout` : CONTINUES,
@@ -297,15 +443,17 @@ function participantsSection(meeting: Meeting): PlanSection {
   const countryName = new Map(countries.map(c => [c.code, c.name]));
   const items: PlanItem[] = [];
   if (countries.length > 0) {
-    items.push({ kind: 'fact', label: 'Countries: ', text: countries.map(c => c.name).join(', ') });
+    const text = clipText(countries.map(c => c.name).join(', '), MAX_ITEM_CHARS);
+    items.push({ kind: 'fact', label: 'Countries: ', text });
   }
   for (const p of people) {
     const country = p.country ? (countryName.get(p.country) ?? p.country) : null;
-    const detail = [p.role, country].filter(Boolean).join(', ');
-    items.push({ kind: 'person', name: p.name, detail: detail || null });
+    const detail = clipText([p.role, country].filter(Boolean).join(', '), MAX_NAME_CHARS);
+    items.push({ kind: 'person', name: clipText(p.name, MAX_NAME_CHARS), detail: detail || null });
   }
   if (organizations.length > 0) {
-    items.push({ kind: 'fact', label: 'Organisations: ', text: organizations.join(', ') });
+    const text = clipText(organizations.join(', '), MAX_ITEM_CHARS);
+    items.push({ kind: 'fact', label: 'Organisations: ', text });
   }
   if (items.length === 0)
     items.push({ kind: 'fact', label: '', text: 'No participants are named in the sources.' });
@@ -329,17 +477,18 @@ function sourcesSection(cites: CitationTable): PlanSection {
     column: 'band',
     priority: 1,
     items: cites.sources.map((s, i) => {
-      const where = [s.publisher, s.published ? formatDate(s.published) : null]
-        .filter(Boolean)
-        .join(', ');
-      const title = s.title.trim() || s.file;
-      // Titles cut with "…" or ending in "?" keep their own punctuation: no "take….".
-      const parts = [title, where, s.file && s.file !== title ? s.file : null].filter(
-        (p): p is string => !!p,
-      );
-      const text = parts
-        .map((p, i) => (i < parts.length - 1 && !/[.…?!]$/.test(p) ? `${p}.` : p))
-        .join(' ');
+      const url = s.url?.trim() || null;
+      const title = s.title.trim() && s.title.trim() !== s.file ? s.title.trim() : null;
+      // The file name is a last resort: only when nothing else says what the source is.
+      const known = Boolean(title || s.publisher || s.published || url);
+      const parts = [
+        s.publisher,
+        title ? `“${title}”` : null,
+        s.published ? formatDate(s.published) : null,
+        url,
+        known ? null : s.file || 'Unknown source',
+      ].filter((p): p is string => !!p);
+      const text = `${parts.join(', ')}${url ? '' : '.'}`;
       return { kind: 'source' as const, label: `[${i + 1}]`, text: clipText(text, 600) };
     }),
     more: hidden =>
@@ -351,6 +500,27 @@ function placeLine(meeting: Meeting): string | null {
   const { venue, city, country } = meeting.place;
   const parts = [venue, city, country?.name].filter((p): p is string => Boolean(p?.trim()));
   return parts.length > 0 ? parts.join(', ') : 'Place unknown';
+}
+
+/** The item with every printed string given break opportunities inside long words. */
+function breakableItem(item: PlanItem): PlanItem {
+  const b = breakLongTokens;
+  switch (item.kind) {
+    case 'lead':
+      return { ...item, text: b(item.text) };
+    case 'paragraph':
+      return { ...item, text: b(item.text) };
+    case 'bullet':
+      return { ...item, text: b(item.text) };
+    case 'quote':
+      return { ...item, quote: b(item.quote), note: item.note === null ? null : b(item.note) };
+    case 'person':
+      return { ...item, name: b(item.name), detail: item.detail === null ? null : b(item.detail) };
+    case 'fact':
+      return { ...item, text: b(item.text) };
+    case 'source':
+      return { ...item, text: b(item.text) };
+  }
 }
 
 /** Cuts at a word boundary and adds "…" when `text` is longer than `max` characters. */

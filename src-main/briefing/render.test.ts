@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingInputDraft } from '../contract';
-import { emptyInput, hugeInput, seedInput } from './fixtures';
+import { emptyInput, hugeInput, longTokenInput, seedInput } from './fixtures';
 import { loadBriefingFonts, type BriefingFonts } from './fonts';
-import { renderBriefing, renderBriefingWithReport } from './render';
+import { layoutBriefing, renderBriefing, renderBriefingWithReport } from './render';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
 let fonts: BriefingFonts;
@@ -65,7 +65,10 @@ describe('renderBriefing', () => {
     expect(flat).toContain('Watch for: a date for a foreign-ministers meeting');
     expect(flat).toContain('25 April 2023');
     expect(flat).toMatch(/Status: held \[1\]; scheduled \[2\]/);
-    expect(flat).toContain('[2] Turkey, Russia, Syria and Iran defence chiefs to meet in Moscow');
+    expect(flat).toContain(
+      '[2] Kyiv Independent, “Turkey, Russia, Syria and Iran defence chiefs to meet in Moscow”, 24 April 2023.',
+    );
+    expect(flat).not.toMatch(/\.txt/);
     expect(flat).toContain('Doubtful');
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Title:\s+Quadrilateral meeting/m);
@@ -147,5 +150,75 @@ describe('renderBriefing', () => {
       expect(report.overflow, `k=${k}`).toBe(0);
       expect(poppler(bytes).info, `k=${k}`).toMatch(/^Pages:\s+1$/m);
     }
+  });
+});
+
+describe('renderBriefing with long unbroken words', () => {
+  // Each case took 10 s to minutes (or ran out of memory) when pdfkit split the word itself.
+  const cases: [string, () => BriefingInputDraft][] = [
+    ['an 8,000-character token in a note', () => longTokenInput('note', 8_000)],
+    ["a 500-character token in a person's name", () => longTokenInput('person', 500)],
+    [
+      'long tokens in the title, purpose, a note, a quote and a name',
+      () => longTokenInput('everywhere', 400),
+    ],
+    ['a 100,000-character token in a note', () => longTokenInput('note', 100_000)],
+  ];
+
+  it.each(cases)(
+    'renders %s on one page in well under a second',
+    async (_, make) => {
+      const input = make();
+      await renderBriefing(seedInput(), fonts);
+      const t0 = performance.now();
+      const { bytes, report } = await renderBriefingWithReport(input, fonts);
+      const ms = performance.now() - t0;
+      expect(report.pages).toBe(1);
+      expect(report.overflow).toBe(0);
+      expect(poppler(bytes).info).toMatch(/^Pages:\s+1$/m);
+      // The issue asks for 200 ms; the bound is generous for a loaded test machine.
+      expect(ms).toBeLessThan(1_000);
+    },
+    120_000,
+  );
+});
+
+describe('renderBriefing with oversized fields', () => {
+  it("refuses a person's name longer than the contract allows, naming the field", async () => {
+    await expect(renderBriefing(longTokenInput('person', 8_000), fonts)).rejects.toThrow(
+      /participants\.people\.0\.name is 8000 characters long/,
+    );
+  });
+});
+
+describe('layoutBriefing', () => {
+  it('positions every line the PDF prints, so the screen and the page show the same text', async () => {
+    const { layout } = layoutBriefing(seedInput(), fonts);
+    const texts = layout.marks.flatMap(m => (m.kind === 'text' ? [m.text.trim()] : []));
+    expect(texts.length).toBeGreaterThan(20);
+    // pdftotext splits letter-spaced headings ("BOT TOM"), so compare without any spacing.
+    const bare = (text: string) => text.replace(/[\s\u200B]+/g, '');
+    const flat = bare(poppler(await renderBriefing(seedInput(), fonts)).text);
+    for (const t of texts.filter(Boolean)) expect(flat).toContain(bare(t));
+    for (const m of layout.marks) {
+      if (m.kind !== 'text') continue;
+      expect(m.x).toBeGreaterThanOrEqual(0);
+      expect(m.x + m.width).toBeLessThanOrEqual(layout.width - 40);
+      expect(m.baseline).toBeLessThanOrEqual(layout.height);
+    }
+  });
+
+  it('reports the sections top to bottom with what the fit kept, and how full the page is', () => {
+    const seed = layoutBriefing(seedInput(), fonts).layout;
+    expect(seed.fit).toMatchObject({ level: 0, truncated: false });
+    expect(seed.sections.every(s => !s.shortened && s.hidden === 0)).toBe(true);
+    const main = seed.sections.filter(s => s.id !== 'participants' && s.id !== 'sources');
+    for (let i = 1; i < main.length; i++)
+      expect(main[i].top).toBeGreaterThan(main[i - 1].bottom - 1);
+    const huge = layoutBriefing(hugeInput(), fonts).layout;
+    expect(huge.fit.truncated).toBe(true);
+    expect(huge.fit.used).toBeGreaterThan(seed.fit.used);
+    expect(huge.sections.find(s => s.id === 'highlights')).toMatchObject({ shortened: true });
+    expect(huge.sections.find(s => s.id === 'highlights')!.hidden).toBeGreaterThan(0);
   });
 });

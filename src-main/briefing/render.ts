@@ -1,16 +1,27 @@
 /**
- * Renders a briefing input as exactly one PDF page. Deterministic: the creation date and the
- * document ID come from `options.generatedAt` and the content, never from the clock or a random
- * source, so the same input gives byte-identical files.
+ * Lays a briefing input out as exactly one page and renders it. The layout (plan → fit → every
+ * line positioned by pdfkit's wrapper on a scratch document) is computed once; the PDF is painted
+ * from it, and the Briefing view draws the same layout on screen. Deterministic: the creation
+ * date and the document ID come from `options.generatedAt` and the content, never from the clock
+ * or a random source, so the same input gives byte-identical files.
  */
 import PDFDocument from 'pdfkit';
-import { BriefingInputSchema, type BriefingInputDraft } from '../contract';
+import {
+  BriefingInputSchema,
+  type BriefingInput,
+  type BriefingInputDraft,
+  type BriefingLayout,
+  type LayoutSection,
+  type LayoutSectionId,
+} from '../contract';
 import { Pen, registerFonts, scratchDocument } from './draw';
 import { fitPage, columnWidth, type FittedPage } from './fit';
 import type { BriefingFonts } from './fonts';
-import { COLOURS, FOOTER_GAP, PANEL_PAD, geometry, type Geometry } from './layout';
+import { COLOURS, FOOTER_GAP, PANEL_PAD, STYLES, geometry, type Geometry } from './layout';
 import { drawFooter, drawHeader, drawStack } from './page';
+import { paintLayout } from './paint';
 import { planBriefing, type BriefingPlan } from './plan';
+import { flattenMarks, Recorder, type LayoutNode } from './recorder';
 
 /** How the page came out, for tests and for telling the analyst that something was shortened. */
 export interface BriefingReport {
@@ -24,6 +35,15 @@ export interface BriefingReport {
   pages: number;
 }
 
+/** A laid-out page: the tree the PDF is painted from and its wire form for the screen. */
+export interface LaidOutBriefing {
+  input: BriefingInput;
+  plan: BriefingPlan;
+  tree: LayoutNode;
+  layout: BriefingLayout;
+  overflow: number;
+}
+
 /** Renders the briefing and returns the PDF bytes. Throws a ZodError on an invalid input. */
 export async function renderBriefing(
   input: BriefingInputDraft,
@@ -32,16 +52,43 @@ export async function renderBriefing(
   return (await renderBriefingWithReport(input, fonts)).bytes;
 }
 
-export async function renderBriefingWithReport(
-  draft: BriefingInputDraft,
-  fonts: BriefingFonts,
-): Promise<{ bytes: Uint8Array; report: BriefingReport }> {
+/**
+ * Plans, fits and positions the page without writing a PDF: what the Briefing view shows.
+ * Throws a ZodError on an invalid input.
+ */
+export function layoutBriefing(draft: BriefingInputDraft, fonts: BriefingFonts): LaidOutBriefing {
   const input = BriefingInputSchema.parse(draft);
   const plan = planBriefing(input);
   const g = geometry(input.options.paper);
-  const measure = new Pen(scratchDocument(fonts), null);
-  const fitted = fitPage(plan, g, measure);
+  const doc = scratchDocument(fonts);
+  const fitted = fitPage(plan, g, new Pen(doc, null));
+  const recorder = new Recorder();
+  const { overflow, used } = drawPage(new Pen(doc, recorder), plan, fitted, g);
+  const marks = flattenMarks(recorder.root);
+  const layout: BriefingLayout = {
+    paper: input.options.paper,
+    width: g.width,
+    height: g.height,
+    marks,
+    bottomLine: { ...plan.bottomLine, text: plan.bottomLine.text.replaceAll('\u200B', '') },
+    sections: sectionsOf(plan, fitted, marks),
+    fit: {
+      level: fitted.style.level,
+      levels: STYLES.length,
+      bodySize: fitted.style.body,
+      used,
+      truncated: fitted.truncated,
+    },
+  };
+  return { input, plan, tree: recorder.root, layout, overflow };
+}
 
+export async function renderBriefingWithReport(
+  draft: BriefingInputDraft,
+  fonts: BriefingFonts,
+): Promise<{ bytes: Uint8Array; report: BriefingReport; layout: BriefingLayout }> {
+  const laid = layoutBriefing(draft, fonts);
+  const { input, plan } = laid;
   const doc = new PDFDocument({
     size: input.options.paper === 'A4' ? 'A4' : 'LETTER',
     margin: 0,
@@ -62,32 +109,35 @@ export async function renderBriefingWithReport(
   registerFonts(doc, fonts);
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const overflow = drawPage(new Pen(doc, root), measure, plan, fitted, g);
+  paintLayout(doc, root, laid.tree);
   root.end();
   doc.end();
   const report: BriefingReport = {
-    bodySize: fitted.style.body,
-    level: fitted.style.level,
-    truncated: fitted.truncated,
-    overflow,
+    bodySize: laid.layout.fit.bodySize,
+    level: laid.layout.fit.level,
+    truncated: laid.layout.fit.truncated,
+    overflow: laid.overflow,
     pages,
   };
-  return { bytes: await bytes, report };
+  return { bytes: await bytes, report, layout: laid.layout };
 }
 
-/** Draws the fitted page; returns by how much content passed its limits (0 when it fits). */
+/**
+ * Draws the fitted page on a recording pen; returns by how much content passed its limits (0
+ * when it fits) and the share of the body area used.
+ */
 function drawPage(
   pen: Pen,
-  measure: Pen,
   plan: BriefingPlan,
   page: FittedPage,
   g: Geometry,
-): number {
+): { overflow: number; used: number } {
   const { style, columns } = page;
-  const top = drawHeader(pen, { ...plan, title: page.title }, g, style);
+  const measure = new Pen(pen.doc, null);
   const limit = g.footerTop - FOOTER_GAP;
 
-  // Heights first (on the scratch pen) so the side panel can be painted under its text.
+  // Heights first (measuring, before recording starts) so the side panel can be painted under
+  // its text.
   const sideWidth = columnWidth(g, 'side');
   const mainHeight = drawStack(measure, columns.main, 0, 0, g.main.width, style);
   const sideHeight =
@@ -95,29 +145,72 @@ function drawPage(
   // Both stacks start one padding down so the headings line up; the panel spans both.
   const columnsHeight =
     PANEL_PAD + Math.max(mainHeight, sideHeight > 0 ? sideHeight + PANEL_PAD : 0);
-  if (sideHeight > 0) {
-    const panelHeight = Math.max(mainHeight, sideHeight) - style.sectionGap + 2 * PANEL_PAD;
-    pen.rect(g.side.x, top, g.side.width, panelHeight, COLOURS.panel);
-  }
-  const mainEnd = drawStack(pen, columns.main, g.main.x, top + PANEL_PAD, g.main.width, style);
-  const sideEnd = drawStack(
-    pen,
-    columns.side,
-    g.side.x + PANEL_PAD,
-    top + PANEL_PAD,
-    sideWidth,
-    style,
-  );
-  const bandTop =
-    top +
-    columnsHeight +
-    (columnsHeight > 0 && columns.band.length > 0 ? style.sectionGap * 0.5 : 0);
-  const bandEnd = drawStack(pen, columns.band, g.left, bandTop, g.contentWidth, style);
-  drawFooter(pen, plan, g);
 
-  // Stacks end with a trailing section gap that may hang into the footer gap.
-  const ends = [mainEnd, sideEnd + PANEL_PAD, bandEnd].map(y => y - style.sectionGap);
-  return Math.max(0, ...ends.map(y => y - limit));
+  let top = 0;
+  let ends: number[] = [];
+  pen.record(() => {
+    top = drawHeader(pen, { ...plan, title: page.title }, g, style);
+    if (sideHeight > 0) {
+      const panelHeight = Math.max(mainHeight, sideHeight) - style.sectionGap + 2 * PANEL_PAD;
+      pen.section('participants', () =>
+        pen.rect(g.side.x, top, g.side.width, panelHeight, COLOURS.panel),
+      );
+    }
+    const mainEnd = drawStack(pen, columns.main, g.main.x, top + PANEL_PAD, g.main.width, style);
+    const sideEnd = drawStack(
+      pen,
+      columns.side,
+      g.side.x + PANEL_PAD,
+      top + PANEL_PAD,
+      sideWidth,
+      style,
+    );
+    const bandTop =
+      top +
+      columnsHeight +
+      (columnsHeight > 0 && columns.band.length > 0 ? style.sectionGap * 0.5 : 0);
+    const bandEnd = drawStack(pen, columns.band, g.left, bandTop, g.contentWidth, style);
+    drawFooter(pen, plan, g);
+    // Stacks end with a trailing section gap that may hang into the footer gap.
+    ends = [mainEnd, sideEnd + PANEL_PAD, bandEnd].map(y => y - style.sectionGap);
+  });
+  const bottom = Math.max(top, ...ends);
+  return {
+    overflow: Math.max(0, bottom - limit),
+    used: Math.min(1, Math.max(0, (bottom - top) / Math.max(1, limit - top))),
+  };
+}
+
+/** Each planned section with where it landed and how much of it the fit kept. */
+function sectionsOf(
+  plan: BriefingPlan,
+  page: FittedPage,
+  marks: BriefingLayout['marks'],
+): LayoutSection[] {
+  const fitted = Object.values(page.columns).flat();
+  const extent = new Map<LayoutSectionId, { top: number; bottom: number }>();
+  for (const mark of marks) {
+    if (mark.kind !== 'text') continue;
+    const bottom = mark.baseline + mark.size * 0.3;
+    const e = extent.get(mark.section);
+    if (e) {
+      e.top = Math.min(e.top, mark.y);
+      e.bottom = Math.max(e.bottom, bottom);
+    } else extent.set(mark.section, { top: mark.y, bottom });
+  }
+  return plan.sections.map(section => {
+    const f = fitted.find(x => x.section === section);
+    const place = extent.get(section.id) ?? { top: 0, bottom: 0 };
+    const shown = f ? f.items.length : 0;
+    return {
+      id: section.id,
+      heading: section.heading,
+      ...place,
+      shown,
+      hidden: Math.max(0, section.items.length - shown),
+      shortened: !f || f.more !== null,
+    };
+  });
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {

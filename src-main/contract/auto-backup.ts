@@ -76,6 +76,8 @@ export const WorkBackupSchema = z.object({
     meta: rows,
     trash: rows.optional(),
     meetingDecisions: rows.optional(),
+    /** The analyst's briefing edits (database version 5 and later). */
+    briefings: rows.optional(),
   }),
 });
 

@@ -18,6 +18,7 @@ import {
   MAX_WORK_BACKUP_CHARS,
 } from './auto-backup';
 import { BriefingInputSchema } from './briefing';
+import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
 
 /**
@@ -139,6 +140,15 @@ export const channels = {
     method: 'renderBriefing',
     args: z.tuple([BriefingInputSchema]),
     result: z.object({ fileName: z.string(), bytes: BytesSchema }),
+  },
+  /**
+   * The fitted, positioned page (every line of text, rule and panel in points) that the PDF is
+   * painted from, for the Briefing view to draw; nothing is written.
+   */
+  'briefing:layout': {
+    method: 'layoutBriefing',
+    args: z.tuple([BriefingInputSchema]),
+    result: BriefingLayoutSchema,
   },
   /** The automatic backups in the profile's backups folder, newest first, damaged ones marked. */
   'backups:list': {

@@ -8,3 +8,4 @@ export * from './briefing';
 export * from './wire';
 export * from './menu';
 export * from './months';
+export * from './briefing-layout';

@@ -12,6 +12,7 @@ export const WORK_TABLES: ReadonlySet<string> = new Set([
   'articleNotes',
   'trash',
   'meetingDecisions',
+  'briefings',
   'meta',
 ]);
 

@@ -51,6 +51,16 @@ async function filled(): Promise<ReadoutDB> {
     createdAt: 1_700_000_200_000,
     updatedAt: 1_700_000_300_000,
   });
+  await db.briefings.put({
+    id: 'm-1',
+    anchors: [{ articleId: article.id, start: 47, quote: 'Talks continue in Doha.' }],
+    bottomLine: 'Doha talks go on; no breakthrough.',
+    keyPoints: null,
+    excludedHighlights: [],
+    handling: null,
+    paper: 'A4',
+    updatedAt: 1_700_000_400_000,
+  });
   await renameColour(db, 0, 'Lead');
   await db.meta.bulkPut([
     { key: 'meeting-note:m-1', value: 'Ask who chairs.' },
@@ -84,6 +94,7 @@ describe('createWorkBackup', () => {
     });
     expect(Object.keys(backup.tables).sort()).toEqual([
       'articleNotes',
+      'briefings',
       'highlights',
       'meetingDecisions',
       'meta',
@@ -91,6 +102,9 @@ describe('createWorkBackup', () => {
     ]);
     expect(backup.tables.meta.map(r => r.key)).toEqual(['colours', 'meeting-note:m-1']);
     expect(backup.tables.highlights).toHaveLength(2);
+    expect(backup.tables.briefings.map(r => r.bottomLine)).toEqual([
+      'Doha talks go on; no breakthrough.',
+    ]);
     expect(backup.fingerprint).toBe(await fingerprintOf(backup.tables));
   });
 

@@ -22,7 +22,7 @@ export async function fingerprintOf(tables: Backup['tables']): Promise<string> {
 /** Whether the tables hold no work at all (renamed colours alone do not count as work). */
 export function isEmptyWork(tables: Backup['tables']): boolean {
   return (
-    ['highlights', 'articleNotes', 'trash', 'meetingDecisions'].every(
+    ['highlights', 'articleNotes', 'trash', 'meetingDecisions', 'briefings'].every(
       name => (tables[name]?.length ?? 0) === 0,
     ) &&
     !(tables.meta ?? []).some(

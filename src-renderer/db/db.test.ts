@@ -5,6 +5,7 @@ import {
   ReadoutDB,
   type ArticleNote,
   type Highlight,
+  type BriefingRecord,
   type MeetingDecision,
   type StoredArticle,
   type StoredMeeting,
@@ -26,8 +27,13 @@ const V3_STORES = {
   meetings: 'id, status, dateStart, *countryCodes, *articleIds',
   meetingDecisions: 'id, meetingId, kind, updatedAt',
 };
+/** v4 (the per-article meetings cache) is being added in parallel; its stores go here on merge. */
+const V4_STORES = {};
+const V5_STORES = {
+  briefings: 'id, updatedAt',
+};
 /** Every version that shipped, each with the stores it added. */
-const SHIPPED: Record<string, string>[] = [V1_STORES, V2_STORES, V3_STORES];
+const SHIPPED: Record<string, string>[] = [V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES];
 
 function storedArticle(id: string, source: string): StoredArticle {
   const text = `Article ${id}: the ministers met.`;
@@ -116,6 +122,17 @@ const decision: MeetingDecision = {
 };
 
 /** Representative rows for every table any shipped version had. */
+const BRIEFING: BriefingRecord = {
+  id: 'm-1',
+  anchors: [{ articleId: '00000000000000a1', start: 0, quote: 'the ministers met.' }],
+  bottomLine: 'The ministers met; nothing was agreed.',
+  keyPoints: [{ key: 'own:1', text: 'No date for the next round', articleId: null }],
+  excludedHighlights: ['h1'],
+  handling: null,
+  paper: 'A4',
+  updatedAt: 5,
+};
+
 const ROWS: Record<string, unknown[]> = {
   articles: [
     storedArticle('00000000000000a1', 'seeds/a.txt'),
@@ -136,9 +153,11 @@ const ROWS: Record<string, unknown[]> = {
 describe('ReadoutDB upgrades', () => {
   const latest = new ReadoutDB('never-opened').verno;
   const earlier = SHIPPED.map((_, i) => i + 1).filter(v => v < latest);
+  const known = SHIPPED.map((_, i) => i + 1);
 
-  it('knows the stores of every version before the latest', () => {
+  it('knows the stores of every version up to the latest', () => {
     expect(earlier).toEqual(Array.from({ length: latest - 1 }, (_, i) => i + 1));
+    expect(known).toContain(latest);
   });
 
   it.each(earlier)(
@@ -174,6 +193,9 @@ describe('ReadoutDB upgrades', () => {
           expect(await db.meetings.where('countryCodes').equals('IR').count()).toBe(1);
           expect(await db.meetingDecisions.where('meetingId').equals(meeting.id).count()).toBe(1);
         }
+        // v5's table is there and takes a briefing beside the upgraded data.
+        await db.briefings.put(BRIEFING);
+        expect(await db.briefings.where('updatedAt').above(0).count()).toBe(1);
       } finally {
         await db.delete();
       }
@@ -197,7 +219,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(5);
       expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
@@ -229,7 +251,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(5);
       expect(await db.highlights.toArray()).toEqual([highlight]);
       expect(await db.highlights.where('tags').equals('moscow').count()).toBe(1);
       expect(await db.articleNotes.get('00000000000000a1')).toMatchObject({ text: 'Note' });
@@ -244,10 +266,11 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(5);
       expect(db.tables.map(t => t.name).sort()).toEqual([
         'articleNotes',
         'articles',
+        'briefings',
         'highlights',
         'meetingDecisions',
         'meetings',

@@ -97,6 +97,31 @@ export interface MeetingDecision {
   updatedAt: number;
 }
 
+/** One key point as the analyst placed it in a briefing: `key` names its origin. */
+export interface BriefingPointRecord {
+  /** `h:<highlight id>`, `m:<article id>:<start>` (an evidence sentence) or `own:<n>`. */
+  key: string;
+  text: string;
+  articleId: string | null;
+}
+
+/**
+ * The analyst's edits to one meeting's briefing. Keyed by the meeting id it was written on, and
+ * found again by its anchors (the meeting's sentences) when re-extraction renames the meeting,
+ * the way decisions are.
+ */
+export interface BriefingRecord {
+  id: string;
+  anchors: DecisionAnchor[];
+  bottomLine: string | null;
+  /** Points in the analyst's order; null until the analyst reorders, drops or rewords one. */
+  keyPoints: BriefingPointRecord[] | null;
+  excludedHighlights: string[];
+  handling: string | null;
+  paper: 'A4' | 'Letter';
+  updatedAt: number;
+}
+
 export class ReadoutDB extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
@@ -105,6 +130,7 @@ export class ReadoutDB extends Dexie {
   trash!: EntityTable<TrashItem, 'id'>;
   meetings!: EntityTable<StoredMeeting, 'id'>;
   meetingDecisions!: EntityTable<MeetingDecision, 'id'>;
+  briefings!: EntityTable<BriefingRecord, 'id'>;
 
   constructor(name = 'readout') {
     super(name);
@@ -122,6 +148,11 @@ export class ReadoutDB extends Dexie {
     this.version(3).stores({
       meetings: 'id, status, dateStart, *countryCodes, *articleIds',
       meetingDecisions: 'id, meetingId, kind, updatedAt',
+    });
+    // v4 is the per-article meetings cache (being added in parallel; renumber on merge).
+    // v5: the analyst's briefing edits, one record per meeting. A new table; nothing else moves.
+    this.version(5).stores({
+      briefings: 'id, updatedAt',
     });
   }
 }

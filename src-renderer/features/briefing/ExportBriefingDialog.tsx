@@ -4,6 +4,7 @@ import type { Meeting } from '../../../src-main/contract/meeting';
 import { api, desktop } from '../../bridge';
 import { db } from '../../db/db';
 import { useColourMeanings } from '../highlights/palette';
+import { useModalDialog } from '../keyboard/modal';
 import {
   buildBriefingInput,
   downloadBytes,
@@ -63,10 +64,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
     void db.meta.put({ key: noteKey(meeting.id), value: text });
   };
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
+  useModalDialog(dialog);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -34,7 +34,14 @@ export function useEscapeKey(): void {
     inFields: true,
     run: event => {
       const el = event.target as HTMLElement | null;
-      if (el && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.isContentEditable)) {
+      // Inside an open dialog Escape closes the dialog, from a field too: blurring would send
+      // focus out of the dialog to the inert page behind it.
+      const inDialog = Boolean(el?.closest('dialog[open]'));
+      if (
+        !inDialog &&
+        el &&
+        (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.isContentEditable)
+      ) {
         el.blur();
         return;
       }

@@ -33,6 +33,8 @@ export interface MeetingCardProps {
   onSelect: (id: string) => void;
   /** Wired by the briefing feature; the button shows only when given. */
   onExportBriefing?: (meeting: ShownMeeting) => void;
+  /** Opens the Briefing view on this meeting. */
+  onBrief?: (meeting: ShownMeeting) => void;
 }
 
 /** The mentions of each article, in the order the card numbers them ([1], [2]…). */
@@ -57,6 +59,7 @@ export function MeetingCard({
   others,
   onSelect,
   onExportBriefing,
+  onBrief,
 }: MeetingCardProps) {
   const { openArticle } = useNavigation();
   const [merging, setMerging] = useState(false);
@@ -68,6 +71,15 @@ export function MeetingCard({
       run: () => onExportBriefing?.(meeting),
     },
     !!onExportBriefing,
+  );
+  useShortcut(
+    {
+      key: 'b',
+      description: 'Brief the open meeting (the Briefing view)',
+      group: 'Meetings',
+      run: () => onBrief?.(meeting),
+    },
+    !!onBrief,
   );
   const [mergeWith, setMergeWith] = useState('');
   const title = meeting.fields.title.value || 'Untitled meeting';
@@ -157,8 +169,13 @@ export function MeetingCard({
             >
               Delete meeting
             </button>
+            {onBrief && (
+              <button type="button" className="primary" onClick={() => onBrief(meeting)}>
+                Brief this meeting
+              </button>
+            )}
             {onExportBriefing && (
-              <button type="button" className="primary" onClick={() => onExportBriefing(meeting)}>
+              <button type="button" onClick={() => onExportBriefing(meeting)}>
                 Export briefing…
               </button>
             )}

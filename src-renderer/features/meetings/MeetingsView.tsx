@@ -33,8 +33,10 @@ export function sourcesLabel(m: Pick<ShownMeeting, 'mentions'>): string {
  */
 export function MeetingsView({
   onExportBriefing,
+  onBrief,
 }: {
   onExportBriefing?: (meeting: ShownMeeting) => void;
+  onBrief?: (meeting: ShownMeeting) => void;
 }) {
   const data = useShownMeetings();
   const sync = useMeetingSyncStatus();
@@ -224,6 +226,7 @@ export function MeetingsView({
             others={all.filter(o => o.id !== selected.id && !o.deleted)}
             onSelect={select}
             onExportBriefing={onExportBriefing}
+            onBrief={onBrief}
           />
         ) : (
           <div className="reader-empty">
