@@ -24,6 +24,7 @@ import { LibraryList } from './features/library/LibraryList';
 import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
 import { MeetingsView } from './features/meetings/MeetingsView';
+import { ErrorBoundary, ViewFailed } from './features/errors/ErrorBoundary';
 import { ExportBriefingDialog } from './features/briefing/ExportBriefingDialog';
 import { shownToMeeting } from './meetings/decisions';
 import type { Meeting } from '../src-main/contract/meeting';
@@ -199,11 +200,32 @@ export function App() {
             />
           </nav>
           {view === 'meetings' ? (
-            <MeetingsView onExportBriefing={m => setBriefingFor(shownToMeeting(m))} />
+            <ErrorBoundary
+              resetKey="meetings"
+              fallback={(error, retry) => (
+                <ViewFailed view="Meetings" error={error} retry={retry} />
+              )}
+            >
+              <MeetingsView onExportBriefing={m => setBriefingFor(shownToMeeting(m))} />
+            </ErrorBoundary>
           ) : view === 'highlights' ? (
-            <AllHighlightsView articles={articles} />
+            <ErrorBoundary
+              resetKey="highlights"
+              fallback={(error, retry) => (
+                <ViewFailed view="All highlights" error={error} retry={retry} />
+              )}
+            >
+              <AllHighlightsView articles={articles} />
+            </ErrorBoundary>
           ) : selected ? (
-            <ArticleDesk key={selected.id} article={selected} focus={focus} />
+            <ErrorBoundary
+              resetKey={selected.id}
+              fallback={(error, retry) => (
+                <ViewFailed view="This article" error={error} retry={retry} />
+              )}
+            >
+              <ArticleDesk key={selected.id} article={selected} focus={focus} />
+            </ErrorBoundary>
           ) : (
             <main className="reading-pane">
               <div className="reader-empty">
