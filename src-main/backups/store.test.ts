@@ -1,4 +1,5 @@
 import {
+  promises as fsp,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -6,10 +7,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { autoBackupId, type AutoBackupEntry } from '../contract/auto-backup';
 import { ServiceError } from '../service-error';
 import { createBackupStore, parseWorkBackup } from './store';
@@ -22,7 +23,10 @@ beforeEach(() => {
   dir = join(root, 'backups');
 });
 
-afterEach(() => rm(root, { recursive: true, force: true }));
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(root, { recursive: true, force: true });
+});
 
 /** A work backup as the renderer writes one, with `n` highlights. */
 function workText(n: number, extra: Record<string, unknown> = {}): string {
@@ -345,6 +349,36 @@ describe('createBackupStore', () => {
     for (let d = 1; d <= 6; d++) expect(kept).toContain(autoBackupId(day(d, 12)));
     for (let d = 1; d <= 6; d++) expect(kept).not.toContain(autoBackupId(day(d, 18)));
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'flushes the backup file and then the backups folder to disk before answering',
+    async () => {
+      const store = createBackupStore({ dir, now: ticking() });
+      await store.list();
+      mkdirSync(dir);
+      const probe = await fsp.open(join(dir, 'probe'), 'w');
+      const fileHandle = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+      await probe.close();
+      await rm(join(dir, 'probe'));
+      const opened = new Map<number, string>();
+      const synced: string[] = [];
+      const realOpen = fsp.open.bind(fsp);
+      const realSync = fileHandle.sync;
+      vi.spyOn(fsp, 'open').mockImplementation(async (...args) => {
+        const handle = await realOpen(...args);
+        opened.set(handle.fd, String(args[0]));
+        return handle;
+      });
+      vi.spyOn(fileHandle, 'sync').mockImplementation(async function (this: FileHandle) {
+        synced.push(opened.get(this.fd) ?? '?');
+        return realSync.call(this);
+      });
+      const entry = await store.write(workText(1));
+      expect(synced).toHaveLength(2);
+      expect(synced[0]).toMatch(new RegExp(`\\.${entry.id}\\.json\\.[0-9a-f]+\\.tmp$`));
+      expect(synced[1]).toBe(dir);
+    },
+  );
 
   it('says so when the folder cannot be created', async () => {
     writeFileSync(dir, 'a file where the folder should be');
