@@ -1,6 +1,7 @@
 /**
  * A note's formatted text, wherever a note is shown. Formatting is bounded (see markdown.ts),
- * deferred so typing in the editor never waits for it, and fenced by an error boundary: a note
+ * deferred so opening a view or typing in the editor never waits for it, and fenced by an error
+ * boundary: a note
  * that cannot be formatted is shown as its raw text with a short message, and never takes the
  * article or All highlights down with it.
  */
@@ -33,9 +34,21 @@ function Formatted({ text, label, id }: Props) {
   );
 }
 
-/** The note rendered as safe Markdown, or as raw text with a message if that fails. */
+/**
+ * The note rendered as safe Markdown, or as raw text with a message if that fails. A view opens
+ * with its notes as raw text and formats them in React's deferred pass, one note at a time, so
+ * the view is on screen at once and typing or switching views interrupts the formatting.
+ */
 export function NotePreview({ text, label, id }: Props) {
-  const deferred = useDeferredValue(text);
+  const deferred = useDeferredValue<string | null>(text, null);
+  if (deferred === null) {
+    const region = label ? { role: 'region', 'aria-label': label } : {};
+    return (
+      <div id={id} className="note-preview note-plain" {...region}>
+        {text}
+      </div>
+    );
+  }
   return (
     <ErrorBoundary
       resetKey={deferred}
