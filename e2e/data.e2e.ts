@@ -78,9 +78,75 @@ test.describe('backup and restore', () => {
       /This backup is damaged \(articles\[0\]\.text: .*\)\. Nothing was changed\./,
     );
 
+    const crafted = JSON.parse(saved.text) as BackupFile;
+    crafted.tables.plugins = [{ id: 'p1', code: 'alert(1)' }];
+    await data.chooseBackup('crafted-table.json', JSON.stringify(crafted));
+    await expect(data.alert).toHaveText(
+      'This backup holds data this version of Readout does not know ("plugins"). Nothing was changed.',
+    );
+
+    const polluted = saved.text.replace('"title":', '"__proto__":{"isAdmin":true},"title":');
+    expect(polluted).not.toBe(saved.text);
+    await data.chooseBackup('proto.json', polluted);
+    await expect(data.alert).toHaveText(
+      'This backup is damaged (it holds a "__proto__" key). Nothing was changed.',
+    );
+
+    const oversized = JSON.parse(saved.text) as BackupFile;
+    oversized.tables.articleNotes = [
+      {
+        articleId: oversized.tables.articles[0].id,
+        text: 'x'.repeat(300_000),
+        tags: [],
+        updatedAt: 1_700_000_000_000,
+      },
+    ];
+    await data.chooseBackup('oversized.json', JSON.stringify(oversized));
+    await expect(data.alert).toHaveText(
+      /^This backup is damaged \(articleNotes\[0\]\.text: .*\)\. Nothing was changed\.$/,
+    );
+
+    await expect(data.dialog.getByRole('button', { name: 'Replace everything' })).toHaveCount(0);
     await expect(library.articles).toHaveCount(2);
     const after = await data.backup();
     expect(comparable(after.text)).toEqual(comparable(saved.text));
+  });
+
+  test('a backup carrying planted meetings and a note that used to crash restores safely', async ({
+    app,
+  }) => {
+    const data = new DataDialog(app.page);
+    const library = new LibraryPage(app.page);
+    const meetings = new MeetingsPage(app.page);
+    await meetings.settled();
+    await meetings.open();
+    const found = await meetings.items.count();
+    expect(found).toBeGreaterThan(0);
+
+    await data.open();
+    const backup = JSON.parse((await data.backup()).text) as BackupFile;
+    // An older backup format carried the derived meetings and their fingerprint: plant some.
+    backup.tables.meetings = [{ id: 'planted', title: 42, status: 'held', mentions: 'none' }];
+    backup.tables.meta.push({ key: 'meetings.fingerprint', value: 'never re-extract' });
+    const [first] = backup.tables.articles;
+    backup.tables.highlights = [
+      highlightOf(first, first.text.slice(0, 40).trim(), `${'>'.repeat(5000)} check`),
+    ];
+    await data.restore('planted.json', JSON.stringify(backup));
+    await expect(data.status).toHaveText(/^Restored 2 articles, 1 highlight/);
+    await data.close();
+
+    // Meetings are found again in the restored articles; the planted one is gone.
+    await meetings.settled();
+    await meetings.open();
+    await expect(meetings.items).toHaveCount(found);
+    await library.open();
+    await app.page
+      .getByRole('list', { name: 'Articles' })
+      .getByRole('button', { name: first.title })
+      .click();
+    await expect(app.page.locator('.note-preview')).toHaveCount(1);
+    await expect(app.page.getByRole('alert')).toHaveCount(0);
   });
 
   test('cancelling a restore changes nothing', async ({ app }) => {

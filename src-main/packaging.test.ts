@@ -4,7 +4,7 @@
  * icon it names exists, the four installer targets are there, and the release fuses are flipped.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, matchesGlob, relative, resolve, sep } from 'node:path';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
@@ -60,12 +60,70 @@ describe('electron-builder release config', () => {
 
   it('packs only the built app into an asar archive', () => {
     expect(release.asar).toBe(true);
-    expect(release.files).toEqual([
+    const files = release.files as string[];
+    expect(files.filter(f => !f.startsWith('!'))).toEqual([
       'out/main/**',
       'out/preload/**',
       'out/renderer/**',
       'package.json',
     ]);
+    // What is left out is only ever inside node_modules.
+    expect(files.filter(f => f.startsWith('!')).every(f => f.startsWith('!**/node_modules/'))).toBe(
+      true,
+    );
+  });
+
+  it('ships the Node builds of pdfkit and fontkit, and none of their browser builds or source maps', () => {
+    const excluded = (release.files as string[])
+      .filter(f => f.startsWith('!'))
+      .map(f => f.slice(1));
+    const shipped = (file: string) => !excluded.some(glob => matchesGlob(file, glob));
+    const filesOf = (dir: string): string[] =>
+      readdirSync(join(project, dir), { recursive: true, withFileTypes: true })
+        .filter(entry => entry.isFile())
+        .map(entry => relative(project, join(entry.parentPath, entry.name)).split(sep).join('/'));
+    const pdfkit = filesOf('node_modules/pdfkit/js');
+    const fontkit = filesOf('node_modules/fontkit/dist');
+    // What main loads: pdfkit's CommonJS build and its font metrics, and fontkit's Node build.
+    for (const kept of [
+      'node_modules/pdfkit/js/pdfkit.js',
+      'node_modules/pdfkit/js/data/Helvetica.afm',
+      'node_modules/fontkit/dist/main.cjs',
+    ]) {
+      expect(pdfkit.concat(fontkit)).toContain(kept);
+      expect(shipped(kept), kept).toBe(true);
+    }
+    const left = pdfkit.concat(fontkit).filter(f => !shipped(f));
+    expect(left).toEqual(
+      expect.arrayContaining([
+        'node_modules/pdfkit/js/pdfkit.standalone.js',
+        'node_modules/pdfkit/js/pdfkit.browser.js',
+        'node_modules/pdfkit/js/pdfkit.js.map',
+        'node_modules/fontkit/dist/browser.cjs',
+        'node_modules/fontkit/dist/browser-module.mjs',
+      ]),
+    );
+    expect(
+      pdfkit.concat(fontkit).filter(f => shipped(f) && /browser|standalone|\.map$/.test(f)),
+    ).toEqual([]);
+  });
+
+  it('ships one fontkit: a production dependency, so the main bundle requires the copy pdfkit uses', () => {
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const installed = (name: string) =>
+      (
+        JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+    // electron-vite leaves production dependencies external; a devDependency would be bundled
+    // into out/main beside the copy electron-builder packs for pdfkit.
+    expect(pkg.dependencies.fontkit).toBe(installed('fontkit'));
+    expect(pkg.devDependencies.fontkit).toBeUndefined();
+    expect(existsSync(join(project, 'node_modules/pdfkit/node_modules/fontkit'))).toBe(false);
   });
 
   it('builds AppImage and deb, NSIS and dmg', () => {

@@ -25,6 +25,7 @@ import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
 import { MeetingsView } from './features/meetings/MeetingsView';
 import { BriefingView } from './features/briefing/BriefingView';
+import { ErrorBoundary, ViewFailed } from './features/errors/ErrorBoundary';
 import { ExportBriefingDialog } from './features/briefing/ExportBriefingDialog';
 import { shownToMeeting } from './meetings/decisions';
 import type { Meeting } from '../src-main/contract/meeting';
@@ -214,28 +215,56 @@ export function App() {
             />
           </nav>
           {view === 'meetings' ? (
-            <MeetingsView
-              onExportBriefing={m => setBriefingFor(shownToMeeting(m))}
-              onBrief={m => {
-                setBriefed(shownToMeeting(m));
-                setView('briefing');
-              }}
-            />
+            <ErrorBoundary
+              resetKey="meetings"
+              fallback={(error, retry) => (
+                <ViewFailed view="Meetings" error={error} retry={retry} />
+              )}
+            >
+              <MeetingsView
+                onExportBriefing={m => setBriefingFor(shownToMeeting(m))}
+                onBrief={m => {
+                  setBriefed(shownToMeeting(m));
+                  setView('briefing');
+                }}
+              />
+            </ErrorBoundary>
           ) : view === 'briefing' ? (
-            briefed ? (
-              <BriefingView key={briefed.id} meeting={briefed} />
-            ) : (
-              <main className="reading-pane">
-                <div className="reader-empty">
-                  <h1>Briefing</h1>
-                  <p>Open a meeting in Meetings and choose “Brief this meeting” (or press b).</p>
-                </div>
-              </main>
-            )
+            <ErrorBoundary
+              resetKey="briefing"
+              fallback={(error, retry) => (
+                <ViewFailed view="Briefing" error={error} retry={retry} />
+              )}
+            >
+              {briefed ? (
+                <BriefingView key={briefed.id} meeting={briefed} />
+              ) : (
+                <main className="reading-pane">
+                  <div className="reader-empty">
+                    <h1>Briefing</h1>
+                    <p>Open a meeting in Meetings and choose “Brief this meeting” (or press b).</p>
+                  </div>
+                </main>
+              )}
+            </ErrorBoundary>
           ) : view === 'highlights' ? (
-            <AllHighlightsView articles={articles} />
+            <ErrorBoundary
+              resetKey="highlights"
+              fallback={(error, retry) => (
+                <ViewFailed view="All highlights" error={error} retry={retry} />
+              )}
+            >
+              <AllHighlightsView articles={articles} />
+            </ErrorBoundary>
           ) : selected ? (
-            <ArticleDesk key={selected.id} article={selected} focus={focus} />
+            <ErrorBoundary
+              resetKey={selected.id}
+              fallback={(error, retry) => (
+                <ViewFailed view="This article" error={error} retry={retry} />
+              )}
+            >
+              <ArticleDesk key={selected.id} article={selected} focus={focus} />
+            </ErrorBoundary>
           ) : (
             <main className="reading-pane">
               <div className="reader-empty">

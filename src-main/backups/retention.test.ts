@@ -71,4 +71,19 @@ describe('backupsToKeep', () => {
     expect(backupsToKeep([a, b], 10, policy)).toEqual(new Set(['b']));
     expect(backupsToKeep([b, a], 10, policy)).toEqual(new Set(['b']));
   });
+
+  it('keeps for each day its newest backup holding work, passing over empty ones made after it', () => {
+    // Days 1–7 each end with a real backup at 12:00 and an empty one at 18:00; today (day 8) has
+    // ten more, enough to push all of those out of the ten newest.
+    const backups = [];
+    for (let day = 1; day <= 7; day++) {
+      backups.push(backup(at(day, 12)), { ...backup(at(day, 18)), empty: true });
+    }
+    for (let minute = 0; minute < 10; minute++) backups.push(backup(at(8, 9, minute)));
+    const keep = backupsToKeep(backups, at(8, 12));
+    for (let day = 2; day <= 7; day++) {
+      expect(keep.has(`b-${at(day, 12)}`)).toBe(true);
+      expect(keep.has(`b-${at(day, 18)}`)).toBe(false);
+    }
+  });
 });

@@ -18,6 +18,8 @@ export const DEFAULT_RETENTION: RetentionPolicy = AUTO_BACKUP_RETENTION;
 export interface Dated {
   id: string;
   createdAt: number;
+  /** A backup of no work at all: never the one kept for its day. */
+  empty?: boolean;
 }
 
 /** The local calendar day of `time`, e.g. "2025-1-1" (months from 0); days follow the analyst's clock. */
@@ -35,7 +37,8 @@ function windowStart(now: number, days: number): number {
 }
 
 /**
- * The ids to keep among `backups` (any order). Ties on time keep the larger id, so the answer
+ * The ids to keep among `backups` (any order): the `recent` newest, and the newest non-empty
+ * backup of each of the past `days` days. Ties on time keep the larger id, so the answer
  * never depends on the order the folder was read in.
  */
 export function backupsToKeep(
@@ -53,8 +56,11 @@ export function backupsToKeep(
   const keep = new Set([...future, ...newestFirst.slice(0, policy.recent)].map(b => b.id));
   const from = windowStart(now, policy.days);
   const daysSeen = new Set<string>();
+  // The day's backup is its newest one holding any work, so that a flood of empty backups (a
+  // wiped database, a hostile page) cannot stand in for the day's real work.
   for (const backup of newestFirst) {
     if (backup.createdAt < from) break;
+    if (backup.empty) continue;
     const day = dayOf(backup.createdAt);
     if (daysSeen.has(day)) continue;
     daysSeen.add(day);

@@ -1,4 +1,5 @@
 import {
+  promises as fsp,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -6,10 +7,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { autoBackupId, type AutoBackupEntry } from '../contract/auto-backup';
 import { ServiceError } from '../service-error';
 import { createBackupStore, parseWorkBackup } from './store';
@@ -22,7 +23,10 @@ beforeEach(() => {
   dir = join(root, 'backups');
 });
 
-afterEach(() => rm(root, { recursive: true, force: true }));
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(root, { recursive: true, force: true });
+});
 
 /** A work backup as the renderer writes one, with `n` highlights. */
 function workText(n: number, extra: Record<string, unknown> = {}): string {
@@ -52,10 +56,19 @@ function workText(n: number, extra: Record<string, unknown> = {}): string {
   });
 }
 
-/** A clock that moves one second on every reading. */
+/** A clock that moves one minute on every reading, as far apart as real backups are. */
 function ticking(start = Date.UTC(2025, 2, 1, 10)) {
   let t = start;
-  return () => (t += 1000);
+  return () => (t += 60_000);
+}
+
+/** A work backup holding nothing at all, as a wiped database would make. */
+function emptyWorkText(fingerprint = 'e'.repeat(64)): string {
+  return JSON.stringify({
+    ...(JSON.parse(workText(0)) as object),
+    fingerprint,
+    tables: { highlights: [], articleNotes: [], trash: [], meetingDecisions: [], meta: [] },
+  });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
@@ -187,28 +200,32 @@ describe('createBackupStore', () => {
     expect((await refusal(store.read(link))).code).toBe('io');
   });
 
-  it('keeps the ten newest and one a day for a week, pruning the rest as it writes', async () => {
-    // A backup every three hours for ten days.
-    let now = new Date(2025, 2, 1, 0, 30).getTime();
-    const store = createBackupStore({ dir, now: () => now });
-    for (let i = 0; i < 80; i++) {
-      await store.write(workText(i));
-      now += 3 * 3600_000;
-    }
-    const { backups } = await store.list();
-    expect(backups.every(b => b.state === 'ok')).toBe(true);
-    const days = new Set(backups.map(b => new Date(b.createdAt).getDate()));
-    expect(backups.length).toBeGreaterThanOrEqual(10);
-    expect(backups.length).toBeLessThanOrEqual(17);
-    // The ten newest are all there…
-    expect(
-      okEntries(backups)
-        .slice(0, 10)
-        .map(b => b.counts.highlights),
-    ).toEqual([79, 78, 77, 76, 75, 74, 73, 72, 71, 70]);
-    // …and each of the seven days up to today has one.
-    expect([...days].sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9, 10]);
-  });
+  it(
+    'keeps the ten newest and one a day for a week, pruning the rest as it writes',
+    { timeout: 30_000 },
+    async () => {
+      // A backup every three hours for ten days.
+      let now = new Date(2025, 2, 1, 0, 30).getTime();
+      const store = createBackupStore({ dir, now: () => now });
+      for (let i = 0; i < 80; i++) {
+        await store.write(workText(i));
+        now += 3 * 3600_000;
+      }
+      const { backups } = await store.list();
+      expect(backups.every(b => b.state === 'ok')).toBe(true);
+      const days = new Set(backups.map(b => new Date(b.createdAt).getDate()));
+      expect(backups.length).toBeGreaterThanOrEqual(10);
+      expect(backups.length).toBeLessThanOrEqual(17);
+      // The ten newest are all there…
+      expect(
+        okEntries(backups)
+          .slice(0, 10)
+          .map(b => b.counts.highlights),
+      ).toEqual([79, 78, 77, 76, 75, 74, 73, 72, 71, 70]);
+      // …and each of the seven days up to today has one.
+      expect([...days].sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    },
+  );
 
   it('keeps the backup it just wrote when the clock has stepped back behind older backups', async () => {
     let now = new Date(2025, 2, 1, 15).getTime();
@@ -245,7 +262,12 @@ describe('createBackupStore', () => {
 
   it('prunes a damaged file once it would have aged out as a healthy one, not before', async () => {
     let now = Date.UTC(2025, 2, 1);
-    const store = createBackupStore({ dir, now: () => now, retention: { recent: 2, days: 0 } });
+    const store = createBackupStore({
+      dir,
+      now: () => now,
+      retention: { recent: 2, days: 0 },
+      writeLimit: { writes: 10, perMs: 1000 },
+    });
     mkdirSync(dir);
     const old = `${autoBackupId(now - 1000)}.json`;
     writeFileSync(join(dir, old), 'damaged');
@@ -258,6 +280,105 @@ describe('createBackupStore', () => {
     await store.write(workText(3));
     expect((await store.list()).backups).toHaveLength(2);
   });
+
+  it('refuses a backup of empty work and keeps the real ones', async () => {
+    const store = createBackupStore({ dir, now: ticking() });
+    const real = await store.write(workText(2));
+    const error = await refusal(store.write(emptyWorkText()));
+    expect(error).toMatchObject({ code: 'invalid-argument', message: /holds no work/ });
+    expect((await store.list()).backups.map(b => b.id)).toEqual([real.id]);
+  });
+
+  it('accepts at most two writes a minute, however fast the page asks', async () => {
+    let now = new Date(2025, 2, 1, 9).getTime();
+    const store = createBackupStore({ dir, now: () => now });
+    const outcomes: string[] = [];
+    for (let i = 1; i <= 10; i++) {
+      outcomes.push(
+        await store.write(workText(i)).then(
+          () => 'saved',
+          (e: unknown) => (e instanceof ServiceError ? e.code : String(e)),
+        ),
+      );
+      now += 4; // ten writes in 40 ms
+    }
+    expect(outcomes).toEqual(['saved', 'saved', ...Array<string>(8).fill('forbidden')]);
+    expect((await store.list()).backups).toHaveLength(2);
+    now += 60_000;
+    await expect(store.write(workText(11))).resolves.toMatchObject({ state: 'ok' });
+  });
+
+  it('keeps the day’s real backups through a flood of writes from a compromised page', async () => {
+    // Five genuine backups this morning, an hour apart…
+    let now = new Date(2025, 2, 10, 8).getTime();
+    const store = createBackupStore({ dir, now: () => now });
+    const genuine = [];
+    for (let i = 1; i <= 5; i++) {
+      genuine.push((await store.write(workText(i))).id);
+      now += 3600_000;
+    }
+    // …then ten empty writes in 39 ms, and a minute of full ones as fast as main allows.
+    for (let i = 0; i < 10; i++) {
+      await store.write(emptyWorkText(i.toString(16).padStart(64, 'f'))).catch(() => undefined);
+      now += 4;
+    }
+    for (let i = 0; i < 30; i++) {
+      await store.write(workText(100 + i)).catch(() => undefined);
+      now += 2000;
+    }
+    const ids = (await store.list()).backups.map(b => b.id);
+    expect(ids).toEqual(expect.arrayContaining(genuine));
+  });
+
+  it('keeps the newest non-empty backup of each of the last seven days, not an empty one after it', async () => {
+    mkdirSync(dir);
+    // Days 1–7: each ends with a real backup at noon and an empty one (an older Readout's) at 18:00.
+    const day = (d: number, h: number) => new Date(2025, 2, d, h).getTime();
+    for (let d = 1; d <= 7; d++) {
+      writeFileSync(join(dir, `${autoBackupId(day(d, 12))}.json`), workText(d));
+      writeFileSync(join(dir, `${autoBackupId(day(d, 18))}.json`), emptyWorkText());
+    }
+    let now = day(7, 20);
+    const store = createBackupStore({ dir, now: () => now });
+    // Ten new backups this evening push out everything that is only "recent".
+    for (let i = 0; i < 10; i++) {
+      await store.write(workText(50 + i));
+      now += 60_000;
+    }
+    const kept = new Set((await store.list()).backups.map(b => b.id));
+    for (let d = 1; d <= 6; d++) expect(kept).toContain(autoBackupId(day(d, 12)));
+    for (let d = 1; d <= 6; d++) expect(kept).not.toContain(autoBackupId(day(d, 18)));
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'flushes the backup file and then the backups folder to disk before answering',
+    async () => {
+      const store = createBackupStore({ dir, now: ticking() });
+      await store.list();
+      mkdirSync(dir);
+      const probe = await fsp.open(join(dir, 'probe'), 'w');
+      const fileHandle = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+      await probe.close();
+      await rm(join(dir, 'probe'));
+      const opened = new Map<number, string>();
+      const synced: string[] = [];
+      const realOpen = fsp.open.bind(fsp);
+      const realSync = fileHandle.sync;
+      vi.spyOn(fsp, 'open').mockImplementation(async (...args) => {
+        const handle = await realOpen(...args);
+        opened.set(handle.fd, String(args[0]));
+        return handle;
+      });
+      vi.spyOn(fileHandle, 'sync').mockImplementation(async function (this: FileHandle) {
+        synced.push(opened.get(this.fd) ?? '?');
+        return realSync.call(this);
+      });
+      const entry = await store.write(workText(1));
+      expect(synced).toHaveLength(2);
+      expect(synced[0]).toMatch(new RegExp(`\\.${entry.id}\\.json\\.[0-9a-f]+\\.tmp$`));
+      expect(synced[1]).toBe(dir);
+    },
+  );
 
   it('says so when the folder cannot be created', async () => {
     writeFileSync(dir, 'a file where the folder should be');

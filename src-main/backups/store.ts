@@ -21,6 +21,7 @@ import {
   type AutoBackupEntry,
   type AutoBackupList,
   type WorkBackup,
+  type WorkCounts,
 } from '../contract/auto-backup';
 import { AtomicWriteError, writeFileAtomic } from '../briefing/atomic-write';
 import { ServiceError } from '../service-error';
@@ -32,7 +33,23 @@ export interface BackupStoreOptions {
   /** Main's clock, which names the files; injectable for tests. */
   now?: () => number;
   retention?: RetentionPolicy;
+  /** How many writes main accepts in a sliding window; see {@link DEFAULT_WRITE_LIMIT}. */
+  writeLimit?: WriteLimit;
 }
+
+/** At most `writes` backups are accepted in any `perMs` milliseconds of main's clock. */
+export interface WriteLimit {
+  writes: number;
+  perMs: number;
+}
+
+/**
+ * Two writes a minute: the renderer's schedule writes at most one every ten minutes, and a
+ * restore adds one just before it replaces the work, which may fall seconds after a scheduled
+ * one. A compromised page that writes in a loop is held to this rate, so it cannot push the ten
+ * recent backups out in a burst (ten writes in 39 ms once pruned a day's five real ones).
+ */
+export const DEFAULT_WRITE_LIMIT: WriteLimit = { writes: 2, perMs: 60_000 };
 
 export interface BackupStore {
   list(): Promise<AutoBackupList>;
@@ -49,6 +66,9 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
   const { dir } = options;
   const now = options.now ?? Date.now;
   const retention = options.retention ?? DEFAULT_RETENTION;
+  const writeLimit = options.writeLimit ?? DEFAULT_WRITE_LIMIT;
+  /** Main's clock at each accepted write, newest last, trimmed to the limit's window. */
+  const accepted: number[] = [];
   // One operation at a time, so a prune never races a listing or another write.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -108,7 +128,11 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
   async function prune(written: string): Promise<void> {
     const all = await entries();
     const healthy = all.filter(e => e.state === 'ok');
-    const keep = backupsToKeep(healthy, now(), retention);
+    const keep = backupsToKeep(
+      healthy.map(e => ({ id: e.id, createdAt: e.createdAt, empty: isEmpty(e.counts) })),
+      now(),
+      retention,
+    );
     keep.add(written);
     // A damaged file stays until it would have aged out as a healthy one: it is evidence of what
     // went wrong, and while fewer than `recent` backups exist nothing at all is pruned.
@@ -128,6 +152,21 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     }
     const parsed = parseWorkBackup(text);
     if (!parsed.ok) throw new ServiceError('invalid-argument', `Not saved: ${parsed.problem}.`);
+    // Main enforces the schedule's rules itself, whatever the page asks: an empty backup could
+    // only push real ones out, and so could a flood of writes.
+    if (isEmpty(countWork(parsed.backup.tables))) {
+      throw new ServiceError('invalid-argument', 'Not saved: the backup holds no work.');
+    }
+    const started = now();
+    // A write dated after `started` was made before the clock stepped back: it does not count.
+    const inWindow = accepted.filter(t => t <= started && t > started - writeLimit.perMs);
+    if (inWindow.length >= writeLimit.writes) {
+      throw new ServiceError(
+        'forbidden',
+        'Not saved: automatic backups were saved moments ago; the next is taken later.',
+      );
+    }
+    accepted.splice(0, accepted.length, ...inWindow, started);
     try {
       await fsp.mkdir(dir, { recursive: true });
     } catch (error) {
@@ -257,6 +296,11 @@ async function describe(
     fingerprint: parsed.backup.fingerprint,
     counts: countWork(parsed.backup.tables),
   };
+}
+
+/** True when a backup holds no work at all (colour meanings alone are not work). */
+function isEmpty(counts: WorkCounts): boolean {
+  return Object.values(counts).every(n => n === 0);
 }
 
 /** The errno code of a file system error, or a short account of anything else. */

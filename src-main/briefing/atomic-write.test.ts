@@ -29,7 +29,51 @@ function failingWrites(code: string): AtomicWriteFs {
   };
 }
 
+/** Real file system calls that log each open, flush, rename and link, in order. */
+function logging(log: string[], dir: string): AtomicWriteFs {
+  const name = (p: unknown) => {
+    const s = String(p);
+    return s === dir ? '<folder>' : s.endsWith('.tmp') ? '<temp>' : s.slice(dir.length + 1);
+  };
+  return {
+    open: (async (...args: Parameters<typeof fsp.open>) => {
+      const handle = await fsp.open(...args);
+      const opened = name(args[0]);
+      const sync = async () => {
+        await handle.sync();
+        log.push(`sync ${opened}`);
+      };
+      return new Proxy(handle, {
+        get: (target, prop) => (prop === 'sync' ? sync : Reflect.get(target, prop, target)),
+      });
+    }) as typeof fsp.open,
+    rename: (async (from, to) => {
+      await fsp.rename(from, to);
+      log.push(`rename ${name(from)} ${name(to)}`);
+    }) as typeof fsp.rename,
+    rm: fsp.rm,
+    link: (async (from, to) => {
+      await fsp.link(from, to);
+      log.push(`link ${name(from)} ${name(to)}`);
+    }) as typeof fsp.link,
+    lstat: fsp.lstat,
+  };
+}
+
 describe('writeFileAtomic', () => {
+  it.skipIf(process.platform === 'win32')(
+    'flushes the file before putting it in place, and the folder after',
+    async () => {
+      const dir = folder();
+      const log: string[] = [];
+      await writeFileAtomic(join(dir, 'a.pdf'), bytes, { overwrite: true, fs: logging(log, dir) });
+      expect(log).toEqual(['sync <temp>', 'rename <temp> a.pdf', 'sync <folder>']);
+      log.length = 0;
+      await writeFileAtomic(join(dir, 'b.pdf'), bytes, { overwrite: false, fs: logging(log, dir) });
+      expect(log).toEqual(['sync <temp>', 'link <temp> b.pdf', 'sync <folder>']);
+    },
+  );
+
   it('writes the whole file and leaves no temporary file', async () => {
     const dir = folder();
     await writeFileAtomic(join(dir, 'a.pdf'), bytes, { overwrite: false });

@@ -1,7 +1,9 @@
 /**
  * Writes a file so that readers see either the old content or the whole new content, never half
  * of it: write a temporary file beside the target, flush it to disk, then rename it over the
- * target. A failure removes the temporary file and says in plain words what went wrong.
+ * target, and flush the folder too, since the rename lives in the folder's entry list: without
+ * that, a power cut soon after can leave the old name, or no file at all, on many file systems.
+ * A failure removes the temporary file and says in plain words what went wrong.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -36,12 +38,13 @@ export class AtomicWriteError extends Error {
   }
 }
 
+// Looked up on each call, so a test can watch the real calls with a spy.
 const nodeFs: AtomicWriteFs = {
-  open: fsp.open,
-  rename: fsp.rename,
-  rm: fsp.rm,
-  link: fsp.link,
-  lstat: fsp.lstat,
+  open: (...args) => fsp.open(...args),
+  rename: (...args) => fsp.rename(...args),
+  rm: (...args) => fsp.rm(...args),
+  link: (...args) => fsp.link(...args),
+  lstat: ((...args: Parameters<typeof fsp.lstat>) => fsp.lstat(...args)) as typeof fsp.lstat,
 };
 
 /**
@@ -73,6 +76,28 @@ export async function writeFileAtomic(
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw describe(error, path);
+  }
+  try {
+    await syncFolder(fs, dirname(path));
+  } catch (error) {
+    throw describe(error, path);
+  }
+}
+
+/**
+ * Flushes a folder's entry list to disk. Windows cannot open a folder as a file (NTFS journals
+ * its metadata itself), and some file systems refuse to flush a folder: both are skipped.
+ */
+async function syncFolder(fs: AtomicWriteFs, folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(folder, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EISDIR') throw error;
+  } finally {
+    await handle.close();
   }
 }
 

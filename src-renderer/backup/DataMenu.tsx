@@ -9,6 +9,7 @@ import { db } from '../db/db';
 import { useEscapeLayer } from '../features/keyboard/escape';
 import { useNavigation } from '../navigation';
 import { collectAnnotations } from './annotations';
+import { meetingSync } from '../features/meetings/hooks';
 import { backUpCurrentWork, loadAutoBackup, restoreAutoBackup } from './auto-backups';
 import { AutoBackupsSection, backupTime, workCounts, type GoodBackup } from './AutoBackupsSection';
 import {
@@ -191,6 +192,8 @@ export function DataMenu() {
           text: `Restoring… ${done.toLocaleString('en')} of ${total.toLocaleString('en')} records`,
         }),
       );
+      // A full restore drops the meetings (derived data): find them again in its articles.
+      if (chosen.backup.scope !== 'work') void meetingSync.request();
       return {
         kind: 'status',
         text:

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ReadoutDB } from '../db/db';
+import { ReadoutDB, type StoredMeeting } from '../db/db';
+import { FINGERPRINT_KEY, syncMeetings } from '../meetings/sync';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { makeArticle, makeHighlight, makeNote } from '../search/testing';
 import {
@@ -48,8 +49,15 @@ async function filled(): Promise<ReadoutDB> {
     { key: 'colours', value: ['Main', 'Who'] },
     { key: 'seeded', value: true },
     { key: SEARCH_INDEX_META_KEY, value: { format: 1, index: '{}' } },
+    { key: FINGERPRINT_KEY, value: 'fingerprint of the library' },
   ]);
+  await db.meetings.add(crafted('m-1'));
   return db;
+}
+
+/** A meetings row as a crafted backup might carry one: keyed right, shaped for nothing. */
+function crafted(id: string): StoredMeeting {
+  return { id, status: 'held', title: 42, mentions: 'none' } as unknown as StoredMeeting;
 }
 
 async function dump(db: ReadoutDB) {
@@ -70,7 +78,7 @@ async function refusal(db: ReadoutDB, text: string): Promise<string> {
 }
 
 describe('createBackup', () => {
-  it('holds every table, and leaves out the derived search index', async () => {
+  it('holds every table but the derived meetings, and leaves out the search index and the meetings fingerprint', async () => {
     const db = await filled();
     const backup = await createBackup(db, new Date('2025-01-02T03:04:05Z'));
     expect(backup).toEqual(
@@ -81,7 +89,12 @@ describe('createBackup', () => {
         exportedAt: '2025-01-02T03:04:05.000Z',
       }),
     );
-    expect(Object.keys(backup.tables).sort()).toEqual(db.tables.map(t => t.name).sort());
+    expect(Object.keys(backup.tables).sort()).toEqual(
+      db.tables
+        .map(t => t.name)
+        .filter(name => name !== 'meetings')
+        .sort(),
+    );
     expect(backup.tables.meta.map(r => r.key).sort()).toEqual(['colours', 'seeded']);
   });
 });
@@ -97,8 +110,11 @@ describe('restoreBackup', () => {
     expect(summary).toEqual({ articles: 2, highlights: 2, articleNotes: 1 });
     expect(await db.meetingDecisions.count()).toBe(1);
     const after = await dump(db);
-    // The derived index was cleared with everything else and is not in the backup.
-    before.meta = (before.meta as { key: string }[]).filter(r => r.key !== SEARCH_INDEX_META_KEY);
+    // Derived data was cleared with everything else and is not in the backup.
+    before.meta = (before.meta as { key: string }[]).filter(
+      r => r.key !== SEARCH_INDEX_META_KEY && r.key !== FINGERPRINT_KEY,
+    );
+    before.meetings = [];
     expect(after).toEqual(before);
   });
 
@@ -205,6 +221,68 @@ describe('parseBackup', () => {
     const dup = structuredClone(backup);
     dup.tables.highlights.push(dup.tables.highlights[0]);
     expect(await refusal(db, JSON.stringify(dup))).toMatch(/repeats the key/);
+  });
+
+  it('refuses a file holding a __proto__ key anywhere', async () => {
+    const db = await filled();
+    const json = backupToJson(await createBackup(db)).replace(
+      '"note":"Venue"',
+      '"note":"Venue","__proto__":{"polluted":true}',
+    );
+    expect(json).toContain('__proto__');
+    expect(await refusal(db, json)).toMatch(/damaged \(it holds a "__proto__" key\)/);
+  });
+
+  it.each([
+    [
+      'a 1 MB highlight note',
+      'highlights',
+      0,
+      { note: 'x'.repeat(1_000_000) },
+      /highlights\[0\]\.note/,
+    ],
+    [
+      'ten thousand tags',
+      'articleNotes',
+      0,
+      { tags: Array(10_000).fill('t') },
+      /articleNotes\[0\]\.tags/,
+    ],
+    ['a 2 MB setting', 'meta', 0, { value: 'x'.repeat(2_000_000) }, /meta\[0\]\.value/],
+    [
+      'an article title of 10,000 characters',
+      'articles',
+      1,
+      { title: 'T'.repeat(10_000) },
+      /articles\[1\]\.title/,
+    ],
+  ])('refuses an oversized record (%s) and says where', async (_, table, index, change, where) => {
+    const db = await filled();
+    const backup = await createBackup(db);
+    Object.assign(backup.tables[table][index], change);
+    expect(await refusal(db, JSON.stringify(backup))).toMatch(where);
+  });
+
+  it('restores an older backup that carried crafted meetings without them, and its meetings are found again', async () => {
+    const source = await filled();
+    const backup = await createBackup(source);
+    backup.tables.meetings = [crafted('planted-1'), crafted('planted-2')] as unknown as Record<
+      string,
+      unknown
+    >[];
+    backup.tables.meta.push({ key: FINGERPRINT_KEY, value: 'stops re-extraction' });
+    const db = await filled();
+    await restoreFromText(db, JSON.stringify(backup));
+    expect(await db.meetings.count()).toBe(0);
+    expect(await db.meta.get(FINGERPRINT_KEY)).toBeUndefined();
+    // The next sync extracts from the restored articles instead of trusting what was planted.
+    const seen: string[][] = [];
+    const outcome = await syncMeetings(db, articles => {
+      seen.push(articles.map(a => a.id).sort());
+      return Promise.resolve({ ok: true, value: { meetings: [] } });
+    });
+    expect(outcome).toEqual({ kind: 'extracted', meetings: 0 });
+    expect(seen).toEqual([[article.id, other.id].sort()]);
   });
 
   it('refuses tables this version does not know', async () => {

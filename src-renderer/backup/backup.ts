@@ -6,8 +6,16 @@
  * touched; a damaged, foreign or newer file is refused with a message saying why. Then every table
  * is replaced inside one transaction, so a failure half-way leaves the database as it was.
  *
- * Derived data (the persisted search index) is left out of backups and kept across restores: it
- * is rebuilt from the data, and the live index catches up on what the restore changed.
+ * Derived data is left out of backups. The persisted search index is kept across restores: it is
+ * rebuilt from the data, and the live index catches up on what the restore changed. The meetings
+ * the extractor found, and the fingerprint that says which library they were found in, are
+ * dropped by a full restore and found again from the restored articles: a backup that carried
+ * them (older backups did) could otherwise plant meetings the extractor never made, and its
+ * fingerprint would stop them being replaced until the library changed.
+ *
+ * Every record is checked with a schema bounding its fields' sizes, and a file holding a
+ * `__proto__` key anywhere is refused, so a crafted file cannot put a record in the database that
+ * the views are not built to show.
  *
  * A backup of scope "work" (the automatic backups) holds only the analyst's work (see
  * work-scope.ts); restoring one replaces that work and keeps the articles and everything else.
@@ -15,7 +23,9 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
 import type { ReadoutDB } from '../db/db';
+import { FINGERPRINT_KEY } from '../meetings/sync';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
+import { MAX_FILE_BYTES } from '../../src-main/contract/article';
 import { isWorkMetaKey, REQUIRED_WORK_TABLES, WORK_TABLES } from './work-scope';
 
 export const BACKUP_FORMAT = 'readout-backup';
@@ -24,45 +34,68 @@ export const BACKUP_VERSION = 1;
 /** `meta` keys holding data derived from the rest, never backed up nor overwritten by a restore. */
 export const DERIVED_META_KEYS: ReadonlySet<string> = new Set([SEARCH_INDEX_META_KEY]);
 
+/**
+ * Derived data a full restore removes so that it is made again from the restored articles: the
+ * tables (never backed up; ignored in older backups that hold them) and `meta` keys.
+ */
+export const REBUILT_TABLES: ReadonlySet<string> = new Set(['meetings']);
+export const REBUILT_META_KEYS: ReadonlySet<string> = new Set([FINGERPRINT_KEY]);
+
+/** The longest note, tag list and tag a restore accepts: far beyond what an analyst writes. */
+const MAX_NOTE_CHARS = 200_000;
+const MAX_TAGS = 200;
+const MAX_TAG_CHARS = 200;
+/** The largest `meta` value, as JSON: colour meanings and settings are a few hundred bytes. */
+const MAX_META_VALUE_CHARS = 1_000_000;
+
 const span = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });
 const timestamp = z.number().finite();
 
+const id = z.string().min(1).max(200);
+const tags = z.array(z.string().max(MAX_TAG_CHARS)).max(MAX_TAGS);
+const note = z.string().max(MAX_NOTE_CHARS);
+const articleText = z.string().max(MAX_FILE_BYTES);
+
 const articleRecord = z.looseObject({
-  id: z.string().min(1),
-  source: z.string().min(1),
-  file: z.string(),
-  title: z.string(),
-  publisher: z.string().nullable(),
-  published: z.string().nullable(),
-  dateline: z.string().nullable(),
-  text: z.string(),
+  id,
+  source: z.string().min(1).max(4096),
+  file: z.string().max(1024),
+  title: z.string().max(400),
+  publisher: z.string().max(200).nullable(),
+  published: z.string().max(32).nullable(),
+  dateline: z.string().max(120).nullable(),
+  text: articleText,
   paragraphs: z.array(span),
   wordCount: z.number().int().nonnegative(),
-  contentHash: z.string().min(1),
+  contentHash: z.string().min(1).max(128),
   importedAt: timestamp,
   updatedAt: timestamp,
 });
 
 const highlightRecord = z.looseObject({
-  id: z.string().min(1),
-  articleId: z.string().min(1),
+  id,
+  articleId: id,
   colour: z.number().int().min(0).max(7),
-  quote: z.looseObject({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  quote: z.looseObject({
+    exact: articleText,
+    prefix: z.string().max(1000),
+    suffix: z.string().max(1000),
+  }),
   position: span,
-  articleVersion: z.string(),
-  note: z.string(),
-  tags: z.array(z.string()),
+  articleVersion: z.string().max(128),
+  note,
+  tags,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 const articleNoteRecord = z.looseObject({
-  articleId: z.string().min(1),
-  text: z.string(),
-  tags: z.array(z.string()),
+  articleId: id,
+  text: note,
+  tags,
   updatedAt: timestamp,
 });
 
@@ -73,19 +106,43 @@ const trashRecord = z.looseObject({
   deletedAt: timestamp,
 });
 
-const metaRecord = z.looseObject({ key: z.string().min(1), value: z.unknown() });
+const metaRecord = z.looseObject({
+  key: z.string().min(1).max(400),
+  value: z.unknown().refine(v => (JSON.stringify(v) ?? '').length <= MAX_META_VALUE_CHARS, {
+    message: 'value too large',
+  }),
+});
 
 /** Only what restoring must rely on; the meetings feature owns the rest of the shape. */
 const meetingDecisionRecord = z.looseObject({
-  id: z.string().min(1),
-  meetingId: z.string(),
-  kind: z.string(),
-  anchors: z.array(z.looseObject({ articleId: z.string(), start: z.number().int() })),
+  id,
+  meetingId: z.string().max(200),
+  kind: z.string().max(64),
+  anchors: z
+    .array(z.looseObject({ articleId: z.string().max(200), start: z.number().int() }))
+    .max(1000),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
-/** Tables whose records Readout checks field by field; others are checked for their keys only. */
+/** The analyst's edits to one meeting's briefing (db.ts `BriefingRecord`). */
+const briefingRecord = z.looseObject({
+  id,
+  anchors: z
+    .array(z.looseObject({ articleId: z.string().max(200), start: z.number().int() }))
+    .max(1000),
+  bottomLine: note.nullable(),
+  keyPoints: z
+    .array(z.looseObject({ key: z.string().max(400), text: note, articleId: id.nullable() }))
+    .max(1000)
+    .nullable(),
+  excludedHighlights: z.array(id).max(100_000),
+  handling: z.string().max(400).nullable(),
+  paper: z.enum(['A4', 'Letter']),
+  updatedAt: timestamp,
+});
+
+/** Every table a backup may hold, with the schema each of its records is checked against. */
 const KNOWN_TABLES: Record<string, z.ZodType> = {
   articles: articleRecord,
   highlights: highlightRecord,
@@ -93,6 +150,7 @@ const KNOWN_TABLES: Record<string, z.ZodType> = {
   trash: trashRecord,
   meta: metaRecord,
   meetingDecisions: meetingDecisionRecord,
+  briefings: briefingRecord,
 };
 
 const envelope = z.object({
@@ -120,8 +178,8 @@ const NOTHING_CHANGED = 'Nothing was changed.';
 export async function createBackup(db: ReadoutDB, now = new Date()): Promise<Backup> {
   const tables = await readTables(
     db,
-    () => true,
-    key => !DERIVED_META_KEYS.has(String(key)),
+    name => !REBUILT_TABLES.has(name),
+    key => !DERIVED_META_KEYS.has(String(key)) && !REBUILT_META_KEYS.has(String(key)),
   );
   return {
     format: BACKUP_FORMAT,
@@ -180,11 +238,20 @@ function keyOf(table: Table, record: Record<string, unknown>): string | null {
 export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> {
   await db.open();
   let raw: unknown;
+  let proto = false;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text, function (this: unknown, key: string, value: unknown) {
+      if (key === '__proto__') proto = true;
+      return value;
+    });
   } catch {
     throw new BackupError(
       `This file is not valid JSON: it may be damaged or incomplete. ${NOTHING_CHANGED}`,
+    );
+  }
+  if (proto) {
+    throw new BackupError(
+      `This backup is damaged (it holds a "__proto__" key). ${NOTHING_CHANGED}`,
     );
   }
   const format = (raw as { format?: unknown } | null)?.format;
@@ -221,6 +288,10 @@ export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> 
     }
   }
   const tables = new Map(db.tables.map(t => [t.name, t]));
+  for (const name of REBUILT_TABLES) delete backup.tables[name];
+  if (backup.tables.meta) {
+    backup.tables.meta = backup.tables.meta.filter(r => !REBUILT_META_KEYS.has(String(r.key)));
+  }
   for (const [name, rows] of Object.entries(backup.tables)) {
     const table = tables.get(name);
     if (!table) {
@@ -240,12 +311,15 @@ export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> 
       );
     }
     const schema = KNOWN_TABLES[name];
-    if (schema) {
-      const checked = z.array(schema).safeParse(rows);
-      if (!checked.success) {
-        const issue = describeIssue(checked.error.issues[0], [name]);
-        throw new BackupError(`This backup is damaged (${issue}). ${NOTHING_CHANGED}`);
-      }
+    if (!schema) {
+      throw new BackupError(
+        `This backup holds data this version of Readout does not restore ("${name}"). ${NOTHING_CHANGED}`,
+      );
+    }
+    const checked = z.array(schema).safeParse(rows);
+    if (!checked.success) {
+      const issue = describeIssue(checked.error.issues[0], [name]);
+      throw new BackupError(`This backup is damaged (${issue}). ${NOTHING_CHANGED}`);
     }
     const seen = new Set<string>();
     rows.forEach((row, i) => {
@@ -319,6 +393,8 @@ async function replaceAll(
     for (const table of replaced) {
       const rows = backup.tables[table.name] ?? [];
       if (table.name === 'meta') {
+        // A full restore keeps the search index and drops the meetings fingerprint, so the
+        // meetings are found again in the restored articles.
         const kept = work
           ? await table.filter(r => !isWorkMetaKey((r as { key: unknown }).key)).toArray()
           : await table

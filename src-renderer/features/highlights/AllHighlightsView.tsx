@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { anchor } from '../../anchoring/anchor';
 import { db, type Highlight, type StoredArticle } from '../../db/db';
 import { useNavigation } from '../../navigation';
-import { renderMarkdown } from '../notes/markdown';
+import { NotePreview } from '../notes/NotePreview';
 import { useAllTags } from '../notes/useAllTags';
 import { TrashList } from '../undo/TrashList';
 import { ColourMeanings } from './ColourMeanings';
@@ -134,12 +134,7 @@ export function AllHighlightsView({
                 </span>
               </div>
               <blockquote className={`all-quote hl-c${c}`}>{h.quote.exact}</blockquote>
-              {h.note.trim() && (
-                <div
-                  className="note-preview"
-                  dangerouslySetInnerHTML={{ __html: renderMarkdown(h.note) }}
-                />
-              )}
+              {h.note.trim() && <NotePreview text={h.note} />}
               {h.tags.length > 0 && (
                 <ul className="tag-list" aria-label="Tags">
                   {h.tags.map(t => (

@@ -1,6 +1,6 @@
 import type { Highlight } from '../../db/db';
 import { ArticleNoteEditor } from '../notes/ArticleNoteEditor';
-import { renderMarkdown } from '../notes/markdown';
+import { NotePreview } from '../notes/NotePreview';
 import { NoteEditor } from '../notes/NoteEditor';
 import { TagsInput } from '../notes/TagsInput';
 import { useAllTags } from '../notes/useAllTags';
@@ -157,12 +157,7 @@ export function HighlightsPanel({
                   />
                 ) : (
                   <>
-                    {h.note.trim() && (
-                      <div
-                        className="note-preview"
-                        dangerouslySetInnerHTML={{ __html: renderMarkdown(h.note) }}
-                      />
-                    )}
+                    {h.note.trim() && <NotePreview text={h.note} />}
                     <Tags tags={h.tags} />
                   </>
                 )}
@@ -189,12 +184,7 @@ export function HighlightsPanel({
                   {meanings[slot(h.colour)]}
                 </span>
                 <blockquote className="hl-quote">{excerpt(h.quote.exact, 400)}</blockquote>
-                {h.note.trim() && (
-                  <div
-                    className="note-preview"
-                    dangerouslySetInnerHTML={{ __html: renderMarkdown(h.note) }}
-                  />
-                )}
+                {h.note.trim() && <NotePreview text={h.note} />}
                 <Tags tags={h.tags} />
                 <button
                   type="button"

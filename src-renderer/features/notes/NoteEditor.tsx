@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { renderMarkdown } from './markdown';
+import { NotePreview } from './NotePreview';
 
 /** How long typing must pause before a note is saved. */
 const AUTOSAVE_MS = 600;
@@ -49,13 +49,13 @@ export function NoteEditor({ label, value, onSave, focusRequest, placeholder }: 
     if (focusRequest) field.current?.focus();
   }, [focusRequest]);
 
-  const html = draft.trim() ? renderMarkdown(draft) : '';
+  const shown = draft.trim() !== '';
   return (
     <div className="note-editor">
       <textarea
         ref={field}
         aria-label={label}
-        aria-describedby={html ? previewId : undefined}
+        aria-describedby={shown ? previewId : undefined}
         value={draft}
         placeholder={placeholder}
         rows={Math.min(8, Math.max(2, draft.split('\n').length + 1))}
@@ -73,15 +73,7 @@ export function NoteEditor({ label, value, onSave, focusRequest, placeholder }: 
           {draft === value ? 'Saved' : 'Not saved yet'}
         </span>
       )}
-      {html && (
-        <div
-          id={previewId}
-          className="note-preview"
-          aria-label={`${label}, formatted`}
-          role="region"
-          dangerouslySetInnerHTML={{ __html: html }}
-        />
-      )}
+      {shown && <NotePreview id={previewId} label={`${label}, formatted`} text={draft} />}
     </div>
   );
 }

@@ -1,0 +1,136 @@
+/**
+ * Notes that used to break the renderer: Markdown parsers choke on some inputs (deep quotes
+ * overflowed marked's stack; emphasis runs and long space runs took seconds). Such a note, typed
+ * or restored from a backup, must open quickly and never take the article or All highlights down.
+ */
+import type { Page } from '@playwright/test';
+import { highlightOf, type BackupFile } from './backup-data';
+import { expect, test } from './fixtures';
+import { DataDialog } from './pages/data';
+import { DeskPage } from './pages/desk';
+
+const MOSCOW = /^The defense ministers/;
+
+/** Notes written to be hard on a Markdown parser, at the formatting limit and far beyond it. */
+function hostileNotes(): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const size of [5_000, 40_000]) {
+    const repeat = (unit: string) => unit.repeat(Math.floor(size / unit.length));
+    notes[`deep quotes ${size}`] = repeat('>');
+    notes[`underscores ${size}`] = repeat('_a');
+    notes[`spaces ${size}`] = `a${' '.repeat(size - 2)}b`;
+    notes[`e-mail autolinks ${size}`] = repeat('ask <desk@example.org> or desk@example.org; ');
+    notes[`link references ${size}`] = Array.from(
+      { length: Math.floor(size / 60) },
+      (_, i) => `[r${i}]: https://example.org/${i}\n[see][r${i}]`,
+    ).join('\n');
+  }
+  return notes;
+}
+
+/**
+ * Runs `click` and answers how many milliseconds passed, from the click the page saw until
+ * `count` note previews were on screen, measured by the page's own clock.
+ */
+async function timeUntilNotes(page: Page, click: () => Promise<void>, count: number) {
+  await page.evaluate(n => {
+    const w = window as { notesShownAt?: number; clickedAt?: number };
+    w.notesShownAt = undefined;
+    const observer = new MutationObserver(() => {
+      if (document.querySelectorAll('.note-preview').length >= n) {
+        w.notesShownAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    document.addEventListener('click', () => (w.clickedAt = performance.now()), {
+      capture: true,
+      once: true,
+    });
+  }, count);
+  await click();
+  await expect(page.locator('.note-preview')).toHaveCount(count);
+  return page.evaluate(() => {
+    const w = window as { notesShownAt?: number; clickedAt?: number };
+    return (w.notesShownAt ?? Infinity) - (w.clickedAt ?? 0);
+  });
+}
+
+/**
+ * Restores the article with one highlight per note and answers the fastest of three opens of
+ * each view: the fastest, so that the figure is the app's work rather than a busy machine's.
+ */
+async function openTimes(page: Page, notes: string[]): Promise<{ article: number; all: number }> {
+  const data = new DataDialog(page);
+  const desk = new DeskPage(page);
+  await data.open();
+  const backup = JSON.parse((await data.backup()).text) as BackupFile;
+  const article = backup.tables.articles.find(a => MOSCOW.test(a.title))!;
+  backup.tables.highlights = notes.map((note, i) =>
+    highlightOf(article, article.text.slice(i * 30, i * 30 + 12), note),
+  );
+  await data.restore('notes.json', JSON.stringify(backup));
+  await expect(data.status).toHaveText(/^Restored/);
+  await data.close();
+  const opens: number[] = [];
+  const lists: number[] = [];
+  // Loading the page again before each open empties its memo of formatted notes, so every open
+  // formats them; without the #article= part, so no article is open yet.
+  const fresh = async () => {
+    const url = new URL(page.url());
+    await page.goto(url.origin + url.pathname);
+    await expect(page.getByRole('heading', { name: 'Readout', level: 1 })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(2);
+  };
+  for (let run = 0; run < 3; run++) {
+    await fresh();
+    opens.push(await timeUntilNotes(page, () => desk.open(MOSCOW), notes.length));
+    await fresh();
+    lists.push(await timeUntilNotes(page, () => desk.showAllHighlights(), notes.length));
+  }
+  return { article: Math.min(...opens), all: Math.min(...lists) };
+}
+
+test('hostile notes restored from a backup open as fast as plain ones, in the article and All highlights', async ({
+  app,
+}) => {
+  test.setTimeout(180_000); // twelve reloads, each opening one view
+  const { page } = app;
+  const hostile = Object.values(hostileNotes());
+  const plain = await openTimes(
+    page,
+    hostile.map((_, i) => `Plain note ${i}`),
+  );
+  const slow = await openTimes(page, hostile);
+  console.log(
+    `${hostile.length} notes, fastest of three opens: article ${plain.article.toFixed(0)} ms plain, ` +
+      `${slow.article.toFixed(0)} ms hostile; All highlights ${plain.all.toFixed(0)} ms plain, ` +
+      `${slow.all.toFixed(0)} ms hostile`,
+  );
+  // What the hostile notes add to opening either view stays under 100 ms.
+  expect(slow.article - plain.article).toBeLessThan(100);
+  expect(slow.all - plain.all).toBeLessThan(100);
+  // Formatting follows: the notes under the limit are formatted, those over it say why they are not.
+  await expect(page.locator('.note-preview blockquote').first()).toBeAttached();
+  await expect(page.locator('.note-preview .note-link').first()).toBeVisible();
+  await expect(page.getByText(/^Shown as plain text/)).toHaveCount(5);
+  await expect(page.getByText('This note could not be displayed')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+});
+
+test('a note of 5,000 quote marks typed into the editor leaves the app working, also after a reload', async ({
+  app,
+}) => {
+  const desk = new DeskPage(app.page);
+  await desk.open(MOSCOW);
+  await desk.highlight('scheduled to meet in Moscow on April 25', 'Question');
+  await desk.writeNote(desk.noteField, `${'>'.repeat(5000)} who attends?`);
+  const preview = desk.panel.getByRole('region', { name: 'Highlight note, formatted' });
+  await expect(preview).toBeVisible();
+  await app.page.reload();
+  await desk.open(MOSCOW);
+  await expect(desk.item('scheduled to meet in Moscow').locator('.note-preview')).toBeVisible();
+  await desk.showAllHighlights();
+  await expect(app.page.locator('.note-preview')).toHaveCount(1);
+  await expect(app.page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+});
