@@ -36,7 +36,7 @@ describe('extractMeetings', () => {
     expect(m.disagreements).toBeUndefined();
   });
 
-  it('keeps a disagreement between sources on the date', () => {
+  it('never merges reports that give different exact dates', () => {
     const a = testArticle('Indonesian and Malaysian leaders met in Jakarta on Monday.', {
       source: 'a.txt',
       published: '2024-05-08',
@@ -45,18 +45,14 @@ describe('extractMeetings', () => {
       source: 'b.txt',
       published: '2024-05-08',
     });
-    const [m, ...rest] = extractMeetings([a, b]);
-    expect(rest).toHaveLength(0);
-    expect(m.disagreements?.[0]).toMatchObject({ field: 'date' });
-    expect(m.disagreements?.[0].values.map(v => v.value).sort()).toEqual([
-      '2024-05-06',
-      '2024-05-07',
-    ]);
+    const out = extractMeetings([a, b]);
+    expect(out.map(m => m.date.start).sort()).toEqual(['2024-05-06', '2024-05-07']);
+    expect(out.every(m => m.disagreements === undefined)).toBe(true);
   });
 
   it('resolves an undated article through a merged dated source and says so', () => {
     const a = testArticle(
-      'Armenian and Azerbaijani foreign ministers will meet in Almaty on Thursday.',
+      'Armenian and Azerbaijani foreign ministers will meet in Almaty on Friday.',
       { source: 'undated.txt', published: null },
     );
     const b = testArticle(
@@ -65,8 +61,27 @@ describe('extractMeetings', () => {
     );
     const [m] = extractMeetings([a, b]);
     const undated = m.mentions.find(x => x.file === 'undated.txt');
-    expect(undated?.date.start).toBe('2024-05-09');
+    expect(undated?.date.start).toBe('2024-05-10');
     expect(undated?.dateResolvedVia).toBe('dated.txt');
+  });
+
+  it('leaves neighbouring meetings as they were when undated reports arrive', () => {
+    const held = testArticle('Thai and Cambodian foreign ministers met in Bangkok on Monday.', {
+      source: 'held.txt',
+      published: '2024-03-06',
+    });
+    const planned = testArticle(
+      'Thai and Cambodian foreign ministers will meet in Phnom Penh on March 20.',
+      { source: 'planned.txt', published: '2024-03-06' },
+    );
+    const undated = [
+      'Thai and Cambodian foreign ministers will meet on Wednesday to discuss the border.',
+      'The foreign ministers of Thailand and Cambodia are due to hold talks on Wednesday.',
+    ].map((text, i) => testArticle(text, { source: `undated-${i}.txt`, published: null }));
+    const before = extractMeetings([held, planned]);
+    const after = extractMeetings([held, ...undated, planned]);
+    for (const m of before) expect(after).toContainEqual(m);
+    expect(after.map(m => m.status).sort()).toEqual(expect.arrayContaining(['held', 'scheduled']));
   });
 
   it('keeps different meetings of the same countries apart', () => {
