@@ -17,7 +17,7 @@ import {
 } from './briefing';
 import { createBackupStore, type BackupStore } from './backups/store';
 import { importFiles, importPaths } from './ingest';
-import { extractMeetings } from './meetings';
+import { extractArticleResults, mergeArticleResults } from './meetings';
 import { ServiceError } from './service-error';
 
 type ChannelWithMethod<M extends MethodName> = {
@@ -85,7 +85,9 @@ export function createServices(options: ServicesOptions): Services {
 
     importFiles: async files => importFiles(files),
 
-    extractMeetings: async articles => ({ meetings: extractMeetings(articles) }),
+    extractArticleMeetings: async articles => ({ results: extractArticleResults(articles) }),
+
+    mergeArticleMeetings: async results => mergeArticleResults(results),
 
     async renderBriefing(input) {
       return {

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MeetingSchema } from '../contract/meeting';
-import { extractMeetings, meetingsReport } from './index';
+import { ArticleExtractionSchema } from '../contract/article-meetings';
+import {
+  EXTRACTOR_VERSION,
+  extractArticleResults,
+  extractMeetings,
+  mergeArticleResults,
+  meetingsReport,
+} from './index';
 import { testArticle } from './test-article';
 
 describe('extractMeetings', () => {
@@ -119,6 +126,47 @@ describe('extractMeetings', () => {
     const quad = meetings.find(m => m.date.start === '2023-04-25');
     expect(new Set(quad?.mentions.map(x => x.file)).size).toBe(2);
     expect(quad?.place.city).toBe('Moscow');
+  });
+});
+
+describe('extractArticleResults', () => {
+  it('gives per-article results that survive the process border unchanged', () => {
+    const dir = join(__dirname, '../../seeds');
+    const articles = readdirSync(dir).map(f =>
+      testArticle(readFileSync(join(dir, f), 'utf8'), { source: `seeds/${f}` }),
+    );
+    const results = extractArticleResults(articles);
+    expect(results.map(r => r.articleId)).toEqual(articles.map(a => a.id));
+    for (const r of results) {
+      expect(r.extractorVersion).toBe(EXTRACTOR_VERSION);
+      expect(ArticleExtractionSchema.parse(JSON.parse(JSON.stringify(r)))).toEqual(r);
+    }
+  });
+});
+
+describe('mergeArticleResults', () => {
+  const dir = join(__dirname, '../../seeds');
+  const articles = readdirSync(dir).map(f =>
+    testArticle(readFileSync(join(dir, f), 'utf8'), { source: `seeds/${f}` }),
+  );
+
+  it('gives the same meetings from cached results, in any order, as extracting the articles', () => {
+    const results = extractArticleResults(articles).map(r => JSON.parse(JSON.stringify(r)));
+    const whole = extractMeetings(articles);
+    const merged = mergeArticleResults(results);
+    expect(merged).toEqual({ meetings: whole, stale: [] });
+    const reversed = mergeArticleResults([...results].reverse()).meetings;
+    const byId = (ms: typeof whole) => [...ms].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(reversed)).toEqual(byId(whole));
+  });
+
+  it('refuses results of another extractor version and names their articles', () => {
+    const [first, ...rest] = extractArticleResults(articles);
+    const out = mergeArticleResults([{ ...first, extractorVersion: 'extract-0' }, ...rest]);
+    expect(out.stale).toEqual([first.articleId]);
+    expect(out.meetings.flatMap(m => m.mentions).some(x => x.articleId === first.articleId)).toBe(
+      false,
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  * meetings with the same ids.
  */
 import type { ImportReport, Article } from '../contract/article';
+import type { ArticleExtraction } from '../contract/article-meetings';
 import type { Meeting } from '../contract/meeting';
 import { buildMeeting } from './build';
 import { extractArticle } from './extract';
@@ -41,6 +42,43 @@ export function mergeArticleMeetings(items: MergeItem[], articleOrder: string[] 
     .map(g => ({ g, at: first(g), meeting: buildMeeting(g, countryName) }))
     .sort((a, b) => a.at - b.at || a.meeting.id.localeCompare(b.meeting.id))
     .map(({ meeting }) => meeting);
+}
+
+/**
+ * The version of what `extractArticle` reports for a given text. Per-article results are cached
+ * under it (in the renderer's database), so bump it with every change to extraction that changes
+ * any result: a stale version makes every library re-extract once, a forgotten bump keeps old
+ * results until the article's text changes.
+ */
+export const EXTRACTOR_VERSION = 'extract-1';
+
+/** Per-article results for a batch of articles, tagged with the extractor version. */
+export function extractArticleResults(articles: Article[]): ArticleExtraction[] {
+  return articles.map(a => ({
+    articleId: a.id,
+    extractorVersion: EXTRACTOR_VERSION,
+    meetings: extractArticle(a),
+  }));
+}
+
+/**
+ * Meetings from stored per-article results, in the order of `results`. Results of another
+ * extractor version are left out and named in `stale`; so is a second result for one article.
+ */
+export function mergeArticleResults(results: ArticleExtraction[]): {
+  meetings: Meeting[];
+  stale: string[];
+} {
+  const stale: string[] = [];
+  const current = new Map<string, ArticleExtraction>();
+  for (const r of results) {
+    if (r.extractorVersion !== EXTRACTOR_VERSION) stale.push(r.articleId);
+    else if (!current.has(r.articleId)) current.set(r.articleId, r);
+  }
+  const items = [...current.values()].flatMap(r =>
+    r.meetings.filter(m => m.articleId === r.articleId),
+  );
+  return { meetings: mergeArticleMeetings(items, [...current.keys()]), stale };
 }
 
 /** All meetings the articles report, merged across articles, in first-mention order. */

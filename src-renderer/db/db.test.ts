@@ -7,6 +7,7 @@ import {
   type Highlight,
   type MeetingDecision,
   type StoredArticle,
+  type StoredArticleMeetings,
   type StoredMeeting,
   type TrashItem,
 } from './db';
@@ -26,8 +27,11 @@ const V3_STORES = {
   meetings: 'id, status, dateStart, *countryCodes, *articleIds',
   meetingDecisions: 'id, meetingId, kind, updatedAt',
 };
-/** Every version that shipped, each with the stores it added. */
-const SHIPPED: Record<string, string>[] = [V1_STORES, V2_STORES, V3_STORES];
+const V4_STORES = {
+  articleMeetings: 'articleId, contentHash',
+};
+/** Every version, each with the stores it added. */
+const SHIPPED: Record<string, string>[] = [V1_STORES, V2_STORES, V3_STORES, V4_STORES];
 
 function storedArticle(id: string, source: string): StoredArticle {
   const text = `Article ${id}: the ministers met.`;
@@ -115,6 +119,13 @@ const decision: MeetingDecision = {
   updatedAt: 6,
 };
 
+const cached: StoredArticleMeetings = {
+  articleId: '00000000000000a1',
+  contentHash: '00000000000000a1',
+  extractorVersion: 'extract-1',
+  meetings: [],
+};
+
 /** Representative rows for every table any shipped version had. */
 const ROWS: Record<string, unknown[]> = {
   articles: [
@@ -131,6 +142,7 @@ const ROWS: Record<string, unknown[]> = {
   trash: [trashed],
   meetings: [meeting],
   meetingDecisions: [decision],
+  articleMeetings: [cached],
 };
 
 describe('ReadoutDB upgrades', () => {
@@ -139,6 +151,7 @@ describe('ReadoutDB upgrades', () => {
 
   it('knows the stores of every version before the latest', () => {
     expect(earlier).toEqual(Array.from({ length: latest - 1 }, (_, i) => i + 1));
+    expect(SHIPPED).toHaveLength(latest);
   });
 
   it.each(earlier)(
@@ -174,6 +187,11 @@ describe('ReadoutDB upgrades', () => {
           expect(await db.meetings.where('countryCodes').equals('IR').count()).toBe(1);
           expect(await db.meetingDecisions.where('meetingId').equals(meeting.id).count()).toBe(1);
         }
+        // The per-article cache starts empty (the first sync fills it) and answers its index.
+        await db.articleMeetings.put(cached);
+        expect(
+          await db.articleMeetings.where('contentHash').equals('00000000000000a1').count(),
+        ).toBe(1);
       } finally {
         await db.delete();
       }
@@ -197,7 +215,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
@@ -229,7 +247,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(await db.highlights.toArray()).toEqual([highlight]);
       expect(await db.highlights.where('tags').equals('moscow').count()).toBe(1);
       expect(await db.articleNotes.get('00000000000000a1')).toMatchObject({ text: 'Note' });
@@ -244,8 +262,9 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(db.tables.map(t => t.name).sort()).toEqual([
+        'articleMeetings',
         'articleNotes',
         'articles',
         'highlights',
