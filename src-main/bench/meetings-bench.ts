@@ -41,7 +41,7 @@ const FILLER = [
   'Observers said the region faces rising food prices and climate pressures this season.',
 ];
 
-function article(i: number): Article {
+export function article(i: number): Article {
   const a = COUNTRIES[i % COUNTRIES.length];
   const b = COUNTRIES[(i * 7 + 3) % COUNTRIES.length];
   const c = COUNTRIES[(i * 11 + 5) % COUNTRIES.length];

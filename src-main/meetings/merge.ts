@@ -59,6 +59,8 @@ interface Cluster {
   surnames: Set<string>;
   /** Publication days of the undated members. */
   published: number[];
+  /** Signatures of the members whose keys are registered already. */
+  registered: Set<string>;
 }
 
 function jaccard(a: Iterable<string>, b: Iterable<string>): number {
@@ -189,6 +191,18 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
   const clusters: Cluster[] = [];
   const index = new BlockIndex<Cluster>();
   const register = (c: Cluster, m: MergeItem): void => {
+    // Many reports of one meeting name the same parties, date and place: register those once.
+    const sig = [
+      m.countries.join(),
+      m.people.map(p => p.name).join(),
+      m.organizations.join(),
+      m.date.start,
+      m.date.end,
+      m.date.start ? '' : m.published,
+      m.city,
+    ].join('|');
+    if (c.registered.has(sig)) return;
+    c.registered.add(sig);
     const parties = registerKeys(m);
     const times: string[] = [];
     const range = dayRange(m.date);
@@ -228,6 +242,7 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
       countries: new Set(),
       surnames: new Set(),
       published: [],
+      registered: new Set(),
     };
     clusters.push(c);
     join(c, m);
