@@ -103,8 +103,18 @@ const fromMerge = (confidence: FieldConfidence['confidence']): FieldConfidence =
   basis: 'merge',
 });
 
-/** Meeting records in the CLI contract shape, plus `disagreements` and `confidence`. */
-export function buildMeeting(group: MergeItem[], countryName: (code: string) => string): Meeting {
+/**
+ * Meeting records in the CLI contract shape, plus `disagreements` and `confidence`. The id is
+ * derived from the members' first sentences, so it survives re-extraction; `sharedStarts` lists
+ * the `articleId:start` keys of sentences that open two meetings of one article, whose members
+ * are then told apart by their order in the article (two meetings must never share an id: the
+ * renderer stores meetings by id).
+ */
+export function buildMeeting(
+  group: MergeItem[],
+  countryName: (code: string) => string,
+  sharedStarts: ReadonlySet<string> = new Set(),
+): Meeting {
   const members = [...group].sort(byReport);
   const disagreements: Disagreement[] = [];
   const { status, outcome, disagreement } = mergedStatus(members);
@@ -163,7 +173,10 @@ export function buildMeeting(group: MergeItem[], countryName: (code: string) => 
   const purposeFrom = members.find(m => m.purpose) ?? null;
   const id = `m-${fnv(
     members
-      .map(m => `${m.articleId}:${m.mentions[0]?.start ?? 0}`)
+      .map(m => {
+        const key = `${m.articleId}:${m.mentions[0]?.start ?? 0}`;
+        return sharedStarts.has(key) ? `${key}:${m.order}` : key;
+      })
       .sort()
       .join(','),
   )}`;

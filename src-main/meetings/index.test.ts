@@ -103,6 +103,22 @@ describe('extractMeetings', () => {
     expect(extractMeetings([a, b])).toHaveLength(2);
   });
 
+  it('gives two meetings opened by one sentence different ids', () => {
+    const results = extractArticleResults([
+      testArticle('Ghanaian and Nigerian presidents met in Accra on Monday.', {
+        source: 'a.txt',
+        published: '2024-05-08',
+      }),
+    ]);
+    const [first] = results[0].meetings;
+    // A second meeting whose first mention is the same sentence, as extractors report when one
+    // sentence names two meetings.
+    const second = { ...first, order: 1, countries: ['BF', 'ML'], city: 'Bamako', levels: [] };
+    const out = mergeArticleResults([{ ...results[0], meetings: [first, second] }]).meetings;
+    expect(out).toHaveLength(2);
+    expect(new Set(out.map(m => m.id)).size).toBe(2);
+  });
+
   it('gives the same ids for the same articles', () => {
     const a = testArticle('Ghanaian and Nigerian presidents met in Accra on Monday.', {
       published: '2024-05-08',

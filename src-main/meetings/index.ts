@@ -37,9 +37,16 @@ export function mergeArticleMeetings(items: MergeItem[], articleOrder: string[] 
         Math.min(min, (order.get(m.articleId) ?? order.size) * 1e7 + (m.mentions[0]?.start ?? 0)),
       Infinity,
     );
+  const starts = new Set<string>();
+  const shared = new Set<string>();
+  for (const m of items) {
+    const key = `${m.articleId}:${m.mentions[0]?.start ?? 0}`;
+    if (starts.has(key)) shared.add(key);
+    starts.add(key);
+  }
   return clusterMeetings(items)
     .filter(g => g.some(m => m.mentions.length > 0))
-    .map(g => ({ g, at: first(g), meeting: buildMeeting(g, countryName) }))
+    .map(g => ({ g, at: first(g), meeting: buildMeeting(g, countryName, shared) }))
     .sort((a, b) => a.at - b.at || a.meeting.id.localeCompare(b.meeting.id))
     .map(({ meeting }) => meeting);
 }

@@ -28,7 +28,7 @@ import type { ArticleMeeting } from './extract';
  * An article's meeting as the merge reads it. `outcome` and `confidence` are set by extractors
  * that report them; both are optional so that older cached results still merge.
  */
-export type MergeItem = ArticleMeeting & {
+export type MergeItem = Omit<ArticleMeeting, 'outcome' | 'confidence'> & {
   outcome?: MeetingOutcome | null;
   confidence?: MeetingConfidence;
 };
