@@ -115,9 +115,13 @@ export function createServices(options: ServicesOptions): Services {
 
     importFiles: files => worker.run('importFiles', files),
 
-    extractMeetings: async articles => ({
-      meetings: await worker.run('extractMeetings', articles),
+    // Both run in the worker: extraction reads article text (hostile input), and a merge of a
+    // large library takes seconds; neither may hold up main's other calls.
+    extractArticleMeetings: async articles => ({
+      results: await worker.run('extractArticleResults', articles),
     }),
+
+    mergeArticleMeetings: results => worker.run('mergeArticleResults', results),
 
     meetingFromText: async ({ article, start, end }) => ({
       meeting: await worker.run('meetingFromText', article, start, end),

@@ -17,6 +17,7 @@ import {
   AutoBackupListSchema,
   MAX_WORK_BACKUP_CHARS,
 } from './auto-backup';
+import { ArticleExtractionSchema, MAX_EXTRACT_BATCH } from './article-meetings';
 import { BriefingInputSchema } from './briefing';
 import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
@@ -91,13 +92,24 @@ export const channels = {
     result: ImportReportSchema,
   },
   /**
-   * Finds the meetings in the given articles and merges mentions of the same meeting across them.
-   * Main keeps no state: the renderer sends the articles it holds and stores the answer.
+   * Finds the meetings each article of a batch reports, article by article, without merging.
+   * The renderer caches the answers by content hash and extractor version and sends only
+   * articles it has no current answer for, a batch at a time.
    */
-  'meetings:extract': {
-    method: 'extractMeetings',
-    args: z.tuple([z.array(ArticleSchema).max(20_000)]),
-    result: z.object({ meetings: z.array(MeetingSchema) }),
+  'meetings:extractArticles': {
+    method: 'extractArticleMeetings',
+    args: z.tuple([z.array(ArticleSchema).max(MAX_EXTRACT_BATCH)]),
+    result: z.object({ results: z.array(ArticleExtractionSchema) }),
+  },
+  /**
+   * Merges stored per-article results into meetings. Main keeps no state: the renderer sends the
+   * results it holds (no article text) and stores the answer. Results of another extractor
+   * version are not merged; `stale` names their articles so the renderer extracts them again.
+   */
+  'meetings:merge': {
+    method: 'mergeArticleMeetings',
+    args: z.tuple([z.array(ArticleExtractionSchema).max(200_000)]),
+    result: z.object({ meetings: z.array(MeetingSchema), stale: z.array(z.string()) }),
   },
   /**
    * "Add meeting from selection": the meeting the extractor reads in one sentence of one article

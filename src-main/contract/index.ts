@@ -1,4 +1,5 @@
 export * from './article';
+export * from './article-meetings';
 export * from './auto-backup';
 export * from './meeting';
 export * from './channels';

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MeetingSchema } from '../contract/meeting';
-import { extractMeetings, meetingsReport } from './index';
+import { ArticleExtractionSchema } from '../contract/article-meetings';
+import {
+  EXTRACTOR_VERSION,
+  extractArticleResults,
+  extractMeetings,
+  mergeArticleResults,
+  meetingsReport,
+} from './index';
 import { testArticle } from './test-article';
 
 describe('extractMeetings', () => {
@@ -36,7 +43,7 @@ describe('extractMeetings', () => {
     expect(m.disagreements).toBeUndefined();
   });
 
-  it('keeps a disagreement between sources on the date', () => {
+  it('never merges reports that give different exact dates', () => {
     const a = testArticle('Indonesian and Malaysian leaders met in Jakarta on Monday.', {
       source: 'a.txt',
       published: '2024-05-08',
@@ -45,18 +52,14 @@ describe('extractMeetings', () => {
       source: 'b.txt',
       published: '2024-05-08',
     });
-    const [m, ...rest] = extractMeetings([a, b]);
-    expect(rest).toHaveLength(0);
-    expect(m.disagreements?.[0]).toMatchObject({ field: 'date' });
-    expect(m.disagreements?.[0].values.map(v => v.value).sort()).toEqual([
-      '2024-05-06',
-      '2024-05-07',
-    ]);
+    const out = extractMeetings([a, b]);
+    expect(out.map(m => m.date.start).sort()).toEqual(['2024-05-06', '2024-05-07']);
+    expect(out.every(m => m.disagreements === undefined)).toBe(true);
   });
 
   it('resolves an undated article through a merged dated source and says so', () => {
     const a = testArticle(
-      'Armenian and Azerbaijani foreign ministers will meet in Almaty on Thursday.',
+      'Armenian and Azerbaijani foreign ministers will meet in Almaty on Friday.',
       { source: 'undated.txt', published: null },
     );
     const b = testArticle(
@@ -65,8 +68,27 @@ describe('extractMeetings', () => {
     );
     const [m] = extractMeetings([a, b]);
     const undated = m.mentions.find(x => x.file === 'undated.txt');
-    expect(undated?.date.start).toBe('2024-05-09');
+    expect(undated?.date.start).toBe('2024-05-10');
     expect(undated?.dateResolvedVia).toBe('dated.txt');
+  });
+
+  it('leaves neighbouring meetings as they were when undated reports arrive', () => {
+    const held = testArticle('Thai and Cambodian foreign ministers met in Bangkok on Monday.', {
+      source: 'held.txt',
+      published: '2024-03-06',
+    });
+    const planned = testArticle(
+      'Thai and Cambodian foreign ministers will meet in Phnom Penh on March 20.',
+      { source: 'planned.txt', published: '2024-03-06' },
+    );
+    const undated = [
+      'Thai and Cambodian foreign ministers will meet on Wednesday to discuss the border.',
+      'The foreign ministers of Thailand and Cambodia are due to hold talks on Wednesday.',
+    ].map((text, i) => testArticle(text, { source: `undated-${i}.txt`, published: null }));
+    const before = extractMeetings([held, planned]);
+    const after = extractMeetings([held, ...undated, planned]);
+    for (const m of before) expect(after).toContainEqual(m);
+    expect(after.map(m => m.status).sort()).toEqual(expect.arrayContaining(['held', 'scheduled']));
   });
 
   it('keeps different meetings of the same countries apart', () => {
@@ -79,6 +101,22 @@ describe('extractMeetings', () => {
       published: '2024-06-21',
     });
     expect(extractMeetings([a, b])).toHaveLength(2);
+  });
+
+  it('gives two meetings opened by one sentence different ids', () => {
+    const results = extractArticleResults([
+      testArticle('Ghanaian and Nigerian presidents met in Accra on Monday.', {
+        source: 'a.txt',
+        published: '2024-05-08',
+      }),
+    ]);
+    const [first] = results[0].meetings;
+    // A second meeting whose first mention is the same sentence, as extractors report when one
+    // sentence names two meetings.
+    const second = { ...first, order: 1, countries: ['BF', 'ML'], city: 'Bamako', levels: [] };
+    const out = mergeArticleResults([{ ...results[0], meetings: [first, second] }]).meetings;
+    expect(out).toHaveLength(2);
+    expect(new Set(out.map(m => m.id)).size).toBe(2);
   });
 
   it('gives the same ids for the same articles', () => {
@@ -104,6 +142,47 @@ describe('extractMeetings', () => {
     const quad = meetings.find(m => m.date.start === '2023-04-25');
     expect(new Set(quad?.mentions.map(x => x.file)).size).toBe(2);
     expect(quad?.place.city).toBe('Moscow');
+  });
+});
+
+describe('extractArticleResults', () => {
+  it('gives per-article results that survive the process border unchanged', () => {
+    const dir = join(__dirname, '../../seeds');
+    const articles = readdirSync(dir).map(f =>
+      testArticle(readFileSync(join(dir, f), 'utf8'), { source: `seeds/${f}` }),
+    );
+    const results = extractArticleResults(articles);
+    expect(results.map(r => r.articleId)).toEqual(articles.map(a => a.id));
+    for (const r of results) {
+      expect(r.extractorVersion).toBe(EXTRACTOR_VERSION);
+      expect(ArticleExtractionSchema.parse(JSON.parse(JSON.stringify(r)))).toEqual(r);
+    }
+  });
+});
+
+describe('mergeArticleResults', () => {
+  const dir = join(__dirname, '../../seeds');
+  const articles = readdirSync(dir).map(f =>
+    testArticle(readFileSync(join(dir, f), 'utf8'), { source: `seeds/${f}` }),
+  );
+
+  it('gives the same meetings from cached results, in any order, as extracting the articles', () => {
+    const results = extractArticleResults(articles).map(r => JSON.parse(JSON.stringify(r)));
+    const whole = extractMeetings(articles);
+    const merged = mergeArticleResults(results);
+    expect(merged).toEqual({ meetings: whole, stale: [] });
+    const reversed = mergeArticleResults([...results].reverse()).meetings;
+    const byId = (ms: typeof whole) => [...ms].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(reversed)).toEqual(byId(whole));
+  });
+
+  it('refuses results of another extractor version and names their articles', () => {
+    const [first, ...rest] = extractArticleResults(articles);
+    const out = mergeArticleResults([{ ...first, extractorVersion: 'extract-0' }, ...rest]);
+    expect(out.stale).toEqual([first.articleId]);
+    expect(out.meetings.flatMap(m => m.mentions).some(x => x.articleId === first.articleId)).toBe(
+      false,
+    );
   });
 });
 

@@ -4,10 +4,12 @@
  * meetings with the same ids.
  */
 import type { ImportReport, Article } from '../contract/article';
+import type { ArticleExtraction } from '../contract/article-meetings';
 import type { Meeting } from '../contract/meeting';
-import { extractArticle, type ArticleMeeting } from './extract';
+import { buildMeeting } from './build';
+import { extractArticle } from './extract';
 import { countryRef } from './gazetteer';
-import { buildMeeting, clusterMeetings } from './merge';
+import { clusterMeetings, type MergeItem } from './merge';
 
 export interface MeetingsReport {
   articles: {
@@ -23,40 +25,67 @@ export interface MeetingsReport {
 const countryName = (code: string): string => countryRef(code).name;
 
 /**
- * Undated articles: once their meetings merge with meetings from dated articles, their relative
- * dates ("on Tuesday", "earlier this month") are resolved against that source's publication
- * date, and each such mention says so in `dateResolvedVia`.
+ * Merges per-article meetings (fresh or from a cache) into meetings, ordered by the first
+ * mention in `articleOrder` (article ids; unknown ids go last). The grouping itself does not
+ * depend on the order: the same items in any order give the same meetings with the same ids.
  */
-function borrowReferenceDates(
-  articles: Article[],
-  items: ArticleMeeting[],
-  groups: ArticleMeeting[][],
-): ArticleMeeting[] | null {
-  const byId = new Map(articles.map(a => [a.id, a]));
-  const borrowed = new Map<string, { ref: string; via: string; weight: number }>();
-  for (const g of groups) {
-    const dated = g
-      .filter(m => m.published)
-      .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
-    if (dated.length === 0) continue;
-    for (const m of g) {
-      if (m.published) continue;
-      const prev = borrowed.get(m.articleId);
-      if (!prev || g.length > prev.weight)
-        borrowed.set(m.articleId, {
-          ref: dated[0].published ?? '',
-          via: dated[0].file,
-          weight: g.length,
-        });
-    }
+export function mergeArticleMeetings(items: MergeItem[], articleOrder: string[] = []): Meeting[] {
+  const order = new Map(articleOrder.map((id, i) => [id, i]));
+  const first = (g: MergeItem[]): number =>
+    g.reduce(
+      (min, m) =>
+        Math.min(min, (order.get(m.articleId) ?? order.size) * 1e7 + (m.mentions[0]?.start ?? 0)),
+      Infinity,
+    );
+  const starts = new Set<string>();
+  const shared = new Set<string>();
+  for (const m of items) {
+    const key = `${m.articleId}:${m.mentions[0]?.start ?? 0}`;
+    if (starts.has(key)) shared.add(key);
+    starts.add(key);
   }
-  if (borrowed.size === 0) return null;
-  const out = items.filter(m => !borrowed.has(m.articleId));
-  for (const [id, b] of borrowed) {
-    const article = byId.get(id);
-    if (article) out.push(...extractArticle(article, b.ref, b.via));
+  return clusterMeetings(items)
+    .filter(g => g.some(m => m.mentions.length > 0))
+    .map(g => ({ g, at: first(g), meeting: buildMeeting(g, countryName, shared) }))
+    .sort((a, b) => a.at - b.at || a.meeting.id.localeCompare(b.meeting.id))
+    .map(({ meeting }) => meeting);
+}
+
+/**
+ * The version of what `extractArticle` reports for a given text. Per-article results are cached
+ * under it (in the renderer's database), so bump it with every change to extraction that changes
+ * any result: a stale version makes every library re-extract once, a forgotten bump keeps old
+ * results until the article's text changes.
+ */
+export const EXTRACTOR_VERSION = 'extract-1';
+
+/** Per-article results for a batch of articles, tagged with the extractor version. */
+export function extractArticleResults(articles: Article[]): ArticleExtraction[] {
+  return articles.map(a => ({
+    articleId: a.id,
+    extractorVersion: EXTRACTOR_VERSION,
+    meetings: extractArticle(a),
+  }));
+}
+
+/**
+ * Meetings from stored per-article results, in the order of `results`. Results of another
+ * extractor version are left out and named in `stale`; so is a second result for one article.
+ */
+export function mergeArticleResults(results: ArticleExtraction[]): {
+  meetings: Meeting[];
+  stale: string[];
+} {
+  const stale: string[] = [];
+  const current = new Map<string, ArticleExtraction>();
+  for (const r of results) {
+    if (r.extractorVersion !== EXTRACTOR_VERSION) stale.push(r.articleId);
+    else if (!current.has(r.articleId)) current.set(r.articleId, r);
   }
-  return out;
+  const items = [...current.values()].flatMap(r =>
+    r.meetings.filter(m => m.articleId === r.articleId),
+  );
+  return { meetings: mergeArticleMeetings(items, [...current.keys()]), stale };
 }
 
 /** All meetings the articles report, merged across articles, in first-mention order. */
@@ -65,24 +94,10 @@ export function extractMeetings(articles: Article[]): Meeting[] {
   const unique = articles.filter(a =>
     seen.has(a.id + a.source) ? false : (seen.add(a.id + a.source), true),
   );
-  let items = unique.flatMap(a => extractArticle(a));
-  let groups = clusterMeetings(items);
-  const second = borrowReferenceDates(unique, items, groups);
-  if (second) {
-    items = second;
-    groups = clusterMeetings(items);
-  }
-  const order = new Map(unique.map((a, i) => [a.id, i]));
-  const first = (g: ArticleMeeting[]): number =>
-    g.reduce(
-      (min, m) => Math.min(min, (order.get(m.articleId) ?? 0) * 1e7 + (m.mentions[0]?.start ?? 0)),
-      Infinity,
-    );
-  return groups
-    .filter(g => g.some(m => m.mentions.length > 0))
-    .map(g => ({ g, at: first(g) }))
-    .sort((a, b) => a.at - b.at)
-    .map(({ g }) => buildMeeting(g, countryName));
+  return mergeArticleMeetings(
+    unique.flatMap(a => extractArticle(a)),
+    unique.map(a => a.id),
+  );
 }
 
 /** The `readout meetings --json` report for an import: every file with its error, and the meetings. */

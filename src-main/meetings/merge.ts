@@ -1,281 +1,277 @@
 /**
  * Cross-article merging: mentions of one real-world meeting in different articles become one
- * meeting. Candidates are compared only within blocks of shared countries (pairs of countries,
- * or the single country of one-country meetings), so 10,000 articles merge in near-linear time.
- * Where sources disagree on date, place or status the disagreement is kept, never resolved
- * silently; a later "held" report supersedes an earlier "scheduled" one.
+ * meeting. The rules protect meetings that are already right:
+ * - two mentions whose dates cannot overlap are never one meeting: every dated member of a
+ *   meeting overlaps every other (the meeting keeps the intersection of their ranges);
+ * - an undated mention joins a meeting only when participants, level and place agree strongly,
+ *   its article's publication date fits the meeting's date, and exactly one meeting qualifies;
+ * - the result depends only on the set of mentions, not on the order articles arrived in, and a
+ *   mention is compared only with meetings in its blocks (shared countries × the weeks of its
+ *   date, see `blocking.ts`), so a library of 100,000 articles merges in near-linear time.
  */
-import type { Meeting, MeetingDate } from '../contract/meeting';
-import { datesCompatible, daysBetween } from './dates';
+import type { MeetingConfidence, MeetingOutcome } from '../contract/meeting';
+import {
+  BlockIndex,
+  combine,
+  dayNumber,
+  dayRange,
+  lookupTimeKeys,
+  lookupKeys,
+  registerKeys,
+  surname,
+  timeKeys,
+} from './blocking';
+import { findDates, resolveDate } from './dates';
 import type { ArticleMeeting } from './extract';
+
+/**
+ * An article's meeting as the merge reads it. `outcome` and `confidence` are set by extractors
+ * that report them; both are optional so that older cached results still merge.
+ */
+export type MergeItem = Omit<ArticleMeeting, 'outcome' | 'confidence'> & {
+  outcome?: MeetingOutcome | null;
+  confidence?: MeetingConfidence;
+};
 
 export interface Disagreement {
   field: 'date' | 'place' | 'status';
   values: { value: string; file: string }[];
 }
 
-function jaccard(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const sb = new Set(b);
-  const inter = a.filter(x => sb.has(x)).length;
-  return inter / (a.length + b.length - inter);
-}
-
-function surname(name: string): string {
-  return name.split(/\s+/).pop()?.toLowerCase() ?? '';
-}
-
-function sharesPerson(a: ArticleMeeting, b: ArticleMeeting): boolean {
-  const s = new Set(a.people.map(p => surname(p.name)));
-  return b.people.some(p => s.has(surname(p.name)));
-}
-
-/** How well two article meetings match as one real meeting; -1 when they cannot. */
-export function crossScore(a: ArticleMeeting, b: ArticleMeeting): number {
-  if (a.articleId === b.articleId || a.separate !== b.separate) return -1;
-  if (a.levels.length > 0 && b.levels.length > 0 && !a.levels.some(l => b.levels.includes(l)))
-    return -1;
-  const j = jaccard(a.countries, b.countries);
-  const person = sharesPerson(a, b);
-  const org = a.organizations.some(o => b.organizations.includes(o));
-  if (a.countries.length > 0 && b.countries.length > 0) {
-    if (j < 0.5) return -1;
-  } else if (!person && !org) return -1;
-  const bothDated = Boolean(a.date.start && b.date.start);
-  const dateOk = datesCompatible(a.date, b.date);
-  const sameCity = Boolean(a.city && a.city === b.city);
-  const cityClash = Boolean(a.city && b.city && a.city !== b.city);
-  if (!bothDated && a.monthHint && b.monthHint && a.monthHint !== b.monthHint) return -1;
-  if (bothDated && !dateOk) {
-    // Sources a few days apart on one meeting: keep as a disagreement when all else agrees.
-    if (!(j >= 0.75 && sameCity && datesCompatible(a.date, b.date, 7))) return -1;
-  }
-  if (cityClash && !(bothDated && dateOk && j >= 0.75)) return -1;
-  if (!(bothDated && dateOk) && !sameCity && !person) return -1;
-  return j + (sameCity ? 0.5 : 0) + (bothDated && dateOk ? 0.5 : 0) + (person ? 0.3 : 0);
-}
-
-function blockKeys(m: ArticleMeeting): string[] {
-  const cs = [...m.countries].sort();
-  const keys: string[] = [];
-  if (cs.length <= 2) for (const c of cs) keys.push(`c:${c}`);
-  const capped = cs.slice(0, 8);
-  for (let i = 0; i < capped.length; i++)
-    for (let k = i + 1; k < capped.length; k++) keys.push(`p:${capped[i]}|${capped[k]}`);
-  if (cs.length === 0) {
-    for (const p of m.people) keys.push(`n:${surname(p.name)}`);
-    for (const o of m.organizations) keys.push(`o:${o}`);
-  }
-  return keys;
-}
-
-function monthsTouched(m: ArticleMeeting): string[] {
-  if (!m.date.start) return ['none'];
-  const a = new Date(Date.parse(m.date.start) - 7 * 86_400_000);
-  const b = new Date(Date.parse(m.date.end ?? m.date.start) + 7 * 86_400_000);
-  const out: string[] = [];
-  for (
-    let y = a.getUTCFullYear(), mo = a.getUTCMonth();
-    y < b.getUTCFullYear() || (y === b.getUTCFullYear() && mo <= b.getUTCMonth());
-    mo === 11 ? (y++, (mo = 0)) : mo++
-  ) {
-    out.push(`${y}-${mo}`);
-  }
-  return out;
-}
+/** How far from its article's publication date a meeting can be, by what the article says. */
+const HELD_WINDOW: [number, number] = [-30, 1];
+const PLANNED_WINDOW: [number, number] = [-3, 180];
+/** Two undated reports of one meeting were published within this many days of each other. */
+const UNDATED_PUBLISHED_DAYS = 7;
 
 interface Cluster {
-  /** The first member: later items must be compatible with it. */
-  seed: ArticleMeeting;
-  members: ArticleMeeting[];
+  /** Creation order: the tie-break between equally good candidates. */
+  n: number;
+  /** The first member in canonical order; countries and people are compared with it. */
+  seed: MergeItem;
+  members: MergeItem[];
   articles: Set<string>;
-  stamp: number;
+  /** Intersection of the dated members' day ranges; null while no member is dated. */
+  range: [number, number] | null;
+  levels: Set<string>;
+  cities: Set<string>;
+  countries: Set<string>;
+  surnames: Set<string>;
+  /** Publication days of the undated members. */
+  published: number[];
+  /** Signatures of the members whose keys are registered already. */
+  registered: Set<string>;
+}
+
+function jaccard(a: Iterable<string>, b: Iterable<string>): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  if (sa.size === 0 || sb.size === 0) return 0;
+  let inter = 0;
+  for (const x of sa) if (sb.has(x)) inter++;
+  return inter / (sa.size + sb.size - inter);
+}
+
+const overlaps = (a: [number, number], b: [number, number], slack = 0): boolean =>
+  a[0] <= b[1] + slack && b[0] <= a[1] + slack;
+
+const sharesPerson = (m: MergeItem, c: Cluster): boolean =>
+  m.people.some(p => c.surnames.has(surname(p.name)));
+
+const sharesLevel = (m: MergeItem, c: Cluster): boolean => m.levels.some(l => c.levels.has(l));
+
+/**
+ * How well a dated mention matches a meeting; -1 when it cannot be the same meeting. The date
+ * must overlap the meeting's range exactly: sources a few days apart are two meetings.
+ */
+function datedScore(m: MergeItem, c: Cluster): number {
+  const range = dayRange(m.date);
+  if (!range || !c.range || !overlaps(range, c.range)) return -1;
+  if (c.articles.has(m.articleId) || m.separate !== c.seed.separate) return -1;
+  if (m.levels.length > 0 && c.levels.size > 0 && !sharesLevel(m, c)) return -1;
+  const j = jaccard(m.countries, c.seed.countries);
+  const person = sharesPerson(m, c);
+  const org = m.organizations.some(o => c.seed.organizations.includes(o));
+  if (m.countries.length > 0 && c.seed.countries.length > 0) {
+    if (j < 0.5) return -1;
+  } else if (!person && !org) return -1;
+  const sameCity = Boolean(m.city && c.cities.has(m.city));
+  const cityClash = Boolean(m.city && c.cities.size > 0 && !sameCity);
+  // A different city is kept as a disagreement only when the countries agree closely.
+  if (cityClash && j < 0.75) return -1;
+  return j + (sameCity ? 0.5 : 0) + 0.5 + (person ? 0.3 : 0);
+}
+
+/**
+ * Whether an undated mention agrees strongly enough with a meeting to be part of it: the same
+ * countries (one set containing the other, overlapping by two thirds) or a shared person, a
+ * shared level, no other city, and a publication date that fits the meeting's date (or, for an
+ * article without one, the same city).
+ */
+function strongMatch(m: MergeItem, c: Cluster): boolean {
+  if (c.articles.has(m.articleId) || m.separate !== c.seed.separate) return false;
+  const cs = [...c.countries];
+  if (m.countries.length >= 2) {
+    const sub =
+      m.countries.every(x => c.countries.has(x)) || cs.every(x => m.countries.includes(x));
+    if (!sub || jaccard(m.countries, cs) < 2 / 3) return false;
+  } else if (!sharesPerson(m, c) || jaccard(m.countries, cs) < (m.countries.length > 0 ? 1 : 0))
+    return false;
+  if (!sharesLevel(m, c)) return false;
+  if (m.city && c.cities.size > 0 && !c.cities.has(m.city)) return false;
+  const sameCity = Boolean(m.city && c.cities.has(m.city));
+  if (!m.published) return sameCity;
+  const pub = dayNumber(m.published);
+  if (c.range) {
+    const [a, b] = m.status === 'held' ? HELD_WINDOW : PLANNED_WINDOW;
+    if (!overlaps(c.range, [pub + a, pub + b])) return false;
+    if (m.monthHint && !monthsOf(c.range).includes(m.monthHint)) return false;
+    return true;
+  }
+  return sameCity || c.published.some(p => Math.abs(p - pub) <= UNDATED_PUBLISHED_DAYS);
+}
+
+/**
+ * Whether the words an undated article uses for the date ("on Monday") can mean the meeting's
+ * date when read from the publication date of one of its dated reports.
+ */
+function readsAsMeetingDate(m: MergeItem, c: Cluster): boolean {
+  const hit = m.date.text ? findDates(m.date.text)[0] : undefined;
+  if (!hit || !c.range) return true;
+  const range = c.range;
+  return c.members.some(s => {
+    if (!s.published) return false;
+    const r = dayRange(resolveDate(hit, s.published, m.status === 'held' ? 'past' : 'future'));
+    return !r || overlaps(r, range);
+  });
+}
+
+/** The months (1–12) a day range touches; all twelve once it spans a year. */
+function monthsOf([lo, hi]: [number, number]): number[] {
+  const out = new Set<number>();
+  for (let d = lo; d <= hi && out.size < 12; d += 28)
+    out.add(new Date(d * 86_400_000).getUTCMonth() + 1);
+  out.add(new Date(hi * 86_400_000).getUTCMonth() + 1);
+  return [...out];
+}
+
+/** Canonical order: dated mentions by date, then undated ones; ties by article and position. */
+function canonical(a: MergeItem, b: MergeItem): number {
+  const ra = dayRange(a.date);
+  const rb = dayRange(b.date);
+  if (ra && !rb) return -1;
+  if (!ra && rb) return 1;
+  if (ra && rb && (ra[0] !== rb[0] || ra[1] !== rb[1])) return ra[0] - rb[0] || ra[1] - rb[1];
+  return (
+    (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
+    a.order - b.order ||
+    (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0)
+  );
+}
+
+function undatedLookup(m: MergeItem): string[] {
+  const parties = lookupKeys(m);
+  const times: string[] = [];
+  if (m.published) {
+    const pub = dayNumber(m.published);
+    const [a, b] = m.status === 'held' ? HELD_WINDOW : PLANNED_WINDOW;
+    times.push(...lookupTimeKeys([pub + a, pub + b]));
+    for (let w = Math.floor((pub - 7) / 7); w <= Math.floor((pub + 7) / 7); w++)
+      times.push(`u${w}`);
+  }
+  if (m.city) times.push(`city:${m.city}`);
+  return combine(parties, times);
 }
 
 /**
  * Groups article meetings into real-world meetings; each group has at most one item per article.
- * Items join the best compatible cluster found through their blocks (shared country pairs and
- * the months their dates touch), so the work grows with the number of items, not its square.
+ * The grouping is a function of the set of items: any arrival order gives the same groups.
  */
-export function clusterMeetings(items: ArticleMeeting[]): ArticleMeeting[][] {
+export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
   const clusters: Cluster[] = [];
-  const index = new Map<string, Cluster[]>();
-  const put = (key: string, c: Cluster): void => {
-    const list = index.get(key);
-    if (!list) index.set(key, [c]);
-    else if (list[list.length - 1] !== c) list.push(c);
+  const index = new BlockIndex<Cluster>();
+  const register = (c: Cluster, m: MergeItem): void => {
+    // Many reports of one meeting name the same parties, date and place: register those once.
+    const sig = [
+      m.countries.join(),
+      m.people.map(p => p.name).join(),
+      m.organizations.join(),
+      m.date.start,
+      m.date.end,
+      m.date.start ? '' : m.published,
+      m.city,
+    ].join('|');
+    if (c.registered.has(sig)) return;
+    c.registered.add(sig);
+    const parties = registerKeys(m);
+    const times: string[] = [];
+    const range = dayRange(m.date);
+    if (range) times.push(...timeKeys(range));
+    else if (m.published) times.push(`u${Math.floor(dayNumber(m.published) / 7)}`);
+    if (m.city) times.push(`city:${m.city}`);
+    // A meeting is found by every member's parties at every member's times.
+    for (const k of combine(parties, times)) index.add(k, c);
+    if (c.members.length > 1) {
+      for (const k of combine(registerKeys(c.seed), times)) index.add(k, c);
+      const seedTimes = dayRange(c.seed.date);
+      if (seedTimes) for (const k of combine(parties, timeKeys(seedTimes))) index.add(k, c);
+    }
   };
-  let stamp = 0;
-  for (const item of items) {
-    stamp++;
-    const keys = blockKeys(item);
-    const months = monthsTouched(item);
-    let best: Cluster | null = null;
-    let bestScore = -1;
-    const visit = (list: Cluster[] | undefined, cap: number): void => {
-      if (!list) return;
-      for (let i = list.length - 1, seen = 0; i >= 0 && seen < cap; i--, seen++) {
-        const c = list[i];
-        if (c.stamp === stamp) continue;
-        c.stamp = stamp;
-        if (c.articles.has(item.articleId)) continue;
-        const s = crossScore(item, c.seed);
-        if (s > bestScore) {
+  const join = (c: Cluster, m: MergeItem): void => {
+    c.members.push(m);
+    c.articles.add(m.articleId);
+    const range = dayRange(m.date);
+    if (range)
+      c.range = c.range ? [Math.max(c.range[0], range[0]), Math.min(c.range[1], range[1])] : range;
+    else if (m.published) c.published.push(dayNumber(m.published));
+    for (const l of m.levels) c.levels.add(l);
+    if (m.city) c.cities.add(m.city);
+    for (const x of m.countries) c.countries.add(x);
+    for (const p of m.people) c.surnames.add(surname(p.name));
+    register(c, m);
+  };
+  const create = (m: MergeItem): void => {
+    const c: Cluster = {
+      n: clusters.length,
+      seed: m,
+      members: [],
+      articles: new Set(),
+      range: null,
+      levels: new Set(),
+      cities: new Set(),
+      countries: new Set(),
+      surnames: new Set(),
+      published: [],
+      registered: new Set(),
+    };
+    clusters.push(c);
+    join(c, m);
+  };
+
+  for (const m of [...items].sort(canonical)) {
+    const range = dayRange(m.date);
+    if (range) {
+      let best: Cluster | null = null;
+      let bestScore = -1;
+      for (const c of index.lookup(combine(lookupKeys(m), lookupTimeKeys(range)))) {
+        const s = datedScore(m, c);
+        if (s > bestScore || (s === bestScore && best && c.n < best.n)) {
           bestScore = s;
           best = c;
         }
       }
-    };
-    for (const k of keys) {
-      if (item.date.start) {
-        for (const mo of months) visit(index.get(`${k}@${mo}`), 2000);
-        visit(index.get(`${k}@none`), 500);
-      } else visit(index.get(`${k}@*`), 500);
+      if (best && bestScore >= 0) join(best, m);
+      else create(m);
+      continue;
     }
-    let target: Cluster | null = best;
-    if (!target) {
-      target = { seed: item, members: [], articles: new Set(), stamp };
-      clusters.push(target);
-    }
-    target.members.push(item);
-    target.articles.add(item.articleId);
-    for (const k of keys) {
-      for (const mo of months) put(`${k}@${mo}`, target);
-      put(`${k}@*`, target);
-    }
+    const strong = index.lookup(undatedLookup(m)).filter(c => strongMatch(m, c));
+    const dated = strong.filter(c => c.range);
+    const pool = dated.length > 0 ? dated : strong;
+    // Two meetings that both fit: which one the report means is a guess, so it stays apart.
+    // Without a publication date the article's "on Monday" could mean any Monday: it must
+    // read as the date of the one meeting that fits, never pick between several.
+    if (pool.length === 1 && (m.published || readsAsMeetingDate(m, pool[0]))) join(pool[0], m);
+    else create(m);
   }
   return clusters.map(c => c.members);
-}
-
-function fnv(s: string): string {
-  let h = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
-    h2 = Math.imul(h2 ^ s.charCodeAt(i), 2246822519) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0').slice(0, 4);
-}
-
-function dateLabel(d: MeetingDate): string {
-  if (!d.start) return d.text ?? 'no date';
-  return d.end && d.end !== d.start ? `${d.start}/${d.end}` : d.start;
-}
-
-const byPublished = (a: ArticleMeeting, b: ArticleMeeting): number =>
-  (a.published ?? '').localeCompare(b.published ?? '') ||
-  a.file.localeCompare(b.file) ||
-  a.order - b.order;
-
-/** Meeting records in the CLI contract shape, plus `disagreements` and `sources`. */
-export function buildMeeting(
-  group: ArticleMeeting[],
-  countryName: (code: string) => string,
-): Meeting {
-  const members = [...group].sort(byPublished);
-  const latest = members[members.length - 1];
-  const disagreements: Disagreement[] = [];
-  // Status: the latest report wins ("held" after "scheduled" supersedes it); a held report
-  // followed by a later "scheduled" one is a disagreement worth showing.
-  const statuses = new Set(members.map(m => m.status));
-  let status = latest.status;
-  const held = members.filter(m => m.status === 'held');
-  if (held.length > 0 && status !== 'held') {
-    disagreements.push({
-      field: 'status',
-      values: members.map(m => ({ value: m.status, file: m.file })),
-    });
-    status = 'held';
-  } else if (statuses.size > 1 && !statuses.has('held')) {
-    status = statuses.has('scheduled') ? 'scheduled' : status;
-  }
-  // Date: the most precise among the sources; distinct non-overlapping dates are a disagreement.
-  const dated = members.filter(m => m.date.start);
-  const preferred =
-    held.filter(m => m.date.start).length > 0 ? held.filter(m => m.date.start) : dated;
-  let date: MeetingDate = members.find(m => m.date.text)?.date ?? {
-    start: null,
-    end: null,
-    precision: 'unknown',
-    text: null,
-  };
-  if (preferred.length > 0) {
-    date = preferred.reduce((a, b) => (width(b.date) < width(a.date) ? b : a)).date;
-    const clash = dated.some(x => !datesCompatible(x.date, date));
-    if (clash)
-      disagreements.push({
-        field: 'date',
-        values: dated.map(m => ({ value: dateLabel(m.date), file: m.file })),
-      });
-  }
-  const cities = members.filter(m => m.city);
-  const cityCount = new Map<string, number>();
-  for (const m of cities) cityCount.set(m.city ?? '', (cityCount.get(m.city ?? '') ?? 0) + 1);
-  const city =
-    [...cityCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ??
-    null;
-  if (cityCount.size > 1)
-    disagreements.push({
-      field: 'place',
-      values: cities.map(m => ({ value: m.city ?? '', file: m.file })),
-    });
-  const placeCountry =
-    members.find(m => m.city === city && m.placeCountry)?.placeCountry ??
-    members.find(m => m.placeCountry)?.placeCountry ??
-    null;
-  const countries: string[] = [];
-  for (const m of members)
-    for (const c of m.countries) if (!countries.includes(c)) countries.push(c);
-  const seenPeople = new Set<string>();
-  const people = members
-    .flatMap(m => m.people)
-    .filter(p => !seenPeople.has(surname(p.name)) && Boolean(seenPeople.add(surname(p.name))));
-  const organizations = [...new Set(members.flatMap(m => m.organizations))];
-  const levels = [...new Set(members.flatMap(m => m.levels))];
-  const venue = members.find(m => m.venue)?.venue ?? null;
-  const purpose = members.find(m => m.purpose)?.purpose ?? null;
-  const id = `m-${fnv(
-    members
-      .map(m => `${m.articleId}:${m.mentions[0]?.start ?? 0}`)
-      .sort()
-      .join(','),
-  )}`;
-  const names = countries.map(countryName);
-  const levelText = levels.length > 0 ? levels.join(' and ') : null;
-  const title = `${levelText ? levelText[0].toUpperCase() + levelText.slice(1) : 'Meeting'}${names.length > 0 ? `: ${names.join(', ')}` : ''}${city ? ` (${city})` : ''}`;
-  return {
-    id,
-    title,
-    status,
-    date,
-    place: {
-      city,
-      country: placeCountry ? { code: placeCountry, name: countryName(placeCountry) } : null,
-      venue,
-    },
-    level: levelText,
-    participants: {
-      countries: countries.map(code => ({ code, name: countryName(code) })),
-      people,
-      organizations,
-    },
-    purpose,
-    mentions: members.flatMap(m =>
-      m.mentions.map(x => ({
-        file: m.file,
-        articleId: m.articleId,
-        sentence: x.sentence,
-        start: x.start,
-        end: x.end,
-        status: m.status,
-        date: m.date,
-        ...(m.dateResolvedVia ? { dateResolvedVia: m.dateResolvedVia } : {}),
-      })),
-    ),
-    ...(disagreements.length > 0 ? { disagreements } : {}),
-  };
-}
-
-function width(d: MeetingDate): number {
-  return d.start ? daysBetween(d.start, d.end ?? d.start) + 1 : Infinity;
 }

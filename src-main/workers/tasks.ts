@@ -8,7 +8,7 @@ import type { Article, ImportReport, UploadFile } from '../contract/article';
 import type { Meeting } from '../contract/meeting';
 import { importFiles, importPaths } from '../ingest';
 import { meetingFromText } from '../lookups/from-text';
-import { extractMeetings } from '../meetings';
+import { extractArticleResults, extractMeetings, mergeArticleResults } from '../meetings';
 
 export const tasks = {
   /** Files and folders from disk, relative paths against `cwd`. */
@@ -18,6 +18,11 @@ export const tasks = {
   importFiles: (uploads: UploadFile[]): ImportReport => importFiles(uploads),
   /** The meetings the articles report, merged across them. */
   extractMeetings: (articles: Article[]): Meeting[] => extractMeetings(articles),
+  /** Each article's own meetings, for the renderer's per-article cache. */
+  extractArticleResults: (articles: Article[]) => extractArticleResults(articles),
+  /** The meetings across the library, merged from cached per-article results (no text). */
+  mergeArticleResults: (results: Parameters<typeof mergeArticleResults>[0]) =>
+    mergeArticleResults(results),
   /** The meeting one selected passage describes (the meetings view's Add from selection). */
   meetingFromText: (article: Article, start: number, end: number): Meeting | null =>
     meetingFromText(article, start, end),

@@ -78,7 +78,7 @@ async function refusal(db: ReadoutDB, text: string): Promise<string> {
 }
 
 describe('createBackup', () => {
-  it('holds every table but the derived meetings, and leaves out the search index and the meetings fingerprint', async () => {
+  it('holds every table but the derived meetings and per-article cache, and leaves out the search index and the meetings fingerprint', async () => {
     const db = await filled();
     const backup = await createBackup(db, new Date('2025-01-02T03:04:05Z'));
     expect(backup).toEqual(
@@ -92,7 +92,7 @@ describe('createBackup', () => {
     expect(Object.keys(backup.tables).sort()).toEqual(
       db.tables
         .map(t => t.name)
-        .filter(name => name !== 'meetings')
+        .filter(name => name !== 'meetings' && name !== 'articleMeetings')
         .sort(),
     );
     expect(backup.tables.meta.map(r => r.key).sort()).toEqual(['colours', 'seeded']);
@@ -277,11 +277,14 @@ describe('parseBackup', () => {
     expect(await db.meta.get(FINGERPRINT_KEY)).toBeUndefined();
     // The next sync extracts from the restored articles instead of trusting what was planted.
     const seen: string[][] = [];
-    const outcome = await syncMeetings(db, articles => {
-      seen.push(articles.map(a => a.id).sort());
-      return Promise.resolve({ ok: true, value: { meetings: [] } });
+    const outcome = await syncMeetings(db, {
+      extractArticleMeetings: articles => {
+        seen.push(articles.map(a => a.id).sort());
+        return Promise.resolve({ ok: true, value: { results: [] } });
+      },
+      mergeArticleMeetings: () => Promise.resolve({ ok: true, value: { meetings: [], stale: [] } }),
     });
-    expect(outcome).toEqual({ kind: 'extracted', meetings: 0 });
+    expect(outcome).toMatchObject({ kind: 'extracted', meetings: 0 });
     expect(seen).toEqual([[article.id, other.id].sort()]);
   });
 

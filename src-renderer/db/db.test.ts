@@ -8,6 +8,7 @@ import {
   type BriefingRecord,
   type MeetingDecision,
   type StoredArticle,
+  type StoredArticleMeetings,
   type StoredMeeting,
   type TrashItem,
 } from './db';
@@ -27,8 +28,9 @@ const V3_STORES = {
   meetings: 'id, status, dateStart, *countryCodes, *articleIds',
   meetingDecisions: 'id, meetingId, kind, updatedAt',
 };
-/** v4 (the per-article meetings cache) is being added in parallel; its stores go here on merge. */
-const V4_STORES = {};
+const V4_STORES = {
+  articleMeetings: 'articleId, contentHash',
+};
 const V5_STORES = {
   briefings: 'id, updatedAt',
 };
@@ -121,6 +123,13 @@ const decision: MeetingDecision = {
   updatedAt: 6,
 };
 
+const cached: StoredArticleMeetings = {
+  articleId: '00000000000000a1',
+  contentHash: '00000000000000a1',
+  extractorVersion: 'extract-1',
+  meetings: [],
+};
+
 /** Representative rows for every table any shipped version had. */
 const BRIEFING: BriefingRecord = {
   id: 'm-1',
@@ -148,16 +157,16 @@ const ROWS: Record<string, unknown[]> = {
   trash: [trashed],
   meetings: [meeting],
   meetingDecisions: [decision],
+  articleMeetings: [cached],
 };
 
 describe('ReadoutDB upgrades', () => {
   const latest = new ReadoutDB('never-opened').verno;
   const earlier = SHIPPED.map((_, i) => i + 1).filter(v => v < latest);
-  const known = SHIPPED.map((_, i) => i + 1);
 
   it('knows the stores of every version up to the latest', () => {
     expect(earlier).toEqual(Array.from({ length: latest - 1 }, (_, i) => i + 1));
-    expect(known).toContain(latest);
+    expect(SHIPPED).toHaveLength(latest);
   });
 
   it.each(earlier)(
@@ -196,6 +205,11 @@ describe('ReadoutDB upgrades', () => {
         // v5's table is there and takes a briefing beside the upgraded data.
         await db.briefings.put(BRIEFING);
         expect(await db.briefings.where('updatedAt').above(0).count()).toBe(1);
+        // The per-article cache starts empty (the first sync fills it) and answers its index.
+        await db.articleMeetings.put(cached);
+        expect(
+          await db.articleMeetings.where('contentHash').equals('00000000000000a1').count(),
+        ).toBe(1);
       } finally {
         await db.delete();
       }
@@ -268,6 +282,7 @@ describe('ReadoutDB', () => {
     try {
       expect(db.verno).toBe(5);
       expect(db.tables.map(t => t.name).sort()).toEqual([
+        'articleMeetings',
         'articleNotes',
         'articles',
         'briefings',

@@ -7,6 +7,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../../src-main/contract/article';
+import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import type { Meeting } from '../../src-main/contract/meeting';
 
 /** An article as stored: `id` is the content id of its first import and never changes. */
@@ -97,6 +98,16 @@ export interface MeetingDecision {
   updatedAt: number;
 }
 
+/**
+ * What the extractor found in one article, cached so that an article is extracted once per text
+ * and extractor version: valid while `contentHash` is the article's and `extractorVersion` the
+ * one main merges (main names stale versions). Derived data: never backed up, always rebuildable.
+ */
+export interface StoredArticleMeetings extends ArticleExtraction {
+  /** `contentHash` of the article text the results were found in. */
+  contentHash: string;
+}
+
 /** One key point as the analyst placed it in a briefing: `key` names its origin. */
 export interface BriefingPointRecord {
   /** `h:<highlight id>`, `m:<article id>:<start>` (an evidence sentence) or `own:<n>`. */
@@ -130,6 +141,7 @@ export class ReadoutDB extends Dexie {
   trash!: EntityTable<TrashItem, 'id'>;
   meetings!: EntityTable<StoredMeeting, 'id'>;
   meetingDecisions!: EntityTable<MeetingDecision, 'id'>;
+  articleMeetings!: EntityTable<StoredArticleMeetings, 'articleId'>;
   briefings!: EntityTable<BriefingRecord, 'id'>;
 
   constructor(name = 'readout') {
@@ -149,7 +161,12 @@ export class ReadoutDB extends Dexie {
       meetings: 'id, status, dateStart, *countryCodes, *articleIds',
       meetingDecisions: 'id, meetingId, kind, updatedAt',
     });
-    // v4 is the per-article meetings cache (being added in parallel; renumber on merge).
+    // v4: per-article extraction results, keyed by article and checked against its content hash,
+    // so a change to the library re-extracts only the articles whose text changed. New table
+    // only: the first sync after the upgrade fills it once.
+    this.version(4).stores({
+      articleMeetings: 'articleId, contentHash',
+    });
     // v5: the analyst's briefing edits, one record per meeting. A new table; nothing else moves.
     this.version(5).stores({
       briefings: 'id, updatedAt',

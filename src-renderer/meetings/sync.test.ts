@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { Article } from '../../src-main/contract/article';
-import type { Meeting } from '../../src-main/contract/meeting';
+import type { ArticleMeetingRecord } from '../../src-main/contract/article-meetings';
 import { storeArticles } from '../db/articles';
 import { ReadoutDB } from '../db/db';
 import { decideField } from './actions';
@@ -12,7 +12,7 @@ import {
   fingerprint,
   storedFingerprint,
   syncMeetings,
-  type Extract,
+  type MeetingsEngine,
 } from './sync';
 import { meeting, mention } from './testing';
 
@@ -39,27 +39,96 @@ function article(id: string, source: string, text: string): Article {
   };
 }
 
-/** A stand-in extractor: one meeting per article, its id derived from the article's text. */
-const fakeExtract = vi.fn<Extract>(async articles => ({
-  ok: true,
-  value: {
-    meetings: articles.map((a): Meeting =>
-      meeting(`m-${a.text.length}`, [
-        mention(a.id, a.text.indexOf('Ministers'), 'Ministers met in Moscow.'),
-      ]),
-    ),
-  },
-}));
+/**
+ * A stand-in for main: each article reports one meeting (its id from the article's text
+ * length), merged one meeting per article; results of another version than `version` are stale.
+ */
+interface FakeEngine {
+  version: string;
+  extractArticleMeetings: Mock<MeetingsEngine['extractArticleMeetings']>;
+  mergeArticleMeetings: Mock<MeetingsEngine['mergeArticleMeetings']>;
+}
+
+function fakeEngine(version = 'v1'): FakeEngine {
+  const engine: FakeEngine = {
+    version,
+    extractArticleMeetings: vi.fn<MeetingsEngine['extractArticleMeetings']>(async articles => ({
+      ok: true,
+      value: {
+        results: articles.map(a => ({
+          articleId: a.id,
+          extractorVersion: engine.version,
+          meetings: [
+            {
+              ...itemOf(a.id, a.text.length),
+              mentions: [
+                {
+                  sentence: 'Ministers met in Moscow.',
+                  start: a.text.indexOf('Ministers'),
+                  end: 0,
+                },
+              ],
+            },
+          ],
+        })),
+      },
+    })),
+    mergeArticleMeetings: vi.fn<MeetingsEngine['mergeArticleMeetings']>(async results => ({
+      ok: true,
+      value: {
+        stale: results.filter(r => r.extractorVersion !== engine.version).map(r => r.articleId),
+        meetings: results
+          .filter(r => r.extractorVersion === engine.version)
+          .flatMap(r => r.meetings)
+          .map(m =>
+            meeting(`m-${m.order}`, [
+              mention(m.articleId, m.mentions[0].start, m.mentions[0].sentence),
+            ]),
+          ),
+      },
+    })),
+  };
+  return engine;
+}
+
+/** A per-article result whose `order` carries the article's text length, for the fake merge. */
+function itemOf(articleId: string, length: number): ArticleMeetingRecord {
+  return {
+    articleId,
+    file: `seeds/${articleId}.txt`,
+    published: '2023-04-24',
+    dateResolvedVia: null,
+    mentions: [],
+    purpose: null,
+    lastSentence: 0,
+    order: length,
+    status: 'held',
+    date: { start: '2023-04-25', end: null, precision: 'day', text: 'on April 25' },
+    monthHint: null,
+    countries: ['IR', 'RU'],
+    people: [],
+    organizations: [],
+    levels: [],
+    city: 'Moscow',
+    placeCountry: 'RU',
+    venue: null,
+    separate: false,
+  };
+}
+
+let fake = fakeEngine();
+beforeEach(() => {
+  fake = fakeEngine();
+});
 
 describe('syncMeetings', () => {
   it('extracts when the articles changed, and skips when they did not', async () => {
-    fakeExtract.mockClear();
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    expect(await syncMeetings(db, fakeExtract)).toEqual({ kind: 'extracted', meetings: 1 });
-    expect(await syncMeetings(db, fakeExtract)).toEqual({ kind: 'unchanged' });
-    expect(fakeExtract).toHaveBeenCalledTimes(1);
+    expect(await syncMeetings(db, fake)).toEqual({ kind: 'extracted', meetings: 1, extracted: 1 });
+    expect(await syncMeetings(db, fake)).toEqual({ kind: 'unchanged' });
+    expect(fake.extractArticleMeetings).toHaveBeenCalledTimes(1);
     const [stored] = await db.meetings.toArray();
     expect(stored).toMatchObject({
       dateStart: '2023-04-25',
@@ -67,14 +136,16 @@ describe('syncMeetings', () => {
       articleIds: ['0000000000000001'],
     });
     // The extractor gets contract articles, without the store's own fields.
-    expect(Object.keys(fakeExtract.mock.calls[0][0][0])).not.toContain('contentHash');
+    expect(Object.keys(fake.extractArticleMeetings.mock.calls[0][0][0])).not.toContain(
+      'contentHash',
+    );
   });
 
   it('replaces the table and keeps the analyst’s decisions across an edited re-import', async () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    await syncMeetings(db, fakeExtract);
+    await syncMeetings(db, fake);
     const [before] = applyDecisions(await db.meetings.toArray(), []);
     await decideField(db, before, 'level', 'edit', 'heads of state');
 
@@ -82,7 +153,7 @@ describe('syncMeetings', () => {
     await storeArticles(db, [
       article('0000000000000002', 'seeds/a.txt', 'Update. Ministers met in Moscow.'),
     ]);
-    expect((await syncMeetings(db, fakeExtract)).kind).toBe('extracted');
+    expect((await syncMeetings(db, fake)).kind).toBe('extracted');
     const machine = await db.meetings.toArray();
     expect(machine.map(m => m.id)).toEqual(['m-32']);
     const [after] = applyDecisions(machine, await db.meetingDecisions.toArray());
@@ -93,12 +164,15 @@ describe('syncMeetings', () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    await syncMeetings(db, fakeExtract);
+    await syncMeetings(db, fake);
     await storeArticles(db, [article('0000000000000003', 'seeds/b.txt', 'Ministers met again.')]);
-    const failing: Extract = async () => ({
-      ok: false,
-      error: { code: 'internal', message: 'boom' },
-    });
+    const failing: MeetingsEngine = {
+      ...fake,
+      extractArticleMeetings: async () => ({
+        ok: false,
+        error: { code: 'internal', message: 'boom' },
+      }),
+    };
     expect(await syncMeetings(db, failing)).toEqual({ kind: 'failed', message: 'boom' });
     expect(await db.meetings.count()).toBe(1);
     expect(await db.meta.get(FINGERPRINT_KEY)).not.toEqual({
@@ -107,23 +181,111 @@ describe('syncMeetings', () => {
     });
   });
 
-  it('discards an answer when the library changed during extraction, keeping what is stored', async () => {
+  it('discards an answer when the library changed during the merge, keeping what is stored', async () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
-    await syncMeetings(db, fakeExtract);
+    await syncMeetings(db, fake);
     const before = await db.meetings.toArray();
-    // A restore (or an import) lands while the extractor works on the old library.
-    const racing: Extract = async articles => {
-      await storeArticles(db, [
-        article('0000000000000005', 'seeds/d.txt', 'Ministers met once more, in Sochi.'),
-      ]);
-      return fakeExtract(articles);
+    // A restore (or an import) lands while main merges the old library.
+    const racing: MeetingsEngine = {
+      ...fake,
+      mergeArticleMeetings: async results => {
+        await storeArticles(db, [
+          article('0000000000000005', 'seeds/d.txt', 'Ministers met once more, in Sochi.'),
+        ]);
+        return fake.mergeArticleMeetings(results);
+      },
     };
     expect(await syncMeetings(db, racing, { force: true })).toEqual({ kind: 'stale' });
     expect(await db.meetings.toArray()).toEqual(before);
-    expect((await syncMeetings(db, fakeExtract)).kind).toBe('extracted');
+    expect((await syncMeetings(db, fake)).kind).toBe('extracted');
     expect(await db.meetings.count()).toBe(2);
+  });
+});
+
+describe('syncMeetings on a growing library', () => {
+  const texts = (n: number, from = 0): Article[] =>
+    Array.from({ length: n }, (_, i) => {
+      const k = from + i;
+      return article(
+        (0x100 + k).toString(16).padStart(16, '0'),
+        `lib/${k}.txt`,
+        `Ministers met in Moscow.${' and again'.repeat(k)}`,
+      );
+    });
+  const sent = (f: FakeEngine): string[] =>
+    f.extractArticleMeetings.mock.calls.flatMap(([batch]) => batch.map(a => a.id));
+
+  it('extracts only the articles added since the last sync, never the whole library again', async () => {
+    await storeArticles(db, texts(120));
+    expect(await syncMeetings(db, fake)).toEqual({
+      kind: 'extracted',
+      meetings: 120,
+      extracted: 120,
+    });
+    // Batches stay small however large the library is.
+    expect(fake.extractArticleMeetings.mock.calls.every(([b]) => b.length <= 50)).toBe(true);
+    fake.extractArticleMeetings.mockClear();
+    const added = texts(2, 120);
+    await storeArticles(db, added);
+    expect(await syncMeetings(db, fake)).toMatchObject({ meetings: 122, extracted: 2 });
+    expect(sent(fake).sort()).toEqual(added.map(a => a.id).sort());
+  });
+
+  it('re-extracts an article whose text changed on re-import, and only that one', async () => {
+    await storeArticles(db, texts(5));
+    await syncMeetings(db, fake);
+    fake.extractArticleMeetings.mockClear();
+    const [first] = texts(1);
+    await storeArticles(db, [
+      article('00000000000000ff', first.source, 'Update: Ministers met in Moscow.'),
+    ]);
+    expect(await syncMeetings(db, fake)).toMatchObject({ extracted: 1 });
+    expect(sent(fake)).toEqual([first.id]);
+  });
+
+  it('sends the merge per-article results only, never an article text', async () => {
+    await storeArticles(db, [
+      article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow. A secret line.'),
+    ]);
+    await syncMeetings(db, fake);
+    const [[results]] = fake.mergeArticleMeetings.mock.calls;
+    expect(JSON.stringify(results)).not.toContain('A secret line');
+  });
+
+  it('re-extracts every article once when main reports an upgraded extractor', async () => {
+    await storeArticles(db, texts(3));
+    await syncMeetings(db, fake);
+    const upgraded = fakeEngine('v2');
+    expect(await syncMeetings(db, upgraded, { force: true })).toMatchObject({
+      meetings: 3,
+      extracted: 3,
+    });
+    expect((await db.articleMeetings.toArray()).map(r => r.extractorVersion)).toEqual([
+      'v2',
+      'v2',
+      'v2',
+    ]);
+  });
+
+  it('rewrites only the meetings that changed', async () => {
+    await storeArticles(db, texts(4));
+    await syncMeetings(db, fake);
+    const put = vi.spyOn(db.meetings, 'bulkPut');
+    await storeArticles(db, texts(1, 4));
+    await syncMeetings(db, fake);
+    expect(put.mock.calls.flatMap(([rows]) => rows.map(r => r.articleIds[0]))).toEqual([
+      texts(1, 4)[0].id,
+    ]);
+  });
+
+  it('forgets the results of deleted articles', async () => {
+    await storeArticles(db, texts(2));
+    await syncMeetings(db, fake);
+    await db.articles.delete(texts(1)[0].id);
+    expect(await syncMeetings(db, fake)).toMatchObject({ meetings: 1, extracted: 0 });
+    expect(await db.articleMeetings.count()).toBe(1);
   });
 });
 
@@ -154,13 +316,16 @@ function gated() {
   const gate = new Promise<void>(r => (release = r));
   /** Resolves once the first extraction has its articles and waits at the gate. */
   const started = new Promise<void>(r => (begin = r));
-  const slow: Extract = async articles => {
-    count++;
-    if (count === 1) {
-      begin();
-      await gate;
-    }
-    return fakeExtract(articles);
+  const slow: MeetingsEngine = {
+    ...fake,
+    extractArticleMeetings: async articles => {
+      count++;
+      if (count === 1) {
+        begin();
+        await gate;
+      }
+      return fake.extractArticleMeetings(articles);
+    },
   };
   return { slow, release, started, calls: () => count };
 }

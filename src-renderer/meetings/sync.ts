@@ -1,17 +1,27 @@
 /**
- * Keeping the `meetings` table in step with the library: whenever the set of stored article
- * texts differs from the one last extracted (an import, an edited re-import, the first start),
- * every stored article goes to the extractor and its answer replaces the table in one
- * transaction. The analyst's decisions live in their own table and are never touched here.
+ * Keeping the `meetings` table in step with the library without re-reading it: each article is
+ * extracted once per text and extractor version (its per-article results cached in
+ * `articleMeetings`), only articles without a current result are sent to main, a batch at a
+ * time, and the merge is fed the cached results alone, never article text. Meetings the change
+ * does not touch keep their stored rows. The analyst's decisions live in their own table and are
+ * never touched here.
  */
 import type { Article } from '../../src-main/contract/article';
+import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
+import type { ReadoutApi } from '../../src-main/contract/api';
 import type { Meeting } from '../../src-main/contract/meeting';
-import type { Result } from '../../src-main/contract/result';
 import type { ReadoutDB, StoredArticle, StoredMeeting } from '../db/db';
 
-export type Extract = (articles: Article[]) => Promise<Result<{ meetings: Meeting[] }>>;
+/** The two main-process calls a sync needs (the app passes its bridge `api`). */
+export type MeetingsEngine = Pick<ReadoutApi, 'extractArticleMeetings' | 'mergeArticleMeetings'>;
 
 export const FINGERPRINT_KEY = 'meetings.fingerprint';
+
+/**
+ * Articles sent to main per extraction call (the channel takes up to 200): each message stays
+ * about 100 KB whatever the size of the library.
+ */
+export const EXTRACT_BATCH = 50;
 
 /** The set of article texts: ids and content hashes, sorted, so order never matters. */
 export function fingerprint(articles: Pick<StoredArticle, 'id' | 'contentHash'>[]): string {
@@ -21,18 +31,23 @@ export function fingerprint(articles: Pick<StoredArticle, 'id' | 'contentHash'>[
     .join(',');
 }
 
-/**
- * The fingerprint of the stored library, read from the `contentHash` index alone: no article text
- * is loaded, so checking whether the library changed stays cheap at any size.
- */
-export async function storedFingerprint(db: ReadoutDB): Promise<string> {
+/** Every stored article's id and content hash, read from the `contentHash` index alone. */
+async function storedHashes(db: ReadoutDB): Promise<Pick<StoredArticle, 'id' | 'contentHash'>[]> {
   const pairs: Pick<StoredArticle, 'id' | 'contentHash'>[] = [];
   await db.articles
     .orderBy('contentHash')
     .eachKey((hash, cursor) =>
       pairs.push({ id: String(cursor.primaryKey), contentHash: String(hash) }),
     );
-  return fingerprint(pairs);
+  return pairs;
+}
+
+/**
+ * The fingerprint of the stored library, read from the `contentHash` index alone: no article text
+ * is loaded, so checking whether the library changed stays cheap at any size.
+ */
+export async function storedFingerprint(db: ReadoutDB): Promise<string> {
+  return fingerprint(await storedHashes(db));
 }
 
 /** The article as the contract knows it, without the store's own fields. */
@@ -64,43 +79,113 @@ export function toStored(m: Meeting): StoredMeeting {
 
 export type SyncOutcome =
   | { kind: 'unchanged' }
-  | { kind: 'extracted'; meetings: number }
+  /** `extracted`: how many articles went to the extractor (the others came from the cache). */
+  | { kind: 'extracted'; meetings: number; extracted: number }
   /** The library changed while the extractor worked (an import, a restore): answer discarded. */
   | { kind: 'stale' }
   | { kind: 'failed'; message: string };
 
 /**
- * Extracts meetings when the articles changed since the last extraction (or always, with
- * `force`). When the library changes while the extractor works (an import, or a restore that
+ * Extracts the articles that have no current per-article result, a batch at a time, and stores
+ * each batch's results as it arrives (so an interrupted sync resumes where it stopped). Returns
+ * how many articles were extracted, or an error message.
+ */
+async function extractMissing(
+  db: ReadoutDB,
+  engine: MeetingsEngine,
+  hashes: Pick<StoredArticle, 'id' | 'contentHash'>[],
+): Promise<number | string> {
+  const cached = new Map<string, string>();
+  await db.articleMeetings
+    .orderBy('contentHash')
+    .eachKey((hash, cursor) => cached.set(String(cursor.primaryKey), String(hash)));
+  const live = new Set(hashes.map(h => h.id));
+  const gone = [...cached.keys()].filter(id => !live.has(id));
+  if (gone.length > 0) await db.articleMeetings.bulkDelete(gone);
+  const missing = hashes.filter(h => cached.get(h.id) !== h.contentHash).map(h => h.id);
+  for (let i = 0; i < missing.length; i += EXTRACT_BATCH) {
+    const articles = (await db.articles.bulkGet(missing.slice(i, i + EXTRACT_BATCH))).filter(
+      (a): a is StoredArticle => a !== undefined,
+    );
+    if (articles.length === 0) continue;
+    const result = await engine.extractArticleMeetings(articles.map(toArticle));
+    if (!result.ok) return result.error.message;
+    const hashOf = new Map(articles.map(a => [a.id, a.contentHash]));
+    await db.transaction('rw', db.articles, db.articleMeetings, async () => {
+      // Keep only answers for texts still stored: an edited re-import meanwhile is extracted next.
+      const now = await db.articles.bulkGet(articles.map(a => a.id));
+      const current = new Set(
+        now.filter(a => a && a.contentHash === hashOf.get(a.id)).map(a => a?.id),
+      );
+      await db.articleMeetings.bulkPut(
+        result.value.results
+          .filter(r => current.has(r.articleId))
+          .map(r => ({ ...r, contentHash: hashOf.get(r.articleId) ?? '' })),
+      );
+    });
+  }
+  return missing.length;
+}
+
+/**
+ * Brings the meetings up to date with the library when it changed since the last sync (or
+ * always, with `force`): extracts only what is new, merges from the cache, and writes only the
+ * meetings that changed. When the library changes while this runs (an import, or a restore that
  * brought its own meetings), the answer describes a library that no longer exists: it is
- * discarded, never written over what is there, and the caller extracts again.
+ * discarded, never written over what is there, and the caller syncs again.
  */
 export async function syncMeetings(
   db: ReadoutDB,
-  extract: Extract,
+  engine: MeetingsEngine,
   options: { force?: boolean } = {},
 ): Promise<SyncOutcome> {
   // On every start the library is usually unchanged: decide that from the index before loading
-  // any article text.
-  if (
-    !options.force &&
-    (await db.meta.get(FINGERPRINT_KEY))?.value === (await storedFingerprint(db))
-  ) {
+  // anything else.
+  const hashes = await storedHashes(db);
+  const print = fingerprint(hashes);
+  if (!options.force && (await db.meta.get(FINGERPRINT_KEY))?.value === print) {
     return { kind: 'unchanged' };
   }
-  const articles = await db.articles.toArray();
-  const print = fingerprint(articles);
-  const result = await extract(articles.map(toArticle));
-  if (!result.ok) return { kind: 'failed', message: result.error.message };
-  const meetings = result.value.meetings.map(toStored);
+  let extracted = 0;
+  let merged: { meetings: Meeting[]; stale: string[] } | null = null;
+  // A second round re-extracts results main called stale (an upgraded extractor).
+  for (let round = 0; round < 2 && !merged; round++) {
+    const n = await extractMissing(db, engine, hashes);
+    if (typeof n === 'string') return { kind: 'failed', message: n };
+    extracted += n;
+    const results: ArticleExtraction[] = (await db.articleMeetings.toArray()).map(r => ({
+      articleId: r.articleId,
+      extractorVersion: r.extractorVersion,
+      meetings: r.meetings,
+    }));
+    const answer = await engine.mergeArticleMeetings(results);
+    if (!answer.ok) return { kind: 'failed', message: answer.error.message };
+    if (answer.value.stale.length > 0 && round === 0)
+      await db.articleMeetings.bulkDelete(answer.value.stale);
+    else merged = answer.value;
+  }
+  if (!merged) return { kind: 'failed', message: 'The extractor kept reporting stale results.' };
+  const meetings = merged.meetings.map(toStored);
   const stored = await db.transaction('rw', db.articles, db.meetings, db.meta, async () => {
     if ((await storedFingerprint(db)) !== print) return false;
-    await db.meetings.clear();
-    await db.meetings.bulkAdd(meetings);
+    await writeChanged(db, meetings);
     await db.meta.put({ key: FINGERPRINT_KEY, value: print });
     return true;
   });
-  return stored ? { kind: 'extracted', meetings: meetings.length } : { kind: 'stale' };
+  return stored ? { kind: 'extracted', meetings: meetings.length, extracted } : { kind: 'stale' };
+}
+
+/** Replaces the stored meetings with `meetings`, writing only rows that changed or are new. */
+async function writeChanged(db: ReadoutDB, meetings: StoredMeeting[]): Promise<void> {
+  const next = new Map(meetings.map(m => [m.id, m]));
+  const old = await db.meetings.toArray();
+  const unchanged = new Set(
+    old.filter(m => JSON.stringify(m) === JSON.stringify(next.get(m.id))).map(m => m.id),
+  );
+  const removed = old.filter(m => !next.has(m.id)).map(m => m.id);
+  if (removed.length > 0) await db.meetings.bulkDelete(removed);
+  const changed = meetings.filter(m => !unchanged.has(m.id));
+  if (changed.length > 0) await db.meetings.bulkPut(changed);
 }
 
 export type SyncStatus =
@@ -121,7 +206,7 @@ export class SyncQueue {
 
   constructor(
     private readonly db: ReadoutDB,
-    private readonly extract: Extract,
+    private readonly engine: MeetingsEngine,
   ) {}
 
   getStatus = (): SyncStatus => this.status;
@@ -171,7 +256,7 @@ export class SyncQueue {
       this.again = false;
       this.set({ kind: 'running' });
       try {
-        const outcome = await syncMeetings(this.db, this.extract);
+        const outcome = await syncMeetings(this.db, this.engine);
         if (outcome.kind === 'stale') this.again = true;
         else this.set(outcome.kind === 'failed' ? outcome : { kind: 'idle' });
       } catch (error) {

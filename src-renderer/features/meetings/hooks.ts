@@ -10,7 +10,7 @@ import { applyDecisions, type ShownMeeting } from '../../meetings/decisions';
 import { SyncQueue, type SyncStatus } from '../../meetings/sync';
 
 /** One queue for the page: imports anywhere end in one extraction at a time. */
-export const meetingSync = new SyncQueue(db, articles => api.extractMeetings(articles));
+export const meetingSync = new SyncQueue(db, api);
 
 /**
  * Re-extracts meetings whenever the set of stored article texts changes: on start (when it

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, itemKey, shuffled, type Corpus } from './generated-corpus';
+import { clusterMeetings, type MergeItem } from './merge';
+
+/** Groups as sorted lists of item keys, sorted: comparable across runs and orders. */
+function canonicalGroups(groups: MergeItem[][]): string[] {
+  return groups.map(g => g.map(itemKey).sort().join(',')).sort();
+}
+
+/** Every group holds reports of one real meeting, and every dated report of it is in one group. */
+function expectTruth(corpus: Corpus, groups: MergeItem[][]): void {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach(m => groupOf.set(itemKey(m), i)));
+  for (const g of groups) {
+    const truths = new Set(g.map(m => corpus.meetingOf.get(itemKey(m))));
+    expect(truths.size, `group ${g.map(itemKey).join(',')} spans meetings`).toBe(1);
+  }
+  const datedGroups = new Map<number, Set<number>>();
+  for (const m of corpus.items) {
+    if (!m.date.start) continue;
+    const t = corpus.meetingOf.get(itemKey(m)) ?? -1;
+    const set = datedGroups.get(t) ?? new Set<number>();
+    set.add(groupOf.get(itemKey(m)) ?? -1);
+    datedGroups.set(t, set);
+  }
+  for (const [t, set] of datedGroups) expect(set.size, `meeting ${t} split`).toBe(1);
+}
+
+describe('clusterMeetings', () => {
+  it('groups generated reports exactly by the meeting they report', () => {
+    const corpus = generateCorpus(1, { meetings: 400 });
+    const groups = clusterMeetings(corpus.items);
+    expectTruth(corpus, groups);
+    // Undated reports join their meeting when it is the only one that fits.
+    const undated = corpus.items.filter(m => !m.date.start);
+    const joined = undated.filter(m => groups.some(g => g.length > 1 && g.includes(m)));
+    expect(joined.length / undated.length).toBeGreaterThan(0.8);
+  });
+
+  it('keeps talks held on different Mondays apart, however many reports there are', () => {
+    const mondays = Array.from({ length: 500 }, (_, i) =>
+      new Date(Date.UTC(2014, 0, 6) + i * 7 * 86_400_000).toISOString().slice(0, 10),
+    );
+    const corpus = generateCorpus(2, {
+      meetings: 500,
+      reports: 5,
+      cityShare: 1,
+      fixed: i => ({
+        countries: ['AM', 'AZ'],
+        city: 'Astana',
+        level: 'foreign ministers',
+        day: mondays[i],
+      }),
+    });
+    expect(corpus.items.length).toBeGreaterThan(1400);
+    const groups = clusterMeetings(corpus.items);
+    expect(groups.filter(g => g.some(m => m.date.start))).toHaveLength(500);
+    expectTruth(corpus, groups);
+  });
+
+  it('gives the same meetings whatever order the articles arrive in', () => {
+    const corpus = generateCorpus(3, { meetings: 600 });
+    const base = canonicalGroups(clusterMeetings(corpus.items));
+    for (const seed of [11, 12, 13])
+      expect(canonicalGroups(clusterMeetings(shuffled(corpus.items, seed)))).toEqual(base);
+  });
+
+  it('leaves every meeting alone when articles about other meetings are added', () => {
+    const used = new Set<string>();
+    const corpus = generateCorpus(4, { meetings: 500, used });
+    // Other meetings of the same countries, levels and weeks: only their cities and days differ.
+    const others = generateCorpus(5, { meetings: 500, used, prefix: 'x', undatedShare: 0 });
+    for (const m of others.items) m.city = 'Quito';
+    const before = canonicalGroups(clusterMeetings(corpus.items));
+    const after = clusterMeetings(shuffled([...corpus.items, ...others.items], 6));
+    const untouched = canonicalGroups(
+      after.filter(g => g.every(m => !m.articleId.startsWith('x'))),
+    );
+    expect(untouched).toEqual(before);
+  });
+
+  it('splits and re-merges without losing or moving a report', () => {
+    const corpus = generateCorpus(7, { meetings: 300 });
+    const groups = clusterMeetings(corpus.items);
+    for (const g of groups)
+      expect(canonicalGroups(clusterMeetings(g))).toEqual(canonicalGroups([g]));
+    const remerged = clusterMeetings(shuffled(groups.flat(), 8));
+    expect(canonicalGroups(remerged)).toEqual(canonicalGroups(groups));
+    expect(remerged.flat()).toHaveLength(corpus.items.length);
+  });
+
+  it('keeps the same rules with 10,000 articles', () => {
+    const corpus = generateCorpus(9, { meetings: 5000, reports: 3 });
+    expect(corpus.items.length).toBeGreaterThan(9000);
+    const groups = clusterMeetings(corpus.items);
+    expectTruth(corpus, groups);
+    expect(canonicalGroups(clusterMeetings(shuffled(corpus.items, 10)))).toEqual(
+      canonicalGroups(groups),
+    );
+  }, 60_000);
+
+  it('leaves an undated report apart when two meetings fit it equally', () => {
+    const corpus = generateCorpus(14, {
+      meetings: 2,
+      reports: 1,
+      undatedShare: 0,
+      fixed: i => ({
+        countries: ['KE', 'UA'],
+        city: 'Nairobi',
+        level: 'trade ministers',
+        day: i === 0 ? '2023-03-06' : '2023-03-08',
+      }),
+    });
+    const undated: MergeItem = {
+      ...corpus.items[0],
+      articleId: 'undated',
+      file: 'undated.txt',
+      published: null,
+      date: { start: null, end: null, precision: 'unknown', text: 'Monday' },
+    };
+    const groups = clusterMeetings([...corpus.items, undated]);
+    expect(groups.find(g => g.includes(undated))).toEqual([undated]);
+  });
+});
