@@ -323,7 +323,7 @@ test.describe('meetings view', () => {
     const { page } = app;
     // The extractor's confidence and outcomes are filled in elsewhere; here main's answer is
     // given them on its way to the page, as a newer extractor would send it.
-    await page.route('**/api/meetings:extract', async route => {
+    await page.route('**/api/meetings:merge', async route => {
       const response = await route.fetch();
       const body = (await response.json()) as {
         value?: { meetings: { date: { start: string | null } }[] };
