@@ -17,6 +17,7 @@ import {
   type DateHit,
   type Tense,
 } from './dates';
+import { findFurniture, inFurniture } from './furniture';
 import { readParticipants, readPurpose, type Participants } from './participants';
 import { splitSentences, type Sentence } from './sentences';
 
@@ -266,8 +267,10 @@ export function extractArticle(
 ): ArticleMeeting[] {
   const meetings: ArticleMeeting[] = [];
   const dl = datelineEnd(article);
+  const furniture = findFurniture(article.text);
   const sentences = splitSentences(article.text);
   sentences.forEach((s, index) => {
+    if (inFurniture(furniture, s.start, s.end)) return;
     if (!QUICK_TRIGGER_RE.test(s.text)) return;
     const triggers = findTriggers(s.text);
     if (triggers.length === 0) return;
