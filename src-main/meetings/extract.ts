@@ -17,6 +17,7 @@ import {
   type DateHit,
   type Tense,
 } from './dates';
+import { buildCast, resolvePeople, type ActorLookup } from './context';
 import { findFurniture, inFurniture } from './furniture';
 import { readParticipants, readPurpose, type Participants } from './participants';
 import { splitSentences, type Sentence } from './sentences';
@@ -264,11 +265,13 @@ export function extractArticle(
   article: Article,
   ref: string | null = article.published,
   via: string | null = null,
+  lookup: ActorLookup | null = null,
 ): ArticleMeeting[] {
   const meetings: ArticleMeeting[] = [];
   const dl = datelineEnd(article);
   const furniture = findFurniture(article.text);
   const sentences = splitSentences(article.text);
+  const cast = buildCast(sentences, s => inFurniture(furniture, s.start, s.end));
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (!QUICK_TRIGGER_RE.test(s.text)) return;
@@ -306,7 +309,16 @@ export function extractArticle(
       ) {
         status = 'scheduled';
       }
-      let countries = parts.countries;
+      const who = resolvePeople(
+        s.text,
+        group.segment,
+        parts.people,
+        cast,
+        lookup,
+        date.start ?? ref,
+      );
+      let countries = [...parts.countries];
+      for (const c of who.countries) if (!countries.includes(c)) countries.push(c);
       // The host of a reception or a visit is a participant: "X received Y in Hanoi".
       const hostCountry = parts.place?.code;
       if (
@@ -326,14 +338,14 @@ export function extractArticle(
           );
         if (prior) countries = [...new Set([...countries, ...prior.countries])];
       }
-      if (countries.length + parts.people.length + parts.organizations.length === 0) continue;
+      if (countries.length + who.people.length + parts.organizations.length === 0) continue;
       const separate = group.triggers.some(t => t.separate);
       const cand: Candidate = {
         status,
         date,
         monthHint: monthOf(hit),
         countries,
-        people: parts.people,
+        people: who.people,
         organizations: parts.organizations,
         levels: parts.levels,
         city: parts.place?.city ?? null,
