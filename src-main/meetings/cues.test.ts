@@ -18,6 +18,20 @@ describe('findTriggers', () => {
   it("ignores a mountain's summit", () => {
     expect(words('The climbers reached the summit of Mount Kenya at dawn.')).toEqual([]);
   });
+  it('ignores attempts that failed and plans that fell through', () => {
+    expect(words('An earlier mission tried and failed to meet the general.')).toEqual([]);
+    expect(words('The envoy was refused permission and did not meet the rebels.')).toEqual([]);
+    expect(
+      words('The three leaders were supposed to meet in Oslo in May, but the host withdrew.'),
+    ).toEqual([]);
+    expect(words('The three leaders are supposed to meet in Oslo in May.')).toEqual(['meet']);
+  });
+  it('ignores national teams meeting in a sports final', () => {
+    expect(
+      words('Ghana face Morocco at the national stadium when the two sides meet in the final.'),
+    ).toEqual([]);
+    expect(words('The summit of the Arab League opened in Algiers.')).toEqual(['summit']);
+  });
   it('ignores "meet the demand"', () => {
     expect(words('The plant will meet the growing demand for power.')).toEqual([]);
   });

@@ -38,6 +38,14 @@ const SUMMIT_OF_MOUNTAIN_AFTER =
   /^\s+of\s+(?:mount|mt\.?|the mountain|the peak|everest|kilimanjaro|[A-Z][a-z]+ (?:peak|mountain))/i;
 const MEET_ABSTRACT_AFTER =
   /^\s+(?:the |its |their |our |his |her |all |these |those |such |growing |rising |increasing |a |an |basic |local |domestic |energy |market |food |financing |funding |those )*(?:demands?|needs?|targets?|goals?|expectations?|requirements?|obligations?|criteria|deadlines?|standards?|challenges?|conditions?|commitments?|costs?|payments?|quotas?|thresholds?|shortfalls?|debts?|budgets?|aspirations|interests|the press|reporters|journalists|the media)\b/i;
+/** "tried and failed to meet", "refused to meet", "did not meet": no meeting took place. */
+const NO_MEETING_BEFORE =
+  /\b(?:fail(?:ed|s)?|unable|refus(?:ed|es)|declin(?:ed|es)|did not|didn't|never|not)\s+(?:to\s+)?(?:\w+\s+)?$/i;
+/** "were supposed to meet ..., but": the plan is reported only as having fallen through. */
+const SUPPOSED_BEFORE = /\b(?:supposed|meant)\s+to\s+$/i;
+/** Sport: "meet ... in the final", a tournament, a match. A team meeting a team is no diplomacy. */
+const SPORT =
+  /\b(?:football|soccer|rugby|cricket|tournament|cup of nations|world cup|in the final|semi-?finals?|quarter-?finals?|kick-?off|stadium|striker|goalkeeper|championship)\b/i;
 const VISIT_NON_DIPLOMATIC_AFTER =
   /^\s+(?:the |a |an )?(?:site|website|museum|factory|plant|hospital|school|areas?|villages?|exhibition|farms?|flood|camps?|families|victims|troops|shrine|temple|mosque|church|market|stands?|booths?|pavilion|construction)\b/i;
 const RECEIVED_OBJECT_AFTER =
@@ -115,6 +123,11 @@ export function findTriggers(sentence: string): Trigger[] {
       (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || MOUNTAIN.test(sentence))
     )
       continue;
+    if (/^(?:meet|meets|met|meeting)$/.test(word)) {
+      if (NO_MEETING_BEFORE.test(before)) continue;
+      if (SUPPOSED_BEFORE.test(before) && /,\s*but\b/i.test(sentence.slice(end))) continue;
+    }
+    if (/^(?:meet|meets|met|summits?)$/.test(word) && SPORT.test(sentence)) continue;
     if (/^(?:meet|meets|met)$/.test(word)) {
       if (MEET_ABSTRACT_AFTER.test(after)) continue;
       if (
