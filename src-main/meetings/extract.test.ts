@@ -127,3 +127,22 @@ describe('extractArticle', () => {
     expect(m.countries.sort()).toEqual(['BR', 'CN']);
   });
 });
+
+describe('extractArticle, statement dates', () => {
+  it('does not take the day of a briefing for the day of the talks it reports', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'Speaking to reporters on Friday, the spokesman said Chilean and Peruvian ministers held talks in Arica on Tuesday.',
+        { published: '2024-03-16' },
+      ),
+    );
+    expect(m.date.start).toBe('2024-03-12');
+    const [n] = extractArticle(
+      testArticle(
+        'Speaking on Friday, the spokesman said Chilean and Peruvian ministers held talks in Arica.',
+        { published: '2024-03-16' },
+      ),
+    );
+    expect(n.date.start).toBeNull();
+  });
+});

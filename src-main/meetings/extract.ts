@@ -84,6 +84,12 @@ const BOUNDARY_RE =
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
+/** "hosted talks between A and B": the object is an event, so the host need not take part. */
+const HOSTED_EVENT_AFTER =
+  /^\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|conference|summit|meetings?)\b/iu;
+
+const SPEECH_VERB = /\b(?:said|says|told|announced|stated|added|confirmed)\b/;
+
 function tenseOf(status: Status | null): Tense | null {
   return status === 'held' ? 'past' : status === null ? null : 'future';
 }
@@ -292,7 +298,10 @@ export function extractArticle(
       )
         parts.place = null;
       let status = statusAt(s.text, head, group.segment);
-      const hits = meetingDates(s.text, group.segment[0], group.segment[1]);
+      // "Briefing reporters on Monday, the spokesman said the talks ...": Monday is the briefing's.
+      const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
+        h => !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
+      );
       const hit = nearest(hits, head.start);
       let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
       if (status === null) {
@@ -323,7 +332,11 @@ export function extractArticle(
       const hostCountry = parts.place?.code;
       if (
         hostCountry &&
-        group.triggers.some(t => t.kind === 'host' || t.kind === 'visit') &&
+        group.triggers.some(
+          t =>
+            t.kind === 'visit' ||
+            (t.kind === 'host' && !HOSTED_EVENT_AFTER.test(s.text.slice(t.end, t.end + 40))),
+        ) &&
         !countries.includes(hostCountry)
       ) {
         countries = [...countries, hostCountry];

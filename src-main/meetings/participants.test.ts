@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPurpose } from './participants';
+import { readParticipants, readPurpose } from './participants';
 
 describe('readPurpose', () => {
   it('keeps what the meeting is for without the cue words', () => {
@@ -18,5 +18,41 @@ describe('readPurpose', () => {
 
   it('finds no purpose where the sentence states none', () => {
     expect(readPurpose('The two presidents met in Lima on Monday.')).toBeNull();
+  });
+});
+
+describe('readParticipants', () => {
+  const read = (s: string, word: string) =>
+    readParticipants(s, [0, s.length], 0, s.indexOf(word), false);
+
+  it('reads countries named as what the talks are about as subjects, not participants', () => {
+    const s =
+      'The Kenyan foreign minister will meet his Tanzanian counterpart to discuss the grain corridor, Sudan, Somalia and Ethiopia.';
+    expect(read(s, 'meet').countries.sort()).toEqual(['KE', 'TZ']);
+  });
+
+  it('does not seat the country whose officials announce or judge the talks', () => {
+    const s = 'Chile and Peru held talks in Arica, the Bolivian foreign ministry said.';
+    expect(read(s, 'talks').countries.sort()).toEqual(['CL', 'PE']);
+    const t = 'Asked how Canada views the talks between Chile and Peru, the spokesman declined.';
+    expect(read(t, 'talks').countries.sort()).toEqual(['CL', 'PE']);
+  });
+
+  it('keeps the host of talks between others out of the participants, as the place', () => {
+    const s = 'Norway is hosting peace talks between the Colombian government and the rebels.';
+    const r = read(s, 'talks');
+    expect(r.countries).toEqual(['CO']);
+    expect(r.place?.code).toBe('NO');
+  });
+
+  it('seats the country whose warring sides hold the talks', () => {
+    const s = 'Warring parties in the conflict in Yemen opened talks in Muscat on Monday.';
+    expect(read(s, 'talks').countries).toEqual(['YE']);
+  });
+
+  it('does not take a spokesman, or the leader he speaks for, for a participant', () => {
+    const s =
+      'The talks went well, said Ana Ruiz, spokeswoman for President Jorge Salas, after Mexico and Guatemala met.';
+    expect(read(s, 'met').people).toEqual([]);
   });
 });
