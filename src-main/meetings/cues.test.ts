@@ -66,3 +66,14 @@ describe('statusAt', () => {
     ).toBe('scheduled');
   });
 });
+
+describe('statusAt, the month of May', () => {
+  const status = (s: string) => {
+    const [t] = findTriggers(s);
+    return statusAt(s, t, [0, s.length]);
+  };
+  it('does not read the month May as a hedge', () => {
+    expect(status('The two presidents met May 14 for talks in Quito.')).toBe('held');
+    expect(status('The two presidents may meet in Quito.')).toBe('proposed');
+  });
+});

@@ -195,7 +195,9 @@ export function findTriggers(sentence: string): Trigger[] {
 export type Status = 'held' | 'scheduled' | 'proposed';
 
 const PROPOSED_CUES =
-  /\b(?:upcoming|proposed|proposal|propos(?:e|es|ing)|on the agenda|could|might|would like|hopes? to|hoping to|seeks? to|seeking|plans? to|planning to|planned|possible|possibility|likely|invit(?:ed|ation|es|ing)|being arranged|arrange|in the near future|soon|agreed to (?:hold|meet|visit)|call(?:ed|s|ing)? for|offered to host|intends? to|willing(?:ness)? to|ready to|prepar(?:ing|ations?) for|prospect|expected to|expects|may)\b/gi;
+  /\b(?:upcoming|proposed|proposal|propos(?:e|es|ing)|on the agenda|could|might|would like|hopes? to|hoping to|seeks? to|seeking|plans? to|planning to|planned|possible|possibility|likely|invit(?:ed|ation|es|ing)|being arranged|arrange|in the near future|soon|agreed to (?:hold|meet|visit)|call(?:ed|s|ing)? for|offered to host|intends? to|willing(?:ness)? to|ready to|prepar(?:ing|ations?) for|prospect|expected to|expects|later this (?:year|month))\b/gi;
+/** "may" as a verb only: case-sensitive, so the month ("May 14") never reads as a hedge. */
+const MAY_CUE = /\b(?:may|May(?= (?:be|have|meet|visit|hold|take|attend)\b))\b(?!\s+\d)/g;
 const FUTURE_CUES =
   /\b(?:will|shall|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
 const PAST_CUES =
@@ -210,6 +212,7 @@ function cuesIn(text: string, offset: number): Cue[] {
   const out: Cue[] = [];
   for (const [re, status] of [
     [PROPOSED_CUES, 'proposed'],
+    [MAY_CUE, 'proposed'],
     [FUTURE_CUES, 'scheduled'],
     [PAST_CUES, 'held'],
   ] as const) {

@@ -55,4 +55,11 @@ describe('readParticipants', () => {
       'The talks went well, said Ana Ruiz, spokeswoman for President Jorge Salas, after Mexico and Guatemala met.';
     expect(read(s, 'met').people).toEqual([]);
   });
+
+  it('reads the country after a city as locating it, not as a participant', () => {
+    const s = 'Kenyan and Ugandan ministers will meet in Kisumu, Kenya, in June.';
+    const t = 'Chilean and Peruvian ministers will meet in Mendoza, Argentina, in June.';
+    expect(read(t, 'meet').countries.sort()).toEqual(['CL', 'PE']);
+    expect(read(s, 'meet').countries.sort()).toEqual(['KE', 'UG']);
+  });
 });

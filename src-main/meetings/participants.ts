@@ -240,12 +240,22 @@ export function readParticipants(
   const subjectsFrom = cue ? triggerAt + cue.index : Infinity;
   let prevFate: 'participant' | 'skip' | 'place' | null = null;
   let prevEnd = -1;
+  let prevTerm: CountryTerm | null = null;
   for (const t of terms) {
     const before = sentence.slice(Math.max(0, t.start - 60), t.start);
     const after = sentence.slice(t.end, t.end + 60);
     let fate: 'participant' | 'skip' | 'place';
     const coordinated = prevEnd >= 0 && COORD_BETWEEN.test(sentence.slice(prevEnd, t.start));
     if (AGENCY_AFTER.test(after) || SPEAKER_AFTER.test(after)) fate = 'skip';
+    else if (
+      t.kind === 'name' &&
+      prevTerm &&
+      (prevTerm.kind === 'city' || prevTerm.kind === 'capital') &&
+      prevTerm.code === t.code &&
+      /^,\s*$/.test(sentence.slice(prevTerm.end, t.start))
+    )
+      // "in Granada, Spain": the country only locates the city.
+      fate = prevFate ?? 'skip';
     else if (HOSTS_TALKS_AFTER.test(after)) {
       const city = t.kind === 'capital' || t.kind === 'city' ? t.city : null;
       places.push({ city, code: t.code, at: t.start });
@@ -297,6 +307,7 @@ export function readParticipants(
     if (fate === 'participant' && !countries.includes(t.code)) countries.push(t.code);
     prevFate = fate;
     prevEnd = t.end;
+    prevTerm = t;
   }
   const people = findPeople(
     sentence,
