@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract';
+import { MeetingSchema } from '../contract/meeting';
+import { extractArticle, outcomeOf } from './extract';
+import { extractMeetings } from './index';
 import { testArticle } from './test-article';
 
 const PUB = '2024-03-13'; // a Wednesday
@@ -144,5 +146,57 @@ describe('extractArticle, statement dates', () => {
       ),
     );
     expect(n.date.start).toBeNull();
+  });
+});
+
+describe('extractArticle, references back', () => {
+  it('dates a meeting named by its day ("Friday\'s meeting") even inside remarks', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'The Chilean minister said so in his opening remarks at Friday’s meeting with his Peruvian counterpart.',
+        { published: '2024-03-16' },
+      ),
+    );
+    expect(m.date.start).toBe('2024-03-15');
+  });
+
+  it('takes the city named in a reference back ("The Lima meeting")', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'Chilean and Peruvian ministers met on Tuesday. The Lima meeting ended with a fisheries pact.',
+        { published: PUB },
+      ),
+    );
+    expect(m.city).toBe('Lima');
+  });
+});
+
+describe('outcomeOf', () => {
+  it('reads called off, postponed and collapsed, and nothing else', () => {
+    expect(outcomeOf('the summit in Lima was called off')).toBe('cancelled');
+    expect(outcomeOf('the talks were pushed back to June')).toBe('postponed');
+    expect(outcomeOf('the negotiations collapsed on the second day')).toBe('failed');
+    expect(outcomeOf('the talks ended with a joint communique')).toBeNull();
+  });
+
+  it('keeps a postponed meeting as planned, with its outcome, through to the report', () => {
+    const text =
+      'The Chilean and Peruvian presidents were to meet in Arica on Friday. ' +
+      'The Arica meeting was postponed after floods closed the border.';
+    const [m] = extractArticle(testArticle(text, { published: PUB }));
+    expect(m.status).toBe('scheduled');
+    expect(m.outcome).toBe('postponed');
+    const [meeting] = extractMeetings([testArticle(text, { published: PUB })]);
+    expect(MeetingSchema.parse(meeting).outcome).toBe('postponed');
+    expect(meeting.mentions[0].outcome).toBe('postponed');
+  });
+
+  it("carries a carried field's confidence into the report", () => {
+    const text =
+      'The Chilean foreign minister met her Peruvian counterpart in Geneva on Tuesday. ' +
+      'On Tuesday she also held talks with her Bolivian counterpart.';
+    const meetings = extractMeetings([testArticle(text, { published: PUB })]);
+    const bolivia = meetings.find(m => m.participants.countries.some(c => c.code === 'BO'));
+    expect(bolivia?.confidence?.place).toEqual({ confidence: 'medium', basis: 'context' });
   });
 });

@@ -6,7 +6,8 @@
  * their date, venue or purpose to it.
  */
 import type { Article } from '../contract/article';
-import type { MeetingDate, Person } from '../contract/meeting';
+import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
+import { carriedDate, carryPlaces } from './carry';
 import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
 import {
   dateWidth,
@@ -41,6 +42,10 @@ export interface Candidate {
   placeCountry: string | null;
   venue: string | null;
   separate: boolean;
+  /** Cancelled, postponed or failed, when the clause says so; `status` keeps what was planned. */
+  outcome: MeetingOutcome | null;
+  /** Fields not read in the meeting's own sentence, and how they were found. */
+  confidence: MeetingConfidence;
 }
 
 /** One meeting as one article reports it: what its clauses said, merged, plus its evidence. */
@@ -88,6 +93,20 @@ const INHERIT_BEFORE =
 const HOSTED_EVENT_AFTER =
   /^\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|conference|summit|meetings?)\b/iu;
 
+const OUTCOMES: [MeetingOutcome, RegExp][] = [
+  ['cancelled', /\b(?:cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped|axed)\b/i],
+  ['postponed', /\b(?:postponed|postponement|put off|pushed back|deferred|rescheduled)\b/i],
+  ['failed', /\b(?:collapsed|broke down|ended without an? (?:agreement|deal|breakthrough))\b/i],
+];
+
+/** What became of a meeting, when its clause says: "the summit was called off". */
+export function outcomeOf(clause: string): MeetingOutcome | null {
+  for (const [outcome, re] of OUTCOMES) if (re.test(clause)) return outcome;
+  return null;
+}
+
+/** Verbs of an encounter that are not meeting words by themselves. */
+const STORY_EVENT_RE = /\b(?:discussed|greeted|welcomed|arrived|hosted|received|held)\b/i;
 const SPEECH_VERB = /\b(?:said|says|told|announced|stated|added|confirmed)\b/;
 
 function tenseOf(status: Status | null): Tense | null {
@@ -99,6 +118,8 @@ function meetingDates(text: string, from: number, to: number): DateHit[] {
   return findDates(text.slice(from, to))
     .map(h => ({ ...h, start: h.start + from, end: h.end + from }))
     .filter(h => {
+      // "Friday's meeting": the day names the meeting itself.
+      if (/^(?:'s|’s)\s/.test(text.slice(h.end, h.end + 3))) return true;
       const before = text.slice(Math.max(0, h.start - 50), h.start);
       if (SPEECH_BEFORE.test(before)) return false;
       if (
@@ -219,7 +240,13 @@ function absorb(m: ArticleMeeting, c: Candidate): void {
     m.placeCountry = c.placeCountry;
   } else if (!m.placeCountry && c.placeCountry) m.placeCountry = c.placeCountry;
   if (!m.venue && c.venue) m.venue = c.venue;
+  const before = m.date;
   mergeDate(m, c.date, c.monthHint);
+  if (m.date !== before) m.confidence.date = c.confidence.date;
+  if (c.confidence.place && m.city === c.city) m.confidence.place ??= c.confidence.place;
+  if (c.confidence.people) m.confidence.people ??= c.confidence.people;
+  if (c.confidence.countries) m.confidence.countries ??= c.confidence.countries;
+  if (!m.outcome && c.outcome) m.outcome = c.outcome;
   if (m.status === 'proposed' && c.status === 'scheduled') m.status = 'scheduled';
 }
 
@@ -278,6 +305,33 @@ export function extractArticle(
   const furniture = findFurniture(article.text);
   const sentences = splitSentences(article.text);
   const cast = buildCast(sentences, s => inFurniture(furniture, s.start, s.end));
+  const breaks: number[] = [];
+  for (const m of article.text.matchAll(/\n[^\S\n]*\n/g)) breaks.push(m.index);
+  const paragraphOf = (at: number): number => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const storyDateBefore = (index: number) => {
+    const prev = sentences[index - 1];
+    if (!prev || inFurniture(furniture, prev.start, prev.end)) return null;
+    // Only a day the story sets for an encounter it reports: "On Monday the president received".
+    if (!QUICK_TRIGGER_RE.test(prev.text) && !STORY_EVENT_RE.test(prev.text)) return null;
+    const hit = meetingDates(prev.text, 0, prev.text.length).find(
+      h => h.spec.type === 'weekday' || h.spec.type === 'relday',
+    );
+    if (!hit) return null;
+    return {
+      date: resolveDate(hit, ref, 'past'),
+      sentence: index - 1,
+      paragraph: paragraphOf(prev.start),
+    };
+  };
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (!QUICK_TRIGGER_RE.test(s.text)) return;
@@ -310,6 +364,23 @@ export function extractArticle(
       }
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
+      }
+      const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
+      // A called-off or postponed meeting was planned, whatever the tense of the report.
+      if (status === 'held' && (outcome === 'cancelled' || outcome === 'postponed'))
+        status = 'scheduled';
+      const confidence: MeetingConfidence = {};
+      if (!hit) {
+        const carried = carriedDate(
+          storyDateBefore(index),
+          index,
+          paragraphOf(s.start),
+          status === 'held',
+        );
+        if (carried) {
+          date = carried;
+          confidence.date = { confidence: 'medium', basis: 'context' };
+        }
       }
       if (
         status === 'proposed' &&
@@ -365,7 +436,16 @@ export function extractArticle(
         placeCountry: parts.place?.code ?? null,
         venue: parts.venue,
         separate,
+        outcome,
+        confidence,
       };
+      if (who.basis !== 'sentence')
+        cand.confidence.people = {
+          confidence: who.basis === 'dictionary' ? 'low' : 'medium',
+          basis: who.basis === 'dictionary' ? 'dictionary' : 'context',
+        };
+      if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
+        cand.confidence.countries = cand.confidence.people;
       let target: ArticleMeeting | null = null;
       let bestScore = -1;
       for (const m of meetings) {
@@ -388,6 +468,7 @@ export function extractArticle(
           people: [...cand.people],
           organizations: [...cand.organizations],
           levels: [...cand.levels],
+          confidence: { ...cand.confidence },
           purpose: null,
           lastSentence: index,
           order: meetings.length,
@@ -439,9 +520,20 @@ export function extractArticle(
     if (!target) return;
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
     if (!target.venue && parts.venue) target.venue = parts.venue;
+    const outcome = outcomeOf(s.text);
+    if (outcome) {
+      target.outcome = outcome;
+      if (target.status === 'held' && outcome !== 'failed') target.status = 'scheduled';
+    }
+    // "The Quebec City meeting": the reference names the meeting's city.
+    if (!target.city && parts.place?.city) {
+      target.city = parts.place.city;
+      target.placeCountry = parts.place.code;
+    }
     target.purpose ??= readPurpose(s.text);
     addMention(target, s, index);
   });
+  carryPlaces(meetings);
   return meetings;
 }
 

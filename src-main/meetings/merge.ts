@@ -5,7 +5,7 @@
  * Where sources disagree on date, place or status the disagreement is kept, never resolved
  * silently; a later "held" report supersedes an earlier "scheduled" one.
  */
-import type { Meeting, MeetingDate } from '../contract/meeting';
+import type { Meeting, MeetingConfidence, MeetingDate } from '../contract/meeting';
 import { datesCompatible, daysBetween } from './dates';
 import type { ArticleMeeting } from './extract';
 
@@ -208,6 +208,7 @@ export function buildMeeting(
         values: dated.map(m => ({ value: dateLabel(m.date), file: m.file })),
       });
   }
+  const dateFrom = members.find(m => m.date === date) ?? null;
   const cities = members.filter(m => m.city);
   const cityCount = new Map<string, number>();
   for (const m of cities) cityCount.set(m.city ?? '', (cityCount.get(m.city ?? '') ?? 0) + 1);
@@ -240,6 +241,17 @@ export function buildMeeting(
       .sort()
       .join(','),
   )}`;
+  // Confidence: a field's basis is the source it was taken from; people and countries are
+  // carried or looked up only when no source read them in the meeting's own sentence.
+  const confidence: MeetingConfidence = {};
+  const placeFrom = members.find(m => m.city === city) ?? null;
+  if (dateFrom?.confidence.date) confidence.date = dateFrom.confidence.date;
+  if (city && placeFrom?.confidence.place) confidence.place = placeFrom.confidence.place;
+  for (const f of ['people', 'countries'] as const) {
+    const c = members[0].confidence[f];
+    if (c && members.every(m => m.confidence[f])) confidence[f] = c;
+  }
+  const outcome = [...members].reverse().find(m => m.outcome)?.outcome ?? null;
   const names = countries.map(countryName);
   const levelText = levels.length > 0 ? levels.join(' and ') : null;
   const title = `${levelText ? levelText[0].toUpperCase() + levelText.slice(1) : 'Meeting'}${names.length > 0 ? `: ${names.join(', ')}` : ''}${city ? ` (${city})` : ''}`;
@@ -247,6 +259,7 @@ export function buildMeeting(
     id,
     title,
     status,
+    ...(outcome ? { outcome } : {}),
     date,
     place: {
       city,
@@ -260,6 +273,7 @@ export function buildMeeting(
       organizations,
     },
     purpose,
+    ...(Object.keys(confidence).length > 0 ? { confidence } : {}),
     mentions: members.flatMap(m =>
       m.mentions.map(x => ({
         file: m.file,
@@ -268,6 +282,7 @@ export function buildMeeting(
         start: x.start,
         end: x.end,
         status: m.status,
+        ...(m.outcome ? { outcome: m.outcome } : {}),
         date: m.date,
         ...(m.dateResolvedVia ? { dateResolvedVia: m.dateResolvedVia } : {}),
       })),
