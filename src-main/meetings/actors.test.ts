@@ -184,21 +184,38 @@ describe('loadActorEntries', () => {
 
   it('uses known country codes, roles from the vocabulary and terms that end after they start', () => {
     const roles = new Set<string>(ACTOR_ROLES);
+    const problems: string[] = [];
     for (const e of entries) {
       for (const o of e.offices) {
-        if (o.country !== null) expect(codes, `${e.id} ${o.country}`).toContain(o.country);
-        expect(roles, e.id).toContain(o.role);
-        if (o.to !== null) expect(o.to >= o.from.slice(0, o.to.length), e.id).toBe(true);
+        if (o.country !== null && !codes.has(o.country)) problems.push(`${e.id}: ${o.country}`);
+        if (!roles.has(o.role)) problems.push(`${e.id}: ${o.role}`);
+        if (o.to !== null && o.to < o.from.slice(0, o.to.length)) problems.push(`${e.id}: ${o.to}`);
       }
     }
+    expect(problems).toEqual([]);
   });
 
-  it('has no duplicate ids and no person listed twice under one name and country', () => {
+  it('lists each person once: no duplicate ids, no name or spelling shared by two entries', () => {
+    const fold = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     const ids = new Set<string>();
+    const owner = new Map<string, string>();
+    const problems: string[] = [];
     for (const e of entries) {
-      expect(ids, e.id).not.toContain(e.id);
+      if (ids.has(e.id)) problems.push(`duplicate id ${e.id}`);
       ids.add(e.id);
+      for (const name of new Set([e.name, ...(e.aka ?? [])].map(fold))) {
+        const other = owner.get(name);
+        if (other !== undefined && other !== e.id) problems.push(`${other} and ${e.id}: ${name}`);
+        owner.set(name, e.id);
+      }
     }
+    expect(problems).toEqual([]);
   });
 
   it('rejects a malformed office with a message naming it', () => {
