@@ -372,17 +372,37 @@ export interface ActorMention {
  */
 export function actorsInText(text: string, onDate: string | null): ActorMention[] {
   checkDate(onDate);
-  const { forms, longest } = getIndex();
-  const tokens = tokenize(text);
+  const index = getIndex();
   const found: ActorMention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const max = Math.min(longest.get(tokens[i].key) ?? 0, tokens.length - i);
+  // Names are runs of capitalised words and particles; any other word ends a run unread.
+  let run: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const word = m[0];
+    const capital = word[0] !== word[0].toLowerCase();
+    const joined = run.length > 0 && JOINER.test(text.slice(run[run.length - 1].end, m.index));
+    if (!joined && run.length > 0) run = matchRun(run, index, onDate, found);
+    if (!capital && !PARTICLES.has(word)) {
+      if (run.length > 0) run = matchRun(run, index, onDate, found);
+      continue;
+    }
+    run.push({ key: fold(word), start: m.index, end: m.index + word.length, capital });
+  }
+  if (run.length > 0) matchRun(run, index, onDate, found);
+  return found;
+}
+
+/** Longest known forms in one run of words, left to right; returns an empty run to reuse. */
+function matchRun(
+  run: Token[],
+  { forms, longest }: Index,
+  onDate: string | null,
+  found: ActorMention[],
+): Token[] {
+  for (let i = 0; i < run.length; i++) {
+    const max = Math.min(longest.get(run[i].key) ?? 0, run.length - i);
     for (let n = max; n >= 1; n--) {
-      const span = tokens.slice(i, i + n);
-      if (!span.every(t => t.capital || PARTICLES.has(t.key))) continue;
-      if (!span.every((t, k) => k === 0 || JOINER.test(text.slice(span[k - 1].end, t.start)))) {
-        continue;
-      }
+      const span = run.slice(i, i + n);
       if (!span.some(t => t.capital)) continue;
       const f = forms.get(span.map(t => t.key).join(' '));
       const office = f && resolve(f, onDate);
@@ -392,5 +412,5 @@ export function actorsInText(text: string, onDate: string | null): ActorMention[
       break;
     }
   }
-  return found;
+  return [];
 }
