@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  ACTOR_FILES,
+  ACTOR_ROLES,
+  ActorEntrySchema,
+  actorsInText,
+  loadActorEntries,
+  lookupActor,
+} from './actors';
+import countriesData from './data/countries.json';
+
+const pick = (o: ReturnType<typeof lookupActor>) =>
+  o && { country: o.country, org: o.org, role: o.role };
+
+describe('lookupActor', () => {
+  it('reads the office a person held on the date', () => {
+    expect(pick(lookupActor('Putin', '2023-03-21'))).toEqual({
+      country: 'RU',
+      org: null,
+      role: 'head-of-state',
+    });
+    expect(lookupActor('Dmitry Medvedev', '2009-06-01')?.role).toBe('head-of-state');
+    expect(lookupActor('Medvedev', '2015-06-01')?.role).toBe('head-of-government');
+    expect(lookupActor('Vladimir Putin', '2010-01-15')?.role).toBe('head-of-government');
+    expect(lookupActor('Boris Johnson', '2017-03-01')?.role).toBe('foreign-minister');
+    expect(lookupActor('Boris Johnson', '2021-03-01')?.role).toBe('head-of-government');
+  });
+
+  it('accepts a year or a month as the date', () => {
+    expect(lookupActor('Medvedev', '2010')?.role).toBe('head-of-state');
+    expect(lookupActor('Medvedev', '2013-02')?.role).toBe('head-of-government');
+  });
+
+  it('prefers the latest office when the date is unknown', () => {
+    const o = lookupActor('Vladimir Putin', null);
+    expect(o).toMatchObject({ country: 'RU', role: 'head-of-state', to: null });
+    expect(lookupActor('Boris Johnson', null)?.role).toBe('head-of-government');
+  });
+
+  it('reports the nearest office of a named person out of office, with its dates', () => {
+    const o = lookupActor('Hillary Clinton', '2016-05-01');
+    expect(o).toMatchObject({ country: 'US', role: 'foreign-minister', to: '2013-02-01' });
+  });
+
+  it('reads a bare surname only when one office holder bears it on the date', () => {
+    // Bill Clinton was president in 2000, Hillary Clinton Secretary of State in 2010.
+    expect(lookupActor('Clinton', '2000-06-01')?.name).toBe('Bill Clinton');
+    expect(lookupActor('Clinton', '2010-06-01')?.name).toBe('Hillary Clinton');
+    expect(lookupActor('Clinton', '2016-06-01')).toBeNull();
+    // Saudi Arabia's King Abdullah (2005–2015) and Jordan's King Abdullah II reigned together.
+    expect(lookupActor('King Abdullah', '2010-06-01')).toBeNull();
+    expect(lookupActor('King Abdullah', '2020-06-01')?.country).toBe('JO');
+    expect(lookupActor('King Abdullah', '2003-06-01')?.country).toBe('JO');
+  });
+
+  it('with no date, reads a bare surname only if a single person bears it', () => {
+    expect(lookupActor('Lavrov', null)?.country).toBe('RU');
+    expect(lookupActor('Clinton', null)).toBeNull();
+  });
+
+  it('ignores diacritics, case and titles', () => {
+    for (const name of [
+      'Erdoğan',
+      'Erdogan',
+      'ERDOGAN',
+      'President Erdogan',
+      'Recep Tayyip Erdogan',
+    ]) {
+      expect(lookupActor(name, '2024-05-01')).toMatchObject({
+        country: 'TR',
+        role: 'head-of-state',
+      });
+    }
+    expect(lookupActor('Hakan Fidan', '2024-05-01')).toMatchObject({
+      country: 'TR',
+      role: 'foreign-minister',
+    });
+    expect(lookupActor('Mevlut Cavusoglu', '2019-01-01')?.country).toBe('TR');
+  });
+
+  it('knows alternative spellings and transliterations', () => {
+    expect(lookupActor('Sergei Lavrov', '2020-01-01')?.name).toBe('Sergey Lavrov');
+    expect(lookupActor('Zelenskyy', '2023-01-01')?.country).toBe('UA');
+    expect(lookupActor('MBS', '2023-01-01')).toMatchObject({
+      country: 'SA',
+      role: 'head-of-government',
+    });
+    expect(lookupActor('Mohammad bin Salman', '2018-01-01')?.role).toBe('defence-minister');
+  });
+
+  it('does not read common words as people, yet matches them as full names', () => {
+    for (const word of ['May', 'Rice', 'Price', 'Brown', 'Power']) {
+      expect(lookupActor(word, '2017-01-10')).toBeNull();
+    }
+    expect(lookupActor('Theresa May', '2017-01-10')?.country).toBe('GB');
+    expect(lookupActor('Condoleezza Rice', '2006-01-10')?.role).toBe('foreign-minister');
+    expect(lookupActor('Gordon Brown', '2008-01-10')?.role).toBe('head-of-government');
+    expect(lookupActor('Samantha Power', '2015-01-10')?.country).toBe('US');
+    expect(lookupActor('Lula', '2024-01-10')?.country).toBe('BR');
+  });
+
+  it('knows heads of international organisations by organisation, without a country', () => {
+    expect(lookupActor('Guterres', '2022-01-01')).toMatchObject({
+      country: null,
+      org: 'United Nations',
+      role: 'org-head',
+    });
+    expect(lookupActor('António Guterres', '2000-06-01')).toMatchObject({
+      country: 'PT',
+      role: 'head-of-government',
+    });
+  });
+
+  it('answers null for unknown names and refuses malformed dates', () => {
+    expect(lookupActor('Nobody Inparticular', '2020-01-01')).toBeNull();
+    expect(lookupActor('', null)).toBeNull();
+    expect(() => lookupActor('Putin', '21/03/2023')).toThrow(/YYYY/);
+  });
+});
+
+describe('actorsInText', () => {
+  it('finds the people in a sentence with their offices on the date', () => {
+    const text = 'Fidan and Blinken met in Brussels on Thursday.';
+    const found = actorsInText(text, '2024-04-04');
+    expect(found.map(f => [text.slice(f.start, f.end), f.office.country, f.office.role])).toEqual([
+      ['Fidan', 'TR', 'foreign-minister'],
+      ['Blinken', 'US', 'foreign-minister'],
+    ]);
+  });
+
+  it('reads possessives and diacritic-free spellings', () => {
+    const text = "Erdogan met with Putin in Sochi; Lavrov's deputy also attended.";
+    const found = actorsInText(text, '2021-09-29');
+    expect(found.map(f => f.office.name)).toEqual([
+      'Recep Tayyip Erdoğan',
+      'Vladimir Putin',
+      'Sergey Lavrov',
+    ]);
+  });
+
+  it('prefers the longest name and keeps character offsets', () => {
+    const text = 'Crown Prince Mohammed bin Salman received Wang Yi in Riyadh.';
+    const found = actorsInText(text, '2023-03-10');
+    expect(found.map(f => text.slice(f.start, f.end))).toEqual(['Mohammed bin Salman', 'Wang Yi']);
+    expect(found[1].office.country).toBe('CN');
+  });
+
+  it('skips lowercase words, common words and ambiguous surnames', () => {
+    const text =
+      'In May, the price of rice rose; Brown said power cuts continued, and Clinton spoke.';
+    expect(actorsInText(text, '2019-05-01')).toEqual([]);
+  });
+
+  it('does not join words across punctuation into one name', () => {
+    const text = 'Speakers: Wang, Yi Wen.';
+    expect(actorsInText(text, '2015-01-01').map(f => text.slice(f.start, f.end))).toEqual(['Wang']);
+  });
+
+  it('scans long texts in linear time', () => {
+    const sentence =
+      'Talks between Lavrov and Blinken in Geneva ended without agreement, officials said. ';
+    const text = sentence.repeat(20000); // about 1.7 MB
+    actorsInText(sentence, '2022-01-21'); // build the index outside the timing
+    const t0 = performance.now();
+    const found = actorsInText(text, '2022-01-21');
+    const ms = performance.now() - t0;
+    expect(found).toHaveLength(40000);
+    expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('loadActorEntries', () => {
+  const entries = loadActorEntries();
+  const codes = new Set((countriesData as { code: string }[]).map(c => c.code));
+
+  it('parses every data file', () => {
+    for (const [file, data] of Object.entries(ACTOR_FILES)) {
+      const r = z.array(ActorEntrySchema).safeParse(data);
+      expect(r.success, `${file}: ${r.error?.issues[0]?.message}`).toBe(true);
+    }
+    expect(entries.length).toBeGreaterThan(500);
+  });
+
+  it('uses known country codes, roles from the vocabulary and terms that end after they start', () => {
+    const roles = new Set<string>(ACTOR_ROLES);
+    const problems: string[] = [];
+    for (const e of entries) {
+      for (const o of e.offices) {
+        if (o.country !== null && !codes.has(o.country)) problems.push(`${e.id}: ${o.country}`);
+        if (!roles.has(o.role)) problems.push(`${e.id}: ${o.role}`);
+        if (o.to !== null && o.to < o.from.slice(0, o.to.length)) problems.push(`${e.id}: ${o.to}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lists each person once: no duplicate ids, no name or spelling shared by two entries', () => {
+    const fold = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    const ids = new Set<string>();
+    const owner = new Map<string, string>();
+    const problems: string[] = [];
+    for (const e of entries) {
+      if (ids.has(e.id)) problems.push(`duplicate id ${e.id}`);
+      ids.add(e.id);
+      for (const name of new Set([e.name, ...(e.aka ?? [])].map(fold))) {
+        const other = owner.get(name);
+        if (other !== undefined && other !== e.id) problems.push(`${other} and ${e.id}: ${name}`);
+        owner.set(name, e.id);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('rejects a malformed office with a message naming it', () => {
+    const bad = ActorEntrySchema.safeParse({
+      id: 'x',
+      name: 'X Y',
+      offices: ['RUS|head-of-state|2000|-'],
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toMatch(/ISO alpha-2/);
+    const backwards = ActorEntrySchema.safeParse({
+      id: 'x',
+      name: 'X Y',
+      offices: ['RU|head-of-state|2005|2001'],
+    });
+    expect(backwards.error?.issues[0]?.message).toMatch(/before/);
+    const role = ActorEntrySchema.safeParse({
+      id: 'x',
+      name: 'X Y',
+      offices: ['RU|tsar|2005|-'],
+    });
+    expect(role.error?.issues[0]?.message).toMatch(/unknown role/);
+  });
+});

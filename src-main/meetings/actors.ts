@@ -1,0 +1,416 @@
+/**
+ * A dated dictionary of office holders (heads of state and government, foreign and defence
+ * ministers, envoys, heads of international organisations) so that "Fidan and Blinken met in
+ * Brussels" yields Türkiye and the United States even though no country is named. The data are
+ * hand-written JSON files in `./data/actors` (format, coverage and licence in its README); they are
+ * parsed with zod and indexed by token once, on first use, so a sentence is scanned in one pass
+ * whatever the number of names.
+ */
+import { z } from 'zod';
+import africa from './data/actors/africa.json';
+import americas from './data/actors/americas.json';
+import asiaPacific from './data/actors/asia-pacific.json';
+import eurasia from './data/actors/eurasia.json';
+import europe from './data/actors/europe.json';
+import middleEast from './data/actors/middle-east.json';
+import organizations from './data/actors/organizations.json';
+import southAsia from './data/actors/south-asia.json';
+import commonWords from './data/actors/common-words.json';
+import countriesData from './data/countries.json';
+
+/** One office a person held, as `lookupActor` reports it. */
+export interface ActorOffice {
+  name: string;
+  /** ISO 3166-1 alpha-2 (XK for Kosovo); null for an office in an international organisation. */
+  country: string | null;
+  /** The organisation's name as `data/organizations.json` spells it; null for a national office. */
+  org: string | null;
+  role: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD as precise as the data know it. */
+  from: string;
+  to: string | null;
+}
+
+/** The fixed vocabulary of roles; the extractor maps them to meeting levels. */
+export const ACTOR_ROLES = [
+  'head-of-state',
+  'head-of-government',
+  'foreign-minister',
+  'defence-minister',
+  'envoy',
+  'org-head',
+  'deputy-head-of-state',
+  'deputy-head-of-government',
+  'deputy-foreign-minister',
+  'deputy-org-head',
+] as const;
+
+/** When two offices of one person cover the date, the earlier role in this list wins. */
+const ROLE_RANK = new Map<string, number>(ACTOR_ROLES.map((r, i) => [r, i]));
+
+const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+const OfficeSchema = z.string().transform((s, ctx) => {
+  const parts = s.split('|');
+  const [where, role, from, to] = parts;
+  const bad = (message: string): typeof z.NEVER => {
+    ctx.addIssue({ code: 'custom', message: `office "${s}": ${message}` });
+    return z.NEVER;
+  };
+  if (parts.length !== 4) return bad('expected WHERE|role|from|to');
+  const org = where.startsWith('@') ? where.slice(1) : null;
+  if (org === null && !/^[A-Z]{2}$/.test(where)) return bad('country must be ISO alpha-2');
+  if (org === '') return bad('empty organisation');
+  if (!ROLE_RANK.has(role)) return bad(`unknown role ${role}`);
+  if (!DATE.test(from)) return bad(`bad from date ${from}`);
+  if (to !== '-' && !DATE.test(to)) return bad(`bad to date ${to}`);
+  const end = to === '-' ? null : to;
+  if (end !== null && lowBound(end) < lowBound(from)) return bad('to is before from');
+  return { country: org === null ? where : null, org, role, from, to: end };
+});
+
+/** One person as the data files write them (see the README for the fields). */
+export const ActorEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(2),
+  aka: z.array(z.string().min(2)).optional(),
+  short: z.array(z.string().min(2)).optional(),
+  offices: z.array(OfficeSchema).min(1),
+});
+export type ActorEntry = z.infer<typeof ActorEntrySchema>;
+
+/** Every data file by its name, for the validity test and for error messages. */
+export const ACTOR_FILES: Record<string, unknown> = {
+  'africa.json': africa,
+  'americas.json': americas,
+  'asia-pacific.json': asiaPacific,
+  'eurasia.json': eurasia,
+  'europe.json': europe,
+  'middle-east.json': middleEast,
+  'organizations.json': organizations,
+  'south-asia.json': southAsia,
+};
+
+type Office = ActorEntry['offices'][number];
+
+interface Person {
+  name: string;
+  offices: Office[];
+}
+
+interface Forms {
+  /** People for whom this is a full name or an alternative spelling of it. */
+  full: Person[];
+  /** People for whom this is a short form (usually the surname), matched only if unambiguous. */
+  short: Person[];
+}
+
+interface Index {
+  forms: Map<string, Forms>;
+  /** Longest form, in tokens, that starts with a given token; bounds the scan at each token. */
+  longest: Map<string, number>;
+}
+
+/** Lowercase particles of names ("bin Salman", "al-Sisi", "von der Leyen") that texts may not capitalise. */
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'ben',
+  'de',
+  'del',
+  'der',
+  'den',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'y',
+  'e',
+  'ould',
+  'ag',
+  'wa',
+]);
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ħ: 'h',
+};
+
+/** Lowercase without diacritics, so "Erdoğan", "ERDOGAN" and "Erdogan" share one key. */
+function fold(token: string): string {
+  const lower = token.toLowerCase();
+  if (/^[a-z0-9]*$/.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ıłøßæœđðþħ]/g, c => SPECIAL_LETTERS[c]);
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+interface Token {
+  key: string;
+  start: number;
+  end: number;
+  capital: boolean;
+}
+
+/** What may stand between the words of one name: "Kim Jong-un", "George W. Bush", "O'Brien". */
+const JOINER = /^(?:\s+|\.\s*|\s*[-‐‑'’]\s*)$/;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const first = m[0][0];
+    tokens.push({
+      key: fold(m[0]),
+      start: m.index,
+      end: m.index + m[0].length,
+      capital: first !== first.toLowerCase(),
+    });
+  }
+  return tokens;
+}
+
+function formKey(form: string): string {
+  return tokenize(form)
+    .map(t => t.key)
+    .join(' ');
+}
+
+/** Start and end of a partial date as full dates, so "2009" covers all of 2009. */
+function lowBound(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+function highBound(date: string | null): string {
+  if (date === null) return '9999-12-31';
+  return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
+}
+
+/**
+ * Parses every data file; throws naming the file and entry when one is malformed, since a broken
+ * dictionary is a build defect rather than bad user input.
+ */
+export function loadActorEntries(): ActorEntry[] {
+  const entries: ActorEntry[] = [];
+  for (const [file, data] of Object.entries(ACTOR_FILES)) {
+    const parsed = z.array(ActorEntrySchema).safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`actors/${file} [${issue.path.join('.')}]: ${issue.message}`);
+    }
+    entries.push(...parsed.data);
+  }
+  return entries;
+}
+
+/** Single words that must not be read as a person when they stand alone ("May", "Price", "Paris"). */
+function blockedShortForms(): Set<string> {
+  const blocked = new Set((commonWords as string[]).map(fold));
+  for (const c of countriesData as {
+    name: string;
+    aliases: string[];
+    capital: string;
+    cities: string[];
+  }[]) {
+    for (const w of [c.name, ...c.aliases, c.capital, ...c.cities]) blocked.add(formKey(w));
+  }
+  return blocked;
+}
+
+/** Patronymic particles: in "Khalid bin Salman" the last word is the father's name, not a surname. */
+const PATRONYMIC = new Set(['bin', 'bint', 'ibn']);
+
+/** The surname as a short form: the last word, unless it is a regnal number or a patronym. */
+function derivedShortForms(name: string): string[] {
+  const tokens = tokenize(name);
+  if (tokens.length < 2 || tokens.some(t => PATRONYMIC.has(t.key))) return [];
+  const last = name.slice(tokens[tokens.length - 1].start);
+  return /^[IVXL]+$/.test(last) ? [] : [last];
+}
+
+let index: Index | null = null;
+
+function buildIndex(): Index {
+  const forms = new Map<string, Forms>();
+  const longest = new Map<string, number>();
+  const blocked = blockedShortForms();
+  const add = (form: string, person: Person, kind: keyof Forms): void => {
+    const key = formKey(form);
+    if (key === '') return;
+    if (kind === 'short' && blocked.has(key)) return;
+    let f = forms.get(key);
+    if (!f) forms.set(key, (f = { full: [], short: [] }));
+    if (!f[kind].includes(person)) f[kind].push(person);
+    const words = key.split(' ');
+    longest.set(words[0], Math.max(longest.get(words[0]) ?? 0, words.length));
+  };
+  for (const e of loadActorEntries()) {
+    const person: Person = { name: e.name, offices: e.offices };
+    add(e.name, person, 'full');
+    for (const a of e.aka ?? []) add(a, person, 'full');
+    for (const s of e.short ?? derivedShortForms(e.name)) add(s, person, 'short');
+  }
+  return { forms, longest };
+}
+
+function getIndex(): Index {
+  return (index ??= buildIndex());
+}
+
+function coversDate(o: Office, lo: string, hi: string): boolean {
+  return lowBound(o.from) <= hi && lo <= highBound(o.to);
+}
+
+function byRank(a: Office, b: Office): number {
+  return (
+    (ROLE_RANK.get(a.role) ?? 99) - (ROLE_RANK.get(b.role) ?? 99) || (a.from < b.from ? 1 : -1)
+  );
+}
+
+function officeOn(p: Person, onDate: string | null): Office | null {
+  if (onDate === null) return null;
+  const lo = lowBound(onDate);
+  const hi = highBound(onDate);
+  const current = p.offices.filter(o => coversDate(o, lo, hi));
+  return current.length ? current.sort(byRank)[0] : null;
+}
+
+/** The office on the date; else the last one before it, or the first after; with no date, the latest. */
+function bestOffice(p: Person, onDate: string | null): Office {
+  const current = officeOn(p, onDate);
+  if (current) return current;
+  const latestFirst = [...p.offices].sort((a, b) => {
+    const [x, y] = [lowBound(a.from), lowBound(b.from)];
+    return x === y ? byRank(a, b) : x < y ? 1 : -1;
+  });
+  if (onDate === null) return latestFirst[0];
+  const lo = lowBound(onDate);
+  return latestFirst.find(o => highBound(o.to) < lo) ?? latestFirst[latestFirst.length - 1];
+}
+
+function toActorOffice(p: Person, o: Office): ActorOffice {
+  return { name: p.name, country: o.country, org: o.org, role: o.role, from: o.from, to: o.to };
+}
+
+function resolve(f: Forms, onDate: string | null): ActorOffice | null {
+  if (f.full.length === 1) return toActorOffice(f.full[0], bestOffice(f.full[0], onDate));
+  if (f.full.length > 1) {
+    // Two people of one name: only the one in office on the date is meant.
+    const inOffice = f.full.filter(p => officeOn(p, onDate));
+    return inOffice.length === 1
+      ? toActorOffice(inOffice[0], bestOffice(inOffice[0], onDate))
+      : null;
+  }
+  if (onDate === null) {
+    return f.short.length === 1 ? toActorOffice(f.short[0], bestOffice(f.short[0], null)) : null;
+  }
+  let found: ActorOffice | null = null;
+  for (const p of f.short) {
+    const o = officeOn(p, onDate);
+    if (!o) continue;
+    if (found) return null; // a bare surname shared by two office holders names neither
+    found = toActorOffice(p, o);
+  }
+  return found;
+}
+
+function checkDate(onDate: string | null): void {
+  if (onDate !== null && !DATE.test(onDate)) {
+    throw new RangeError(`actors: date must be YYYY, YYYY-MM or YYYY-MM-DD, got "${onDate}"`);
+  }
+}
+
+const TITLES =
+  /^(?:(?:President|Vice President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|Secretary(?: of State| of Defense| General)?|Minister|King|Queen|Emir|Sheikh|Crown Prince|Prince|Sultan|Mr|Mrs|Ms|Dr|Gen(?:eral)?)\.?\s+)+/;
+
+/**
+ * The office `name` held on `onDate` (YYYY, YYYY-MM or YYYY-MM-DD), or null when the name is not
+ * known or is a short form shared by several office holders on that date. A full name or
+ * alternative spelling matches at any date and reports the office held then, else the nearest
+ * one (so callers compare `from`/`to` with the date); a bare surname matches only a person in
+ * office on the date, or with no date only when a single person bears it. Leading titles
+ * ("President", "Foreign Minister") are ignored. Throws a RangeError for a malformed date.
+ */
+export function lookupActor(name: string, onDate: string | null): ActorOffice | null {
+  checkDate(onDate);
+  const { forms } = getIndex();
+  const f = forms.get(formKey(name)) ?? forms.get(formKey(name.trim().replace(TITLES, '')));
+  return f ? resolve(f, onDate) : null;
+}
+
+/** One name found by `actorsInText`, with its character offsets in the text. */
+export interface ActorMention {
+  start: number;
+  end: number;
+  office: ActorOffice;
+}
+
+/**
+ * Every known person named in `text`, left to right, resolved on `onDate` as `lookupActor` does.
+ * Longest names win ("Kim Jong Un" over "Kim"); names must be capitalised as names are, except
+ * particles such as "bin" or "al". Runs in time linear in the text: each token is looked up in a
+ * token index, never matched against each name.
+ */
+export function actorsInText(text: string, onDate: string | null): ActorMention[] {
+  checkDate(onDate);
+  const index = getIndex();
+  const found: ActorMention[] = [];
+  // Names are runs of capitalised words and particles; any other word ends a run unread.
+  let run: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const word = m[0];
+    const capital = word[0] !== word[0].toLowerCase();
+    const joined = run.length > 0 && JOINER.test(text.slice(run[run.length - 1].end, m.index));
+    if (!joined && run.length > 0) run = matchRun(run, index, onDate, found);
+    if (!capital && !PARTICLES.has(word)) {
+      if (run.length > 0) run = matchRun(run, index, onDate, found);
+      continue;
+    }
+    run.push({ key: fold(word), start: m.index, end: m.index + word.length, capital });
+  }
+  if (run.length > 0) matchRun(run, index, onDate, found);
+  return found;
+}
+
+/** Longest known forms in one run of words, left to right; returns an empty run to reuse. */
+function matchRun(
+  run: Token[],
+  { forms, longest }: Index,
+  onDate: string | null,
+  found: ActorMention[],
+): Token[] {
+  for (let i = 0; i < run.length; i++) {
+    const max = Math.min(longest.get(run[i].key) ?? 0, run.length - i);
+    for (let n = max; n >= 1; n--) {
+      const span = run.slice(i, i + n);
+      if (!span.some(t => t.capital)) continue;
+      const f = forms.get(span.map(t => t.key).join(' '));
+      const office = f && resolve(f, onDate);
+      if (!office) continue;
+      found.push({ start: span[0].start, end: span[n - 1].end, office });
+      i += n - 1;
+      break;
+    }
+  }
+  return [];
+}
