@@ -52,6 +52,24 @@ describe('resolvePeople', () => {
   it('does not seat a person whose spokesman or office is the one speaking', () => {
     const text = "Ortega's spokesman said the talks in Lima went well.";
     expect(resolvePeople(text, [0, text.length], [], cast, null, null).people).toEqual([]);
+    const quoted = 'The talks went well, according to Ortega.';
+    expect(resolvePeople(quoted, [0, quoted.length], [], cast, null, null).people).toEqual([]);
+  });
+
+  it('seats a possessive only before a word for the encounter', () => {
+    const visit = "Vidal's visit to Lima ended with talks.";
+    const plan = "Ortega's plan was discussed at the talks in Lima.";
+    expect(resolvePeople(visit, [0, visit.length], [], cast, null, null).countries).toEqual(['CL']);
+    expect(resolvePeople(plan, [0, plan.length], [], cast, null, null).countries).toEqual([]);
+  });
+
+  it('uses the dated actor dictionary by default in extraction', () => {
+    // Neither person is introduced with a country: only the dictionary can place them.
+    const [m] = extractArticle(
+      testArticle('Erdoğan and Putin met in Sochi on Monday.', { published: '2023-09-06' }),
+    );
+    expect(m.countries.sort()).toEqual(['RU', 'TR']);
+    expect(m.confidence.countries).toEqual({ confidence: 'low', basis: 'dictionary' });
   });
 });
 

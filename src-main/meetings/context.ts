@@ -6,6 +6,7 @@
  * (the cast) and, failing that, from a dated dictionary of office holders (the actor lookup).
  */
 import type { Person } from '../contract/meeting';
+import { lookupActor } from './actors';
 import { findCountryTerms } from './gazetteer';
 import { findPeople } from './participants';
 import type { Sentence } from './sentences';
@@ -63,9 +64,13 @@ export function buildCast(sentences: Sentence[], skip: (s: Sentence) => boolean)
 
 const CAPITALISED = /[\p{Lu}][\p{L}'’-]+/gu;
 /** "Vidal's spokesman", "a spokesman for Vidal", "an aide to Vidal": Vidal is not at the table. */
-const NOT_PRESENT_AFTER = /^(?:'s|’s)\s+(?:spokes\w+|aides?|office|government|adviser|advisor)\b/i;
+const NOT_PRESENT_AFTER =
+  /^(?:'s|’s)\s+(?:spokes\w+|aides?|office|government|adviser|advisor)\b|^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}spokes(?:man|woman|person)\b/iu;
 const NOT_PRESENT_BEFORE =
-  /\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|envoy|representative|office|government)\s+(?:of|for|to)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:(?:spokes(?:man|woman|person)|aide|adviser|advisor|envoy|representative|office|government)\s+(?:of|for|to)|according to)\s+(?:\w+\s+){0,2}$/i;
+/** "Vidal's visit": a possessive names a participant only before a word for the encounter. */
+const POSSESSIVE_MEETING_AFTER =
+  /^\s+(?:[\p{L}-]+\s+){0,2}(?:visit|trip|tour|talks|meeting|arrival|delegation|counterpart)\b/iu;
 
 export interface ResolvedPeople {
   people: Person[];
@@ -113,6 +118,8 @@ export function resolvePeople(
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(clause); m; m = CAPITALISED.exec(clause)) {
     const word = m[0].replace(/(?:'s|’s)$/, '');
+    if (word !== m[0] && !POSSESSIVE_MEETING_AFTER.test(clause.slice(m.index + m[0].length)))
+      continue;
     const key = surnameKey(word);
     if (key.length < 3 || keys.has(key)) continue;
     const at = from + m.index;
@@ -140,3 +147,16 @@ export function resolvePeople(
     if (p.country && !countries.includes(p.country)) countries.push(p.country);
   return { people, countries, basis };
 }
+
+/** "foreign-minister" → "Foreign Minister": the dictionary's role vocabulary as a title. */
+function roleTitle(role: string): string {
+  return role.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, c => c.toUpperCase());
+}
+
+/** The dated actor dictionary (`actors.ts`) as the lookup extraction uses by default. */
+export const dictionaryLookup: ActorLookup = (name, onDate) => {
+  const office = lookupActor(name, onDate);
+  return office
+    ? { name: office.name, country: office.country, role: roleTitle(office.role) }
+    : null;
+};

@@ -76,4 +76,9 @@ describe('statusAt, the month of May', () => {
     expect(status('The two presidents met May 14 for talks in Quito.')).toBe('held');
     expect(status('The two presidents may meet in Quito.')).toBe('proposed');
   });
+  it('reads "is due in … to meet" as scheduled', () => {
+    expect(status('The Chilean minister is due in Lima on Friday to meet her counterpart.')).toBe(
+      'scheduled',
+    );
+  });
 });

@@ -18,7 +18,7 @@ import {
   type DateHit,
   type Tense,
 } from './dates';
-import { buildCast, resolvePeople, type ActorLookup } from './context';
+import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup } from './context';
 import { findFurniture, inFurniture } from './furniture';
 import { readParticipants, readPurpose, type Participants } from './participants';
 import { splitSentences, type Sentence } from './sentences';
@@ -298,7 +298,7 @@ export function extractArticle(
   article: Article,
   ref: string | null = article.published,
   via: string | null = null,
-  lookup: ActorLookup | null = null,
+  lookup: ActorLookup | null = dictionaryLookup,
 ): ArticleMeeting[] {
   const meetings: ArticleMeeting[] = [];
   const dl = datelineEnd(article);
