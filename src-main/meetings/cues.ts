@@ -88,6 +88,11 @@ function phraseStart(sentence: string, at: number): number {
 /** Meeting words in `sentence`, with the look-alikes already removed. */
 export function findTriggers(sentence: string): Trigger[] {
   const out: Trigger[] = [];
+  // Whole-sentence tests run once, not once per cue, so repeated cues stay linear.
+  const sport = SPORT.test(sentence);
+  const mountain = MOUNTAIN.test(sentence);
+  let lastBut = -1;
+  for (const m of sentence.matchAll(/,\s*but\b/gi)) lastBut = m.index;
   TRIGGER_RE.lastIndex = 0;
   for (let m = TRIGGER_RE.exec(sentence); m; m = TRIGGER_RE.exec(sentence)) {
     const word = m[1].toLowerCase();
@@ -118,16 +123,12 @@ export function findTriggers(sentence: string): Trigger[] {
       !/^\s+(?:with|to)\b/.test(after)
     )
       continue;
-    if (
-      /^summits?$/.test(word) &&
-      (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || MOUNTAIN.test(sentence))
-    )
-      continue;
+    if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
     if (/^(?:meet|meets|met|meeting)$/.test(word)) {
       if (NO_MEETING_BEFORE.test(before)) continue;
-      if (SUPPOSED_BEFORE.test(before) && /,\s*but\b/i.test(sentence.slice(end))) continue;
+      if (SUPPOSED_BEFORE.test(before) && lastBut > end) continue;
     }
-    if (/^(?:meet|meets|met|summits?)$/.test(word) && SPORT.test(sentence)) continue;
+    if (/^(?:meet|meets|met|summits?)$/.test(word) && sport) continue;
     if (/^(?:meet|meets|met)$/.test(word)) {
       if (MEET_ABSTRACT_AFTER.test(after)) continue;
       if (
@@ -222,6 +223,7 @@ function cuesIn(text: string, offset: number): Cue[] {
   return out;
 }
 
+const TRAVEL_WINDOW = 160;
 const TRAVEL_FOR =
   /\b(?:arriv(?:ed|es|ing)|landed|lands|travel(?:l)?(?:ed|s|ing)|flew|flies|headed|heads|left for|is in|are in|set off|departed)\b[^.;]*?\b(?:to (?:attend|take part in|participate in|join|hold)|for)\s+(?:the |a |an )?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
@@ -235,7 +237,8 @@ export function statusAt(
   trigger: Trigger,
   segment: [number, number],
 ): Status | null {
-  const before = sentence.slice(segment[0], trigger.start);
+  // A bounded window: the travel verb sits within a few words of the meeting word.
+  const before = sentence.slice(Math.max(segment[0], trigger.start - TRAVEL_WINDOW), trigger.start);
   // "arrived to attend a meeting" is ahead of the meeting; "arrived for a state visit" starts it.
   if (TRAVEL_FOR.test(before)) return trigger.kind === 'visit' ? 'held' : 'scheduled';
   const immediate = sentence.slice(Math.max(segment[0], trigger.phraseStart - 2), trigger.start);

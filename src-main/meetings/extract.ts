@@ -21,7 +21,7 @@ import {
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup } from './context';
 import { findFurniture, inFurniture } from './furniture';
 import { readParticipants, readPurpose, type Participants } from './participants';
-import { splitSentences, type Sentence } from './sentences';
+import { capSentences, splitSentences, type Sentence } from './sentences';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -303,7 +303,7 @@ export function extractArticle(
   const meetings: ArticleMeeting[] = [];
   const dl = datelineEnd(article);
   const furniture = findFurniture(article.text);
-  const sentences = splitSentences(article.text);
+  const sentences = capSentences(splitSentences(article.text));
   const cast = buildCast(sentences, s => inFurniture(furniture, s.start, s.end));
   const breaks: number[] = [];
   for (const m of article.text.matchAll(/\n[^\S\n]*\n/g)) breaks.push(m.index);
