@@ -200,3 +200,29 @@ describe('outcomeOf', () => {
     expect(bolivia?.confidence?.place).toEqual({ confidence: 'medium', basis: 'context' });
   });
 });
+
+describe('extractArticle, first mentions and plans that fell through', () => {
+  it('takes a first "their meeting" as introducing the meeting', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'The Chilean foreign minister says she and her Peruvian counterpart agreed on quotas at their meeting today.',
+        { published: PUB },
+      ),
+    );
+    expect(m?.countries.sort()).toEqual(['CL', 'PE']);
+    expect(m?.date.start).toBe(PUB);
+  });
+
+  it('does not let a plan that fell through change a meeting already reported', () => {
+    const meetings = extractArticle(
+      testArticle(
+        'Chilean and Peruvian ministers held talks in Arica on Tuesday. ' +
+          'The two presidents were supposed to meet last year, but the summit was cancelled.',
+        { published: PUB },
+      ),
+    );
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0].outcome).toBeNull();
+    expect(meetings[0].status).toBe('held');
+  });
+});

@@ -105,6 +105,9 @@ export function outcomeOf(clause: string): MeetingOutcome | null {
   return null;
 }
 
+const FELL_THROUGH_RE =
+  /\b(?:supposed to|meant to|tried and failed|failed to|did not|didn't|never) (?:meet|hold|attend|visit)\b/i;
+
 /** Verbs of an encounter that are not meeting words by themselves. */
 const STORY_EVENT_RE = /\b(?:discussed|greeted|welcomed|arrived|hosted|received|held)\b/i;
 const SPEECH_VERB = /\b(?:said|says|told|announced|stated|added|confirmed)\b/;
@@ -338,8 +341,14 @@ export function extractArticle(
     const triggers = findTriggers(s.text);
     if (triggers.length === 0) return;
     const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
-    const anaphors = triggers.filter(t => t.anaphoric);
-    const primaries = triggers.filter(t => !t.anaphoric);
+    let anaphors = triggers.filter(t => t.anaphoric);
+    let primaries = triggers.filter(t => !t.anaphoric);
+    // "discussed various topics at their meeting today" as the story's first mention: there is
+    // nothing to refer back to, so the reference introduces the meeting.
+    if (primaries.length === 0 && anaphors.length > 0 && meetings.length === 0) {
+      primaries = [{ ...anaphors[0], anaphoric: false }];
+      anaphors = anaphors.slice(1);
+    }
     let handled = false;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
@@ -500,6 +509,9 @@ export function extractArticle(
       handled = true;
     }
     if (handled || anaphors.length === 0 || meetings.length === 0) return;
+    // "were supposed to meet …, but X cancelled the summit": the summit is the plan that fell
+    // through, not a meeting already reported.
+    if (FELL_THROUGH_RE.test(s.text)) return;
     // Only references back: attach to the meeting meant, adding what the sentence says of it.
     const a = anaphors[0];
     const seg: [number, number] = [0, s.text.length];
