@@ -226,3 +226,20 @@ describe('extractArticle, first mentions and plans that fell through', () => {
     expect(meetings[0].status).toBe('held');
   });
 });
+
+describe('extractArticle, remote encounters', () => {
+  it('does not report as a meeting the consultations of a day the article says were a video conference', () => {
+    const text =
+      'The Chilean and Peruvian foreign ministers today held a video conference on fishing quotas. ' +
+      'A joint communique was adopted after the consultations held today between Chile and Peru.';
+    expect(extractArticle(testArticle(text, { published: PUB }))).toEqual([]);
+  });
+
+  it('still reports talks of that day held in a named place', () => {
+    const text =
+      'The Chilean and Peruvian foreign ministers held a video conference today. ' +
+      'Later today the Bolivian and Paraguayan ministers held talks in Asunción.';
+    const meetings = extractArticle(testArticle(text, { published: PUB }));
+    expect(meetings.map(m => m.city)).toEqual(['Asunción']);
+  });
+});

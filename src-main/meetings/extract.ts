@@ -105,6 +105,8 @@ export function outcomeOf(clause: string): MeetingOutcome | null {
   return null;
 }
 
+const REMOTE_EVENT_RE =
+  /\b(?:tele-?conference|video ?conference|video call|video link|phone call|telephone (?:call|conversation)|held virtually|virtual (?:meeting|summit|talks))\b/i;
 const FELL_THROUGH_RE =
   /\b(?:supposed to|meant to|tried and failed|failed to|did not|didn't|never) (?:meet|hold|attend|visit)\b/i;
 
@@ -335,8 +337,16 @@ export function extractArticle(
       paragraph: paragraphOf(prev.start),
     };
   };
+  // Days on which the article reports a call or a video conference: talks it mentions on such a
+  // day with no place of their own are that remote encounter, not a meeting.
+  const remoteDays = new Set<string>();
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
+    if (REMOTE_EVENT_RE.test(s.text))
+      for (const h of meetingDates(s.text, 0, s.text.length)) {
+        const d = resolveDate(h, ref, 'past');
+        if (d.start && d.precision === 'day') remoteDays.add(d.start);
+      }
     if (!QUICK_TRIGGER_RE.test(s.text)) return;
     const triggers = findTriggers(s.text);
     if (triggers.length === 0) return;
@@ -432,6 +442,15 @@ export function extractArticle(
         if (prior) countries = [...new Set([...countries, ...prior.countries])];
       }
       if (countries.length + who.people.length + parts.organizations.length === 0) continue;
+      if (
+        status === 'held' &&
+        !parts.place &&
+        !parts.venue &&
+        date.start &&
+        date.precision === 'day' &&
+        remoteDays.has(date.start)
+      )
+        continue;
       const separate = group.triggers.some(t => t.separate);
       const cand: Candidate = {
         status,
