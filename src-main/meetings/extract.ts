@@ -20,6 +20,7 @@ import {
 } from './dates';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup } from './context';
 import { findFurniture, inFurniture } from './furniture';
+import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 
@@ -296,18 +297,20 @@ function addMention(m: ArticleMeeting, s: Sentence, index: number): void {
 }
 
 /**
- * Meetings one article reports. `ref` overrides the publication date used for relative dates
+ * Meetings one article reports. `given` overrides the publication date used for relative dates
  * (for undated articles resolved through a merged source); `via` names that source.
  */
 export function extractArticle(
   article: Article,
-  ref: string | null = article.published,
+  given: string | null = article.published,
   via: string | null = null,
   lookup: ActorLookup | null = dictionaryLookup,
 ): ArticleMeeting[] {
   const meetings: ArticleMeeting[] = [];
   const dl = datelineEnd(article);
   const furniture = findFurniture(article.text);
+  // Without a publication date, the date the page printed in its furniture.
+  const ref = given ?? pageDate(article.text, furniture);
   const sentences = capSentences(splitSentences(article.text));
   const cast = buildCast(sentences, s => inFurniture(furniture, s.start, s.end));
   const breaks: number[] = [];
@@ -488,7 +491,8 @@ export function extractArticle(
         target = {
           articleId: article.id,
           file: article.source,
-          published: article.published,
+          // A page date stands in for a missing publication date, so merging need not borrow one.
+          published: article.published ?? (via === null ? ref : null),
           dateResolvedVia: via,
           mentions: [],
           ...cand,
