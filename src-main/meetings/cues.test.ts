@@ -41,6 +41,14 @@ describe('findTriggers', () => {
     expect(back.anaphoric).toBe(true);
     expect(fresh.anaphoric).toBe(false);
   });
+  it('reads "said a four-way meeting" and "a similar meeting" as new meetings', () => {
+    const [said] = findTriggers('The minister said a four-way meeting is set for May.');
+    const similar = findTriggers('The talks will be followed by a similar meeting in Quito.').find(
+      t => t.word === 'meeting',
+    );
+    expect(said.anaphoric).toBe(false);
+    expect(similar?.anaphoric).toBe(false);
+  });
   it('marks "met separately with" as separate bilaterals', () => {
     expect(findTriggers('He met separately with the envoys of Ghana and Togo.')[0].separate).toBe(
       true,

@@ -62,4 +62,22 @@ describe('readParticipants', () => {
     expect(read(t, 'meet').countries.sort()).toEqual(['CL', 'PE']);
     expect(read(s, 'meet').countries.sort()).toEqual(['KE', 'UG']);
   });
+
+  it('does not seat the countries a gathering leaves out', () => {
+    const s = 'The summit brings together every leader in the region except Chile and Peru.';
+    expect(read(s, 'summit').countries).toEqual([]);
+  });
+
+  it('takes "in Tarija, Bolivia" for a town the gazetteer lacks, located by its country', () => {
+    const s = 'Chilean and Peruvian ministers will meet in Tarija, Bolivia, in June.';
+    const r = read(s, 'meet');
+    expect(r.countries.sort()).toEqual(['CL', 'PE']);
+    expect(r.place).toMatchObject({ city: 'Tarija', code: 'BO' });
+  });
+
+  it('takes the city a minister left for as the place', () => {
+    const s =
+      'The Chilean minister has left for Lima, where she will meet her Peruvian counterpart.';
+    expect(read(s, 'meet').place?.city).toBe('Lima');
+  });
 });

@@ -53,10 +53,14 @@ const HOSTS_TALKS_AFTER =
 /** "warring sides in the conflict in X": X's parties are at the table, X is no mere topic. */
 const WARRING_SIDES_BEFORE =
   /\b(?:warring|rival|opposing|conflicting)\s+(?:sides|parties|factions)\s+(?:in|of|to)\b/i;
+/** "every country in the region but Cuba": an excluded country is not a participant. */
+const EXCLUDED_BEFORE =
+  /\b(?:except(?:\s+for)?|but(?:\s+not)?|excluding|other than|apart from|save for|without)\s+(?:the\s+|for\s+)?$/i;
+const UNKNOWN_CITY_BEFORE = /\b(?:in|at)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?),\s*$/u;
 const LOCATIVE_BEFORE =
   /\b(?:in|at|inside|hosted in|held in|venue in|near|outside)\s+(?:the\s+)?(?:(?:capital|city|town|resort|port city|coastal city|northern|southern|eastern|western|central)\s+(?:city\s+)?(?:of\s+)?)?$/i;
 const DESTINATION_BEFORE =
-  /\b(?:visit(?:s|ed|ing)?|trip|travel(?:l)?(?:ed|s|ing)?|arriv(?:ed|es|ing)|came|comes|flew|flies|went|go|goes|journey|tour|headed|heads)\s+(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$/i;
+  /\b(?:visit(?:s|ed|ing)?|trip|travel(?:l)?(?:ed|s|ing)?|arriv(?:ed|es|ing)|came|comes|flew|flies|went|go|goes|journey|tour|headed|heads|left|leaves|departed|departs|set off|sets off)\s+(?:\w+\s+){0,3}?(?:to|in|for)\s+(?:the\s+)?$/i;
 const VISIT_OBJECT_BEFORE = /\bvisit(?:s|ed|ing)?\s+(?:to\s+)?$/i;
 const CITY_COMPOUND_AFTER =
   /^(?:'s|’s)?\s+(?:talks|meeting|meetings|summit|consultations|negotiations|conference|ministerial|session)\b/i;
@@ -281,7 +285,13 @@ export function readParticipants(
       fate = DEMONYM_TOPIC_AFTER.test(after) ? 'skip' : 'participant';
     } else {
       // A country name.
-      if (WARRING_SIDES_BEFORE.test(before)) fate = 'participant';
+      const unknownCity = UNKNOWN_CITY_BEFORE.exec(before);
+      if (EXCLUDED_BEFORE.test(before)) fate = 'skip';
+      else if (unknownCity) {
+        // "in Granada, Spain": a town the gazetteer lacks, located by its country.
+        places.push({ city: unknownCity[1], code: t.code, at: t.start - unknownCity[0].length });
+        fate = 'place';
+      } else if (WARRING_SIDES_BEFORE.test(before)) fate = 'participant';
       else if (coordinated && prevFate === 'skip') fate = 'skip';
       else if (TOPIC_BEFORE.test(before) || PAIR_TOPIC_BEFORE.test(before)) fate = 'skip';
       else if (
