@@ -54,6 +54,16 @@ describe('lookupActor', () => {
     expect(lookupActor('King Abdullah', '2003-06-01')?.country).toBe('JO');
   });
 
+  it('does not take a father’s name or a regnal number for a surname', () => {
+    expect(lookupActor('Khalid bin Salman', '2023-06-01')).toMatchObject({
+      country: 'SA',
+      role: 'defence-minister',
+    });
+    expect(lookupActor('Salman', '2023-06-01')).toBeNull();
+    expect(lookupActor('Zayed', '2023-06-01')).toBeNull();
+    expect(lookupActor('II', '2023-06-01')).toBeNull();
+  });
+
   it('with no date, reads a bare surname only if a single person bears it', () => {
     expect(lookupActor('Lavrov', null)?.country).toBe('RU');
     expect(lookupActor('Clinton', null)).toBeNull();
