@@ -162,6 +162,24 @@ describe('actorsInText', () => {
     expect(actorsInText(text, '2019-05-01')).toEqual([]);
   });
 
+  it('reads place names as places, not as the people whose surnames they contain', () => {
+    expect(actorsInText("Envoys met in The Hague, then flew to Xi'an.", '2012-06-01')).toEqual([]);
+    expect(actorsInText('Costa Rica sent observers.', '2020-06-01')).toEqual([]);
+    const text = "Costa met Xi's envoy.";
+    expect(actorsInText(text, '2020-06-01').map(f => text.slice(f.start, f.end))).toEqual([
+      'Costa',
+      'Xi',
+    ]);
+  });
+
+  it('does not read a surname after an unknown given name as the office holder', () => {
+    const text = 'Mike Johnson and Boris Johnson spoke; Jonathan Smith listened.';
+    expect(actorsInText(text, '2020-06-01').map(f => text.slice(f.start, f.end))).toEqual([
+      'Boris Johnson',
+    ]);
+    expect(actorsInText('Johnson spoke.', '2020-06-01')[0]?.office.name).toBe('Boris Johnson');
+  });
+
   it('does not join words across punctuation into one name', () => {
     const text = 'Speakers: Wang, Yi Wen.';
     expect(actorsInText(text, '2015-01-01').map(f => text.slice(f.start, f.end))).toEqual(['Wang']);

@@ -106,7 +106,10 @@ interface Forms {
 }
 
 interface Index {
-  forms: Map<string, Forms>;
+  /** Known forms by their folded words; `null` marks a place name ("Costa Rica") read as no one. */
+  forms: Map<string, Forms | null>;
+  /** First words of full names ("Mike", "Jonathan"): before a surname they name someone else. */
+  givenNames: Set<string>;
   /** Longest form, in tokens, that starts with a given token; bounds the scan at each token. */
   longest: Map<string, number>;
 }
@@ -163,7 +166,9 @@ function fold(token: string): string {
     .replace(/[ıłøßæœđðþħ]/g, c => SPECIAL_LETTERS[c]);
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** A word; an apostrophe inside keeps it whole ("O'Brien", "Xi'an"), a final "'s" is dropped. */
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+const POSSESSIVE = /['’]s$/;
 
 interface Token {
   key: string;
@@ -175,18 +180,21 @@ interface Token {
 /** What may stand between the words of one name: "Kim Jong-un", "George W. Bush", "O'Brien". */
 const JOINER = /^(?:\s+|\.\s*|\s*[-‐‑'’]\s*)$/;
 
+function toToken(word: string, start: number): Token {
+  const bare = word.length > 2 && POSSESSIVE.test(word) ? word.slice(0, -2) : word;
+  const key = fold(bare);
+  return {
+    key: key.includes('’') ? key.replace(/’/g, "'") : key,
+    start,
+    end: start + bare.length,
+    capital: bare[0] !== bare[0].toLowerCase(),
+  };
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const first = m[0][0];
-    tokens.push({
-      key: fold(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
-      capital: first !== first.toLowerCase(),
-    });
-  }
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push(toToken(m[0], m.index));
   return tokens;
 }
 
@@ -222,19 +230,12 @@ export function loadActorEntries(): ActorEntry[] {
   return entries;
 }
 
-/** Single words that must not be read as a person when they stand alone ("May", "Price", "Paris"). */
-function blockedShortForms(): Set<string> {
-  const blocked = new Set((commonWords as string[]).map(fold));
-  for (const c of countriesData as {
-    name: string;
-    aliases: string[];
-    capital: string;
-    cities: string[];
-  }[]) {
-    for (const w of [c.name, ...c.aliases, c.capital, ...c.cities]) blocked.add(formKey(w));
-  }
-  return blocked;
-}
+const places = (
+  countriesData as { name: string; aliases: string[]; capital: string; cities: string[] }[]
+).flatMap(c => [c.name, ...c.aliases, c.capital, ...c.cities]);
+
+/** Titles that may start a full name ("King Charles") but are nobody's given name. */
+const NOT_GIVEN = new Set(['king', 'queen', 'prince', 'pope', 'sheikh', 'emperor', 'grand', 'sir']);
 
 /** Patronymic particles: in "Khalid bin Salman" the last word is the father's name, not a surname. */
 const PATRONYMIC = new Set(['bin', 'bint', 'ibn']);
@@ -250,26 +251,45 @@ function derivedShortForms(name: string): string[] {
 let index: Index | null = null;
 
 function buildIndex(): Index {
-  const forms = new Map<string, Forms>();
+  const forms = new Map<string, Forms | null>();
   const longest = new Map<string, number>();
-  const blocked = blockedShortForms();
+  const givenNames = new Set<string>();
+  // Single words that never name a person alone: common words ("May", "Price") and places.
+  const blocked = new Set([...(commonWords as string[]), ...places].map(formKey));
+  const extend = (key: string): void => {
+    const words = key.split(' ');
+    longest.set(words[0], Math.max(longest.get(words[0]) ?? 0, words.length));
+  };
   const add = (form: string, person: Person, kind: keyof Forms): void => {
     const key = formKey(form);
-    if (key === '') return;
-    if (kind === 'short' && blocked.has(key)) return;
+    if (key === '' || (kind === 'short' && blocked.has(key))) return;
     let f = forms.get(key);
     if (!f) forms.set(key, (f = { full: [], short: [] }));
     if (!f[kind].includes(person)) f[kind].push(person);
-    const words = key.split(' ');
-    longest.set(words[0], Math.max(longest.get(words[0]) ?? 0, words.length));
+    extend(key);
   };
   for (const e of loadActorEntries()) {
     const person: Person = { name: e.name, offices: e.offices };
     add(e.name, person, 'full');
     for (const a of e.aka ?? []) add(a, person, 'full');
-    for (const s of e.short ?? derivedShortForms(e.name)) add(s, person, 'short');
+    const short = e.short ?? derivedShortForms(e.name);
+    for (const s of short) add(s, person, 'short');
+    // In "Xi Jinping" or "Moon Jae-in" the first word is the surname, not a given name.
+    const words = tokenize(e.name);
+    const first = words[0].key;
+    if (words.length > 1 && !NOT_GIVEN.has(first) && !short.some(s => formKey(s) === first)) {
+      givenNames.add(first);
+    }
   }
-  return { forms, longest };
+  // Multi-word places are read as no one, so "Costa Rica" and "The Hague" hide Costa and Hague.
+  for (const place of places) {
+    const key = formKey(place);
+    if (key.includes(' ') && !forms.has(key)) {
+      forms.set(key, null);
+      extend(key);
+    }
+  }
+  return { forms, longest, givenNames };
 }
 
 function getIndex(): Index {
@@ -311,7 +331,8 @@ function toActorOffice(p: Person, o: Office): ActorOffice {
   return { name: p.name, country: o.country, org: o.org, role: o.role, from: o.from, to: o.to };
 }
 
-function resolve(f: Forms, onDate: string | null): ActorOffice | null {
+function resolve(f: Forms | null | undefined, onDate: string | null): ActorOffice | null {
+  if (!f) return null;
   if (f.full.length === 1) return toActorOffice(f.full[0], bestOffice(f.full[0], onDate));
   if (f.full.length > 1) {
     // Two people of one name: only the one in office on the date is meant.
@@ -386,7 +407,7 @@ export function actorsInText(text: string, onDate: string | null): ActorMention[
       if (run.length > 0) run = matchRun(run, index, onDate, found);
       continue;
     }
-    run.push({ key: fold(word), start: m.index, end: m.index + word.length, capital });
+    run.push(toToken(word, m.index));
   }
   if (run.length > 0) matchRun(run, index, onDate, found);
   return found;
@@ -395,7 +416,7 @@ export function actorsInText(text: string, onDate: string | null): ActorMention[
 /** Longest known forms in one run of words, left to right; returns an empty run to reuse. */
 function matchRun(
   run: Token[],
-  { forms, longest }: Index,
+  { forms, longest, givenNames }: Index,
   onDate: string | null,
   found: ActorMention[],
 ): Token[] {
@@ -404,8 +425,14 @@ function matchRun(
     for (let n = max; n >= 1; n--) {
       const span = run.slice(i, i + n);
       if (!span.some(t => t.capital)) continue;
-      const f = forms.get(span.map(t => t.key).join(' '));
-      const office = f && resolve(f, onDate);
+      const key = span.map(t => t.key).join(' ');
+      const f = forms.get(key);
+      if (f === null) {
+        i += n - 1; // a place name: its words are nobody's
+        break;
+      }
+      if (f && f.full.length === 0 && isSomeoneElse(run, i, n, givenNames)) continue;
+      const office = resolve(f, onDate);
       if (!office) continue;
       found.push({ start: span[0].start, end: span[n - 1].end, office });
       i += n - 1;
@@ -413,4 +440,13 @@ function matchRun(
     }
   }
   return [];
+}
+
+/**
+ * A surname right after a given name ("Mike Johnson"), or a surname that is also a given name
+ * used as one ("Jonathan Powell"), names someone the dictionary does not know.
+ */
+function isSomeoneElse(run: Token[], i: number, n: number, givenNames: Set<string>): boolean {
+  if (i > 0 && givenNames.has(run[i - 1].key)) return true;
+  return n === 1 && i + 1 < run.length && run[i + 1].capital && givenNames.has(run[i].key);
 }
