@@ -115,46 +115,16 @@ interface Index {
 }
 
 /** Lowercase particles of names ("bin Salman", "al-Sisi", "von der Leyen") that texts may not capitalise. */
-const PARTICLES = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'ben',
-  'de',
-  'del',
-  'der',
-  'den',
-  'da',
-  'das',
-  'do',
-  'dos',
-  'di',
-  'du',
-  'la',
-  'le',
-  'van',
-  'von',
-  'y',
-  'e',
-  'ould',
-  'ag',
-  'wa',
-]);
+const PARTICLES = new Set(
+  'al el bin ibn bint ben de del der den da das do dos di du la le van von y e ould ag wa'.split(
+    ' ',
+  ),
+);
 
-const SPECIAL_LETTERS: Record<string, string> = {
-  ı: 'i',
-  ł: 'l',
-  ø: 'o',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ħ: 'h',
-};
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const SPECIAL_LETTERS: Record<string, string> = Object.fromEntries(
+  ['ıi', 'łl', 'øo', 'ßss', 'æae', 'œoe', 'đd', 'ðd', 'þth', 'ħh'].map(p => [p[0], p.slice(1)]),
+);
 
 /** Lowercase without diacritics, so "Erdoğan", "ERDOGAN" and "Erdogan" share one key. */
 function fold(token: string): string {
