@@ -5,6 +5,7 @@ import {
   ACTOR_ROLES,
   ActorEntrySchema,
   actorsInText,
+  holdsOfficeOn,
   loadActorEntries,
   lookupActor,
 } from './actors';
@@ -195,6 +196,31 @@ describe('actorsInText', () => {
     const ms = performance.now() - t0;
     expect(found).toHaveLength(40000);
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('holdsOfficeOn', () => {
+  it('tells a current office holder from a former one', () => {
+    const clinton = lookupActor('Hillary Clinton', '2011-01-01');
+    expect(clinton && holdsOfficeOn(clinton, '2011-01-01')).toBe(true);
+    expect(clinton && holdsOfficeOn(clinton, '2016-05-01')).toBe(false);
+  });
+
+  it('reads a year or month as the whole period and a term as running while open', () => {
+    const office = {
+      name: 'X',
+      country: 'RU',
+      org: null,
+      role: 'envoy',
+      from: '2012-05',
+      to: null,
+    };
+    expect(holdsOfficeOn(office, '2012')).toBe(true);
+    expect(holdsOfficeOn(office, '2012-04')).toBe(false);
+    expect(holdsOfficeOn(office, '2012-05-31')).toBe(true);
+    expect(holdsOfficeOn(office, '2099-01-01')).toBe(true);
+    expect(holdsOfficeOn({ ...office, to: '2013' }, '2013-12-31')).toBe(true);
+    expect(holdsOfficeOn({ ...office, to: '2013' }, '2014-01-01')).toBe(false);
   });
 });
 

@@ -270,6 +270,16 @@ function coversDate(o: Office, lo: string, hi: string): boolean {
   return lowBound(o.from) <= hi && lo <= highBound(o.to);
 }
 
+/**
+ * Whether an office reported by `lookupActor` or `actorsInText` was held on the date; false means
+ * the name matched a former or future holder ("Hillary Clinton" in 2016). Partial dates overlap:
+ * an office held in part of 2012 was held in "2012".
+ */
+export function holdsOfficeOn(office: ActorOffice, onDate: string): boolean {
+  checkDate(onDate);
+  return coversDate(office, lowBound(onDate), highBound(onDate));
+}
+
 function byRank(a: Office, b: Office): number {
   return (
     (ROLE_RANK.get(a.role) ?? 99) - (ROLE_RANK.get(b.role) ?? 99) || (a.from < b.from ? 1 : -1)
