@@ -179,6 +179,7 @@ describe('actorsInText', () => {
       'Boris Johnson',
     ]);
     expect(actorsInText('Johnson spoke.', '2020-06-01')[0]?.office.name).toBe('Boris Johnson');
+    expect(actorsInText('Johnson & Johnson shipped vaccines.', '2021-05-01')).toEqual([]);
   });
 
   it('does not join words across punctuation into one name', () => {

@@ -382,19 +382,20 @@ export function actorsInText(text: string, onDate: string | null): ActorMention[
     const word = m[0];
     const capital = word[0] !== word[0].toLowerCase();
     const joined = run.length > 0 && JOINER.test(text.slice(run[run.length - 1].end, m.index));
-    if (!joined && run.length > 0) run = matchRun(run, index, onDate, found);
+    if (!joined && run.length > 0) run = matchRun(text, run, index, onDate, found);
     if (!capital && !PARTICLES.has(word)) {
-      if (run.length > 0) run = matchRun(run, index, onDate, found);
+      if (run.length > 0) run = matchRun(text, run, index, onDate, found);
       continue;
     }
     run.push(toToken(word, m.index));
   }
-  if (run.length > 0) matchRun(run, index, onDate, found);
+  if (run.length > 0) matchRun(text, run, index, onDate, found);
   return found;
 }
 
 /** Longest known forms in one run of words, left to right; returns an empty run to reuse. */
 function matchRun(
+  text: string,
   run: Token[],
   { forms, longest, givenNames }: Index,
   onDate: string | null,
@@ -411,7 +412,7 @@ function matchRun(
         i += n - 1; // a place name: its words are nobody's
         break;
       }
-      if (f && f.full.length === 0 && isSomeoneElse(run, i, n, givenNames)) continue;
+      if (f && f.full.length === 0 && isSomeoneElse(text, run, i, n, givenNames)) continue;
       const office = resolve(f, onDate);
       if (!office) continue;
       found.push({ start: span[0].start, end: span[n - 1].end, office });
@@ -423,10 +424,19 @@ function matchRun(
 }
 
 /**
- * A surname right after a given name ("Mike Johnson"), or a surname that is also a given name
- * used as one ("Jonathan Powell"), names someone the dictionary does not know.
+ * A surname right after a given name ("Mike Johnson"), a surname that is also a given name used
+ * as one ("Jonathan Smith") or one joined by "&" names someone the dictionary does not know.
  */
-function isSomeoneElse(run: Token[], i: number, n: number, givenNames: Set<string>): boolean {
+function isSomeoneElse(
+  text: string,
+  run: Token[],
+  i: number,
+  n: number,
+  givenNames: Set<string>,
+): boolean {
   if (i > 0 && givenNames.has(run[i - 1].key)) return true;
+  // "Johnson & Johnson", "Marks & Spencer": a firm's name.
+  if (/&\s*$/.test(text.slice(Math.max(0, run[i].start - 3), run[i].start))) return true;
+  if (/^\s*&/.test(text.slice(run[i + n - 1].end, run[i + n - 1].end + 3))) return true;
   return n === 1 && i + 1 < run.length && run[i + 1].capital && givenNames.has(run[i].key);
 }
