@@ -173,13 +173,17 @@ describe('actorsInText', () => {
     ]);
   });
 
-  it('does not read a surname after an unknown given name as the office holder', () => {
+  it('does not read a surname that is part of someone else’s name as the office holder', () => {
     const text = 'Mike Johnson and Boris Johnson spoke; Jonathan Smith listened.';
     expect(actorsInText(text, '2020-06-01').map(f => text.slice(f.start, f.end))).toEqual([
       'Boris Johnson',
     ]);
     expect(actorsInText('Johnson spoke.', '2020-06-01')[0]?.office.name).toBe('Boris Johnson');
     expect(actorsInText('Johnson & Johnson shipped vaccines.', '2021-05-01')).toEqual([]);
+    // Wang Wenbin, a ministry spokesman, is not Wang Yi; "Wang" alone is.
+    expect(actorsInText('Wang Wenbin said Wang would travel.', '2024-05-01')).toMatchObject([
+      { start: 17, office: { name: 'Wang Yi' } },
+    ]);
   });
 
   it('does not join words across punctuation into one name', () => {

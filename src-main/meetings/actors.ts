@@ -110,6 +110,8 @@ interface Index {
   forms: Map<string, Forms | null>;
   /** First words of full names ("Mike", "Jonathan"): before a surname they name someone else. */
   givenNames: Set<string>;
+  /** Given names and leading surnames ("Wang" of "Wang Yi"): followed by a name, they start one. */
+  nameStarts: Set<string>;
   /** Longest form, in tokens, that starts with a given token; bounds the scan at each token. */
   longest: Map<string, number>;
 }
@@ -224,6 +226,7 @@ function buildIndex(): Index {
   const forms = new Map<string, Forms | null>();
   const longest = new Map<string, number>();
   const givenNames = new Set<string>();
+  const nameStarts = new Set<string>();
   // Single words that never name a person alone: common words ("May", "Price") and places.
   const blocked = new Set([...(commonWords as string[]), ...places].map(formKey));
   const extend = (key: string): void => {
@@ -247,8 +250,9 @@ function buildIndex(): Index {
     // In "Xi Jinping" or "Moon Jae-in" the first word is the surname, not a given name.
     const words = tokenize(e.name);
     const first = words[0].key;
-    if (words.length > 1 && !NOT_GIVEN.has(first) && !short.some(s => formKey(s) === first)) {
-      givenNames.add(first);
+    if (words.length > 1 && !NOT_GIVEN.has(first)) {
+      nameStarts.add(first);
+      if (!short.some(s => formKey(s) === first)) givenNames.add(first);
     }
   }
   // Multi-word places are read as no one, so "Costa Rica" and "The Hague" hide Costa and Hague.
@@ -259,7 +263,7 @@ function buildIndex(): Index {
       extend(key);
     }
   }
-  return { forms, longest, givenNames };
+  return { forms, longest, givenNames, nameStarts };
 }
 
 function getIndex(): Index {
@@ -397,10 +401,11 @@ export function actorsInText(text: string, onDate: string | null): ActorMention[
 function matchRun(
   text: string,
   run: Token[],
-  { forms, longest, givenNames }: Index,
+  index: Index,
   onDate: string | null,
   found: ActorMention[],
 ): Token[] {
+  const { forms, longest } = index;
   for (let i = 0; i < run.length; i++) {
     const max = Math.min(longest.get(run[i].key) ?? 0, run.length - i);
     for (let n = max; n >= 1; n--) {
@@ -412,7 +417,7 @@ function matchRun(
         i += n - 1; // a place name: its words are nobody's
         break;
       }
-      if (f && f.full.length === 0 && isSomeoneElse(text, run, i, n, givenNames)) continue;
+      if (f && f.full.length === 0 && isSomeoneElse(text, run, i, n, index)) continue;
       const office = resolve(f, onDate);
       if (!office) continue;
       found.push({ start: span[0].start, end: span[n - 1].end, office });
@@ -424,19 +429,20 @@ function matchRun(
 }
 
 /**
- * A surname right after a given name ("Mike Johnson"), a surname that is also a given name used
- * as one ("Jonathan Smith") or one joined by "&" names someone the dictionary does not know.
+ * A surname right after a given name ("Mike Johnson"), a surname that starts another name
+ * ("Jonathan Smith", "Wang Wenbin") or one joined by "&" names someone the dictionary does not
+ * know.
  */
 function isSomeoneElse(
   text: string,
   run: Token[],
   i: number,
   n: number,
-  givenNames: Set<string>,
+  { givenNames, nameStarts }: Index,
 ): boolean {
   if (i > 0 && givenNames.has(run[i - 1].key)) return true;
   // "Johnson & Johnson", "Marks & Spencer": a firm's name.
   if (/&\s*$/.test(text.slice(Math.max(0, run[i].start - 3), run[i].start))) return true;
   if (/^\s*&/.test(text.slice(run[i + n - 1].end, run[i + n - 1].end + 3))) return true;
-  return n === 1 && i + 1 < run.length && run[i + 1].capital && givenNames.has(run[i].key);
+  return n === 1 && i + 1 < run.length && run[i + 1].capital && nameStarts.has(run[i].key);
 }
