@@ -6,17 +6,20 @@
  * parsed with zod and indexed by token once, on first use, so a sentence is scanned in one pass
  * whatever the number of names.
  */
-import { z } from 'zod';
-import africa from './data/actors/africa.json';
-import americas from './data/actors/americas.json';
-import asiaPacific from './data/actors/asia-pacific.json';
-import eurasia from './data/actors/eurasia.json';
-import europe from './data/actors/europe.json';
-import middleEast from './data/actors/middle-east.json';
-import organizations from './data/actors/organizations.json';
-import southAsia from './data/actors/south-asia.json';
 import commonWords from './data/actors/common-words.json';
 import countriesData from './data/countries.json';
+import {
+  ACTOR_ROLES,
+  DATE,
+  ROLE_RANK,
+  highBound,
+  loadActorEntries,
+  lowBound,
+  type ActorEntry,
+} from './data/actors/entries';
+
+/** The fixed vocabulary of `ActorOffice.role`. */
+export { ACTOR_ROLES };
 
 /** One office a person held, as `lookupActor` reports it. */
 export interface ActorOffice {
@@ -30,66 +33,6 @@ export interface ActorOffice {
   from: string;
   to: string | null;
 }
-
-/** The fixed vocabulary of roles; the extractor maps them to meeting levels. */
-export const ACTOR_ROLES = [
-  'head-of-state',
-  'head-of-government',
-  'foreign-minister',
-  'defence-minister',
-  'envoy',
-  'org-head',
-  'deputy-head-of-state',
-  'deputy-head-of-government',
-  'deputy-foreign-minister',
-  'deputy-org-head',
-] as const;
-
-/** When two offices of one person cover the date, the earlier role in this list wins. */
-const ROLE_RANK = new Map<string, number>(ACTOR_ROLES.map((r, i) => [r, i]));
-
-const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-
-const OfficeSchema = z.string().transform((s, ctx) => {
-  const parts = s.split('|');
-  const [where, role, from, to] = parts;
-  const bad = (message: string): typeof z.NEVER => {
-    ctx.addIssue({ code: 'custom', message: `office "${s}": ${message}` });
-    return z.NEVER;
-  };
-  if (parts.length !== 4) return bad('expected WHERE|role|from|to');
-  const org = where.startsWith('@') ? where.slice(1) : null;
-  if (org === null && !/^[A-Z]{2}$/.test(where)) return bad('country must be ISO alpha-2');
-  if (org === '') return bad('empty organisation');
-  if (!ROLE_RANK.has(role)) return bad(`unknown role ${role}`);
-  if (!DATE.test(from)) return bad(`bad from date ${from}`);
-  if (to !== '-' && !DATE.test(to)) return bad(`bad to date ${to}`);
-  const end = to === '-' ? null : to;
-  if (end !== null && lowBound(end) < lowBound(from)) return bad('to is before from');
-  return { country: org === null ? where : null, org, role, from, to: end };
-});
-
-/** One person as the data files write them (see the README for the fields). */
-export const ActorEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(2),
-  aka: z.array(z.string().min(2)).optional(),
-  short: z.array(z.string().min(2)).optional(),
-  offices: z.array(OfficeSchema).min(1),
-});
-export type ActorEntry = z.infer<typeof ActorEntrySchema>;
-
-/** Every data file by its name, for the validity test and for error messages. */
-export const ACTOR_FILES: Record<string, unknown> = {
-  'africa.json': africa,
-  'americas.json': americas,
-  'asia-pacific.json': asiaPacific,
-  'eurasia.json': eurasia,
-  'europe.json': europe,
-  'middle-east.json': middleEast,
-  'organizations.json': organizations,
-  'south-asia.json': southAsia,
-};
 
 type Office = ActorEntry['offices'][number];
 
@@ -106,52 +49,27 @@ interface Forms {
 }
 
 interface Index {
-  forms: Map<string, Forms>;
+  /** Known forms by their folded words; `null` marks a place name ("Costa Rica") read as no one. */
+  forms: Map<string, Forms | null>;
+  /** First words of full names ("Mike", "Jonathan"): before a surname they name someone else. */
+  givenNames: Set<string>;
+  /** Given names and leading surnames ("Wang" of "Wang Yi"): followed by a name, they start one. */
+  nameStarts: Set<string>;
   /** Longest form, in tokens, that starts with a given token; bounds the scan at each token. */
   longest: Map<string, number>;
 }
 
 /** Lowercase particles of names ("bin Salman", "al-Sisi", "von der Leyen") that texts may not capitalise. */
-const PARTICLES = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'ben',
-  'de',
-  'del',
-  'der',
-  'den',
-  'da',
-  'das',
-  'do',
-  'dos',
-  'di',
-  'du',
-  'la',
-  'le',
-  'van',
-  'von',
-  'y',
-  'e',
-  'ould',
-  'ag',
-  'wa',
-]);
+const PARTICLES = new Set(
+  'al el bin ibn bint ben de del der den da das do dos di du la le van von y e ould ag wa'.split(
+    ' ',
+  ),
+);
 
-const SPECIAL_LETTERS: Record<string, string> = {
-  ı: 'i',
-  ł: 'l',
-  ø: 'o',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ħ: 'h',
-};
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const SPECIAL_LETTERS: Record<string, string> = Object.fromEntries(
+  ['ıi', 'łl', 'øo', 'ßss', 'æae', 'œoe', 'đd', 'ðd', 'þth', 'ħh'].map(p => [p[0], p.slice(1)]),
+);
 
 /** Lowercase without diacritics, so "Erdoğan", "ERDOGAN" and "Erdogan" share one key. */
 function fold(token: string): string {
@@ -163,7 +81,9 @@ function fold(token: string): string {
     .replace(/[ıłøßæœđðþħ]/g, c => SPECIAL_LETTERS[c]);
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** A word; an apostrophe inside keeps it whole ("O'Brien", "Xi'an"), a final "'s" is dropped. */
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+const POSSESSIVE = /['’]s$/;
 
 interface Token {
   key: string;
@@ -175,18 +95,21 @@ interface Token {
 /** What may stand between the words of one name: "Kim Jong-un", "George W. Bush", "O'Brien". */
 const JOINER = /^(?:\s+|\.\s*|\s*[-‐‑'’]\s*)$/;
 
+function toToken(word: string, start: number): Token {
+  const bare = word.length > 2 && POSSESSIVE.test(word) ? word.slice(0, -2) : word;
+  const key = fold(bare);
+  return {
+    key: key.includes('’') ? key.replace(/’/g, "'") : key,
+    start,
+    end: start + bare.length,
+    capital: bare[0] !== bare[0].toLowerCase(),
+  };
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const first = m[0][0];
-    tokens.push({
-      key: fold(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
-      capital: first !== first.toLowerCase(),
-    });
-  }
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push(toToken(m[0], m.index));
   return tokens;
 }
 
@@ -196,45 +119,12 @@ function formKey(form: string): string {
     .join(' ');
 }
 
-/** Start and end of a partial date as full dates, so "2009" covers all of 2009. */
-function lowBound(date: string): string {
-  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
-}
-function highBound(date: string | null): string {
-  if (date === null) return '9999-12-31';
-  return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
-}
+const places = (
+  countriesData as { name: string; aliases: string[]; capital: string; cities: string[] }[]
+).flatMap(c => [c.name, ...c.aliases, c.capital, ...c.cities]);
 
-/**
- * Parses every data file; throws naming the file and entry when one is malformed, since a broken
- * dictionary is a build defect rather than bad user input.
- */
-export function loadActorEntries(): ActorEntry[] {
-  const entries: ActorEntry[] = [];
-  for (const [file, data] of Object.entries(ACTOR_FILES)) {
-    const parsed = z.array(ActorEntrySchema).safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`actors/${file} [${issue.path.join('.')}]: ${issue.message}`);
-    }
-    entries.push(...parsed.data);
-  }
-  return entries;
-}
-
-/** Single words that must not be read as a person when they stand alone ("May", "Price", "Paris"). */
-function blockedShortForms(): Set<string> {
-  const blocked = new Set((commonWords as string[]).map(fold));
-  for (const c of countriesData as {
-    name: string;
-    aliases: string[];
-    capital: string;
-    cities: string[];
-  }[]) {
-    for (const w of [c.name, ...c.aliases, c.capital, ...c.cities]) blocked.add(formKey(w));
-  }
-  return blocked;
-}
+/** Titles that may start a full name ("King Charles") but are nobody's given name. */
+const NOT_GIVEN = new Set(['king', 'queen', 'prince', 'pope', 'sheikh', 'emperor', 'grand', 'sir']);
 
 /** Patronymic particles: in "Khalid bin Salman" the last word is the father's name, not a surname. */
 const PATRONYMIC = new Set(['bin', 'bint', 'ibn']);
@@ -250,26 +140,47 @@ function derivedShortForms(name: string): string[] {
 let index: Index | null = null;
 
 function buildIndex(): Index {
-  const forms = new Map<string, Forms>();
+  const forms = new Map<string, Forms | null>();
   const longest = new Map<string, number>();
-  const blocked = blockedShortForms();
+  const givenNames = new Set<string>();
+  const nameStarts = new Set<string>();
+  // Single words that never name a person alone: common words ("May", "Price") and places.
+  const blocked = new Set([...(commonWords as string[]), ...places].map(formKey));
+  const extend = (key: string): void => {
+    const words = key.split(' ');
+    longest.set(words[0], Math.max(longest.get(words[0]) ?? 0, words.length));
+  };
   const add = (form: string, person: Person, kind: keyof Forms): void => {
     const key = formKey(form);
-    if (key === '') return;
-    if (kind === 'short' && blocked.has(key)) return;
+    if (key === '' || (kind === 'short' && blocked.has(key))) return;
     let f = forms.get(key);
     if (!f) forms.set(key, (f = { full: [], short: [] }));
     if (!f[kind].includes(person)) f[kind].push(person);
-    const words = key.split(' ');
-    longest.set(words[0], Math.max(longest.get(words[0]) ?? 0, words.length));
+    extend(key);
   };
   for (const e of loadActorEntries()) {
     const person: Person = { name: e.name, offices: e.offices };
     add(e.name, person, 'full');
     for (const a of e.aka ?? []) add(a, person, 'full');
-    for (const s of e.short ?? derivedShortForms(e.name)) add(s, person, 'short');
+    const short = e.short ?? derivedShortForms(e.name);
+    for (const s of short) add(s, person, 'short');
+    // In "Xi Jinping" or "Moon Jae-in" the first word is the surname, not a given name.
+    const words = tokenize(e.name);
+    const first = words[0].key;
+    if (words.length > 1 && !NOT_GIVEN.has(first)) {
+      nameStarts.add(first);
+      if (!short.some(s => formKey(s) === first)) givenNames.add(first);
+    }
   }
-  return { forms, longest };
+  // Multi-word places are read as no one, so "Costa Rica" and "The Hague" hide Costa and Hague.
+  for (const place of places) {
+    const key = formKey(place);
+    if (key.includes(' ') && !forms.has(key)) {
+      forms.set(key, null);
+      extend(key);
+    }
+  }
+  return { forms, longest, givenNames, nameStarts };
 }
 
 function getIndex(): Index {
@@ -278,6 +189,16 @@ function getIndex(): Index {
 
 function coversDate(o: Office, lo: string, hi: string): boolean {
   return lowBound(o.from) <= hi && lo <= highBound(o.to);
+}
+
+/**
+ * Whether an office reported by `lookupActor` or `actorsInText` was held on the date; false means
+ * the name matched a former or future holder ("Hillary Clinton" in 2016). Partial dates overlap:
+ * an office held in part of 2012 was held in "2012".
+ */
+export function holdsOfficeOn(office: ActorOffice, onDate: string): boolean {
+  checkDate(onDate);
+  return coversDate(office, lowBound(onDate), highBound(onDate));
 }
 
 function byRank(a: Office, b: Office): number {
@@ -311,7 +232,8 @@ function toActorOffice(p: Person, o: Office): ActorOffice {
   return { name: p.name, country: o.country, org: o.org, role: o.role, from: o.from, to: o.to };
 }
 
-function resolve(f: Forms, onDate: string | null): ActorOffice | null {
+function resolve(f: Forms | null | undefined, onDate: string | null): ActorOffice | null {
+  if (!f) return null;
   if (f.full.length === 1) return toActorOffice(f.full[0], bestOffice(f.full[0], onDate));
   if (f.full.length > 1) {
     // Two people of one name: only the one in office on the date is meant.
@@ -381,31 +303,39 @@ export function actorsInText(text: string, onDate: string | null): ActorMention[
     const word = m[0];
     const capital = word[0] !== word[0].toLowerCase();
     const joined = run.length > 0 && JOINER.test(text.slice(run[run.length - 1].end, m.index));
-    if (!joined && run.length > 0) run = matchRun(run, index, onDate, found);
+    if (!joined && run.length > 0) run = matchRun(text, run, index, onDate, found);
     if (!capital && !PARTICLES.has(word)) {
-      if (run.length > 0) run = matchRun(run, index, onDate, found);
+      if (run.length > 0) run = matchRun(text, run, index, onDate, found);
       continue;
     }
-    run.push({ key: fold(word), start: m.index, end: m.index + word.length, capital });
+    run.push(toToken(word, m.index));
   }
-  if (run.length > 0) matchRun(run, index, onDate, found);
+  if (run.length > 0) matchRun(text, run, index, onDate, found);
   return found;
 }
 
 /** Longest known forms in one run of words, left to right; returns an empty run to reuse. */
 function matchRun(
+  text: string,
   run: Token[],
-  { forms, longest }: Index,
+  index: Index,
   onDate: string | null,
   found: ActorMention[],
 ): Token[] {
+  const { forms, longest } = index;
   for (let i = 0; i < run.length; i++) {
     const max = Math.min(longest.get(run[i].key) ?? 0, run.length - i);
     for (let n = max; n >= 1; n--) {
       const span = run.slice(i, i + n);
       if (!span.some(t => t.capital)) continue;
-      const f = forms.get(span.map(t => t.key).join(' '));
-      const office = f && resolve(f, onDate);
+      const key = span.map(t => t.key).join(' ');
+      const f = forms.get(key);
+      if (f === null) {
+        i += n - 1; // a place name: its words are nobody's
+        break;
+      }
+      if (f && f.full.length === 0 && isSomeoneElse(text, run, i, n, index)) continue;
+      const office = resolve(f, onDate);
       if (!office) continue;
       found.push({ start: span[0].start, end: span[n - 1].end, office });
       i += n - 1;
@@ -413,4 +343,23 @@ function matchRun(
     }
   }
   return [];
+}
+
+/**
+ * A surname right after a given name ("Mike Johnson"), a surname that starts another name
+ * ("Jonathan Smith", "Wang Wenbin") or one joined by "&" names someone the dictionary does not
+ * know.
+ */
+function isSomeoneElse(
+  text: string,
+  run: Token[],
+  i: number,
+  n: number,
+  { givenNames, nameStarts }: Index,
+): boolean {
+  if (i > 0 && givenNames.has(run[i - 1].key)) return true;
+  // "Johnson & Johnson", "Marks & Spencer": a firm's name.
+  if (/&\s*$/.test(text.slice(Math.max(0, run[i].start - 3), run[i].start))) return true;
+  if (/^\s*&/.test(text.slice(run[i + n - 1].end, run[i + n - 1].end + 3))) return true;
+  return n === 1 && i + 1 < run.length && run[i + 1].capital && nameStarts.has(run[i].key);
 }
