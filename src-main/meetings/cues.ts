@@ -58,7 +58,7 @@ const HOST_OBJECT_AFTER =
 const DETERMINER_BEFORE =
   /\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
 const NEW_REFERENT_MODIFIER =
-  /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural)\b/i;
+  /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural|similar)\b/i;
 const COMPLEMENT_AFTER =
   /^\s+(?:between|among|with|involving|of (?:the )?(?:[\p{Lu}]|heads|leaders|foreign|defen[cs]e|deputy|presidents|prime|ministers|top|senior|two|three|four|five|security|national|joint))/u;
 const PHRASE_WORDS_BEFORE =
@@ -179,7 +179,8 @@ export function findTriggers(sentence: string): Trigger[] {
           .some(w => STOP_PHRASE_WORD.test(w) || /^(?:through|via|into|about|over|under)$/i.test(w))
       ) {
         const mods = det[2] ?? '';
-        const newReferent = NEW_REFERENT_MODIFIER.test(mods);
+        // "said a five-sided meeting": an indefinite article introduces a new meeting.
+        const newReferent = NEW_REFERENT_MODIFIER.test(mods) || /^(?:a|an)\s/i.test(mods);
         const complement = COMPLEMENT_AFTER.test(after);
         anaphoric = !newReferent && !complement;
         if (/^(?:such|these|those)$/i.test(det[1])) anaphoric = true;
