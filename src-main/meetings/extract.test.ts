@@ -243,3 +243,15 @@ describe('extractArticle, remote encounters', () => {
     expect(meetings.map(m => m.city)).toEqual(['Asunción']);
   });
 });
+
+describe('extractArticle, the most precise date of a clause', () => {
+  it('takes the days over "this year" when both describe the summit', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'This year’s summit of Chilean and Peruvian leaders, which will be held in Lima on April 13 and 14, will focus on trade.',
+        { published: '2024-03-13' },
+      ),
+    );
+    expect(m.date).toMatchObject({ start: '2024-04-13', end: '2024-04-14' });
+  });
+});

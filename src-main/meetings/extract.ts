@@ -150,6 +150,33 @@ function nearest<T extends { start: number; end: number }>(items: T[], at: numbe
   return best;
 }
 
+/**
+ * "this year's summit, which will be held on April 13": of the clause's dates, a narrower one
+ * that lies inside the nearest one's window says more about the same meeting, so it wins.
+ */
+function preciser(
+  hits: DateHit[],
+  chosen: DateHit | null,
+  ref: string | null,
+  tense: Tense | null,
+): DateHit | null {
+  if (!chosen || hits.length < 2) return chosen;
+  const wide = resolveDate(chosen, ref, tense);
+  if (!wide.start) return chosen;
+  let best = chosen;
+  let width = dateWidth(wide);
+  for (const h of hits) {
+    if (h === chosen) continue;
+    const d = resolveDate(h, ref, tense);
+    if (!d.start || !wide.end || d.start < wide.start || (d.end ?? d.start) > wide.end) continue;
+    if (dateWidth(d) < width) {
+      best = h;
+      width = dateWidth(d);
+    }
+  }
+  return best;
+}
+
 function monthOf(hit: DateHit | null): number | null {
   if (!hit) return null;
   return hit.spec.type === 'day' || hit.spec.type === 'month' ? hit.spec.m : null;
@@ -378,7 +405,7 @@ export function extractArticle(
       const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
         h => !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
       );
-      const hit = nearest(hits, head.start);
+      const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
       let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
       if (status === null) {
         status = date.start && ref && date.start > ref ? 'scheduled' : 'held';
@@ -541,7 +568,7 @@ export function extractArticle(
     const status = statusAt(s.text, a, seg);
     const parts: Participants = readParticipants(s.text, seg, dlInSentence, a.start, false);
     const hits = meetingDates(s.text, 0, s.text.length);
-    const hit = nearest(hits, a.start);
+    const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
     const date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
     const target = resolveAnaphor(
       meetings,
