@@ -42,10 +42,14 @@ export function surnameKey(name: string): string {
  * Everyone the article names with a title, in any sentence it reads. A later, fuller mention
  * fills what an earlier one lacked (the country, the role); the first name seen is kept.
  */
+/** A cheap test for a title of office, so the cast reads only sentences that may name one. */
+const TITLE_HINT =
+  /\b(?:[Mm]inister|[Pp]resident|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Pp]rime|[Kk]ing|[Qq]ueen|[Pp]rince|[Ee]mir|[Aa]mir|[Ss]ultan|[Ss]heikh|[Cc]ounterpart|[Cc]hief|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Hh]ead|[Ss]peaker|[Gg]eneral|[Dd]irector|[Cc]ommissioner|[Cc]hair|[Aa]dvis[eo]r|[Dd]eputy|[Gg]overnor|[Mm]ayor|[Pp]ope|[Cc]ommander|[Ss]pokes)/;
+
 export function buildCast(sentences: Sentence[], skip: (s: Sentence) => boolean): Cast {
   const cast: Cast = new Map();
   for (const s of sentences) {
-    if (skip(s)) continue;
+    if (!TITLE_HINT.test(s.text) || skip(s)) continue;
     const terms = findCountryTerms(s.text);
     for (const p of findPeople(s.text, terms, 0, s.text.length)) {
       const key = surnameKey(p.name);

@@ -18,7 +18,7 @@ import {
   type DateHit,
   type Tense,
 } from './dates';
-import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup } from './context';
+import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants } from './participants';
@@ -106,6 +106,7 @@ export function outcomeOf(clause: string): MeetingOutcome | null {
   return null;
 }
 
+const RECENT_MEETINGS = 40;
 const REMOTE_EVENT_RE =
   /\b(?:tele-?conference|video ?conference|video call|video link|phone call|telephone (?:call|conversation)|held virtually|virtual (?:meeting|summit|talks))\b/i;
 const FELL_THROUGH_RE =
@@ -319,7 +320,8 @@ function resolveAnaphor(
 
 function addMention(m: ArticleMeeting, s: Sentence, index: number): void {
   m.lastSentence = index;
-  if (!m.mentions.some(x => x.start === s.start))
+  // Sentences come in order, so a repeat can only be the last mention (a constant-time check).
+  if (m.mentions[m.mentions.length - 1]?.start !== s.start)
     m.mentions.push({ sentence: s.text, start: s.start, end: s.end });
 }
 
@@ -339,7 +341,10 @@ export function extractArticle(
   // Without a publication date, the date the page printed in its furniture.
   const ref = given ?? pageDate(article.text, furniture);
   const sentences = capSentences(splitSentences(article.text));
-  const cast = buildCast(sentences, s => inFurniture(furniture, s.start, s.end));
+  // The cast is read once, and only for an article that reports a meeting.
+  let cast: Cast | null = null;
+  const castOf = (): Cast =>
+    (cast ??= buildCast(sentences, x => inFurniture(furniture, x.start, x.end)));
   const breaks: number[] = [];
   for (const m of article.text.matchAll(/\n[^\S\n]*\n/g)) breaks.push(m.index);
   const paragraphOf = (at: number): number => {
@@ -442,7 +447,7 @@ export function extractArticle(
         s.text,
         group.segment,
         parts.people,
-        cast,
+        castOf(),
         lookup,
         date.start ?? ref,
       );
@@ -506,7 +511,9 @@ export function extractArticle(
         cand.confidence.countries = cand.confidence.people;
       let target: ArticleMeeting | null = null;
       let bestScore = -1;
-      for (const m of meetings) {
+      // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
+      // bounded search keeps a pathological article linear.
+      for (const m of meetings.slice(-RECENT_MEETINGS)) {
         const sc = sameArticleScore(m, cand) - 0.05 * (index - m.lastSentence);
         if (sameArticleScore(m, cand) >= 0 && sc > bestScore) {
           bestScore = sc;

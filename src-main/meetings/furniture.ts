@@ -22,7 +22,8 @@ const CHROME_RE =
 const BYLINE_RE = /^[Bb]y\s+(?:[A-Z][\p{L}'’.-]*\s*){1,5}(?:[,|/–-].*)?$/u;
 /** Photo credits and captions: "Image: NAME/Agency", "(L)", "NAME/Reuters", a "(02/24/2017)" stamp. */
 const CAPTION_RE =
-  /^(?:image|photo|photograph|picture|file photo|caption|credit)s?\s*:|\((?:L|R|C|left|right|centre|center)\)|\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|\b[A-Z][\p{L}'’-]+\/(?:[A-Z][\p{L}'’-]+\s*)+$|(?:^|\s)(?:file|archive)\s+(?:photo|picture|image)\b/iu;
+  /^(?:image|photo|photograph|picture|file photo|caption|credit)s?\s*:|\((?:L|R|C|left|right|centre|center)\)|\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|\/[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*)*\s*$|(?:^|\s)(?:file|archive)\s+(?:photo|picture|image)\b/iu;
+const MAX_FURNITURE_CHARS = 400;
 const CLOSES_SENTENCE_RE = /[.!?…]["'”’)\]]*$/;
 
 function words(line: string): number {
@@ -57,11 +58,14 @@ export function findFurniture(text: string): FurnitureLine[] {
     const end = start + line.length;
     const key = normal(line);
     let kind: FurnitureLine['kind'] | null = null;
-    if (CHROME_RE.test(line)) kind = 'chrome';
+    // Furniture lines are short; long paragraphs are body text and skip the shape tests.
+    const short = line.length <= MAX_FURNITURE_CHARS;
+    if (!short) kind = null;
+    else if (CHROME_RE.test(line)) kind = 'chrome';
     else if (BYLINE_RE.test(line) && words(line) <= 8) kind = 'byline';
     else if (CAPTION_RE.test(line)) kind = 'caption';
     else if (!CLOSES_SENTENCE_RE.test(line) && words(line) <= MAX_HEADING_WORDS) kind = 'headline';
-    else if (key.length > 20 && seen.has(key)) kind = 'repeat';
+    if (kind === null && key.length > 20 && seen.has(key)) kind = 'repeat';
     seen.add(key);
     if (kind) out.push({ start, end, kind });
   }
