@@ -341,6 +341,15 @@ export function extractArticle(
   // Without a publication date, the date the page printed in its furniture.
   const ref = given ?? pageDate(article.text, furniture);
   const sentences = capSentences(splitSentences(article.text));
+  // One dictionary answer per name and date within an article: names recur from clause to clause.
+  const memo = new Map<string, ReturnType<ActorLookup>>();
+  const cachedLookup: ActorLookup | null = lookup
+    ? (name, onDate) => {
+        const key = `${name}\u0000${onDate ?? ''}`;
+        if (!memo.has(key)) memo.set(key, lookup(name, onDate));
+        return memo.get(key) ?? null;
+      }
+    : null;
   // The cast is read once, and only for an article that reports a meeting.
   let cast: Cast | null = null;
   const castOf = (): Cast =>
@@ -448,7 +457,7 @@ export function extractArticle(
         group.segment,
         parts.people,
         castOf(),
-        lookup,
+        cachedLookup,
         date.start ?? ref,
       );
       let countries = [...parts.countries];
