@@ -18,6 +18,20 @@ describe('findTriggers', () => {
   it("ignores a mountain's summit", () => {
     expect(words('The climbers reached the summit of Mount Kenya at dawn.')).toEqual([]);
   });
+  it('ignores attempts that failed and plans that fell through', () => {
+    expect(words('An earlier mission tried and failed to meet the general.')).toEqual([]);
+    expect(words('The envoy was refused permission and did not meet the rebels.')).toEqual([]);
+    expect(
+      words('The three leaders were supposed to meet in Oslo in May, but the host withdrew.'),
+    ).toEqual([]);
+    expect(words('The three leaders are supposed to meet in Oslo in May.')).toEqual(['meet']);
+  });
+  it('ignores national teams meeting in a sports final', () => {
+    expect(
+      words('Ghana face Morocco at the national stadium when the two sides meet in the final.'),
+    ).toEqual([]);
+    expect(words('The summit of the Arab League opened in Algiers.')).toEqual(['summit']);
+  });
   it('ignores "meet the demand"', () => {
     expect(words('The plant will meet the growing demand for power.')).toEqual([]);
   });
@@ -26,6 +40,14 @@ describe('findTriggers', () => {
     const [fresh] = findTriggers('A meeting between the two ministers ended late.');
     expect(back.anaphoric).toBe(true);
     expect(fresh.anaphoric).toBe(false);
+  });
+  it('reads "said a four-way meeting" and "a similar meeting" as new meetings', () => {
+    const [said] = findTriggers('The minister said a four-way meeting is set for May.');
+    const similar = findTriggers('The talks will be followed by a similar meeting in Quito.').find(
+      t => t.word === 'meeting',
+    );
+    expect(said.anaphoric).toBe(false);
+    expect(similar?.anaphoric).toBe(false);
   });
   it('marks "met separately with" as separate bilaterals', () => {
     expect(findTriggers('He met separately with the envoys of Ghana and Togo.')[0].separate).toBe(
@@ -50,5 +72,21 @@ describe('statusAt', () => {
     expect(
       status('The minister arrived in Lima to take part in a meeting with his counterparts.'),
     ).toBe('scheduled');
+  });
+});
+
+describe('statusAt, the month of May', () => {
+  const status = (s: string) => {
+    const [t] = findTriggers(s);
+    return statusAt(s, t, [0, s.length]);
+  };
+  it('does not read the month May as a hedge', () => {
+    expect(status('The two presidents met May 14 for talks in Quito.')).toBe('held');
+    expect(status('The two presidents may meet in Quito.')).toBe('proposed');
+  });
+  it('reads "is due in … to meet" as scheduled', () => {
+    expect(status('The Chilean minister is due in Lima on Friday to meet her counterpart.')).toBe(
+      'scheduled',
+    );
   });
 });

@@ -38,6 +38,14 @@ const SUMMIT_OF_MOUNTAIN_AFTER =
   /^\s+of\s+(?:mount|mt\.?|the mountain|the peak|everest|kilimanjaro|[A-Z][a-z]+ (?:peak|mountain))/i;
 const MEET_ABSTRACT_AFTER =
   /^\s+(?:the |its |their |our |his |her |all |these |those |such |growing |rising |increasing |a |an |basic |local |domestic |energy |market |food |financing |funding |those )*(?:demands?|needs?|targets?|goals?|expectations?|requirements?|obligations?|criteria|deadlines?|standards?|challenges?|conditions?|commitments?|costs?|payments?|quotas?|thresholds?|shortfalls?|debts?|budgets?|aspirations|interests|the press|reporters|journalists|the media)\b/i;
+/** "tried and failed to meet", "refused to meet", "did not meet": no meeting took place. */
+const NO_MEETING_BEFORE =
+  /\b(?:fail(?:ed|s)?|unable|refus(?:ed|es)|declin(?:ed|es)|did not|didn't|never|not)\s+(?:to\s+)?(?:\w+\s+)?$/i;
+/** "were supposed to meet ..., but": the plan is reported only as having fallen through. */
+const SUPPOSED_BEFORE = /\b(?:supposed|meant)\s+to\s+$/i;
+/** Sport: "meet ... in the final", a tournament, a match. A team meeting a team is no diplomacy. */
+const SPORT =
+  /\b(?:football|soccer|rugby|cricket|tournament|cup of nations|world cup|in the final|semi-?finals?|quarter-?finals?|kick-?off|stadium|striker|goalkeeper|championship)\b/i;
 const VISIT_NON_DIPLOMATIC_AFTER =
   /^\s+(?:the |a |an )?(?:site|website|museum|factory|plant|hospital|school|areas?|villages?|exhibition|farms?|flood|camps?|families|victims|troops|shrine|temple|mosque|church|market|stands?|booths?|pavilion|construction)\b/i;
 const RECEIVED_OBJECT_AFTER =
@@ -50,7 +58,7 @@ const HOST_OBJECT_AFTER =
 const DETERMINER_BEFORE =
   /\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
 const NEW_REFERENT_MODIFIER =
-  /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural)\b/i;
+  /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural|similar)\b/i;
 const COMPLEMENT_AFTER =
   /^\s+(?:between|among|with|involving|of (?:the )?(?:[\p{Lu}]|heads|leaders|foreign|defen[cs]e|deputy|presidents|prime|ministers|top|senior|two|three|four|five|security|national|joint))/u;
 const PHRASE_WORDS_BEFORE =
@@ -80,6 +88,11 @@ function phraseStart(sentence: string, at: number): number {
 /** Meeting words in `sentence`, with the look-alikes already removed. */
 export function findTriggers(sentence: string): Trigger[] {
   const out: Trigger[] = [];
+  // Whole-sentence tests run once, not once per cue, so repeated cues stay linear.
+  const sport = SPORT.test(sentence);
+  const mountain = MOUNTAIN.test(sentence);
+  let lastBut = -1;
+  for (const m of sentence.matchAll(/,\s*but\b/gi)) lastBut = m.index;
   TRIGGER_RE.lastIndex = 0;
   for (let m = TRIGGER_RE.exec(sentence); m; m = TRIGGER_RE.exec(sentence)) {
     const word = m[1].toLowerCase();
@@ -110,11 +123,12 @@ export function findTriggers(sentence: string): Trigger[] {
       !/^\s+(?:with|to)\b/.test(after)
     )
       continue;
-    if (
-      /^summits?$/.test(word) &&
-      (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || MOUNTAIN.test(sentence))
-    )
-      continue;
+    if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
+    if (/^(?:meet|meets|met|meeting)$/.test(word)) {
+      if (NO_MEETING_BEFORE.test(before)) continue;
+      if (SUPPOSED_BEFORE.test(before) && lastBut > end) continue;
+    }
+    if (/^(?:meet|meets|met|summits?)$/.test(word) && sport) continue;
     if (/^(?:meet|meets|met)$/.test(word)) {
       if (MEET_ABSTRACT_AFTER.test(after)) continue;
       if (
@@ -165,7 +179,8 @@ export function findTriggers(sentence: string): Trigger[] {
           .some(w => STOP_PHRASE_WORD.test(w) || /^(?:through|via|into|about|over|under)$/i.test(w))
       ) {
         const mods = det[2] ?? '';
-        const newReferent = NEW_REFERENT_MODIFIER.test(mods);
+        // "said a five-sided meeting": an indefinite article introduces a new meeting.
+        const newReferent = NEW_REFERENT_MODIFIER.test(mods) || /^(?:a|an)\s/i.test(mods);
         const complement = COMPLEMENT_AFTER.test(after);
         anaphoric = !newReferent && !complement;
         if (/^(?:such|these|those)$/i.test(det[1])) anaphoric = true;
@@ -182,9 +197,11 @@ export function findTriggers(sentence: string): Trigger[] {
 export type Status = 'held' | 'scheduled' | 'proposed';
 
 const PROPOSED_CUES =
-  /\b(?:upcoming|proposed|proposal|propos(?:e|es|ing)|on the agenda|could|might|would like|hopes? to|hoping to|seeks? to|seeking|plans? to|planning to|planned|possible|possibility|likely|invit(?:ed|ation|es|ing)|being arranged|arrange|in the near future|soon|agreed to (?:hold|meet|visit)|call(?:ed|s|ing)? for|offered to host|intends? to|willing(?:ness)? to|ready to|prepar(?:ing|ations?) for|prospect|expected to|expects|may)\b/gi;
+  /\b(?:upcoming|proposed|proposal|propos(?:e|es|ing)|on the agenda|could|might|would like|hopes? to|hoping to|seeks? to|seeking|plans? to|planning to|planned|possible|possibility|likely|invit(?:ed|ation|es|ing)|being arranged|arrange|in the near future|soon|agreed to (?:hold|meet|visit)|call(?:ed|s|ing)? for|offered to host|intends? to|willing(?:ness)? to|ready to|prepar(?:ing|ations?) for|prospect|expected to|expects|later this (?:year|month))\b/gi;
+/** "may" as a verb only: case-sensitive, so the month ("May 14") never reads as a hedge. */
+const MAY_CUE = /\b(?:may|May(?= (?:be|have|meet|visit|hold|take|attend)\b))\b(?!\s+\d)/g;
 const FUTURE_CUES =
-  /\b(?:will|shall|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
+  /\b(?:will|shall|is due|are due|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
 const PAST_CUES =
   /\b(?:met|(?<!\b(?:be|been|being)\s)held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds)\b/gi;
 
@@ -197,6 +214,7 @@ function cuesIn(text: string, offset: number): Cue[] {
   const out: Cue[] = [];
   for (const [re, status] of [
     [PROPOSED_CUES, 'proposed'],
+    [MAY_CUE, 'proposed'],
     [FUTURE_CUES, 'scheduled'],
     [PAST_CUES, 'held'],
   ] as const) {
@@ -206,6 +224,7 @@ function cuesIn(text: string, offset: number): Cue[] {
   return out;
 }
 
+const TRAVEL_WINDOW = 160;
 const TRAVEL_FOR =
   /\b(?:arriv(?:ed|es|ing)|landed|lands|travel(?:l)?(?:ed|s|ing)|flew|flies|headed|heads|left for|is in|are in|set off|departed)\b[^.;]*?\b(?:to (?:attend|take part in|participate in|join|hold)|for)\s+(?:the |a |an )?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
@@ -219,7 +238,8 @@ export function statusAt(
   trigger: Trigger,
   segment: [number, number],
 ): Status | null {
-  const before = sentence.slice(segment[0], trigger.start);
+  // A bounded window: the travel verb sits within a few words of the meeting word.
+  const before = sentence.slice(Math.max(segment[0], trigger.start - TRAVEL_WINDOW), trigger.start);
   // "arrived to attend a meeting" is ahead of the meeting; "arrived for a state visit" starts it.
   if (TRAVEL_FOR.test(before)) return trigger.kind === 'visit' ? 'held' : 'scheduled';
   const immediate = sentence.slice(Math.max(segment[0], trigger.phraseStart - 2), trigger.start);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract';
+import { MeetingSchema } from '../contract/meeting';
+import { extractArticle, outcomeOf } from './extract';
+import { extractMeetings } from './index';
 import { testArticle } from './test-article';
 
 const PUB = '2024-03-13'; // a Wednesday
@@ -125,5 +127,131 @@ describe('extractArticle', () => {
     );
     expect(m.status).toBe('held');
     expect(m.countries.sort()).toEqual(['BR', 'CN']);
+  });
+});
+
+describe('extractArticle, statement dates', () => {
+  it('does not take the day of a briefing for the day of the talks it reports', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'Speaking to reporters on Friday, the spokesman said Chilean and Peruvian ministers held talks in Arica on Tuesday.',
+        { published: '2024-03-16' },
+      ),
+    );
+    expect(m.date.start).toBe('2024-03-12');
+    const [n] = extractArticle(
+      testArticle(
+        'Speaking on Friday, the spokesman said Chilean and Peruvian ministers held talks in Arica.',
+        { published: '2024-03-16' },
+      ),
+    );
+    expect(n.date.start).toBeNull();
+  });
+});
+
+describe('extractArticle, references back', () => {
+  it('dates a meeting named by its day ("Friday\'s meeting") even inside remarks', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'The Chilean minister said so in his opening remarks at Friday’s meeting with his Peruvian counterpart.',
+        { published: '2024-03-16' },
+      ),
+    );
+    expect(m.date.start).toBe('2024-03-15');
+  });
+
+  it('takes the city named in a reference back ("The Lima meeting")', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'Chilean and Peruvian ministers met on Tuesday. The Lima meeting ended with a fisheries pact.',
+        { published: PUB },
+      ),
+    );
+    expect(m.city).toBe('Lima');
+  });
+});
+
+describe('outcomeOf', () => {
+  it('reads called off, postponed and collapsed, and nothing else', () => {
+    expect(outcomeOf('the summit in Lima was called off')).toBe('cancelled');
+    expect(outcomeOf('the talks were pushed back to June')).toBe('postponed');
+    expect(outcomeOf('the negotiations collapsed on the second day')).toBe('failed');
+    expect(outcomeOf('the talks ended with a joint communique')).toBeNull();
+  });
+
+  it('keeps a postponed meeting as planned, with its outcome, through to the report', () => {
+    const text =
+      'The Chilean and Peruvian presidents were to meet in Arica on Friday. ' +
+      'The Arica meeting was postponed after floods closed the border.';
+    const [m] = extractArticle(testArticle(text, { published: PUB }));
+    expect(m.status).toBe('scheduled');
+    expect(m.outcome).toBe('postponed');
+    const [meeting] = extractMeetings([testArticle(text, { published: PUB })]);
+    expect(MeetingSchema.parse(meeting).outcome).toBe('postponed');
+    expect(meeting.mentions[0].outcome).toBe('postponed');
+  });
+
+  it("carries a carried field's confidence into the report", () => {
+    const text =
+      'The Chilean foreign minister met her Peruvian counterpart in Geneva on Tuesday. ' +
+      'On Tuesday she also held talks with her Bolivian counterpart.';
+    const meetings = extractMeetings([testArticle(text, { published: PUB })]);
+    const bolivia = meetings.find(m => m.participants.countries.some(c => c.code === 'BO'));
+    expect(bolivia?.confidence?.place).toEqual({ confidence: 'medium', basis: 'context' });
+  });
+});
+
+describe('extractArticle, first mentions and plans that fell through', () => {
+  it('takes a first "their meeting" as introducing the meeting', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'The Chilean foreign minister says she and her Peruvian counterpart agreed on quotas at their meeting today.',
+        { published: PUB },
+      ),
+    );
+    expect(m?.countries.sort()).toEqual(['CL', 'PE']);
+    expect(m?.date.start).toBe(PUB);
+  });
+
+  it('does not let a plan that fell through change a meeting already reported', () => {
+    const meetings = extractArticle(
+      testArticle(
+        'Chilean and Peruvian ministers held talks in Arica on Tuesday. ' +
+          'The two presidents were supposed to meet last year, but the summit was cancelled.',
+        { published: PUB },
+      ),
+    );
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0].outcome).toBeNull();
+    expect(meetings[0].status).toBe('held');
+  });
+});
+
+describe('extractArticle, remote encounters', () => {
+  it('does not report as a meeting the consultations of a day the article says were a video conference', () => {
+    const text =
+      'The Chilean and Peruvian foreign ministers today held a video conference on fishing quotas. ' +
+      'A joint communique was adopted after the consultations held today between Chile and Peru.';
+    expect(extractArticle(testArticle(text, { published: PUB }))).toEqual([]);
+  });
+
+  it('still reports talks of that day held in a named place', () => {
+    const text =
+      'The Chilean and Peruvian foreign ministers held a video conference today. ' +
+      'Later today the Bolivian and Paraguayan ministers held talks in Asunción.';
+    const meetings = extractArticle(testArticle(text, { published: PUB }));
+    expect(meetings.map(m => m.city)).toEqual(['Asunción']);
+  });
+});
+
+describe('extractArticle, the most precise date of a clause', () => {
+  it('takes the days over "this year" when both describe the summit', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'This year’s summit of Chilean and Peruvian leaders, which will be held in Lima on April 13 and 14, will focus on trade.',
+        { published: '2024-03-13' },
+      ),
+    );
+    expect(m.date).toMatchObject({ start: '2024-04-13', end: '2024-04-14' });
   });
 });

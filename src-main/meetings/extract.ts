@@ -6,7 +6,8 @@
  * their date, venue or purpose to it.
  */
 import type { Article } from '../contract/article';
-import type { MeetingDate, Person } from '../contract/meeting';
+import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
+import { carriedDate, carryPlaces } from './carry';
 import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
 import {
   dateWidth,
@@ -17,8 +18,11 @@ import {
   type DateHit,
   type Tense,
 } from './dates';
+import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
+import { findFurniture, inFurniture } from './furniture';
+import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants } from './participants';
-import { splitSentences, type Sentence } from './sentences';
+import { capSentences, splitSentences, type Sentence } from './sentences';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -39,6 +43,10 @@ export interface Candidate {
   placeCountry: string | null;
   venue: string | null;
   separate: boolean;
+  /** Cancelled, postponed or failed, when the clause says so; `status` keeps what was planned. */
+  outcome: MeetingOutcome | null;
+  /** Fields not read in the meeting's own sentence, and how they were found. */
+  confidence: MeetingConfidence;
 }
 
 /** One meeting as one article reports it: what its clauses said, merged, plus its evidence. */
@@ -82,6 +90,32 @@ const BOUNDARY_RE =
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
+/** "hosted talks between A and B": the object is an event, so the host need not take part. */
+const HOSTED_EVENT_AFTER =
+  /^\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|conference|summit|meetings?)\b/iu;
+
+const OUTCOMES: [MeetingOutcome, RegExp][] = [
+  ['cancelled', /\b(?:cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped|axed)\b/i],
+  ['postponed', /\b(?:postponed|postponement|put off|pushed back|deferred|rescheduled)\b/i],
+  ['failed', /\b(?:collapsed|broke down|ended without an? (?:agreement|deal|breakthrough))\b/i],
+];
+
+/** What became of a meeting, when its clause says: "the summit was called off". */
+export function outcomeOf(clause: string): MeetingOutcome | null {
+  for (const [outcome, re] of OUTCOMES) if (re.test(clause)) return outcome;
+  return null;
+}
+
+const RECENT_MEETINGS = 40;
+const REMOTE_EVENT_RE =
+  /\b(?:tele-?conference|video ?conference|video call|video link|phone call|telephone (?:call|conversation)|held virtually|virtual (?:meeting|summit|talks))\b/i;
+const FELL_THROUGH_RE =
+  /\b(?:supposed to|meant to|tried and failed|failed to|did not|didn't|never) (?:meet|hold|attend|visit)\b/i;
+
+/** Verbs of an encounter that are not meeting words by themselves. */
+const STORY_EVENT_RE = /\b(?:discussed|greeted|welcomed|arrived|hosted|received|held)\b/i;
+const SPEECH_VERB = /\b(?:said|says|told|announced|stated|added|confirmed)\b/;
+
 function tenseOf(status: Status | null): Tense | null {
   return status === 'held' ? 'past' : status === null ? null : 'future';
 }
@@ -91,6 +125,8 @@ function meetingDates(text: string, from: number, to: number): DateHit[] {
   return findDates(text.slice(from, to))
     .map(h => ({ ...h, start: h.start + from, end: h.end + from }))
     .filter(h => {
+      // "Friday's meeting": the day names the meeting itself.
+      if (/^(?:'s|’s)\s/.test(text.slice(h.end, h.end + 3))) return true;
       const before = text.slice(Math.max(0, h.start - 50), h.start);
       if (SPEECH_BEFORE.test(before)) return false;
       if (
@@ -110,6 +146,33 @@ function nearest<T extends { start: number; end: number }>(items: T[], at: numbe
     if (d < dist) {
       dist = d;
       best = it;
+    }
+  }
+  return best;
+}
+
+/**
+ * "this year's summit, which will be held on April 13": of the clause's dates, a narrower one
+ * that lies inside the nearest one's window says more about the same meeting, so it wins.
+ */
+function preciser(
+  hits: DateHit[],
+  chosen: DateHit | null,
+  ref: string | null,
+  tense: Tense | null,
+): DateHit | null {
+  if (!chosen || hits.length < 2) return chosen;
+  const wide = resolveDate(chosen, ref, tense);
+  if (!wide.start) return chosen;
+  let best = chosen;
+  let width = dateWidth(wide);
+  for (const h of hits) {
+    if (h === chosen) continue;
+    const d = resolveDate(h, ref, tense);
+    if (!d.start || !wide.end || d.start < wide.start || (d.end ?? d.start) > wide.end) continue;
+    if (dateWidth(d) < width) {
+      best = h;
+      width = dateWidth(d);
     }
   }
   return best;
@@ -211,7 +274,13 @@ function absorb(m: ArticleMeeting, c: Candidate): void {
     m.placeCountry = c.placeCountry;
   } else if (!m.placeCountry && c.placeCountry) m.placeCountry = c.placeCountry;
   if (!m.venue && c.venue) m.venue = c.venue;
+  const before = m.date;
   mergeDate(m, c.date, c.monthHint);
+  if (m.date !== before) m.confidence.date = c.confidence.date;
+  if (c.confidence.place && m.city === c.city) m.confidence.place ??= c.confidence.place;
+  if (c.confidence.people) m.confidence.people ??= c.confidence.people;
+  if (c.confidence.countries) m.confidence.countries ??= c.confidence.countries;
+  if (!m.outcome && c.outcome) m.outcome = c.outcome;
   if (m.status === 'proposed' && c.status === 'scheduled') m.status = 'scheduled';
 }
 
@@ -251,29 +320,89 @@ function resolveAnaphor(
 
 function addMention(m: ArticleMeeting, s: Sentence, index: number): void {
   m.lastSentence = index;
-  if (!m.mentions.some(x => x.start === s.start))
+  // Sentences come in order, so a repeat can only be the last mention (a constant-time check).
+  if (m.mentions[m.mentions.length - 1]?.start !== s.start)
     m.mentions.push({ sentence: s.text, start: s.start, end: s.end });
 }
 
 /**
- * Meetings one article reports. `ref` overrides the publication date used for relative dates
+ * Meetings one article reports. `given` overrides the publication date used for relative dates
  * (for undated articles resolved through a merged source); `via` names that source.
  */
 export function extractArticle(
   article: Article,
-  ref: string | null = article.published,
+  given: string | null = article.published,
   via: string | null = null,
+  lookup: ActorLookup | null = dictionaryLookup,
 ): ArticleMeeting[] {
   const meetings: ArticleMeeting[] = [];
   const dl = datelineEnd(article);
-  const sentences = splitSentences(article.text);
+  const furniture = findFurniture(article.text);
+  // Without a publication date, the date the page printed in its furniture.
+  const ref = given ?? pageDate(article.text, furniture);
+  const sentences = capSentences(splitSentences(article.text));
+  // One dictionary answer per name and date within an article: names recur from clause to clause.
+  const memo = new Map<string, ReturnType<ActorLookup>>();
+  const cachedLookup: ActorLookup | null = lookup
+    ? (name, onDate) => {
+        const key = `${name}\u0000${onDate ?? ''}`;
+        if (!memo.has(key)) memo.set(key, lookup(name, onDate));
+        return memo.get(key) ?? null;
+      }
+    : null;
+  // The cast is read once, and only for an article that reports a meeting.
+  let cast: Cast | null = null;
+  const castOf = (): Cast =>
+    (cast ??= buildCast(sentences, x => inFurniture(furniture, x.start, x.end)));
+  const breaks: number[] = [];
+  for (const m of article.text.matchAll(/\n[^\S\n]*\n/g)) breaks.push(m.index);
+  const paragraphOf = (at: number): number => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const storyDateBefore = (index: number) => {
+    const prev = sentences[index - 1];
+    if (!prev || inFurniture(furniture, prev.start, prev.end)) return null;
+    // Only a day the story sets for an encounter it reports: "On Monday the president received".
+    if (!QUICK_TRIGGER_RE.test(prev.text) && !STORY_EVENT_RE.test(prev.text)) return null;
+    const hit = meetingDates(prev.text, 0, prev.text.length).find(
+      h => h.spec.type === 'weekday' || h.spec.type === 'relday',
+    );
+    if (!hit) return null;
+    return {
+      date: resolveDate(hit, ref, 'past'),
+      sentence: index - 1,
+      paragraph: paragraphOf(prev.start),
+    };
+  };
+  // Days on which the article reports a call or a video conference: talks it mentions on such a
+  // day with no place of their own are that remote encounter, not a meeting.
+  const remoteDays = new Set<string>();
   sentences.forEach((s, index) => {
+    if (inFurniture(furniture, s.start, s.end)) return;
+    if (REMOTE_EVENT_RE.test(s.text))
+      for (const h of meetingDates(s.text, 0, s.text.length)) {
+        const d = resolveDate(h, ref, 'past');
+        if (d.start && d.precision === 'day') remoteDays.add(d.start);
+      }
     if (!QUICK_TRIGGER_RE.test(s.text)) return;
     const triggers = findTriggers(s.text);
     if (triggers.length === 0) return;
     const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
-    const anaphors = triggers.filter(t => t.anaphoric);
-    const primaries = triggers.filter(t => !t.anaphoric);
+    let anaphors = triggers.filter(t => t.anaphoric);
+    let primaries = triggers.filter(t => !t.anaphoric);
+    // "discussed various topics at their meeting today" as the story's first mention: there is
+    // nothing to refer back to, so the reference introduces the meeting.
+    if (primaries.length === 0 && anaphors.length > 0 && meetings.length === 0) {
+      primaries = [{ ...anaphors[0], anaphoric: false }];
+      anaphors = anaphors.slice(1);
+    }
     let handled = false;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
@@ -286,8 +415,11 @@ export function extractArticle(
       )
         parts.place = null;
       let status = statusAt(s.text, head, group.segment);
-      const hits = meetingDates(s.text, group.segment[0], group.segment[1]);
-      const hit = nearest(hits, head.start);
+      // "Briefing reporters on Monday, the spokesman said the talks ...": Monday is the briefing's.
+      const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
+        h => !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
+      );
+      const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
       let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
       if (status === null) {
         status = date.start && ref && date.start > ref ? 'scheduled' : 'held';
@@ -296,6 +428,23 @@ export function extractArticle(
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
       }
+      const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
+      // A called-off or postponed meeting was planned, whatever the tense of the report.
+      if (status === 'held' && (outcome === 'cancelled' || outcome === 'postponed'))
+        status = 'scheduled';
+      const confidence: MeetingConfidence = {};
+      if (!hit) {
+        const carried = carriedDate(
+          storyDateBefore(index),
+          index,
+          paragraphOf(s.start),
+          status === 'held',
+        );
+        if (carried) {
+          date = carried;
+          confidence.date = { confidence: 'medium', basis: 'context' };
+        }
+      }
       if (
         status === 'proposed' &&
         date.precision === 'day' &&
@@ -303,12 +452,25 @@ export function extractArticle(
       ) {
         status = 'scheduled';
       }
-      let countries = parts.countries;
+      const who = resolvePeople(
+        s.text,
+        group.segment,
+        parts.people,
+        castOf(),
+        cachedLookup,
+        date.start ?? ref,
+      );
+      let countries = [...parts.countries];
+      for (const c of who.countries) if (!countries.includes(c)) countries.push(c);
       // The host of a reception or a visit is a participant: "X received Y in Hanoi".
       const hostCountry = parts.place?.code;
       if (
         hostCountry &&
-        group.triggers.some(t => t.kind === 'host' || t.kind === 'visit') &&
+        group.triggers.some(
+          t =>
+            t.kind === 'visit' ||
+            (t.kind === 'host' && !HOSTED_EVENT_AFTER.test(s.text.slice(t.end, t.end + 40))),
+        ) &&
         !countries.includes(hostCountry)
       ) {
         countries = [...countries, hostCountry];
@@ -323,24 +485,44 @@ export function extractArticle(
           );
         if (prior) countries = [...new Set([...countries, ...prior.countries])];
       }
-      if (countries.length + parts.people.length + parts.organizations.length === 0) continue;
+      if (countries.length + who.people.length + parts.organizations.length === 0) continue;
+      if (
+        status === 'held' &&
+        !parts.place &&
+        !parts.venue &&
+        date.start &&
+        date.precision === 'day' &&
+        remoteDays.has(date.start)
+      )
+        continue;
       const separate = group.triggers.some(t => t.separate);
       const cand: Candidate = {
         status,
         date,
         monthHint: monthOf(hit),
         countries,
-        people: parts.people,
+        people: who.people,
         organizations: parts.organizations,
         levels: parts.levels,
         city: parts.place?.city ?? null,
         placeCountry: parts.place?.code ?? null,
         venue: parts.venue,
         separate,
+        outcome,
+        confidence,
       };
+      if (who.basis !== 'sentence')
+        cand.confidence.people = {
+          confidence: who.basis === 'dictionary' ? 'low' : 'medium',
+          basis: who.basis === 'dictionary' ? 'dictionary' : 'context',
+        };
+      if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
+        cand.confidence.countries = cand.confidence.people;
       let target: ArticleMeeting | null = null;
       let bestScore = -1;
-      for (const m of meetings) {
+      // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
+      // bounded search keeps a pathological article linear.
+      for (const m of meetings.slice(-RECENT_MEETINGS)) {
         const sc = sameArticleScore(m, cand) - 0.05 * (index - m.lastSentence);
         if (sameArticleScore(m, cand) >= 0 && sc > bestScore) {
           bestScore = sc;
@@ -352,7 +534,8 @@ export function extractArticle(
         target = {
           articleId: article.id,
           file: article.source,
-          published: article.published,
+          // A page date stands in for a missing publication date, so merging need not borrow one.
+          published: article.published ?? (via === null ? ref : null),
           dateResolvedVia: via,
           mentions: [],
           ...cand,
@@ -360,6 +543,7 @@ export function extractArticle(
           people: [...cand.people],
           organizations: [...cand.organizations],
           levels: [...cand.levels],
+          confidence: { ...cand.confidence },
           purpose: null,
           lastSentence: index,
           order: meetings.length,
@@ -391,13 +575,16 @@ export function extractArticle(
       handled = true;
     }
     if (handled || anaphors.length === 0 || meetings.length === 0) return;
+    // "were supposed to meet …, but X cancelled the summit": the summit is the plan that fell
+    // through, not a meeting already reported.
+    if (FELL_THROUGH_RE.test(s.text)) return;
     // Only references back: attach to the meeting meant, adding what the sentence says of it.
     const a = anaphors[0];
     const seg: [number, number] = [0, s.text.length];
     const status = statusAt(s.text, a, seg);
     const parts: Participants = readParticipants(s.text, seg, dlInSentence, a.start, false);
     const hits = meetingDates(s.text, 0, s.text.length);
-    const hit = nearest(hits, a.start);
+    const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
     const date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
     const target = resolveAnaphor(
       meetings,
@@ -411,9 +598,20 @@ export function extractArticle(
     if (!target) return;
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
     if (!target.venue && parts.venue) target.venue = parts.venue;
+    const outcome = outcomeOf(s.text);
+    if (outcome) {
+      target.outcome = outcome;
+      if (target.status === 'held' && outcome !== 'failed') target.status = 'scheduled';
+    }
+    // "The Quebec City meeting": the reference names the meeting's city.
+    if (!target.city && parts.place?.city) {
+      target.city = parts.place.city;
+      target.placeCountry = parts.place.code;
+    }
     target.purpose ??= readPurpose(s.text);
     addMention(target, s, index);
   });
+  carryPlaces(meetings);
   return meetings;
 }
 

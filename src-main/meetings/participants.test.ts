@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPurpose } from './participants';
+import { readParticipants, readPurpose } from './participants';
 
 describe('readPurpose', () => {
   it('keeps what the meeting is for without the cue words', () => {
@@ -18,5 +18,66 @@ describe('readPurpose', () => {
 
   it('finds no purpose where the sentence states none', () => {
     expect(readPurpose('The two presidents met in Lima on Monday.')).toBeNull();
+  });
+});
+
+describe('readParticipants', () => {
+  const read = (s: string, word: string) =>
+    readParticipants(s, [0, s.length], 0, s.indexOf(word), false);
+
+  it('reads countries named as what the talks are about as subjects, not participants', () => {
+    const s =
+      'The Kenyan foreign minister will meet his Tanzanian counterpart to discuss the grain corridor, Sudan, Somalia and Ethiopia.';
+    expect(read(s, 'meet').countries.sort()).toEqual(['KE', 'TZ']);
+  });
+
+  it('does not seat the country whose officials announce or judge the talks', () => {
+    const s = 'Chile and Peru held talks in Arica, the Bolivian foreign ministry said.';
+    expect(read(s, 'talks').countries.sort()).toEqual(['CL', 'PE']);
+    const t = 'Asked how Canada views the talks between Chile and Peru, the spokesman declined.';
+    expect(read(t, 'talks').countries.sort()).toEqual(['CL', 'PE']);
+  });
+
+  it('keeps the host of talks between others out of the participants, as the place', () => {
+    const s = 'Norway is hosting peace talks between the Colombian government and the rebels.';
+    const r = read(s, 'talks');
+    expect(r.countries).toEqual(['CO']);
+    expect(r.place?.code).toBe('NO');
+  });
+
+  it('seats the country whose warring sides hold the talks', () => {
+    const s = 'Warring parties in the conflict in Yemen opened talks in Muscat on Monday.';
+    expect(read(s, 'talks').countries).toEqual(['YE']);
+  });
+
+  it('does not take a spokesman, or the leader he speaks for, for a participant', () => {
+    const s =
+      'The talks went well, said Ana Ruiz, spokeswoman for President Jorge Salas, after Mexico and Guatemala met.';
+    expect(read(s, 'met').people).toEqual([]);
+  });
+
+  it('reads the country after a city as locating it, not as a participant', () => {
+    const s = 'Kenyan and Ugandan ministers will meet in Kisumu, Kenya, in June.';
+    const t = 'Chilean and Peruvian ministers will meet in Mendoza, Argentina, in June.';
+    expect(read(t, 'meet').countries.sort()).toEqual(['CL', 'PE']);
+    expect(read(s, 'meet').countries.sort()).toEqual(['KE', 'UG']);
+  });
+
+  it('does not seat the countries a gathering leaves out', () => {
+    const s = 'The summit brings together every leader in the region except Chile and Peru.';
+    expect(read(s, 'summit').countries).toEqual([]);
+  });
+
+  it('takes "in Tarija, Bolivia" for a town the gazetteer lacks, located by its country', () => {
+    const s = 'Chilean and Peruvian ministers will meet in Tarija, Bolivia, in June.';
+    const r = read(s, 'meet');
+    expect(r.countries.sort()).toEqual(['CL', 'PE']);
+    expect(r.place).toMatchObject({ city: 'Tarija', code: 'BO' });
+  });
+
+  it('takes the city a minister left for as the place', () => {
+    const s =
+      'The Chilean minister has left for Lima, where she will meet her Peruvian counterpart.';
+    expect(read(s, 'meet').place?.city).toBe('Lima');
   });
 });

@@ -41,10 +41,26 @@ const PAIR_TOPIC_BEFORE =
   /\b(?:war|conflict|ceasefire|cease-fire|tensions?|dispute|border|relations|ties|normali[sz]ation|normali[sz]ing|normali[sz]e|reconciliation|rapprochement|peace|mediat\w+|differences|rift|standoff)\s+(?:\w+\s+){0,2}between\s+(?:the\s+)?$/i;
 const DEMONYM_TOPIC_AFTER =
   /^\s+(?:crisis|conflict|war|issue|question|file|situation|settlement|peace process|refugees|people|territory|territories|border|economy|market|nuclear|drones?|weapons|missiles|forces|troops|army|military|invasion|aggression|offensive|opposition|rebels|news|media|press|state media|agency|outlet|company|companies|firms?|businesses|investors|products|goods|exports|imports|oil|gas|grain|language|culture|lira|rouble|ruble|dollar|yuan|authorities said|officials said|citizens|nationals|workers|students|tourists|soil|airspace|waters|coast|revolution|constitution|elections?|parliament(?:ary)? elections?)\b/i;
+/** "the South African presidency announced": the country speaks of the talks, it is not at them. */
+const SPEAKER_AFTER =
+  /^(?:'s|’s)?\s+(?:(?:presidency|presidential|government|foreign|ministry|state|officials?|spokes\w+|sources?|authorities|embassy|office)\s+){1,3}(?:said|says|announced|told|reported|confirmed|stated|added)\b|^\s+(?:views?|viewed|sees|saw|believes|hopes|welcomed|welcomes|supports|condemned|urged)\b/;
+/** Words after which named countries are what the meeting is about: "to discuss Syria and Libya". */
+const SUBJECT_CUE =
+  /\b(?:to discuss|discuss(?:ed|es|ing)|to review|to address|on the agenda|focus(?:ed|ing)? on|including|such as|regarding|concerning)\b/i;
+/** "South Africa is hosting peace talks": the host of talks between others is not at the table. */
+const HOSTS_TALKS_AFTER =
+  /^(?:,[^,]{0,80},)?\s+(?:is |was |will be |has been |had been )?(?:hosting|hosted|hosts|will host|to host|played host to|plays host to)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|conference|summit|meetings?)\b/iu;
+/** "warring sides in the conflict in X": X's parties are at the table, X is no mere topic. */
+const WARRING_SIDES_BEFORE =
+  /\b(?:warring|rival|opposing|conflicting)\s+(?:sides|parties|factions)\s+(?:in|of|to)\b/i;
+/** "every country in the region but Cuba": an excluded country is not a participant. */
+const EXCLUDED_BEFORE =
+  /\b(?:except(?:\s+for)?|but(?:\s+not)?|excluding|other than|apart from|save for|without)\s+(?:the\s+|for\s+)?$/i;
+const UNKNOWN_CITY_BEFORE = /\b(?:in|at)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?),\s*$/u;
 const LOCATIVE_BEFORE =
   /\b(?:in|at|inside|hosted in|held in|venue in|near|outside)\s+(?:the\s+)?(?:(?:capital|city|town|resort|port city|coastal city|northern|southern|eastern|western|central)\s+(?:city\s+)?(?:of\s+)?)?$/i;
 const DESTINATION_BEFORE =
-  /\b(?:visit(?:s|ed|ing)?|trip|travel(?:l)?(?:ed|s|ing)?|arriv(?:ed|es|ing)|came|comes|flew|flies|went|go|goes|journey|tour|headed|heads)\s+(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$/i;
+  /\b(?:visit(?:s|ed|ing)?|trip|travel(?:l)?(?:ed|s|ing)?|arriv(?:ed|es|ing)|came|comes|flew|flies|went|go|goes|journey|tour|headed|heads|left|leaves|departed|departs|set off|sets off)\s+(?:\w+\s+){0,3}?(?:to|in|for)\s+(?:the\s+)?$/i;
 const VISIT_OBJECT_BEFORE = /\bvisit(?:s|ed|ing)?\s+(?:to\s+)?$/i;
 const CITY_COMPOUND_AFTER =
   /^(?:'s|’s)?\s+(?:talks|meeting|meetings|summit|consultations|negotiations|conference|ministerial|session)\b/i;
@@ -184,6 +200,23 @@ export function findPeople(
   return people;
 }
 
+const SPOKESMAN = /\bspokes(?:man|woman|person)\b/i;
+
+/** "X, spokesman for President Y": X speaks and Y is only named; neither is at the table. */
+function isSpokesman(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  if (at < 0) return false;
+  const before = sentence.slice(Math.max(0, at - 40), at);
+  const after = sentence.slice(at + name.length, at + name.length + 40);
+  return (
+    /\bspokes(?:man|woman|person)\s+(?:for|of|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(
+      before,
+    ) ||
+    /^,?\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}spokes(?:man|woman|person)\b/iu.test(after) ||
+    (SPOKESMAN.test(before) && /(?:spokes(?:man|woman|person)|,)\s*$/i.test(before))
+  );
+}
+
 function titleCase(s: string): string {
   return s
     .replace(/\b\p{Ll}/gu, c => c.toUpperCase())
@@ -207,15 +240,31 @@ export function readParticipants(
   const terms = allTerms.filter(t => t.start >= Math.max(from, datelineEnd) && t.end <= to);
   const countries: string[] = [];
   const places: PlaceFound[] = [];
+  const cue = SUBJECT_CUE.exec(sentence.slice(triggerAt, to));
+  const subjectsFrom = cue ? triggerAt + cue.index : Infinity;
   let prevFate: 'participant' | 'skip' | 'place' | null = null;
   let prevEnd = -1;
+  let prevTerm: CountryTerm | null = null;
   for (const t of terms) {
     const before = sentence.slice(Math.max(0, t.start - 60), t.start);
     const after = sentence.slice(t.end, t.end + 60);
     let fate: 'participant' | 'skip' | 'place';
     const coordinated = prevEnd >= 0 && COORD_BETWEEN.test(sentence.slice(prevEnd, t.start));
-    if (AGENCY_AFTER.test(after)) fate = 'skip';
-    else if (CAPITAL_AFTER.test(after) && (t.kind === 'demonym' || t.kind === 'name')) {
+    if (AGENCY_AFTER.test(after) || SPEAKER_AFTER.test(after)) fate = 'skip';
+    else if (
+      t.kind === 'name' &&
+      prevTerm &&
+      (prevTerm.kind === 'city' || prevTerm.kind === 'capital') &&
+      prevTerm.code === t.code &&
+      /^,\s*$/.test(sentence.slice(prevTerm.end, t.start))
+    )
+      // "in Granada, Spain": the country only locates the city.
+      fate = prevFate ?? 'skip';
+    else if (HOSTS_TALKS_AFTER.test(after)) {
+      const city = t.kind === 'capital' || t.kind === 'city' ? t.city : null;
+      places.push({ city, code: t.code, at: t.start });
+      fate = 'place';
+    } else if (CAPITAL_AFTER.test(after) && (t.kind === 'demonym' || t.kind === 'name')) {
       const city = capitalOf(t.code);
       places.push({ city, code: t.code, at: t.start });
       fate = 'place';
@@ -236,7 +285,14 @@ export function readParticipants(
       fate = DEMONYM_TOPIC_AFTER.test(after) ? 'skip' : 'participant';
     } else {
       // A country name.
-      if (coordinated && prevFate === 'skip') fate = 'skip';
+      const unknownCity = UNKNOWN_CITY_BEFORE.exec(before);
+      if (EXCLUDED_BEFORE.test(before)) fate = 'skip';
+      else if (unknownCity) {
+        // "in Granada, Spain": a town the gazetteer lacks, located by its country.
+        places.push({ city: unknownCity[1], code: t.code, at: t.start - unknownCity[0].length });
+        fate = 'place';
+      } else if (WARRING_SIDES_BEFORE.test(before)) fate = 'participant';
+      else if (coordinated && prevFate === 'skip') fate = 'skip';
       else if (TOPIC_BEFORE.test(before) || PAIR_TOPIC_BEFORE.test(before)) fate = 'skip';
       else if (
         LOCATIVE_BEFORE.test(before) ||
@@ -257,16 +313,18 @@ export function readParticipants(
     }
     if (coordinated && prevFate === 'skip' && fate === 'participant' && t.kind !== 'demonym')
       fate = 'skip';
+    if (fate === 'participant' && t.start > subjectsFrom && t.kind !== 'demonym') fate = 'skip';
     if (fate === 'participant' && !countries.includes(t.code)) countries.push(t.code);
     prevFate = fate;
     prevEnd = t.end;
+    prevTerm = t;
   }
   const people = findPeople(
     sentence,
     allTerms.filter(t => t.start >= datelineEnd),
     from,
     to,
-  );
+  ).filter(p => !isSpokesman(sentence, p.name));
   for (const p of people)
     if (p.country && !countries.includes(p.country)) countries.push(p.country);
   const organizations = [...new Set(findOrganizations(sentence.slice(from, to)).map(o => o.name))];

@@ -65,3 +65,29 @@ export function splitSentences(text: string): Sentence[] {
   push(start, n);
   return out;
 }
+
+/**
+ * Cuts sentences longer than `max` characters at the last space before the limit. Real sentences
+ * are far shorter; a run-on "sentence" (a table, a list flattened into one line, hostile input)
+ * would otherwise make the per-sentence analysis cost grow with the square of its length.
+ */
+export function capSentences(sentences: Sentence[], max = MAX_SENTENCE): Sentence[] {
+  if (sentences.every(s => s.text.length <= max)) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    let from = 0;
+    while (s.text.length - from > max) {
+      const space = s.text.lastIndexOf(' ', from + max);
+      const cut = space > from + max / 2 ? space : from + max;
+      out.push({ start: s.start + from, end: s.start + cut, text: s.text.slice(from, cut) });
+      from = cut;
+      while (from < s.text.length && /\s/.test(s.text[from])) from++;
+    }
+    if (from < s.text.length)
+      out.push({ start: s.start + from, end: s.end, text: s.text.slice(from) });
+  }
+  return out;
+}
+
+/** Longest sentence analysed as one; see `capSentences`. */
+export const MAX_SENTENCE = 1200;

@@ -1,0 +1,166 @@
+/**
+ * Article context, the stage between the mentions and the article's meetings: who the people of
+ * the story are. News names a person in full with title and country once ("Chilean Foreign
+ * Minister Rosa Vidal") and then by surname alone ("Vidal and Ortega met in Arica"), so the
+ * people of a meeting sentence, and the countries they stand for, come from the whole article
+ * (the cast) and, failing that, from a dated dictionary of office holders (the actor lookup).
+ */
+import type { Person } from '../contract/meeting';
+import { lookupActor } from './actors';
+import { findCountryTerms } from './gazetteer';
+import { findPeople } from './participants';
+import type { Sentence } from './sentences';
+
+/** One office holder as the actor dictionary reports them. */
+export interface ActorHit {
+  name: string;
+  /** ISO alpha-2; null for an office in an international organisation. */
+  country: string | null;
+  role: string;
+}
+
+/** Looks a person up by name on a date (YYYY-MM-DD, or null when the date is unknown). */
+export type ActorLookup = (name: string, onDate: string | null) => ActorHit | null;
+
+/** The people an article names with a title, by folded surname. */
+export type Cast = Map<string, Person>;
+
+/** How a person's country was found, for the meeting's confidence. */
+export type PeopleBasis = 'sentence' | 'context' | 'dictionary';
+
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'");
+}
+
+/** The surname a later mention uses: the last word of the name, folded. */
+export function surnameKey(name: string): string {
+  const words = fold(name).replace(/-/g, ' ').split(/\s+/).filter(Boolean);
+  return words[words.length - 1] ?? '';
+}
+
+/**
+ * Everyone the article names with a title, in any sentence it reads. A later, fuller mention
+ * fills what an earlier one lacked (the country, the role); the first name seen is kept.
+ */
+/** A cheap test for a title of office, so the cast reads only sentences that may name one. */
+const TITLE_HINT =
+  /\b(?:[Mm]inister|[Pp]resident|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Pp]rime|[Kk]ing|[Qq]ueen|[Pp]rince|[Ee]mir|[Aa]mir|[Ss]ultan|[Ss]heikh|[Cc]ounterpart|[Cc]hief|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Hh]ead|[Ss]peaker|[Gg]eneral|[Dd]irector|[Cc]ommissioner|[Cc]hair|[Aa]dvis[eo]r|[Dd]eputy|[Gg]overnor|[Mm]ayor|[Pp]ope|[Cc]ommander|[Ss]pokes)/;
+
+export function buildCast(sentences: Sentence[], skip: (s: Sentence) => boolean): Cast {
+  const cast: Cast = new Map();
+  for (const s of sentences) {
+    if (!TITLE_HINT.test(s.text) || skip(s)) continue;
+    const terms = findCountryTerms(s.text);
+    for (const p of findPeople(s.text, terms, 0, s.text.length)) {
+      const key = surnameKey(p.name);
+      if (key.length < 3) continue;
+      const known = cast.get(key);
+      if (!known) cast.set(key, { ...p });
+      else {
+        known.country ??= p.country;
+        known.role ??= p.role;
+        if (p.name.split(/\s+/).length > known.name.split(/\s+/).length) known.name = p.name;
+      }
+    }
+  }
+  return cast;
+}
+
+const CAPITALISED = /[\p{Lu}][\p{L}'’-]+/gu;
+/** "Vidal's spokesman", "a spokesman for Vidal", "an aide to Vidal": Vidal is not at the table. */
+const NOT_PRESENT_AFTER =
+  /^(?:'s|’s)\s+(?:spokes\w+|aides?|office|government|adviser|advisor)\b|^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}spokes(?:man|woman|person)\b/iu;
+const NOT_PRESENT_BEFORE =
+  /\b(?:(?:spokes(?:man|woman|person)|aide|adviser|advisor|envoy|representative|office|government)\s+(?:of|for|to)|according to)\s+(?:\w+\s+){0,2}$/i;
+/** "Vidal's visit": a possessive names a participant only before a word for the encounter. */
+const POSSESSIVE_MEETING_AFTER =
+  /^\s+(?:[\p{L}-]+\s+){0,2}(?:visit|trip|tour|talks|meeting|arrival|delegation|counterpart)\b/iu;
+
+export interface ResolvedPeople {
+  people: Person[];
+  /** Countries the people stand for that the clause itself did not name. */
+  countries: string[];
+  basis: PeopleBasis;
+}
+
+/**
+ * The people of a meeting clause: those it names with a title, filled in from the cast (country,
+ * role) and from the actor dictionary on `onDate`, plus those it names by surname alone when the
+ * article introduced them earlier or the dictionary knows them. `countries` are the countries
+ * those people add to the clause's own.
+ */
+export function resolvePeople(
+  sentence: string,
+  segment: [number, number],
+  found: Person[],
+  cast: Cast,
+  lookup: ActorLookup | null,
+  onDate: string | null,
+): ResolvedPeople {
+  let basis: PeopleBasis = 'sentence';
+  const people: Person[] = found.map(p => ({ ...p }));
+  const keys = new Set(people.map(p => surnameKey(p.name)));
+  const fill = (p: Person): void => {
+    if (p.country) return;
+    const known = cast.get(surnameKey(p.name));
+    if (known?.country) {
+      p.country = known.country;
+      p.role ??= known.role;
+      if (basis === 'sentence') basis = 'context';
+      return;
+    }
+    const hit = lookup?.(known?.name ?? p.name, onDate);
+    if (hit?.country) {
+      p.country = hit.country;
+      p.role ??= hit.role;
+      basis = 'dictionary';
+    }
+  };
+  people.forEach(fill);
+  const [from, to] = segment;
+  const clause = sentence.slice(from, to);
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(clause); m; m = CAPITALISED.exec(clause)) {
+    const word = m[0].replace(/(?:'s|’s)$/, '');
+    if (word !== m[0] && !POSSESSIVE_MEETING_AFTER.test(clause.slice(m.index + m[0].length)))
+      continue;
+    const key = surnameKey(word);
+    if (key.length < 3 || keys.has(key)) continue;
+    const at = from + m.index;
+    const after = sentence.slice(at + word.length, at + word.length + 30);
+    const before = sentence.slice(Math.max(0, at - 40), at);
+    if (NOT_PRESENT_AFTER.test(after) || NOT_PRESENT_BEFORE.test(before)) continue;
+    const known = cast.get(key);
+    let person: Person | null = known ? { ...known } : null;
+    if (person) {
+      if (basis === 'sentence') basis = 'context';
+    } else {
+      // The dictionary only for a surname that is not the first word of a longer name here.
+      const hit = lookup?.(word, onDate);
+      if (!hit || !hit.country) continue;
+      if (surnameKey(hit.name) !== key) continue;
+      person = { name: hit.name, role: hit.role, country: hit.country };
+      basis = 'dictionary';
+    }
+    keys.add(key);
+    fill(person);
+    people.push(person);
+  }
+  const countries: string[] = [];
+  for (const p of people)
+    if (p.country && !countries.includes(p.country)) countries.push(p.country);
+  return { people, countries, basis };
+}
+
+/** "foreign-minister" → "Foreign Minister": the dictionary's role vocabulary as a title. */
+function roleTitle(role: string): string {
+  return role.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, c => c.toUpperCase());
+}
+
+/** The dated actor dictionary (`actors.ts`) as the lookup extraction uses by default. */
+export const dictionaryLookup: ActorLookup = (name, onDate) => {
+  const office = lookupActor(name, onDate);
+  return office
+    ? { name: office.name, country: office.country, role: roleTitle(office.role) }
+    : null;
+};
