@@ -41,9 +41,12 @@ function clusterWithBorrowedDates(items: MergeItem[]): MergeItem[][] {
   const references = borrowedReferences(groups);
   if (references.size === 0) return groups;
   const byArticle = new Map<string, MergeItem[]>();
-  for (const m of items)
-    if (references.has(m.articleId))
-      byArticle.set(m.articleId, [...(byArticle.get(m.articleId) ?? []), m]);
+  for (const m of items) {
+    if (!references.has(m.articleId)) continue;
+    const list = byArticle.get(m.articleId);
+    if (list) list.push(m);
+    else byArticle.set(m.articleId, [m]);
+  }
   const changed = new Map<MergeItem, MergeItem>();
   for (const [id, list] of byArticle) {
     const ref = references.get(id);
