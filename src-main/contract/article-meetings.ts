@@ -45,6 +45,13 @@ export const ArticleMeetingSchema = z.object({
   placeCountry: CountryCodeSchema.nullable(),
   venue: z.string().nullable(),
   separate: z.boolean(),
+  /** Relative dates an undated article could not resolve, for a reference date borrowed later. */
+  unresolved: z
+    .object({
+      dates: z.array(z.object({ text: z.string(), tense: z.enum(['past', 'future']).nullable() })),
+      host: z.number().int().nonnegative().nullable(),
+    })
+    .optional(),
 });
 export type ArticleMeetingRecord = z.infer<typeof ArticleMeetingSchema>;
 

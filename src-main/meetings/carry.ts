@@ -28,10 +28,23 @@ export function carriedDate(
   paragraph: number,
   held: boolean,
 ): MeetingDate | null {
-  if (!story || !held) return null;
+  if (!story || !carriesStoryDate(story, sentence, paragraph, held)) return null;
   if (story.date.precision !== 'day' || !story.date.start) return null;
-  if (sentence - story.sentence > 1 || paragraph - story.paragraph > 1) return null;
   return story.date;
+}
+
+/**
+ * Whether a held meeting is close enough to the story's date to take it, whatever that date
+ * resolves to: an undated article keeps the words so that a borrowed reference date can resolve
+ * them later.
+ */
+export function carriesStoryDate(
+  story: StoryDate,
+  sentence: number,
+  paragraph: number,
+  held: boolean,
+): boolean {
+  return held && sentence - story.sentence <= 1 && paragraph - story.paragraph <= 1;
 }
 
 /**

@@ -255,3 +255,22 @@ describe('extractArticle, the most precise date of a clause', () => {
     expect(m.date).toMatchObject({ start: '2024-04-13', end: '2024-04-14' });
   });
 });
+
+describe('extractArticle, articles without a reference date', () => {
+  const text =
+    'Chilean and Peruvian trade ministers met in Lima on Tuesday. ' +
+    'An adviser who had travelled to Lima to attend the bilateral meeting met separately with the Bolivian trade minister.';
+
+  it('keeps the relative dates it cannot resolve, with their tense and the meeting they follow', () => {
+    const [main, side] = extractArticle(testArticle(text, { published: null }));
+    expect(main.date.start).toBeNull();
+    expect(main.unresolved).toEqual({ dates: [{ text: 'Tuesday', tense: 'past' }], host: null });
+    expect(side.unresolved?.host).toBe(main.order);
+  });
+
+  it('keeps nothing to resolve when the article has its date', () => {
+    const out = extractArticle(testArticle(text, { published: '2024-02-08' }));
+    expect(out[0].date.start).toBe('2024-02-06');
+    expect(out.every(m => m.unresolved === undefined)).toBe(true);
+  });
+});

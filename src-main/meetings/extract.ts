@@ -7,7 +7,7 @@
  */
 import type { Article } from '../contract/article';
 import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
-import { carriedDate, carryPlaces } from './carry';
+import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
 import {
   dateWidth,
@@ -49,6 +49,25 @@ export interface Candidate {
   confidence: MeetingConfidence;
 }
 
+/**
+ * A relative date an article without a reference date could not resolve ("on Tuesday",
+ * "earlier this month"): its words and the tense it was read in (null when the clause had none
+ * and the meeting's status followed from the date). Kept so that the merge can resolve it
+ * against a dated source's publication date without the article's text.
+ */
+export interface RelativeDate {
+  text: string;
+  tense: Tense | null;
+}
+
+/** What a meeting of an undated article leaves to resolve once a reference date is known. */
+export interface UnresolvedDates {
+  /** Every relative date its clauses gave it, in article order. */
+  dates: RelativeDate[];
+  /** `order` of the meeting whose date it takes when it has none ("attended the talks, met …"). */
+  host: number | null;
+}
+
 /** One meeting as one article reports it: what its clauses said, merged, plus its evidence. */
 export interface ArticleMeeting extends Candidate {
   articleId: string;
@@ -62,6 +81,8 @@ export interface ArticleMeeting extends Candidate {
   lastSentence: number;
   /** Index in the article, for stable ids. */
   order: number;
+  /** Only for an article without a reference date, when it gave relative dates. */
+  unresolved?: UnresolvedDates;
 }
 
 const DATELINE_RE =
@@ -341,6 +362,16 @@ export function extractArticle(
   // Without a publication date, the date the page printed in its furniture.
   const ref = given ?? pageDate(article.text, furniture);
   const sentences = capSentences(splitSentences(article.text));
+  // Without any reference date, what each meeting leaves to resolve once the merge lends one.
+  const pending = new Map<ArticleMeeting, UnresolvedDates>();
+  const pendingOf = (m: ArticleMeeting): UnresolvedDates => {
+    let p = pending.get(m);
+    if (!p) pending.set(m, (p = { dates: [], host: null }));
+    return p;
+  };
+  const keepRelative = (m: ArticleMeeting, d: MeetingDate, tense: Tense | null): void => {
+    if (ref === null && !d.start && d.text) pendingOf(m).dates.push({ text: d.text, tense });
+  };
   // One dictionary answer per name and date within an article: names recur from clause to clause.
   const memo = new Map<string, ReturnType<ActorLookup>>();
   const cachedLookup: ActorLookup | null = lookup
@@ -421,6 +452,7 @@ export function extractArticle(
       );
       const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
       let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
+      const readTense = tenseOf(status);
       if (status === null) {
         status = date.start && ref && date.start > ref ? 'scheduled' : 'held';
         if (hit) date = resolveDate(hit, ref, tenseOf(status));
@@ -433,17 +465,18 @@ export function extractArticle(
       if (status === 'held' && (outcome === 'cancelled' || outcome === 'postponed'))
         status = 'scheduled';
       const confidence: MeetingConfidence = {};
+      // The relative date this clause could not resolve for want of a reference date.
+      let relative: { date: MeetingDate; tense: Tense | null } | null = hit
+        ? { date, tense: readTense }
+        : null;
       if (!hit) {
-        const carried = carriedDate(
-          storyDateBefore(index),
-          index,
-          paragraphOf(s.start),
-          status === 'held',
-        );
+        const story = storyDateBefore(index);
+        const carried = carriedDate(story, index, paragraphOf(s.start), status === 'held');
         if (carried) {
           date = carried;
           confidence.date = { confidence: 'medium', basis: 'context' };
-        }
+        } else if (story && carriesStoryDate(story, index, paragraphOf(s.start), status === 'held'))
+          relative = { date: story.date, tense: 'past' };
       }
       if (
         status === 'proposed' &&
@@ -550,6 +583,7 @@ export function extractArticle(
         };
         meetings.push(target);
       }
+      if (relative) keepRelative(target, relative.date, relative.tense);
       // "traveled to attend the four-way meeting, met separately": same date and place.
       for (const a of anaphors) {
         if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
@@ -565,6 +599,7 @@ export function extractArticle(
         );
         if (!host) continue;
         if (!target.date.start && host.date.start) target.date = host.date;
+        else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
         if (!target.city && host.city) {
           target.city = host.city;
           target.placeCountry = host.placeCountry;
@@ -597,6 +632,7 @@ export function extractArticle(
     );
     if (!target) return;
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
+    if (hit) keepRelative(target, date, tenseOf(status));
     if (!target.venue && parts.venue) target.venue = parts.venue;
     const outcome = outcomeOf(s.text);
     if (outcome) {
@@ -612,6 +648,7 @@ export function extractArticle(
     addMention(target, s, index);
   });
   carryPlaces(meetings);
+  for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
 }
 

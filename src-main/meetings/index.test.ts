@@ -72,6 +72,33 @@ describe('extractMeetings', () => {
     expect(undated?.dateResolvedVia).toBe('dated.txt');
   });
 
+  it("dates an undated article's other meetings from the source it shares a meeting with", () => {
+    const undated = testArticle(
+      'Kazakh and Uzbek foreign ministers arrived in Tashkent for talks on water sharing. ' +
+        'Earlier this month, the deputy foreign ministers of Kazakhstan and Uzbekistan held a ' +
+        'meeting in Samarkand to prepare the agenda.',
+      { source: 'undated.txt', published: null },
+    );
+    const dated = testArticle(
+      'The foreign ministers of Kazakhstan and Uzbekistan will meet in Tashkent on June 18 to ' +
+        'discuss water sharing.',
+      { source: 'dated.txt', published: '2024-06-17' },
+    );
+    const out = extractMeetings([undated, dated]);
+    const shared = out.find(m => new Set(m.mentions.map(x => x.file)).size === 2);
+    expect(shared?.date.start).toBe('2024-06-18');
+    const earlier = out.find(m =>
+      m.mentions.some(x => x.sentence.startsWith('Earlier this month')),
+    );
+    expect(earlier?.date).toMatchObject({ start: '2024-06-01', end: '2024-06-16' });
+    expect(earlier?.place.city).toBe('Samarkand');
+    expect(earlier?.mentions[0].dateResolvedVia).toBe('dated.txt');
+    expect(earlier?.confidence?.date).toEqual({ confidence: 'medium', basis: 'merge' });
+    // The same from cached per-article results, which carry no article text.
+    const cached = extractArticleResults([dated, undated]).map(r => JSON.parse(JSON.stringify(r)));
+    expect(mergeArticleResults(cached).meetings).toEqual(out);
+  });
+
   it('leaves neighbouring meetings as they were when undated reports arrive', () => {
     const held = testArticle('Thai and Cambodian foreign ministers met in Bangkok on Monday.', {
       source: 'held.txt',

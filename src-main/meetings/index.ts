@@ -6,6 +6,7 @@
 import type { ImportReport, Article } from '../contract/article';
 import type { ArticleExtraction } from '../contract/article-meetings';
 import type { Meeting } from '../contract/meeting';
+import { borrowedReferences, resolveWithReference } from './borrow';
 import { buildMeeting } from './build';
 import { extractArticle } from './extract';
 import { countryRef } from './gazetteer';
@@ -23,6 +24,45 @@ export interface MeetingsReport {
 }
 
 const countryName = (code: string): string => countryRef(code).name;
+
+const partiesOf = (m: MergeItem): string[] => [
+  ...m.countries.map(c => `c:${c}`),
+  ...m.people.map(p => `p:${p.name.split(/\s+/).pop()?.toLowerCase() ?? ''}`),
+  ...m.organizations.map(o => `o:${o}`),
+];
+
+/**
+ * Groups, after undated articles borrowed a reference date from the dated source they share
+ * their strongest meeting with (see `borrow.ts`). Only the groups the re-read meetings were in,
+ * and those that share a party with them, are clustered again; the rest stay as they were.
+ */
+function clusterWithBorrowedDates(items: MergeItem[]): MergeItem[][] {
+  const groups = clusterMeetings(items);
+  const references = borrowedReferences(groups);
+  if (references.size === 0) return groups;
+  const byArticle = new Map<string, MergeItem[]>();
+  for (const m of items) {
+    if (!references.has(m.articleId)) continue;
+    const list = byArticle.get(m.articleId);
+    if (list) list.push(m);
+    else byArticle.set(m.articleId, [m]);
+  }
+  const changed = new Map<MergeItem, MergeItem>();
+  for (const [id, list] of byArticle) {
+    const ref = references.get(id);
+    if (ref) for (const [from, to] of resolveWithReference(list, ref)) changed.set(from, to);
+  }
+  if (changed.size === 0) return groups;
+  const parties = new Set([...changed.keys()].flatMap(partiesOf));
+  const again: MergeItem[] = [];
+  const kept: MergeItem[][] = [];
+  for (const g of groups) {
+    if (g.some(m => changed.has(m) || partiesOf(m).some(p => parties.has(p))))
+      again.push(...g.map(m => changed.get(m) ?? m));
+    else kept.push(g);
+  }
+  return [...kept, ...clusterMeetings(again)];
+}
 
 /**
  * Merges per-article meetings (fresh or from a cache) into meetings, ordered by the first
@@ -44,7 +84,7 @@ export function mergeArticleMeetings(items: MergeItem[], articleOrder: string[] 
     if (starts.has(key)) shared.add(key);
     starts.add(key);
   }
-  return clusterMeetings(items)
+  return clusterWithBorrowedDates(items)
     .filter(g => g.some(m => m.mentions.length > 0))
     .map(g => ({ g, at: first(g), meeting: buildMeeting(g, countryName, shared) }))
     .sort((a, b) => a.at - b.at || a.meeting.id.localeCompare(b.meeting.id))
@@ -57,7 +97,7 @@ export function mergeArticleMeetings(items: MergeItem[], articleOrder: string[] 
  * any result: a stale version makes every library re-extract once, a forgotten bump keeps old
  * results until the article's text changes.
  */
-export const EXTRACTOR_VERSION = 'extract-1';
+export const EXTRACTOR_VERSION = 'extract-2';
 
 /** Per-article results for a batch of articles, tagged with the extractor version. */
 export function extractArticleResults(articles: Article[]): ArticleExtraction[] {
