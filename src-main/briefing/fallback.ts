@@ -10,9 +10,9 @@ import type * as fontkit from 'fontkit';
 
 /** One stretch of text to set in one face. */
 export interface FaceRun {
-  text: string;
+  readonly text: string;
   /** True when the run is set in the CJK fallback face instead of the role's own face. */
-  cjk: boolean;
+  readonly cjk: boolean;
 }
 
 /** Shown for a character no embedded face can draw (U+FFFD, the Unicode replacement mark). */
@@ -27,11 +27,20 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 function covers(font: fontkit.Font, cluster: string): boolean {
   for (const char of cluster) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0x20 && code < 0x7f) continue;
     if (NO_GLYPH.test(char)) continue;
-    if (!font.hasGlyphForCodePoint(char.codePointAt(0)!)) return false;
+    if (!font.hasGlyphForCodePoint(code)) return false;
   }
   return true;
 }
+
+/**
+ * Recent answers per role face (the fonts are loaded once and reused, so the CJK face is the same
+ * for a given role face): the fitter draws the same strings at every step of its ladder.
+ */
+const cache = new WeakMap<fontkit.Font, Map<string, readonly FaceRun[]>>();
+const CACHE_LIMIT = 500;
 
 /**
  * Splits `text` into runs for `primary` (the role's face) and `cjk`. A whole grapheme (a letter
@@ -39,9 +48,24 @@ function covers(font: fontkit.Font, cluster: string): boolean {
  * or becomes one PLACEHOLDER in the primary run. Adjacent graphemes of the same face are merged,
  * so text DejaVu covers comes back as the single run it was.
  */
-export function faceRuns(text: string, primary: fontkit.Font, cjk: fontkit.Font): FaceRun[] {
-  if (ASCII.test(text)) return [{ text, cjk: false }];
-  const runs: FaceRun[] = [];
+export function faceRuns(
+  text: string,
+  primary: fontkit.Font,
+  cjk: fontkit.Font,
+): readonly FaceRun[] {
+  if (ASCII.test(text) || covers(primary, text)) return [{ text, cjk: false }];
+  let known = cache.get(primary);
+  if (!known) cache.set(primary, (known = new Map()));
+  const hit = known.get(text);
+  if (hit) return hit;
+  const runs = splitRuns(text, primary, cjk);
+  if (known.size >= CACHE_LIMIT) known.clear();
+  known.set(text, runs);
+  return runs;
+}
+
+function splitRuns(text: string, primary: fontkit.Font, cjk: fontkit.Font): FaceRun[] {
+  const runs: { text: string; cjk: boolean }[] = [];
   for (const { segment } of graphemes.segment(text)) {
     const last = runs.at(-1);
     // Spaces and format characters stay with the run before them: no needless font switches.
