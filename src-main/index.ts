@@ -12,6 +12,9 @@ import fontHeading from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?asset';
 import fontItalic from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Italic.ttf?asset';
 import fontLabel from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf?asset';
 import fontMeta from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?asset';
+// Only the Regular weight of the CJK fallback ships (10.6 MB); the package's other eight weights
+// stay in node_modules, which electron-builder does not pack for a devDependency.
+import fontCjk from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?asset';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
@@ -64,6 +67,7 @@ function start(): void {
         bodyBold: fontBodyBold,
         italic: fontItalic,
         meta: fontMeta,
+        cjk: fontCjk,
       },
     },
     async chooseSavePath(suggestedName) {

@@ -126,6 +126,27 @@ describe('electron-builder release config', () => {
     expect(existsSync(join(project, 'node_modules/pdfkit/node_modules/fontkit'))).toBe(false);
   });
 
+  it('ships only the Regular weight of the CJK fallback font, not the package’s nine weights', () => {
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const name = '@expo-google-fonts/noto-sans-sc';
+    // A production dependency would put all of node_modules/<name> (about 95 MB) into app.asar;
+    // as a devDependency only the files imported with ?asset are copied into out/.
+    expect(pkg.devDependencies[name]).toBeDefined();
+    expect(pkg.dependencies[name]).toBeUndefined();
+    const imports = [
+      'src-main/index.ts',
+      'src-renderer/features/briefing/briefing-view.css',
+    ].flatMap(file =>
+      [...readFileSync(join(project, file), 'utf8').matchAll(/@expo-google-fonts\/[^'"?)]+/g)].map(
+        m => m[0],
+      ),
+    );
+    expect(new Set(imports)).toEqual(new Set([`${name}/400Regular/NotoSansSC_400Regular.ttf`]));
+  });
+
   it('builds AppImage and deb, NSIS and dmg', () => {
     expect(release.linux?.target).toEqual(['AppImage', 'deb']);
     expect(release.win?.target).toEqual(['nsis']);

@@ -8,12 +8,14 @@
  */
 import PDFDocument from 'pdfkit';
 import type { LayoutSectionId } from '../contract';
+import { faceRuns } from './fallback';
 import type { BriefingFonts, FontRole } from './fonts';
 import { COLOURS, type Style } from './layout';
 import type { PlanItem } from './plan';
 import type { InkState, Recorder } from './recorder';
 
 type Doc = PDFKit.PDFDocument;
+type TextOptions = PDFKit.Mixins.TextOptions;
 
 const BULLET_INDENT = 9;
 const QUOTE_INDENT = 8;
@@ -45,6 +47,7 @@ export class Pen {
   constructor(
     readonly doc: Doc,
     readonly recorder: Recorder | null,
+    readonly fonts: BriefingFonts,
   ) {}
 
   get measuring(): boolean {
@@ -54,6 +57,33 @@ export class Pen {
   use(role: FontRole, size: number, colour: string = COLOURS.text): Doc {
     this.ink = { font: role, size, colour };
     return this.doc.font(role).fontSize(size).fillColor(colour);
+  }
+
+  /**
+   * `doc.text` with font fallback: runs of the text the current face lacks are set in the CJK
+   * face (as continued text, so pdfkit wraps each run with the face that paints it), and
+   * characters no face has become a placeholder (see fallback.ts). The CJK runs sit on the
+   * current face's baseline.
+   */
+  text(text: string, ...at: [number, number, TextOptions] | [TextOptions]): void {
+    const [x, y, options] = at.length === 3 ? at : [undefined, undefined, at[0]];
+    const ink = this.ink;
+    const runs = faceRuns(text, this.fonts[ink.font], this.fonts.cjk);
+    const ascender = (this.doc as Doc & { _font: { ascender: number } })._font.ascender;
+    runs.forEach((run, i) => {
+      if (run.cjk) {
+        this.ink = { ...ink, font: 'cjk', alignAscender: ascender };
+        this.doc.font('cjk');
+      }
+      const last = i === runs.length - 1;
+      const runOptions = last ? options : { ...options, continued: true };
+      if (i === 0 && x !== undefined) this.doc.text(run.text, x, y, runOptions);
+      else this.doc.text(run.text, runOptions);
+      if (run.cjk) {
+        this.ink = ink;
+        this.doc.font(ink.font);
+      }
+    });
   }
 
   /** Runs `fn` with the page content it draws recorded (no-op wrapper when measuring). */
@@ -154,7 +184,7 @@ export function drawHeading(
   const { doc } = pen;
   pen.content('H2', () => {
     pen.use('label', style.heading, COLOURS.heading);
-    doc.text(
+    pen.text(
       text.toUpperCase(),
       x,
       y,
@@ -181,12 +211,12 @@ export function drawItem(
       // The bottom line: the one thing a reader takes away, in larger type than the body.
       pen.content('P', () => {
         pen.use('bodyBold', style.body * 1.3, COLOURS.text);
-        doc.text(item.text, x, y, textOptions(width, style, { lineGap: style.lineGap * 1.2 }));
+        pen.text(item.text, x, y, textOptions(width, style, { lineGap: style.lineGap * 1.2 }));
       });
       if (item.suggested) {
         pen.content('P', () => {
           pen.use('italic', style.small, COLOURS.handling);
-          doc.text(
+          pen.text(
             'Suggested by Readout from the meeting record; no analyst has written a bottom line yet.',
             x,
             doc.y + 1,
@@ -199,12 +229,12 @@ export function drawItem(
       pen.content('P', () => {
         if (item.lead) {
           pen.use('bodyBold', style.body);
-          doc.text(item.lead, x, y, textOptions(width, style, { continued: true }));
+          pen.text(item.lead, x, y, textOptions(width, style, { continued: true }));
           pen.use('body', style.body);
-          doc.text(item.text, textOptions(width, style));
+          pen.text(item.text, textOptions(width, style));
         } else {
           pen.use('body', style.body);
-          doc.text(item.text, x, y, textOptions(width, style));
+          pen.text(item.text, x, y, textOptions(width, style));
         }
       });
       return doc.y + style.itemGap;
@@ -213,11 +243,11 @@ export function drawItem(
       pen.group('LI', () => {
         pen.content('Lbl', () => {
           pen.use('body', style.body, COLOURS.accent);
-          doc.text('•', x + 1, y, textOptions(BULLET_INDENT, style));
+          pen.text('•', x + 1, y, textOptions(BULLET_INDENT, style));
         });
         pen.content('LBody', () => {
           pen.use('body', style.body);
-          doc.text(item.text, x + BULLET_INDENT, y, textOptions(width - BULLET_INDENT, style));
+          pen.text(item.text, x + BULLET_INDENT, y, textOptions(width - BULLET_INDENT, style));
           end = doc.y;
         });
       });
@@ -229,12 +259,12 @@ export function drawItem(
       pen.group('BlockQuote', () => {
         pen.content('P', () => {
           pen.use('italic', style.body);
-          doc.text(`“${item.quote}”`, x + QUOTE_INDENT, y, textOptions(inner, style));
+          pen.text(`“${item.quote}”`, x + QUOTE_INDENT, y, textOptions(inner, style));
         });
         const attribution = `${item.colour.name}${item.cite ? `  ${item.cite}` : ''}`;
         pen.content('P', () => {
           pen.use('label', style.small, COLOURS.meta);
-          doc.text(
+          pen.text(
             attribution,
             x + QUOTE_INDENT,
             doc.y + 0.5,
@@ -242,7 +272,7 @@ export function drawItem(
           );
           if (item.note) {
             pen.use('meta', style.small, COLOURS.meta);
-            doc.text(
+            pen.text(
               `Note: ${item.note}`,
               x + QUOTE_INDENT,
               doc.y,
@@ -259,7 +289,7 @@ export function drawItem(
     case 'person':
       pen.content('P', () => {
         pen.use('label', style.body * 0.96);
-        doc.text(
+        pen.text(
           item.name,
           x,
           y,
@@ -270,7 +300,7 @@ export function drawItem(
         );
         if (item.detail) {
           pen.use('meta', style.body * 0.92, COLOURS.meta);
-          doc.text(`, ${item.detail}`, textOptions(width, style, { lineGap: style.lineGap * 0.6 }));
+          pen.text(`, ${item.detail}`, textOptions(width, style, { lineGap: style.lineGap * 0.6 }));
         }
       });
       return doc.y + style.itemGap * 0.8;
@@ -279,12 +309,12 @@ export function drawItem(
         const options = textOptions(width, style, { lineGap: style.lineGap * 0.6 });
         if (item.label) {
           pen.use('label', style.body * 0.96);
-          doc.text(item.label, x, y, { ...options, continued: true });
+          pen.text(item.label, x, y, { ...options, continued: true });
           pen.use('meta', style.body * 0.96);
-          doc.text(item.text, options);
+          pen.text(item.text, options);
         } else {
           pen.use('meta', style.body * 0.96);
-          doc.text(item.text, x, y, options);
+          pen.text(item.text, x, y, options);
         }
       });
       return doc.y + style.itemGap;
@@ -293,7 +323,7 @@ export function drawItem(
       pen.group('LI', () => {
         pen.content('Lbl', () => {
           pen.use('label', style.small, COLOURS.heading);
-          doc.text(
+          pen.text(
             item.label,
             x,
             y + (style.body - style.small) * 0.15,
@@ -302,7 +332,7 @@ export function drawItem(
         });
         pen.content('LBody', () => {
           pen.use('meta', style.meta);
-          doc.text(
+          pen.text(
             item.text,
             x + SOURCE_INDENT,
             y,
@@ -327,7 +357,7 @@ export function drawMore(
 ): number {
   pen.content('P', () => {
     pen.use('italic', style.small, COLOURS.faint);
-    pen.doc.text(text, x, y, textOptions(width, style, { lineGap: 0 }));
+    pen.text(text, x, y, textOptions(width, style, { lineGap: 0 }));
   });
   return pen.doc.y + style.itemGap;
 }

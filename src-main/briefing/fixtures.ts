@@ -236,3 +236,24 @@ export function longTokenInput(
   }
   return input;
 }
+
+/**
+ * The seed meeting retitled and annotated in Chinese and Japanese (text written for these tests),
+ * with a Chinese participant, plus an emoji and a Hangul word that no embedded face covers.
+ */
+export function cjkInput(): BriefingInputDraft {
+  const input = seedInput();
+  const meeting = input.meeting;
+  meeting.title = '莫斯科四方会谈 Moscow round';
+  meeting.participants.people = [
+    ...meeting.participants.people,
+    { name: '王小明', role: 'Observer', country: 'RU' },
+  ];
+  input.notes = [
+    {
+      scope: 'meeting',
+      text: '会谈气氛平稳，下一轮日期未定。東京の代表団も出席した。 Flag 👍 and 서울 for review.',
+    },
+  ];
+  return input;
+}

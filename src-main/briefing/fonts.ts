@@ -1,6 +1,8 @@
 /**
  * The briefing's typefaces: DejaVu from the `dejavu-fonts-ttf` npm package, embedded (subset) in
- * every PDF so names such as Erdoğan and Лавров print on any machine. Fonts are parsed once with
+ * every PDF so names such as Erdoğan and Лавров print on any machine, and Noto Sans SC (from
+ * `@expo-google-fonts/noto-sans-sc`, Regular only) as the fallback for Chinese and Japanese text
+ * DejaVu has no glyphs for (see fallback.ts). Fonts are parsed once with
  * fontkit and handed to pdfkit as parsed objects: re-parsing the TTFs for every document costs
  * about five times the rest of a briefing.
  */
@@ -13,8 +15,11 @@ import type { FontRole } from '../contract';
 
 export type { FontRole };
 
+/** The roles set in DejaVu; `cjk` is the one fallback face from another package. */
+export type DejaVuRole = Exclude<FontRole, 'cjk'>;
+
 /** DejaVu file behind each role, as named in the package's `ttf/` folder. */
-export const FONT_FILES: Record<FontRole, string> = {
+export const FONT_FILES: Record<DejaVuRole, string> = {
   heading: 'DejaVuSans-Bold.ttf',
   label: 'DejaVuSansCondensed-Bold.ttf',
   body: 'DejaVuSerifCondensed.ttf',
@@ -27,8 +32,8 @@ export const FONT_FILES: Record<FontRole, string> = {
 export type BriefingFonts = Record<FontRole, fontkit.Font>;
 
 export type FontSource =
-  /** A folder holding the DejaVu files (the Electron shell passes its asset folder). */
-  | { fontDir: string }
+  /** A folder holding the DejaVu files; the CJK face comes from its npm package. */
+  | { fontDir: string; cjkFile?: string }
   /** Explicit file paths, one per role. */
   | { files: Record<FontRole, string> };
 
@@ -41,18 +46,30 @@ export function defaultFontDir(): string {
 }
 
 /**
+ * The Regular Noto Sans SC TTF of the installed `@expo-google-fonts/noto-sans-sc` package (10.6 MB
+ * on disk; pdfkit embeds only the glyphs a briefing uses). It covers CJK ideographs, kana, Latin
+ * and Cyrillic, not Hangul.
+ */
+export function defaultCjkFontFile(): string {
+  const from = typeof __filename === 'string' ? __filename : import.meta.url;
+  const pkg = createRequire(from).resolve('@expo-google-fonts/noto-sans-sc/package.json');
+  return join(dirname(pkg), '400Regular', 'NotoSansSC_400Regular.ttf');
+}
+
+/**
  * Reads and parses the briefing fonts. Throws an Error naming the file when one is missing or is
  * not a single TrueType font.
  */
 export function loadBriefingFonts(
   source: FontSource = { fontDir: defaultFontDir() },
 ): BriefingFonts {
-  const roles = Object.keys(FONT_FILES) as FontRole[];
+  const roles = Object.keys(FONT_FILES) as DejaVuRole[];
   const entries = roles.map(role => {
     const file = 'files' in source ? source.files[role] : join(source.fontDir, FONT_FILES[role]);
     return [role, parseFont(file)] as const;
   });
-  return Object.fromEntries(entries) as BriefingFonts;
+  const cjkFile = 'files' in source ? source.files.cjk : (source.cjkFile ?? defaultCjkFontFile());
+  return { ...Object.fromEntries(entries), cjk: parseFont(cjkFile) } as BriefingFonts;
 }
 
 function parseFont(file: string): fontkit.Font {

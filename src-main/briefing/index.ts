@@ -12,10 +12,12 @@ export {
 export {
   loadBriefingFonts,
   defaultFontDir,
+  defaultCjkFontFile,
   FONT_FILES,
   type BriefingFonts,
   type FontSource,
 } from './fonts';
+export { faceRuns, PLACEHOLDER, type FaceRun } from './fallback';
 export { briefingFileName, uniqueFileName, slugify } from './filename';
 export {
   writeFileAtomic,

@@ -28,14 +28,14 @@ export function drawHeader(
     pen.content('P', () => {
       pen.use('label', style.heading * 1.1, COLOURS.handling);
       const handling = plan.handling?.toUpperCase() ?? '';
-      doc.text(handling, g.left, top, { ...small, width: w * 0.68, characterSpacing: 1.1 });
+      pen.text(handling, g.left, top, { ...small, width: w * 0.68, characterSpacing: 1.1 });
       bottom = doc.y;
     });
   }
   pen.artifact(() => {
     pen.use('label', style.heading, COLOURS.faint);
     const kicker = KICKER.toUpperCase();
-    doc.text(kicker, g.left + w * 0.7, top, {
+    pen.text(kicker, g.left + w * 0.7, top, {
       ...small,
       width: w * 0.3,
       align: 'right',
@@ -49,12 +49,12 @@ export function drawHeader(
   let y = bottom + 5;
   pen.content('H1', () => {
     pen.use('heading', style.title, COLOURS.text);
-    doc.text(plan.title, g.left, y, { ...small, width: w });
+    pen.text(plan.title, g.left, y, { ...small, width: w });
     y = doc.y + 3;
   });
   pen.content('P', () => {
     pen.use('meta', style.meta * 1.08, COLOURS.meta);
-    doc.text(plan.meta, g.left, y, { ...small, width: w });
+    pen.text(plan.meta, g.left, y, { ...small, width: w });
     y = doc.y + 6;
   });
   pen.rule(g.left, y, w, COLOURS.accent, 1.2);
@@ -117,14 +117,13 @@ export function drawFooter(pen: Pen, plan: BriefingPlan, g: Geometry): void {
 }
 
 function footer(pen: Pen, plan: BriefingPlan, g: Geometry): void {
-  const { doc } = pen;
   pen.rule(g.left, g.footerTop, g.contentWidth, COLOURS.rule, 0.5);
   pen.artifact(() => {
     const y = g.footerTop + 4;
     const options = { height: Infinity, lineGap: 0 };
     pen.use('meta', FOOTER_SIZE, COLOURS.faint);
-    doc.text(plan.footerLeft, g.left, y, { ...options, width: g.contentWidth * 0.8 });
-    doc.text(plan.footerRight, g.left + g.contentWidth * 0.8, y, {
+    pen.text(plan.footerLeft, g.left, y, { ...options, width: g.contentWidth * 0.8 });
+    pen.text(plan.footerRight, g.left + g.contentWidth * 0.8, y, {
       ...options,
       width: g.contentWidth * 0.2,
       align: 'right',

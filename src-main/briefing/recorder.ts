@@ -31,6 +31,11 @@ export interface InkState {
   font: LayoutText['font'];
   size: number;
   colour: string;
+  /**
+   * Set on a fallback run: the ascender (per 1000) of the face the rest of the line is in, so the
+   * run is recorded on that face's baseline rather than hanging from the line's top.
+   */
+  alignAscender?: number;
 }
 
 export class Recorder {
@@ -80,14 +85,17 @@ export class Recorder {
           });
           left += (options.lineWidth ?? options.width) - trimmed;
         }
-        const { font, size, colour } = ink();
+        const { font, size, colour, alignAscender } = ink();
+        const ascent = (hookable._font.ascender / 1000) * hookable._fontSize;
+        const baseline =
+          y + ((alignAscender ?? hookable._font.ascender) / 1000) * hookable._fontSize;
         record({
           kind: 'text',
           section: section(),
           text: clean,
           x: left,
-          y,
-          baseline: y + (hookable._font.ascender / 1000) * hookable._fontSize,
+          y: baseline - ascent,
+          baseline,
           width,
           font,
           size,

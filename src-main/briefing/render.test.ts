@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingInputDraft } from '../contract';
-import { emptyInput, hugeInput, longTokenInput, seedInput } from './fixtures';
+import { cjkInput, emptyInput, hugeInput, longTokenInput, seedInput } from './fixtures';
+import { PLACEHOLDER } from './fallback';
 import { loadBriefingFonts, type BriefingFonts } from './fonts';
 import { layoutBriefing, renderBriefing, renderBriefingWithReport } from './render';
 
@@ -79,6 +80,33 @@ describe('renderBriefing', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows)
       expect(row).toMatch(/\+DejaVu\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('prints Chinese and Japanese in the embedded CJK face as text, not boxes', async () => {
+    const seed = await renderBriefing(seedInput(), fonts);
+    const bytes = await renderBriefing(cjkInput(), fonts);
+    const { text, fonts: fontList } = poppler(bytes);
+    const flat = squash(text);
+    for (const s of ['莫斯科四方会谈 Moscow round', '王小明, Observer', '東京の代表団も出席した'])
+      expect(flat).toContain(s);
+    expect(fontList).toMatch(/\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    // A subset: the 10 MB face adds only the few glyphs used.
+    expect(bytes.length - seed.length).toBeLessThan(20_000);
+    // The emoji and the Hangul word, which no embedded face has, show as placeholders.
+    expect(flat).toContain(`Flag ${PLACEHOLDER}`);
+    expect(flat).toContain(`${PLACEHOLDER}${PLACEHOLDER} for review`);
+  });
+
+  it('draws every character of every line with a real glyph of the face the layout names', () => {
+    const { layout } = layoutBriefing(cjkInput(), fonts);
+    const runs = layout.marks.filter(m => m.kind === 'text');
+    expect(runs.some(m => m.font === 'cjk' && m.text.includes('莫斯科'))).toBe(true);
+    for (const run of runs) {
+      const missing = fonts[run.font]
+        .layout(run.text.replaceAll('\u200B', ''))
+        .glyphs.filter(glyph => glyph.id === 0);
+      expect({ text: run.text, missing: missing.length }).toEqual({ text: run.text, missing: 0 });
+    }
   });
 
   it('shortens a huge meeting with explicit lines and keeps the type at or above the floor', async () => {

@@ -61,9 +61,9 @@ export function layoutBriefing(draft: BriefingInputDraft, fonts: BriefingFonts):
   const plan = planBriefing(input);
   const g = geometry(input.options.paper);
   const doc = scratchDocument(fonts);
-  const fitted = fitPage(plan, g, new Pen(doc, null));
+  const fitted = fitPage(plan, g, new Pen(doc, null, fonts));
   const recorder = new Recorder();
-  const { overflow, used } = drawPage(new Pen(doc, recorder), plan, fitted, g);
+  const { overflow, used } = drawPage(new Pen(doc, recorder, fonts), plan, fitted, g);
   const marks = flattenMarks(recorder.root);
   const layout: BriefingLayout = {
     paper: input.options.paper,
@@ -133,7 +133,7 @@ function drawPage(
   g: Geometry,
 ): { overflow: number; used: number } {
   const { style, columns } = page;
-  const measure = new Pen(pen.doc, null);
+  const measure = new Pen(pen.doc, null, pen.fonts);
   const limit = g.footerTop - FOOTER_GAP;
 
   // Heights first (measuring, before recording starts) so the side panel can be painted under

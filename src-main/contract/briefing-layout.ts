@@ -7,8 +7,19 @@
 import { z } from 'zod';
 import { PaperSizeSchema } from './briefing';
 
-/** What each typeface does on the page; main maps them to the embedded DejaVu files. */
-export const FontRoleSchema = z.enum(['heading', 'label', 'body', 'bodyBold', 'italic', 'meta']);
+/**
+ * What each typeface does on the page; main maps them to the embedded DejaVu files, and `cjk` to
+ * the Noto Sans SC fallback that runs of Chinese or Japanese text are set in.
+ */
+export const FontRoleSchema = z.enum([
+  'heading',
+  'label',
+  'body',
+  'bodyBold',
+  'italic',
+  'meta',
+  'cjk',
+]);
 export type FontRole = z.infer<typeof FontRoleSchema>;
 
 export const LayoutSectionIdSchema = z.enum([
