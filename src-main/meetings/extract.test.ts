@@ -22,6 +22,13 @@ describe('extractArticle', () => {
     expect(m.purpose).toMatch(/^discuss border security/);
   });
 
+  it('dates a meeting held over two named weekdays with both days', () => {
+    const [m] = extract(
+      'Malian and Burkinabe defence ministers met in Bamako on Monday and Tuesday to plan joint patrols.',
+    );
+    expect(m.date).toMatchObject({ start: '2024-03-11', end: '2024-03-12' });
+  });
+
   it('does not report a phone call, a press conference or a mountain summit', () => {
     const text =
       'The Chilean president spoke by phone with his Uruguayan counterpart on Tuesday. ' +
