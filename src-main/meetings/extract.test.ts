@@ -29,6 +29,29 @@ describe('extractArticle', () => {
     expect(m.date).toMatchObject({ start: '2024-03-11', end: '2024-03-12' });
   });
 
+  it('reads the event a visit comes "ahead of" forward from the visit, as still to come', () => {
+    // Published on a Wednesday; the visit began on Monday, the summit is on Friday.
+    const ms = extract(
+      'The Malian president arrived in Dakar on Monday for a two-day state visit, ahead of the 9th Sahel summit hosted by Niger in Niamey on Friday.',
+    );
+    const summit = ms.find(m => m.city === 'Niamey');
+    expect(summit).toMatchObject({ status: 'scheduled' });
+    expect(summit?.date.start).toBe('2024-03-15');
+    const visit = ms.find(m => m.city === 'Dakar');
+    expect(visit).toMatchObject({ status: 'held' });
+    expect(visit?.date.start).toBe('2024-03-11');
+  });
+
+  it('joins two clauses set in one host country into one meeting', () => {
+    const ms = extract(
+      'The talks took place in Ghana, where President Joseph Kollie arrived on Tuesday for a state visit. ' +
+        'The Liberian president and his hosts then sat down for talks at the Jubilee House in Accra.',
+    );
+    expect(ms).toHaveLength(1);
+    expect(ms[0].countries.sort()).toEqual(['GH', 'LR']);
+    expect(ms[0].city).toBe('Accra');
+  });
+
   it('does not report a phone call, a press conference or a mountain summit', () => {
     const text =
       'The Chilean president spoke by phone with his Uruguayan counterpart on Tuesday. ' +

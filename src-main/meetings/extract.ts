@@ -108,6 +108,9 @@ const SPEECH_AFTER_INITIAL =
   /^,?\s+(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:said|told|announced|stated|noted|confirmed|declared)\b/u;
 const BOUNDARY_RE =
   /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
+/** A clause that opens on an event still ahead of the one before it. */
+const LATER_EVENT_RE =
+  /^\s*(?:ahead of|prelude to|in preparation for|to prepare for)\s+(?:[\p{L}\d’'-]+\s+){0,5}$/iu;
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
@@ -273,8 +276,12 @@ function sameArticleScore(m: ArticleMeeting, c: Candidate): number {
   let score = 0;
   if (c.countries.length > 0 && m.countries.length > 0) {
     const j = jaccard(m.countries, c.countries);
-    if (j < 0.5 && !subset(c.countries, m.countries) && !subset(m.countries, c.countries))
-      return -1;
+    // "The meeting was held in Kuwait. … The Omani sultan held talks in Kuwait City": both
+    // clauses sit in one host country, so the host counts among each side's parties.
+    const host = m.placeCountry && m.placeCountry === c.placeCountry ? [m.placeCountry] : [];
+    const mc = [...new Set([...m.countries, ...host])];
+    const cc = [...new Set([...c.countries, ...host])];
+    if (j < 0.5 && !subset(cc, mc) && !subset(mc, cc)) return -1;
     score += j;
   } else if (c.people.length > 0 && surnames(c.people).some(s => surnames(m.people).includes(s)))
     score += 0.5;
@@ -435,6 +442,9 @@ export function extractArticle(
       anaphors = anaphors.slice(1);
     }
     let handled = false;
+    // The date of the sentence's previous clause: "arrived on Monday ahead of the summit on
+    // Thursday" reads Thursday forward from Monday.
+    let clauseDate: MeetingDate | null = null;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
@@ -460,6 +470,14 @@ export function extractArticle(
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
       }
+      // "ahead of the summit on Thursday": the event prepared for comes after the clause before
+      // it, whatever that clause's tense; it is still to come if it falls after publication.
+      const anchor = clauseDate?.end ?? clauseDate?.start ?? null;
+      if (anchor && hit && LATER_EVENT_RE.test(s.text.slice(group.segment[0], head.start))) {
+        date = resolveDate(hit, anchor, 'future');
+        if (date.start && ref) status = date.start > ref ? 'scheduled' : 'held';
+      }
+      if (date.start) clauseDate = date;
       const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
       // A called-off or postponed meeting was planned, whatever the tense of the report.
       if (status === 'held' && (outcome === 'cancelled' || outcome === 'postponed'))
