@@ -52,6 +52,28 @@ describe('extractArticle', () => {
     expect(ms[0].city).toBe('Accra');
   });
 
+  it('keeps an "also met" with a new counterpart apart from the meeting of the same day', () => {
+    const ms = extract(
+      'Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Quispe on Monday in Lima. ' +
+        'Earlier that day, Rojas also held talks with EU foreign policy chief Maria Lenz.',
+      '2024-03-11',
+    );
+    expect(ms).toHaveLength(2);
+    expect(ms[0].countries.sort()).toEqual(['CL', 'PE']);
+    expect(ms[0].organizations).not.toContain('European Union');
+    expect(ms[1].countries).toEqual(['CL']);
+    expect(ms[1].organizations).toContain('European Union');
+  });
+
+  it('still joins an "also" clause that adds nobody new to the meeting', () => {
+    const ms = extract(
+      'Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Quispe on Monday in Lima. ' +
+        'Rojas and Quispe also held talks on fisheries at the same meeting.',
+      '2024-03-11',
+    );
+    expect(ms).toHaveLength(1);
+  });
+
   it('does not report a phone call, a press conference or a mountain summit', () => {
     const text =
       'The Chilean president spoke by phone with his Uruguayan counterpart on Tuesday. ' +

@@ -108,6 +108,8 @@ const SPEECH_AFTER_INITIAL =
   /^,?\s+(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:said|told|announced|stated|noted|confirmed|declared)\b/u;
 const BOUNDARY_RE =
   /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
+const ALSO_MET_RE =
+  /\balso\s+(?:met|meets|held talks|holds talks|had talks|received|hosted|sat down|talked|conferred)\b/i;
 /** A clause that opens on an event still ahead of the one before it. */
 const LATER_EVENT_RE =
   /^\s*(?:ahead of|prelude to|in preparation for|to prepare for)\s+(?:[\p{L}\d’'-]+\s+){0,5}$/iu;
@@ -264,7 +266,7 @@ function surnames(people: Person[]): string[] {
 }
 
 /** Whether a new clause can be another mention of `m` in the same article; a score or -1. */
-function sameArticleScore(m: ArticleMeeting, c: Candidate): number {
+function sameArticleScore(m: ArticleMeeting, c: Candidate, another = false): number {
   if (m.separate !== c.separate) return -1;
   if ((m.status === 'held') !== (c.status === 'held')) return -1;
   if (!datesCompatible(m.date, c.date)) return -1;
@@ -273,6 +275,13 @@ function sameArticleScore(m: ArticleMeeting, c: Candidate): number {
   if (m.levels.length > 0 && c.levels.length > 0 && !c.levels.some(l => m.levels.includes(l)))
     return -1;
   if (m.city && c.city && m.city !== c.city) return -1;
+  // "X also met Y": the clause adds an encounter, so a new counterpart makes a new meeting.
+  if (another) {
+    const known = surnames(m.people);
+    if (surnames(c.people).some(n => !known.includes(n))) return -1;
+    if (c.countries.some(x => !m.countries.includes(x))) return -1;
+    if (c.organizations.some(o => !m.organizations.includes(o))) return -1;
+  }
   let score = 0;
   if (c.countries.length > 0 && m.countries.length > 0) {
     const j = jaccard(m.countries, c.countries);
@@ -569,13 +578,15 @@ export function extractArticle(
         };
       if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
         cand.confidence.countries = cand.confidence.people;
+      const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
       let target: ArticleMeeting | null = null;
       let bestScore = -1;
       // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
       // bounded search keeps a pathological article linear.
       for (const m of meetings.slice(-RECENT_MEETINGS)) {
-        const sc = sameArticleScore(m, cand) - 0.05 * (index - m.lastSentence);
-        if (sameArticleScore(m, cand) >= 0 && sc > bestScore) {
+        const own = sameArticleScore(m, cand, another);
+        const sc = own - 0.05 * (index - m.lastSentence);
+        if (own >= 0 && sc > bestScore) {
           bestScore = sc;
           target = m;
         }
