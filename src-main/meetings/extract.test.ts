@@ -74,6 +74,19 @@ describe('extractArticle', () => {
     expect(ms).toHaveLength(1);
   });
 
+  it('gives the meeting referred to as "the Kampala meeting" its city, not the new summit', () => {
+    const ms = extract(
+      'Kenyan and Ugandan trade ministers held talks on Tuesday. ' +
+        'The Kampala meeting prepares a summit of Kenyan, Ugandan and Tanzanian leaders next month.',
+    );
+    const talks = ms.find(m => m.status === 'held');
+    const summit = ms.find(m => m.status !== 'held');
+    expect(talks?.city).toBe('Kampala');
+    expect(talks?.countries.sort()).toEqual(['KE', 'UG']);
+    expect(summit?.city).toBeNull();
+    expect(summit?.countries).toContain('TZ');
+  });
+
   it('does not report a phone call, a press conference or a mountain summit', () => {
     const text =
       'The Chilean president spoke by phone with his Uruguayan counterpart on Tuesday. ' +

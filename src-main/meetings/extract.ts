@@ -21,7 +21,7 @@ import {
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
-import { readParticipants, readPurpose, type Participants } from './participants';
+import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 
 export interface EvidenceSpan {
@@ -454,16 +454,18 @@ export function extractArticle(
     // The date of the sentence's previous clause: "arrived on Monday ahead of the summit on
     // Thursday" reads Thursday forward from Monday.
     let clauseDate: MeetingDate | null = null;
+    let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
       const parts = readParticipants(s.text, group.segment, dlInSentence, head.start, isVisit);
       // A place named inside "the Moscow talks" belongs to the talks referred to, not this one.
-      if (
-        parts.place &&
-        anaphors.some(a => parts.place && parts.place.at >= a.phraseStart && parts.place.at < a.end)
-      )
+      const named = parts.place;
+      const namer = named && anaphors.find(a => named.at >= a.phraseStart && named.at < a.end);
+      if (named && namer) {
+        placeOfAnaphor ??= { place: named, meetingsBefore: meetings.length };
         parts.place = null;
+      }
       let status = statusAt(s.text, head, group.segment);
       // "Briefing reporters on Monday, the spokesman said the talks ...": Monday is the briefing's.
       const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
@@ -637,6 +639,23 @@ export function extractArticle(
       target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
       addMention(target, s, index);
       handled = true;
+    }
+    // "The Quebec City meeting sets the stage for a summit": the new clause is the summit's, but
+    // the meeting it refers back to was in Quebec City, which an earlier mention may not have said.
+    if (handled && placeOfAnaphor) {
+      const { place, meetingsBefore } = placeOfAnaphor;
+      const earlier = meetings.slice(0, meetingsBefore);
+      const meant = resolveAnaphor(earlier, index, null, [], null, NO_DATE, null);
+      if (
+        meant &&
+        place.city &&
+        !meant.city &&
+        (!meant.placeCountry || meant.placeCountry === place.code)
+      ) {
+        meant.city = place.city;
+        meant.placeCountry = place.code;
+        meant.confidence.place ??= { confidence: 'medium', basis: 'context' };
+      }
     }
     if (handled || anaphors.length === 0 || meetings.length === 0) return;
     // "were supposed to meet …, but X cancelled the summit": the summit is the plan that fell
