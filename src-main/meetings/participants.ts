@@ -268,6 +268,9 @@ export function readParticipants(
       const city = capitalOf(t.code);
       places.push({ city, code: t.code, at: t.start });
       fate = 'place';
+    } else if ((t.kind === 'capital' || t.kind === 'city') && VENUE_NAME_AFTER.test(after)) {
+      // "at Hyderabad House in New Delhi": the city word names the building, not its place.
+      fate = 'skip';
     } else if (t.kind === 'capital' || t.kind === 'city') {
       const asPlace =
         LOCATIVE_BEFORE.test(before) ||
@@ -358,6 +361,10 @@ export function readParticipants(
 
 const VENUE_RE =
   /\bat\s+(?:the\s+)?((?:headquarters|residence|seat|offices?|premises|building)\s+of\s+(?:the\s+)?[A-Z][^,.;]{2,70}|(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:Palace|House|Hall|Centre|Center|Hotel|Building|Residence|Complex|Villa|Castle|Headquarters|Secretariat|Palais|Kremlin)\b|Kremlin|White House|Élysée|Elysee)/u;
+
+/** A city's name used in a building's ("Hyderabad House", "the Mombasa State House"). */
+const VENUE_NAME_AFTER =
+  /^\s+(?:State\s+|Conference\s+|Convention\s+|International\s+)?(?:House|Palace|Hall|Hotel|Centre|Center|Building|Stadium|Airport|Square|Towers?)\b/;
 
 function pickPlace(places: PlaceFound[], triggerAt: number): PlaceFound | null {
   if (places.length === 0) return null;
