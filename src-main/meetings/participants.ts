@@ -18,6 +18,8 @@ export interface PlaceFound {
   code: string | null;
   /** Offset in the sentence, to prefer the place nearest the meeting word. */
   at: number;
+  /** Read from a building's name ("Hyderabad House"): any other city named beats it. */
+  inName?: boolean;
 }
 
 export interface Participants {
@@ -269,8 +271,10 @@ export function readParticipants(
       places.push({ city, code: t.code, at: t.start });
       fate = 'place';
     } else if ((t.kind === 'capital' || t.kind === 'city') && VENUE_NAME_AFTER.test(after)) {
-      // "at Hyderabad House in New Delhi": the city word names the building, not its place.
-      fate = 'skip';
+      // "at Hyderabad House in New Delhi": the city word names the building; it is the place only
+      // when no other city is named ("at the Kigali Convention Centre").
+      places.push({ city: t.city, code: t.code, at: t.start, inName: true });
+      fate = 'place';
     } else if (t.kind === 'capital' || t.kind === 'city') {
       const asPlace =
         LOCATIVE_BEFORE.test(before) ||
@@ -362,7 +366,7 @@ export function readParticipants(
 const VENUE_RE =
   /\bat\s+(?:the\s+)?((?:headquarters|residence|seat|offices?|premises|building)\s+of\s+(?:the\s+)?[A-Z][^,.;]{2,70}|(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:Palace|House|Hall|Centre|Center|Hotel|Building|Residence|Complex|Villa|Castle|Headquarters|Secretariat|Palais|Kremlin)\b|Kremlin|White House|Élysée|Elysee)/u;
 
-/** A city's name used in a building's ("Hyderabad House", "the Mombasa State House"). */
+/** A city's name used in a building's ("Hyderabad House", "the Kigali Convention Centre"). */
 const VENUE_NAME_AFTER =
   /^\s+(?:State\s+|Conference\s+|Convention\s+|International\s+)?(?:House|Palace|Hall|Hotel|Centre|Center|Building|Stadium|Airport|Square|Towers?)\b/;
 
@@ -370,7 +374,8 @@ function pickPlace(places: PlaceFound[], triggerAt: number): PlaceFound | null {
   if (places.length === 0) return null;
   // A city beats a bare country; then the nearest to the meeting word.
   const withCity = places.filter(p => p.city);
-  const pool = withCity.length > 0 ? withCity : places;
+  const outright = withCity.filter(p => !p.inName);
+  const pool = outright.length > 0 ? outright : withCity.length > 0 ? withCity : places;
   return pool.reduce((a, b) => (Math.abs(b.at - triggerAt) < Math.abs(a.at - triggerAt) ? b : a));
 }
 
