@@ -49,6 +49,13 @@ describe('findTriggers', () => {
     expect(said.anaphoric).toBe(false);
     expect(similar?.anaphoric).toBe(false);
   });
+  it('reads a numbered edition ("the 14th summit") as a meeting of its own', () => {
+    const [fourteenth] = findTriggers('Leaders flew to Suva for the 14th Pacific Islands summit.');
+    const [ninth] = findTriggers('The ninth round of talks opens in Geneva.');
+    expect(fourteenth.anaphoric).toBe(false);
+    expect(ninth.anaphoric).toBe(false);
+    expect(findTriggers('The Pacific Islands summit closed early.')[0].anaphoric).toBe(true);
+  });
   it('marks "met separately with" as separate bilaterals', () => {
     expect(findTriggers('He met separately with the envoys of Ghana and Togo.')[0].separate).toBe(
       true,

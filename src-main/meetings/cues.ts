@@ -57,8 +57,12 @@ const HOST_OBJECT_AFTER =
 
 const DETERMINER_BEFORE =
   /\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
+/**
+ * Words that make "the … summit" a meeting of its own rather than one named before: "the next
+ * summit", "the annual talks", and numbered editions ("the 12th round", "the eighth summit").
+ */
 const NEW_REFERENT_MODIFIER =
-  /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural|similar)\b/i;
+  /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural|similar)\b/i;
 const COMPLEMENT_AFTER =
   /^\s+(?:between|among|with|involving|of (?:the )?(?:[\p{Lu}]|heads|leaders|foreign|defen[cs]e|deputy|presidents|prime|ministers|top|senior|two|three|four|five|security|national|joint))/u;
 const PHRASE_WORDS_BEFORE =

@@ -10,6 +10,28 @@ function resolve(sentence: string, ref: string | null, tense: Tense | null) {
 describe('resolveDate', () => {
   // 2023-04-24 is a Monday.
   const ref = '2023-04-24';
+  it('reads two joined weekdays as one span of days', () => {
+    expect(
+      resolve('The envoys talked in Doha on Tuesday and Wednesday.', ref, 'past'),
+    ).toMatchObject({ start: '2023-04-18', end: '2023-04-19', precision: 'range' });
+    expect(
+      resolve('The forum will run from Thursday to Saturday in Accra.', ref, 'future'),
+    ).toMatchObject({ start: '2023-04-27', end: '2023-04-29', precision: 'range' });
+    // A week's end wraps into the next: Friday through Monday.
+    expect(resolve('Delegates met Friday through Monday.', ref, 'past')).toMatchObject({
+      start: '2023-04-21',
+      end: '2023-04-24',
+    });
+  });
+
+  it('keeps a single weekday a single day', () => {
+    expect(resolve('They met on Friday and agreed a truce.', ref, 'past')).toMatchObject({
+      start: '2023-04-21',
+      end: '2023-04-21',
+      precision: 'day',
+    });
+  });
+
   it('reads a weekday backwards for a held meeting and forwards for a planned one', () => {
     expect(resolve('They met on Tuesday.', ref, 'past').start).toBe('2023-04-18');
     expect(resolve('They will meet on Tuesday.', ref, 'future').start).toBe('2023-04-25');

@@ -15,7 +15,14 @@ type Part = 'early' | 'mid' | 'late' | 'earlier' | 'later' | null;
 export type DateSpec =
   | { type: 'day'; y: number | null; m: number; d: number; m2: number; d2: number }
   | { type: 'month'; y: number | null; yOffset: number | null; m: number; part: Part }
-  | { type: 'weekday'; wd: number; mod: 'last' | 'next' | 'this' | null; hint: number | null }
+  | {
+      type: 'weekday';
+      wd: number;
+      mod: 'last' | 'next' | 'this' | null;
+      hint: number | null;
+      /** Days the span runs past its first day: "on Monday and Tuesday" is 1. */
+      extra: number;
+    }
   | { type: 'relday'; offset: number; hint: number | null }
   | { type: 'relweek'; offset: number; part: Part }
   | { type: 'relmonth'; offset: number; part: Part }
@@ -167,13 +174,15 @@ const RULES: Rule[] = [
     },
   },
   {
-    // on Tuesday, last Friday, next Monday (May 1), Tuesday (25)
+    // on Tuesday, last Friday, next Monday (May 1), Tuesday (25), Monday and Tuesday,
+    // from Wednesday to Friday: two weekdays joined into one span are the days of one event.
     re: new RegExp(
-      `\\b(?:(last|next|this|coming|past)\\s+)?${WD}(?:\\s*\\((?:${M}\\s+)?(\\d{1,2})\\))?`,
+      `\\b(?:(last|next|this|coming|past)\\s+)?${WD}(?:\\s*\\((?:${M}\\s+)?(\\d{1,2})\\))?(?:${SEP}${WD}\\b)?`,
       'g',
     ),
     make: m => ({
       type: 'weekday',
+      extra: m[5] ? (WEEKDAYS[m[5].toLowerCase()] - WEEKDAYS[m[2].toLowerCase()] + 7) % 7 : 0,
       wd: WEEKDAYS[m[2].toLowerCase()],
       mod: !m[1]
         ? null
@@ -369,7 +378,7 @@ export function resolveDate(hit: DateHit, ref: string | null, tense: Tense | nul
         for (let k = -7; k <= 7; k++)
           if (parts(r + k).d === spec.hint && parts(r + k).wd === spec.wd) day = r + k;
       }
-      return range(day, day, 'day', hit.text);
+      return range(day, day + spec.extra, 'range', hit.text);
     }
     case 'relday': {
       if (r === null) return unknown;

@@ -22,6 +22,71 @@ describe('extractArticle', () => {
     expect(m.purpose).toMatch(/^discuss border security/);
   });
 
+  it('dates a meeting held over two named weekdays with both days', () => {
+    const [m] = extract(
+      'Malian and Burkinabe defence ministers met in Bamako on Monday and Tuesday to plan joint patrols.',
+    );
+    expect(m.date).toMatchObject({ start: '2024-03-11', end: '2024-03-12' });
+  });
+
+  it('reads the event a visit comes "ahead of" forward from the visit, as still to come', () => {
+    // Published on a Wednesday; the visit began on Monday, the summit is on Friday.
+    const ms = extract(
+      'The Malian president arrived in Dakar on Monday for a two-day state visit, ahead of the 9th Sahel summit hosted by Niger in Niamey on Friday.',
+    );
+    const summit = ms.find(m => m.city === 'Niamey');
+    expect(summit).toMatchObject({ status: 'scheduled' });
+    expect(summit?.date.start).toBe('2024-03-15');
+    const visit = ms.find(m => m.city === 'Dakar');
+    expect(visit).toMatchObject({ status: 'held' });
+    expect(visit?.date.start).toBe('2024-03-11');
+  });
+
+  it('joins two clauses set in one host country into one meeting', () => {
+    const ms = extract(
+      'The talks took place in Ghana, where President Joseph Kollie arrived on Tuesday for a state visit. ' +
+        'The Liberian president and his hosts then sat down for talks at the Jubilee House in Accra.',
+    );
+    expect(ms).toHaveLength(1);
+    expect(ms[0].countries.sort()).toEqual(['GH', 'LR']);
+    expect(ms[0].city).toBe('Accra');
+  });
+
+  it('keeps an "also met" with a new counterpart apart from the meeting of the same day', () => {
+    const ms = extract(
+      'Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Quispe on Monday in Lima. ' +
+        'Earlier that day, Rojas also held talks with EU foreign policy chief Maria Lenz.',
+      '2024-03-11',
+    );
+    expect(ms).toHaveLength(2);
+    expect(ms[0].countries.sort()).toEqual(['CL', 'PE']);
+    expect(ms[0].organizations).not.toContain('European Union');
+    expect(ms[1].countries).toEqual(['CL']);
+    expect(ms[1].organizations).toContain('European Union');
+  });
+
+  it('still joins an "also" clause that adds nobody new to the meeting', () => {
+    const ms = extract(
+      'Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Quispe on Monday in Lima. ' +
+        'Rojas and Quispe also held talks on fisheries at the same meeting.',
+      '2024-03-11',
+    );
+    expect(ms).toHaveLength(1);
+  });
+
+  it('gives the meeting referred to as "the Kampala meeting" its city, not the new summit', () => {
+    const ms = extract(
+      'Kenyan and Ugandan trade ministers held talks on Tuesday. ' +
+        'The Kampala meeting prepares a summit of Kenyan, Ugandan and Tanzanian leaders next month.',
+    );
+    const talks = ms.find(m => m.status === 'held');
+    const summit = ms.find(m => m.status !== 'held');
+    expect(talks?.city).toBe('Kampala');
+    expect(talks?.countries.sort()).toEqual(['KE', 'UG']);
+    expect(summit?.city).toBeNull();
+    expect(summit?.countries).toContain('TZ');
+  });
+
   it('does not report a phone call, a press conference or a mountain summit', () => {
     const text =
       'The Chilean president spoke by phone with his Uruguayan counterpart on Tuesday. ' +

@@ -21,7 +21,7 @@ import {
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
-import { readParticipants, readPurpose, type Participants } from './participants';
+import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 
 export interface EvidenceSpan {
@@ -108,6 +108,11 @@ const SPEECH_AFTER_INITIAL =
   /^,?\s+(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:said|told|announced|stated|noted|confirmed|declared)\b/u;
 const BOUNDARY_RE =
   /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
+const ALSO_MET_RE =
+  /\balso\s+(?:met|meets|held talks|holds talks|had talks|received|hosted|sat down|talked|conferred)\b/i;
+/** A clause that opens on an event still ahead of the one before it. */
+const LATER_EVENT_RE =
+  /^\s*(?:ahead of|prelude to|in preparation for|to prepare for)\s+(?:[\p{L}\d’'-]+\s+){0,5}$/iu;
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
@@ -261,7 +266,7 @@ function surnames(people: Person[]): string[] {
 }
 
 /** Whether a new clause can be another mention of `m` in the same article; a score or -1. */
-function sameArticleScore(m: ArticleMeeting, c: Candidate): number {
+function sameArticleScore(m: ArticleMeeting, c: Candidate, another = false): number {
   if (m.separate !== c.separate) return -1;
   if ((m.status === 'held') !== (c.status === 'held')) return -1;
   if (!datesCompatible(m.date, c.date)) return -1;
@@ -270,11 +275,22 @@ function sameArticleScore(m: ArticleMeeting, c: Candidate): number {
   if (m.levels.length > 0 && c.levels.length > 0 && !c.levels.some(l => m.levels.includes(l)))
     return -1;
   if (m.city && c.city && m.city !== c.city) return -1;
+  // "X also met Y": the clause adds an encounter, so a new counterpart makes a new meeting.
+  if (another) {
+    const known = surnames(m.people);
+    if (surnames(c.people).some(n => !known.includes(n))) return -1;
+    if (c.countries.some(x => !m.countries.includes(x))) return -1;
+    if (c.organizations.some(o => !m.organizations.includes(o))) return -1;
+  }
   let score = 0;
   if (c.countries.length > 0 && m.countries.length > 0) {
     const j = jaccard(m.countries, c.countries);
-    if (j < 0.5 && !subset(c.countries, m.countries) && !subset(m.countries, c.countries))
-      return -1;
+    // "The meeting was held in Kuwait. … The Omani sultan held talks in Kuwait City": both
+    // clauses sit in one host country, so the host counts among each side's parties.
+    const host = m.placeCountry && m.placeCountry === c.placeCountry ? [m.placeCountry] : [];
+    const mc = [...new Set([...m.countries, ...host])];
+    const cc = [...new Set([...c.countries, ...host])];
+    if (j < 0.5 && !subset(cc, mc) && !subset(mc, cc)) return -1;
     score += j;
   } else if (c.people.length > 0 && surnames(c.people).some(s => surnames(m.people).includes(s)))
     score += 0.5;
@@ -435,16 +451,21 @@ export function extractArticle(
       anaphors = anaphors.slice(1);
     }
     let handled = false;
+    // The date of the sentence's previous clause: "arrived on Monday ahead of the summit on
+    // Thursday" reads Thursday forward from Monday.
+    let clauseDate: MeetingDate | null = null;
+    let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
       const parts = readParticipants(s.text, group.segment, dlInSentence, head.start, isVisit);
       // A place named inside "the Moscow talks" belongs to the talks referred to, not this one.
-      if (
-        parts.place &&
-        anaphors.some(a => parts.place && parts.place.at >= a.phraseStart && parts.place.at < a.end)
-      )
+      const named = parts.place;
+      const namer = named && anaphors.find(a => named.at >= a.phraseStart && named.at < a.end);
+      if (named && namer) {
+        placeOfAnaphor ??= { place: named, meetingsBefore: meetings.length };
         parts.place = null;
+      }
       let status = statusAt(s.text, head, group.segment);
       // "Briefing reporters on Monday, the spokesman said the talks ...": Monday is the briefing's.
       const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
@@ -460,6 +481,14 @@ export function extractArticle(
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
       }
+      // "ahead of the summit on Thursday": the event prepared for comes after the clause before
+      // it, whatever that clause's tense; it is still to come if it falls after publication.
+      const anchor = clauseDate?.end ?? clauseDate?.start ?? null;
+      if (anchor && hit && LATER_EVENT_RE.test(s.text.slice(group.segment[0], head.start))) {
+        date = resolveDate(hit, anchor, 'future');
+        if (date.start && ref) status = date.start > ref ? 'scheduled' : 'held';
+      }
+      if (date.start) clauseDate = date;
       const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
       // A called-off or postponed meeting was planned, whatever the tense of the report.
       if (status === 'held' && (outcome === 'cancelled' || outcome === 'postponed'))
@@ -551,13 +580,15 @@ export function extractArticle(
         };
       if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
         cand.confidence.countries = cand.confidence.people;
+      const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
       let target: ArticleMeeting | null = null;
       let bestScore = -1;
       // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
       // bounded search keeps a pathological article linear.
       for (const m of meetings.slice(-RECENT_MEETINGS)) {
-        const sc = sameArticleScore(m, cand) - 0.05 * (index - m.lastSentence);
-        if (sameArticleScore(m, cand) >= 0 && sc > bestScore) {
+        const own = sameArticleScore(m, cand, another);
+        const sc = own - 0.05 * (index - m.lastSentence);
+        if (own >= 0 && sc > bestScore) {
           bestScore = sc;
           target = m;
         }
@@ -608,6 +639,23 @@ export function extractArticle(
       target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
       addMention(target, s, index);
       handled = true;
+    }
+    // "The Quebec City meeting sets the stage for a summit": the new clause is the summit's, but
+    // the meeting it refers back to was in Quebec City, which an earlier mention may not have said.
+    if (handled && placeOfAnaphor) {
+      const { place, meetingsBefore } = placeOfAnaphor;
+      const earlier = meetings.slice(0, meetingsBefore);
+      const meant = resolveAnaphor(earlier, index, null, [], null, NO_DATE, null);
+      if (
+        meant &&
+        place.city &&
+        !meant.city &&
+        (!meant.placeCountry || meant.placeCountry === place.code)
+      ) {
+        meant.city = place.city;
+        meant.placeCountry = place.code;
+        meant.confidence.place ??= { confidence: 'medium', basis: 'context' };
+      }
     }
     if (handled || anaphors.length === 0 || meetings.length === 0) return;
     // "were supposed to meet …, but X cancelled the summit": the summit is the plan that fell

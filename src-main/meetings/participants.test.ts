@@ -25,6 +25,18 @@ describe('readParticipants', () => {
   const read = (s: string, word: string) =>
     readParticipants(s, [0, s.length], 0, s.indexOf(word), false);
 
+  it('prefers the city a building stands in over the city in its name ("Hyderabad House in New Delhi")', () => {
+    const s =
+      'The Indian prime minister hosted the visiting Japanese prime minister at Hyderabad House in New Delhi.';
+    expect(read(s, 'hosted').place?.city).toBe('New Delhi');
+    // With no other city named, the building's city stands.
+    const t = 'Rwandan and Kenyan ministers met at the Kigali Convention Centre.';
+    expect(read(t, 'met').place?.city).toBe('Kigali');
+    // A city before a building that is not named for it is still the place.
+    const u = 'The Kenyan and Ethiopian leaders met in Mombasa at the State House.';
+    expect(read(u, 'met').place?.city).toBe('Mombasa');
+  });
+
   it('reads countries named as what the talks are about as subjects, not participants', () => {
     const s =
       'The Kenyan foreign minister will meet his Tanzanian counterpart to discuss the grain corridor, Sudan, Somalia and Ethiopia.';

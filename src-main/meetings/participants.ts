@@ -18,6 +18,8 @@ export interface PlaceFound {
   code: string | null;
   /** Offset in the sentence, to prefer the place nearest the meeting word. */
   at: number;
+  /** Read from a building's name ("Hyderabad House"): any other city named beats it. */
+  inName?: boolean;
 }
 
 export interface Participants {
@@ -268,6 +270,11 @@ export function readParticipants(
       const city = capitalOf(t.code);
       places.push({ city, code: t.code, at: t.start });
       fate = 'place';
+    } else if ((t.kind === 'capital' || t.kind === 'city') && VENUE_NAME_AFTER.test(after)) {
+      // "at Hyderabad House in New Delhi": the city word names the building; it is the place only
+      // when no other city is named ("at the Kigali Convention Centre").
+      places.push({ city: t.city, code: t.code, at: t.start, inName: true });
+      fate = 'place';
     } else if (t.kind === 'capital' || t.kind === 'city') {
       const asPlace =
         LOCATIVE_BEFORE.test(before) ||
@@ -359,11 +366,16 @@ export function readParticipants(
 const VENUE_RE =
   /\bat\s+(?:the\s+)?((?:headquarters|residence|seat|offices?|premises|building)\s+of\s+(?:the\s+)?[A-Z][^,.;]{2,70}|(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:Palace|House|Hall|Centre|Center|Hotel|Building|Residence|Complex|Villa|Castle|Headquarters|Secretariat|Palais|Kremlin)\b|Kremlin|White House|Élysée|Elysee)/u;
 
+/** A city's name used in a building's ("Hyderabad House", "the Kigali Convention Centre"). */
+const VENUE_NAME_AFTER =
+  /^\s+(?:State\s+|Conference\s+|Convention\s+|International\s+)?(?:House|Palace|Hall|Hotel|Centre|Center|Building|Stadium|Airport|Square|Towers?)\b/;
+
 function pickPlace(places: PlaceFound[], triggerAt: number): PlaceFound | null {
   if (places.length === 0) return null;
   // A city beats a bare country; then the nearest to the meeting word.
   const withCity = places.filter(p => p.city);
-  const pool = withCity.length > 0 ? withCity : places;
+  const outright = withCity.filter(p => !p.inName);
+  const pool = outright.length > 0 ? outright : withCity.length > 0 ? withCity : places;
   return pool.reduce((a, b) => (Math.abs(b.at - triggerAt) < Math.abs(a.at - triggerAt) ? b : a));
 }
 
