@@ -8,6 +8,7 @@
 import type { Article } from '../../src-main/contract/article';
 import type { Meeting, Mention } from '../../src-main/contract/meeting';
 import type { Result } from '../../src-main/contract/result';
+import { articleForExtraction } from './article-payload';
 import { blankValues, valuesOf, type FieldValues } from './fields';
 import type { MeetingDraft } from './selection';
 
@@ -38,22 +39,6 @@ export function prefillFrom(draft: MeetingDraft, meeting: Meeting | null): Prefi
       ...(meeting.outcome ? { outcome: meeting.outcome } : {}),
     },
     found: true,
-  };
-}
-
-/** Only the fields the channel's Article schema has: the stored record carries more. */
-export function articleForExtraction(a: Article): Article {
-  return {
-    id: a.id,
-    source: a.source,
-    file: a.file,
-    title: a.title,
-    publisher: a.publisher,
-    published: a.published,
-    dateline: a.dateline,
-    text: a.text,
-    paragraphs: a.paragraphs,
-    wordCount: a.wordCount,
   };
 }
 

@@ -6,11 +6,11 @@
  * does not touch keep their stored rows. The analyst's decisions live in their own table and are
  * never touched here.
  */
-import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import type { ReadoutApi } from '../../src-main/contract/api';
 import type { Meeting } from '../../src-main/contract/meeting';
 import type { ReadoutDB, StoredArticle, StoredMeeting } from '../db/db';
+import { articleForExtraction } from './article-payload';
 
 /** The two main-process calls a sync needs (the app passes its bridge `api`). */
 export type MeetingsEngine = Pick<ReadoutApi, 'extractArticleMeetings' | 'mergeArticleMeetings'>;
@@ -48,22 +48,6 @@ async function storedHashes(db: ReadoutDB): Promise<Pick<StoredArticle, 'id' | '
  */
 export async function storedFingerprint(db: ReadoutDB): Promise<string> {
   return fingerprint(await storedHashes(db));
-}
-
-/** The article as the contract knows it, without the store's own fields. */
-function toArticle(a: StoredArticle): Article {
-  return {
-    id: a.id,
-    source: a.source,
-    file: a.file,
-    title: a.title,
-    publisher: a.publisher,
-    published: a.published,
-    dateline: a.dateline,
-    text: a.text,
-    paragraphs: a.paragraphs,
-    wordCount: a.wordCount,
-  };
 }
 
 /** A meeting with the keys the list and timeline query by. */
@@ -108,7 +92,7 @@ async function extractMissing(
       (a): a is StoredArticle => a !== undefined,
     );
     if (articles.length === 0) continue;
-    const result = await engine.extractArticleMeetings(articles.map(toArticle));
+    const result = await engine.extractArticleMeetings(articles.map(articleForExtraction));
     if (!result.ok) return result.error.message;
     const hashOf = new Map(articles.map(a => [a.id, a.contentHash]));
     await db.transaction('rw', db.articles, db.articleMeetings, async () => {
