@@ -26,7 +26,7 @@ export interface ActorOffice {
   name: string;
   /** ISO 3166-1 alpha-2 (XK for Kosovo); null for an office in an international organisation. */
   country: string | null;
-  /** The organisation's name as `data/organizations.json` spells it; null for a national office. */
+  /** The organisation, named as `data/organizations.json` names it; null for a national office. */
   org: string | null;
   role: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD as precise as the data know it. */
