@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { borrowedReferences, resolveWithReference } from './borrow';
 import type { MergeItem } from './merge';
+import { report as baseReport } from './test-merge-item';
 
 const UNDATED = { start: null, end: null, precision: 'unknown', text: null } as const;
 
+/** A report as build.test's, but held: these tests borrow dates for meetings that took place. */
 function report(file: string, published: string | null, over: Partial<MergeItem> = {}): MergeItem {
-  return {
-    articleId: file,
-    file,
-    published,
-    dateResolvedVia: null,
-    mentions: [{ sentence: `What ${file} says.`, start: 0, end: 12 }],
-    purpose: null,
-    lastSentence: 0,
-    order: 0,
-    status: 'held',
-    date: { start: '2024-06-03', end: '2024-06-03', precision: 'day', text: 'June 3' },
-    monthHint: null,
-    countries: ['KE', 'TZ'],
-    people: [],
-    organizations: [],
-    levels: ['foreign ministers'],
-    city: 'Arusha',
-    placeCountry: 'TZ',
-    venue: null,
-    separate: false,
-    ...over,
-  };
+  return baseReport(file, published, { status: 'held', ...over });
 }
 
 describe('resolveWithReference', () => {

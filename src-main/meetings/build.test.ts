@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MeetingSchema } from '../contract/meeting';
 import { buildMeeting } from './build';
-import type { MergeItem } from './merge';
+import { report } from './test-merge-item';
 
 const name = (code: string): string => `Country ${code}`;
-
-function report(file: string, published: string | null, over: Partial<MergeItem> = {}): MergeItem {
-  return {
-    articleId: file,
-    file,
-    published,
-    dateResolvedVia: null,
-    mentions: [{ sentence: `What ${file} says.`, start: 0, end: 12 }],
-    purpose: null,
-    lastSentence: 0,
-    order: 0,
-    status: 'scheduled',
-    date: { start: '2024-06-03', end: '2024-06-03', precision: 'day', text: 'June 3' },
-    monthHint: null,
-    countries: ['KE', 'TZ'],
-    people: [],
-    organizations: [],
-    levels: ['foreign ministers'],
-    city: 'Arusha',
-    placeCountry: 'TZ',
-    venue: null,
-    separate: false,
-    ...over,
-  };
-}
 
 describe('buildMeeting', () => {
   it('takes the status of the latest report, however many earlier ones disagree', () => {

@@ -24,12 +24,8 @@ import {
   movePoint,
   saveBriefing,
 } from './briefing-edits';
-import {
-  buildBriefingInput,
-  downloadBytes,
-  KEY_POINT_SLOT,
-  sourceArticleIds,
-} from './briefing-input';
+import { buildBriefingInput, KEY_POINT_SLOT, sourceArticleIds } from './briefing-input';
+import { deliverBriefing } from './deliver';
 import { PageView } from './PageView';
 
 const SECTION_NAMES: Record<string, string> = {
@@ -178,20 +174,7 @@ export function BriefingView({ meeting }: { meeting: Meeting }) {
       options: { ...input.options, generatedAt: new Date().toISOString() },
     };
     try {
-      if (desktop) {
-        const result = await api.exportBriefing(dated);
-        if (!result.ok) return setStatus({ kind: 'error', message: result.error.message });
-        setStatus(
-          result.value
-            ? { kind: 'done', message: `Saved to ${result.value.path}` }
-            : { kind: 'idle' },
-        );
-        return;
-      }
-      const result = await api.renderBriefing(dated);
-      if (!result.ok) return setStatus({ kind: 'error', message: result.error.message });
-      downloadBytes(result.value.bytes, result.value.fileName);
-      setStatus({ kind: 'done', message: `Downloaded ${result.value.fileName}` });
+      setStatus(await deliverBriefing(dated));
     } catch (error) {
       setStatus({ kind: 'error', message: `The briefing could not be made: ${String(error)}` });
     }

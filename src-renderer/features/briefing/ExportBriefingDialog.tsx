@@ -1,16 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../src-main/contract/meeting';
-import { api, desktop } from '../../bridge';
+import { desktop } from '../../bridge';
 import { db } from '../../db/db';
 import { useColourMeanings } from '../highlights/palette';
 import { useModalDialog } from '../keyboard/modal';
-import {
-  buildBriefingInput,
-  downloadBytes,
-  KEY_POINT_SLOT,
-  sourceArticleIds,
-} from './briefing-input';
+import { deliverBriefing } from './deliver';
+import { buildBriefingInput, KEY_POINT_SLOT, sourceArticleIds } from './briefing-input';
 
 interface Props {
   meeting: Meeting;
@@ -91,17 +87,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
       chosen,
       options: { paper, handling: handling.trim() || null, generatedAt: new Date().toISOString() },
     });
-    if (desktop) {
-      const result = await api.exportBriefing(input);
-      if (!result.ok) return { kind: 'error', message: result.error.message };
-      return result.value
-        ? { kind: 'done', message: `Saved to ${result.value.path}` }
-        : { kind: 'idle' };
-    }
-    const result = await api.renderBriefing(input);
-    if (!result.ok) return { kind: 'error', message: result.error.message };
-    downloadBytes(result.value.bytes, result.value.fileName);
-    return { kind: 'done', message: `Downloaded ${result.value.fileName}` };
+    return deliverBriefing(input);
   };
 
   return (
