@@ -1,6 +1,8 @@
 /**
  * Annotations as Markdown, for pasting into a report or a wiki: per article its title and source,
  * the article note, then each highlight as a block quote with its colour's meaning, note and tags.
+ * Notes are the analyst's own Markdown and go out as written; only text Readout did not write in
+ * Markdown (titles, sources, quotes from the article) is escaped.
  */
 import type { Highlight } from '../db/db';
 import type { AnnotatedArticle, AnnotationSet } from './annotations';
@@ -8,6 +10,11 @@ import type { AnnotatedArticle, AnnotationSet } from './annotations';
 /** Escapes characters that would start Markdown constructs inside one line of text. */
 function inline(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+/** A note's Markdown, unchanged but for the blank lines around it. */
+function asWritten(markdown: string): string {
+  return markdown.replace(/^\s*\n|\s+$/g, '');
 }
 
 function quote(text: string): string {
@@ -26,7 +33,7 @@ function tagLine(tags: string[]): string | null {
 function highlightBlock(h: Highlight, meanings: string[]): string {
   const meaning = meanings[h.colour] ?? `Colour ${h.colour + 1}`;
   const lines = [quote(h.quote.exact), '', `— **${inline(meaning)}**`];
-  if (h.note.trim()) lines.push('', ...h.note.trim().split('\n').map(inline));
+  if (h.note.trim()) lines.push('', asWritten(h.note));
   const tags = tagLine(h.tags);
   if (tags) lines.push('', tags);
   return lines.join('\n');
@@ -41,7 +48,7 @@ function articleSection(
   if (meta.length > 0) parts.push(`${meta.join(' · ')}`);
   if (note) {
     parts.push('', '### Article note', '');
-    if (note.text.trim()) parts.push(...note.text.trim().split('\n').map(inline));
+    if (note.text.trim()) parts.push(asWritten(note.text));
     const tags = tagLine(note.tags);
     if (tags) parts.push('', tags);
   }

@@ -16,7 +16,7 @@ interface TextualBody {
   type: 'TextualBody';
   value: string;
   purpose: 'commenting' | 'tagging' | 'classifying';
-  format?: 'text/plain';
+  format?: 'text/markdown';
 }
 
 export interface WebAnnotation {
@@ -50,10 +50,16 @@ export interface AnnotationCollection {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Notes are written in Markdown (the reader renders them so), and the body says so. */
 function textBodies(note: string, tags: string[]): TextualBody[] {
   const bodies: TextualBody[] = [];
   if (note.trim())
-    bodies.push({ type: 'TextualBody', value: note, purpose: 'commenting', format: 'text/plain' });
+    bodies.push({
+      type: 'TextualBody',
+      value: note,
+      purpose: 'commenting',
+      format: 'text/markdown',
+    });
   for (const tag of tags) bodies.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   return bodies;
 }

@@ -101,6 +101,20 @@ describe('annotationsToMarkdown', () => {
     );
   });
 
+  it("keeps the analyst's Markdown in notes as written", async () => {
+    const db = await filled();
+    await db.articleNotes.put(
+      makeNote(article, '# Assessment\n\n- *likely* a [visit](https://example.org)\n', []),
+    );
+    await db.highlights.update(h1.id, { note: '## Why\n`Monday` is **new**' });
+    const md = annotationsToMarkdown(await collectAnnotations(db));
+    expect(md).toContain(
+      '### Article note\n\n# Assessment\n\n- *likely* a [visit](https://example.org)\n',
+    );
+    expect(md).toContain('— **Date & place**\n\n## Why\n`Monday` is **new**\n');
+    expect(md).not.toContain('\\#');
+  });
+
   it('says when an article has no annotations', async () => {
     const md = annotationsToMarkdown(await collectAnnotations(await filled(), quiet.id));
     expect(md).toContain('## Nothing marked');
@@ -130,7 +144,7 @@ describe('annotationsToWebAnnotation', () => {
           type: 'TextualBody',
           value: 'Follow up with the desk.',
           purpose: 'commenting',
-          format: 'text/plain',
+          format: 'text/markdown',
         },
         { type: 'TextualBody', value: 'afghanistan', purpose: 'tagging' },
       ],
@@ -149,7 +163,7 @@ describe('annotationsToWebAnnotation', () => {
           type: 'TextualBody',
           value: 'Which ministers?',
           purpose: 'commenting',
-          format: 'text/plain',
+          format: 'text/markdown',
         },
         { type: 'TextualBody', value: 'kabul', purpose: 'tagging' },
         { type: 'TextualBody', value: 'visit', purpose: 'tagging' },
