@@ -58,6 +58,37 @@ describe('describeHit', () => {
     );
     expect(item.snippet.find(s => s.match)?.text).toBe('desk');
   });
+
+  it("shows a note's Markdown as the text the analyst reads", () => {
+    const marked = makeNote(article, '## Venue\n\n**Doha** is [confirmed](https://example.org)');
+    const index = createIndex();
+    index.add(noteDoc(marked));
+    const item = describeHit(searchIndex(index, 'doha')[0], { article, note: marked });
+    expect(item.snippet.map(s => s.text).join('')).toBe('Venue Doha is confirmed');
+    expect(item.snippet.filter(s => s.match).map(s => s.text)).toEqual(['Doha']);
+  });
+
+  it('marks the matched words of the title too', () => {
+    const [hit] = searchIndex(indexed(), 'delegations').filter(h => h.kind === 'article');
+    expect(describeHit(hit, { article }).title).toEqual([
+      { text: 'Delegations', match: true },
+      { text: ' arrive', match: false },
+    ]);
+  });
+
+  it('jumps to the passage the snippet shows, where the query words meet', () => {
+    const long = makeArticle(
+      'Long report',
+      'Doha was quiet. ' +
+        'Nothing happened there for a long while. '.repeat(6) +
+        'Then the mediators met in Doha with both delegations.',
+    );
+    const index = createIndex();
+    index.add(articleDoc(long));
+    const item = describeHit(searchIndex(index, 'mediators doha')[0], { article: long });
+    expect(long.text.slice(item.range!.start, item.range!.start + 19)).toBe('mediators met in Do');
+    expect(item.snippet.filter(s => s.match).map(s => s.text)).toEqual(['mediators', 'Doha']);
+  });
 });
 
 describe('resolveHits', () => {

@@ -4,13 +4,24 @@
  */
 import type { ArticleNote, Highlight, ReadoutDB, StoredArticle } from '../db/db';
 import { recordId, type SearchHit, type SearchKind } from './index';
-import { buildSnippet, firstMatch, type Segment } from './snippets';
+import { noteText } from './note-text';
+import {
+  bestMatch,
+  buildSnippet,
+  firstMatch,
+  markWords,
+  SNIPPET_BEFORE,
+  SNIPPET_LENGTH,
+  type Segment,
+} from './snippets';
 
 export interface SearchResultItem {
   id: string;
   kind: SearchKind;
   articleId: string;
   articleTitle: string;
+  /** The title with the matched words marked. */
+  title: Segment[];
   snippet: Segment[];
   /** What to mark in the article; null opens the article at its top (title or note matches). */
   range: { start: number; end: number } | null;
@@ -24,29 +35,37 @@ export interface HitSources {
   note?: ArticleNote;
 }
 
+/** The span buildSnippet's default window gives the passage after its lead-in. */
+const SNIPPET_SPAN = SNIPPET_LENGTH - SNIPPET_BEFORE;
+
 /** Pure: snippet and jump range for one hit, from its records. */
 export function describeHit(hit: SearchHit, src: HitSources): SearchResultItem {
   const terms = new Set(hit.terms);
+  const articleTitle = src.article?.title ?? 'Missing article';
   const base = {
     id: hit.id,
     kind: hit.kind,
     articleId: hit.articleId,
-    articleTitle: src.article?.title ?? 'Missing article',
+    articleTitle,
+    title:
+      hit.kind === 'article'
+        ? markWords(articleTitle, terms)
+        : [{ text: articleTitle, match: false }],
   };
   if (hit.kind === 'article') {
     const text = src.article?.text ?? '';
-    const first = firstMatch(text, terms);
     return {
       ...base,
       snippet: buildSnippet(text, terms),
-      range: first,
+      // The passage the snippet shows, so the jump lands where the analyst just read.
+      range: bestMatch(text, terms, SNIPPET_SPAN),
       tags: [],
     };
   }
   if (hit.kind === 'highlight') {
     const h = src.highlight;
     const quote = h?.quote.exact ?? '';
-    const note = h?.note ?? '';
+    const note = noteText(h?.note ?? '');
     const source = firstMatch(quote, terms) || !firstMatch(note, terms) ? quote : note;
     return {
       ...base,
@@ -56,7 +75,12 @@ export function describeHit(hit: SearchHit, src: HitSources): SearchResultItem {
     };
   }
   const n = src.note;
-  return { ...base, snippet: buildSnippet(n?.text ?? '', terms), range: null, tags: n?.tags ?? [] };
+  return {
+    ...base,
+    snippet: buildSnippet(noteText(n?.text ?? ''), terms),
+    range: null,
+    tags: n?.tags ?? [],
+  };
 }
 
 /** Reads the records behind `hits` in one read transaction and describes each hit. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, firstMatch, matchedWords } from './snippets';
+import { bestMatch, buildSnippet, firstMatch, markWords, matchedWords } from './snippets';
 
 const text =
   'Officials from both sides said on Monday that the Vienna meeting would go ahead. ' +
@@ -23,7 +23,51 @@ describe('firstMatch', () => {
   });
 });
 
+describe('bestMatch', () => {
+  it('starts the passage that holds the most of the query words, not the first stray one', () => {
+    const long =
+      'Talks were mentioned early. ' +
+      'Filler words keep going here. '.repeat(10) +
+      'Later the talks in Vienna began, and Vienna hosted more talks.';
+    const best = bestMatch(long, new Set(['talks', 'vienna']), 80)!;
+    expect(long.slice(best.start, best.start + 15)).toBe('talks in Vienna');
+  });
+
+  it('prefers the earliest passage when two are equally good', () => {
+    const best = bestMatch(
+      'Vienna then Geneva. Vienna then Geneva.',
+      new Set(['vienna', 'geneva']),
+      20,
+    );
+    expect(best).toEqual({ start: 0, end: 6 });
+  });
+
+  it('returns null when no term occurs', () => {
+    expect(bestMatch(text, new Set(['geneva']), 100)).toBeNull();
+  });
+});
+
+describe('markWords', () => {
+  it('marks every matched word of a short text such as a title', () => {
+    expect(markWords('Vienna talks: Vienna again', new Set(['vienna']))).toEqual([
+      { text: 'Vienna', match: true },
+      { text: ' talks: ', match: false },
+      { text: 'Vienna', match: true },
+      { text: ' again', match: false },
+    ]);
+  });
+});
+
 describe('buildSnippet', () => {
+  it('shows the passage with all the query words and marks each of them', () => {
+    const long =
+      'The talks were postponed once. ' +
+      'Nothing of note happened for a while. '.repeat(8) +
+      'In the end the talks in Geneva opened with envoys from both sides.';
+    const segments = buildSnippet(long, new Set(['talks', 'geneva', 'envoys']));
+    expect(segments.filter(s => s.match).map(s => s.text)).toEqual(['talks', 'Geneva', 'envoys']);
+  });
+
   it('wraps matched words as match segments and never returns markup', () => {
     const segments = buildSnippet(text, new Set(['vienna', 'sanctions']));
     expect(segments.filter(s => s.match).map(s => s.text)).toEqual([

@@ -14,7 +14,9 @@ import {
 import { db } from '../../db/db';
 import { useNavigation } from '../../navigation';
 import { liveSearchIndex } from '../../search/live';
+import { resultCount } from '../../search/count';
 import { resolveHits, type SearchResultItem } from '../../search/results';
+import type { Segment } from '../../search/snippets';
 import type { SearchKind } from '../../search/index';
 import { useShortcut } from '../../shortcuts';
 import { useEscapeLayer } from '../keyboard/escape';
@@ -33,6 +35,16 @@ interface Results {
   items: SearchResultItem[];
 }
 
+/** Text with its matched words in <mark>: segments, never HTML. */
+function Marked({ segments }: { segments: readonly Segment[] }) {
+  return segments.map((s, j) =>
+    s.match ? <mark key={j}>{s.text}</mark> : <span key={j}>{s.text}</span>,
+  );
+}
+
+/**
+ * The search box in the top bar (see the module comment).
+ */
 export function SearchBox() {
   const navigation = useNavigation();
   const [live] = useState(() => liveSearchIndex(db));
@@ -160,9 +172,7 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
       />
       <span className="sr-only" role="status">
-        {showing && settled && items.length > 0
-          ? `${items.length}${items.length === LIMIT ? '+' : ''} results`
-          : ''}
+        {showing && settled && items.length > 0 ? resultCount(items.length, LIMIT) : ''}
       </span>
       {showing && (items.length > 0 || status) && (
         <div className="search-popover" ref={popover}>
@@ -191,13 +201,13 @@ export function SearchBox() {
                   <span className={`search-kind search-kind-${item.kind}`}>
                     {KIND_LABEL[item.kind]}
                   </span>
-                  <span className="search-result-title">{item.articleTitle}</span>
+                  <span className="search-result-title">
+                    <Marked segments={item.title} />
+                  </span>
                 </div>
                 {item.snippet.length > 0 && (
                   <p className="search-snippet">
-                    {item.snippet.map((s, j) =>
-                      s.match ? <mark key={j}>{s.text}</mark> : <span key={j}>{s.text}</span>,
-                    )}
+                    <Marked segments={item.snippet} />
                   </p>
                 )}
                 {item.tags.length > 0 && (
