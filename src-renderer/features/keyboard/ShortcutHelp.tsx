@@ -1,34 +1,48 @@
 import { useEffect, useRef, useState } from 'react';
-import { listShortcuts, useShortcut, type Shortcut } from '../../shortcuts';
+import { listShortcuts, useShortcut } from '../../shortcuts';
+import {
+  ALL_SHORTCUTS,
+  shortcutList,
+  type KeyCombo,
+  type ListedShortcut,
+  type ShortcutEntry,
+} from './all-shortcuts';
+import './shortcut-help.css';
 import { useEscapeLayer } from './escape';
 
 const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** How a shortcut is written for the analyst: "Ctrl+Shift+Z", "Esc", "?". */
-export function keyLabel(s: Pick<Shortcut, 'key' | 'mod' | 'shift'>): string {
-  const key = s.key === 'Escape' ? 'Esc' : s.key.length === 1 ? s.key.toUpperCase() : s.key;
-  const parts = [s.mod && (mac ? 'Cmd' : 'Ctrl'), s.mod && s.shift && 'Shift', key];
+const NAMED_KEYS: Record<string, string> = { Escape: 'Esc', ArrowUp: '↑', ArrowDown: '↓' };
+
+/** How a shortcut is written for the analyst: "Ctrl+Shift+Z", "Esc", "?", "Alt+↑". */
+export function keyLabel(s: KeyCombo): string {
+  const key = NAMED_KEYS[s.key] ?? (s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  const parts = [s.mod && (mac ? 'Cmd' : 'Ctrl'), s.mod && s.shift && 'Shift', s.alt && 'Alt', key];
   return parts.filter(Boolean).join('+');
 }
 
-function grouped(list: Shortcut[]): [string, Shortcut[]][] {
-  const groups = new Map<string, Shortcut[]>();
-  for (const s of list) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
-  return [...groups].sort(([a], [b]) => a.localeCompare(b));
+/** The keys of one entry: "1–8" for a range, "Alt+↑ / Alt+↓" for alternatives. */
+function entryLabel(e: ShortcutEntry): string {
+  if (e.range && e.keys.length > 1) {
+    return `${keyLabel(e.keys[0])}–${keyLabel(e.keys[e.keys.length - 1])}`;
+  }
+  return e.keys.map(keyLabel).join(' / ');
 }
 
+const sectionId = (title: string) => `keys-${title.replace(/\W+/g, '-')}`;
+
 /**
- * The `?` dialog: every registered shortcut, grouped. The list is read when the dialog opens, so
- * it shows exactly what is active in the current view.
+ * The `?` dialog: every shortcut of the app, view by view (all-shortcuts.ts), those that work in
+ * the current view marked "here". What is registered is read when the dialog opens.
  */
 export function ShortcutHelp() {
-  const [open, setOpen] = useState<Shortcut[] | null>(null);
+  const [open, setOpen] = useState<ReturnType<typeof shortcutList> | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   useShortcut({
     key: '?',
     description: 'List every keyboard shortcut',
     group: 'General',
-    run: () => setOpen(listShortcuts()),
+    run: () => setOpen(shortcutList(ALL_SHORTCUTS, listShortcuts())),
   });
   useEscapeLayer(open !== null, () => setOpen(null));
   useEffect(() => {
@@ -50,22 +64,31 @@ export function ShortcutHelp() {
           Close
         </button>
       </header>
-      {open &&
-        grouped(open).map(([group, list]) => (
-          <section key={group} aria-labelledby={`keys-${group.replace(/\W+/g, '-')}`}>
-            <h3 id={`keys-${group.replace(/\W+/g, '-')}`}>{group}</h3>
-            <dl>
-              {list.map(s => (
-                <div key={`${keyLabel(s)}-${s.description}`}>
-                  <dt>
-                    <kbd>{keyLabel(s)}</kbd>
-                  </dt>
-                  <dd>{s.description}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
+      {open?.map(section => (
+        <section key={section.title} aria-labelledby={sectionId(section.title)}>
+          <h3 id={sectionId(section.title)}>{section.title}</h3>
+          {section.note && <p className="shortcut-note">{section.note}</p>}
+          <dl>
+            {section.entries.map(e => (
+              <ShortcutRow key={`${entryLabel(e)}-${e.description}`} entry={e} />
+            ))}
+          </dl>
+        </section>
+      ))}
     </dialog>
+  );
+}
+
+function ShortcutRow({ entry }: { entry: ListedShortcut }) {
+  return (
+    <div className={entry.active ? 'shortcut-active' : undefined}>
+      <dt>
+        <kbd>{entryLabel(entry)}</kbd>
+      </dt>
+      <dd>
+        {entry.description}
+        {entry.active && <span className="shortcut-here"> · works here</span>}
+      </dd>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { formatDate, plural } from '../../format';
 import { HighlightedParagraph } from '../highlights/HighlightedParagraph';
 import { DEFAULT_MEANINGS } from '../highlights/palette';
 import { segment, type Layer } from '../highlights/segments';
+import { ComfortReader } from './ComfortReader';
 
 /** A passage to show marked and scrolled into view (a search hit, a meeting's source sentence). */
 export interface FocusRange {
@@ -57,7 +58,7 @@ export function ReaderView({
     return article.paragraphs.map(p => segment(p.start, p.end, highlights, range));
   }, [article.paragraphs, highlights, focusStart, focusEnd]);
   return (
-    <article className="reader" aria-labelledby="reader-title">
+    <ComfortReader className="reader" aria-labelledby="reader-title">
       <header className="reader-header">
         <h1 id="reader-title">{article.title}</h1>
         <p className="reader-meta">{meta.join(' · ')}</p>
@@ -85,6 +86,6 @@ export function ReaderView({
           />
         ))}
       </div>
-    </article>
+    </ComfortReader>
   );
 }
