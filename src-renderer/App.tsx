@@ -20,6 +20,8 @@ import {
   type ImportOutcome,
   type PickedFile,
 } from './features/import/importer';
+import { importPasted } from './features/import/paste';
+import { usePasteToCreate } from './features/import/paste-hook';
 import { LibraryList } from './features/library/LibraryList';
 import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
@@ -118,6 +120,15 @@ export function App() {
 
   const selected = articles?.find(a => a.id === selectedId) ?? null;
   const busy = activity !== null;
+  usePasteToCreate(view === 'reader' && !busy, {
+    onContent: upload =>
+      void run(async () => {
+        const pasted = await importPasted(db, upload);
+        if (pasted.articleId) navigation.openArticle(pasted.articleId);
+        return pasted.outcome;
+      }),
+    onFiles: files => void run(p => importUploads(db, files, p)),
+  });
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
