@@ -21,6 +21,7 @@ import { resolveCountries } from './lookups/countries';
 import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
 import { createTaskRunner } from './workers/runner';
+import { createWatchControl, type WatchControl, type WatchControlOptions } from './watch/control';
 
 type ChannelWithMethod<M extends MethodName> = {
   [C in keyof Channels]: Channels[C]['method'] extends M ? C : never;
@@ -64,6 +65,12 @@ export interface ServicesOptions {
    * and fails with a clear error (two minutes by default).
    */
   workerTimeoutMs?: number;
+  /**
+   * The desktop's inbox folder (see watch/control.ts): where its setting is kept, main's folder
+   * dialog and the window to send reports to. Absent in the preview and the command line, where
+   * the `watch:*` channels answer `unsupported`.
+   */
+  inbox?: Omit<WatchControlOptions, 'importPaths'>;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -76,12 +83,33 @@ export function createServices(options: ServicesOptions): Services {
   // Parsing files and finding meetings run in a worker thread, so that main keeps answering every
   // other call (backups, briefings) however long one hostile file takes.
   const worker = createTaskRunner({ timeoutMs: options.workerTimeoutMs });
+  const inbox: WatchControl | null = options.inbox
+    ? createWatchControl({
+        ...options.inbox,
+        importPaths: paths => worker.run('importPaths', paths, {}),
+      })
+    : null;
+  // The kept inbox is watched again from the start; failures show in its status.
+  void inbox?.resume();
+  const inboxControl = (): WatchControl => {
+    if (!inbox) {
+      throw new ServiceError(
+        'unsupported',
+        'The inbox folder is a desktop feature; in the preview, import files or paste text.',
+      );
+    }
+    return inbox;
+  };
   const backupStore = (): BackupStore => {
     if (!backups) throw new ServiceError('unsupported', 'Automatic backups are not kept here.');
     return backups;
   };
 
   return {
+    watchStatus: async () => inboxControl().status(),
+    chooseWatchFolder: () => inboxControl().choose(),
+    stopWatchFolder: () => inboxControl().stop(),
+
     // Seeds are reported as `seeds/NAME` wherever the app is installed, so their source is stable.
     loadSeeds: () =>
       worker.run('importPaths', [basename(options.seedsDir)], { cwd: dirname(options.seedsDir) }),

@@ -21,6 +21,7 @@ import { ArticleExtractionSchema, MAX_EXTRACT_BATCH } from './article-meetings';
 import { BriefingInputSchema } from './briefing';
 import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
+import { WatchStatusSchema } from './watch';
 
 /**
  * A filesystem path as the desktop shell reports a dropped file: absolute (POSIX `/…`, Windows
@@ -182,6 +183,24 @@ export const channels = {
     method: 'readAutoBackup',
     args: z.tuple([AutoBackupIdSchema]),
     result: z.object({ id: AutoBackupIdSchema, text: z.string().max(MAX_WORK_BACKUP_CHARS) }),
+  },
+  /** Desktop only: the inbox folder and whether it is being watched. */
+  'watch:status': {
+    method: 'watchStatus',
+    args: z.tuple([]),
+    result: WatchStatusSchema,
+  },
+  /** Desktop only: main's folder dialog names the inbox (the page sends no path); cancel keeps it. */
+  'watch:choose': {
+    method: 'chooseWatchFolder',
+    args: z.tuple([]),
+    result: WatchStatusSchema,
+  },
+  /** Desktop only: stops watching and forgets the inbox folder. */
+  'watch:stop': {
+    method: 'stopWatchFolder',
+    args: z.tuple([]),
+    result: WatchStatusSchema,
   },
 } as const;
 
