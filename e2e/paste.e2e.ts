@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { DataDialog } from './pages/data';
 import { LibraryPage } from './pages/library';
 
 // Our own words, not a news text.
@@ -67,5 +68,15 @@ test.describe('paste to create', () => {
     await paste(app.page, ARTICLE);
     await expect(library.articles).toHaveCount(2);
     await expect(library.importReport).toBeHidden();
+  });
+});
+
+test.describe('inbox folder', () => {
+  test('the preview shows the inbox setting as desktop only', async ({ app }) => {
+    const data = new DataDialog(app.page);
+    await data.open();
+    const section = data.dialog.getByRole('region', { name: 'Inbox folder' });
+    await expect(section).toContainText('Desktop only');
+    await expect(section.getByRole('button', { name: 'Choose inbox folder…' })).toBeDisabled();
   });
 });

@@ -15,6 +15,7 @@ import fontMeta from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf?asset';
 // Only the Regular weight of the CJK fallback ships (10.6 MB); the package's other eight weights
 // stay in node_modules, which electron-builder does not pack for a devDependency.
 import fontCjk from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?asset';
+import { WATCH_IMPORTED_CHANNEL } from './contract/watch';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
@@ -81,6 +82,21 @@ function start(): void {
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    // The inbox folder: chosen with main's dialog, kept in the profile, reports sent to the page.
+    inbox: {
+      settingsFile: join(app.getPath('userData'), 'inbox.json'),
+      async pickFolder() {
+        const options: Electron.OpenDialogOptions = {
+          title: 'Choose an inbox folder to import from',
+          properties: ['openDirectory', 'createDirectory'],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      onImported: imported => mainWindow?.webContents.send(WATCH_IMPORTED_CHANNEL, imported),
     },
     async pickPaths({ folders }) {
       const options: Electron.OpenDialogOptions = {

@@ -20,6 +20,7 @@ import {
   type ImportOutcome,
   type PickedFile,
 } from './features/import/importer';
+import { useInboxImports } from './features/import/InboxFolder';
 import { importPasted } from './features/import/paste';
 import { usePasteToCreate } from './features/import/paste-hook';
 import { LibraryList } from './features/library/LibraryList';
@@ -120,6 +121,7 @@ export function App() {
 
   const selected = articles?.find(a => a.id === selectedId) ?? null;
   const busy = activity !== null;
+  useInboxImports(db, run);
   usePasteToCreate(view === 'reader' && !busy, {
     onContent: upload =>
       void run(async () => {

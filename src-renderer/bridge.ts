@@ -6,12 +6,14 @@
 import { channels, type Channel } from '../src-main/contract/channels';
 import type { ReadoutApi } from '../src-main/contract/api';
 import type { MenuCommand } from '../src-main/contract/menu';
+import type { WatchImported } from '../src-main/contract/watch';
 import { resultSchema, type Result } from '../src-main/contract/result';
 import { decodeWire, encodeWire } from '../src-main/contract/wire';
 
 export interface DesktopApi {
   pathForFile(file: File): string;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onWatchImport(listener: (imported: WatchImported) => void): () => void;
 }
 
 declare global {

@@ -1,17 +1,23 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, channels, DROP_GRANT_CHANNEL } from '../contract/channels';
+import { WATCH_IMPORTED_CHANNEL } from '../contract/watch';
 
 /** What the preload hands to the page, and the one Electron object it must never hand over. */
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, Record<string, unknown>>();
   const invoked: unknown[][] = [];
+  const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
   const ipcRenderer = {
     invoke: (...args: unknown[]): Promise<unknown> => {
       invoked.push(args);
       return Promise.resolve({ ok: false, error: { code: 'internal', message: 'stub' } });
     },
-    on: () => undefined,
-    off: () => undefined,
+    on: (channel: string, handler: (event: unknown, payload: unknown) => void) => {
+      listeners.set(channel, handler);
+    },
+    off: (channel: string) => {
+      listeners.delete(channel);
+    },
   };
   // The window's drop listeners, as the preload registers them before any page script runs.
   const dropListeners: ((event: unknown) => void)[] = [];
@@ -22,7 +28,7 @@ const electron = vi.hoisted(() => {
   ) => {
     if (type === 'drop' && capture === true) dropListeners.push(listener);
   };
-  return { exposed, invoked, ipcRenderer, dropListeners };
+  return { exposed, invoked, ipcRenderer, dropListeners, listeners };
 });
 
 /** A dropped file as Electron backs it: webUtils finds its path on disk ('' for page-made ones). */
@@ -52,6 +58,7 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual(channelNames.map(c => channels[c].method).sort());
     expect(Object.keys(electron.exposed.get('readoutDesktop')!).sort()).toEqual([
       'onMenuCommand',
+      'onWatchImport',
       'pathForFile',
     ]);
     for (const value of [...electron.exposed.values()].flatMap(v => Object.values(v))) {
@@ -88,6 +95,21 @@ describe('preload', () => {
     const importPaths = api[channels['import:paths'].method] as (p: string[]) => Promise<unknown>;
     await importPaths(['/etc/shadow']);
     expect(electron.invoked).toEqual([['import:paths', ['/etc/shadow']]]);
+  });
+
+  it('hands the page only well-formed inbox reports, and stops when it unsubscribes', () => {
+    const seen: unknown[] = [];
+    const subscribe = electron.exposed.get('readoutDesktop')!.onWatchImport as (
+      l: (i: unknown) => void,
+    ) => () => void;
+    const unsubscribe = subscribe(i => seen.push(i));
+    const send = electron.listeners.get(WATCH_IMPORTED_CHANNEL)!;
+    const good = { folder: '/home/ana/inbox', report: { articles: [], errors: [] } };
+    send(null, good);
+    send(null, { folder: '/home/ana/inbox', report: 'rm -rf' });
+    expect(seen).toEqual([good]);
+    unsubscribe();
+    expect(electron.listeners.has(WATCH_IMPORTED_CHANNEL)).toBe(false);
   });
 
   it('turns a malformed answer from main into an error value', async () => {

@@ -12,6 +12,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { channels, DROP_GRANT_CHANNEL, type Channel } from '../contract/channels';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../contract/menu';
 import { resultSchema, type Result } from '../contract/result';
+import { WATCH_IMPORTED_CHANNEL, WatchImportedSchema, type WatchImported } from '../contract/watch';
 
 /** Each channel's answer schema, built once rather than on every call. */
 const answerSchemas = new Map(
@@ -88,6 +89,15 @@ const desktop = {
     };
     ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
     return () => ipcRenderer.off(MENU_COMMAND_CHANNEL, handler);
+  },
+  /** Subscribes to the inbox folder's import reports (checked here); returns the unsubscribe. */
+  onWatchImport(listener: (imported: WatchImported) => void): () => void {
+    const handler = (_event: unknown, payload: unknown) => {
+      const parsed = WatchImportedSchema.safeParse(payload);
+      if (parsed.success) listener(parsed.data);
+    };
+    ipcRenderer.on(WATCH_IMPORTED_CHANNEL, handler);
+    return () => ipcRenderer.off(WATCH_IMPORTED_CHANNEL, handler);
   },
 };
 

@@ -11,6 +11,7 @@ import { useNavigation } from '../navigation';
 import { collectAnnotations } from './annotations';
 import { meetingSync } from '../features/meetings/hooks';
 import { backUpCurrentWork, loadAutoBackup, restoreAutoBackup } from './auto-backups';
+import { InboxFolderSetting } from '../features/import/InboxFolder';
 import { AutoBackupsSection, backupTime, workCounts, type GoodBackup } from './AutoBackupsSection';
 import {
   backupToJson,
@@ -346,6 +347,8 @@ export function DataMenu() {
             )
           }
         />
+
+        <InboxFolderSetting />
 
         <p className="data-message" role="status">
           {message?.kind === 'status' ? message.text : ''}
