@@ -153,3 +153,30 @@ test.describe('search', () => {
     await expect(app.page.getByTestId('focus-mark')).toHaveText('tranquility');
   });
 });
+
+test.describe('search results', () => {
+  test('say "1 result", mark the words in the title and show the passage where they meet', async ({
+    app,
+  }) => {
+    const library = new LibraryPage(app.page);
+    // Our own words: "quota" early and alone, then "quota" and "Valletta" together much later.
+    const text = [
+      'Valletta fishing quota talks',
+      '',
+      'The quota was first raised years ago. ' + 'Nothing else of note was said then. '.repeat(12),
+      'On Monday the quota was settled in Valletta by both delegations.',
+    ].join('\n');
+    await library.importFiles([{ name: 'valletta.txt', buffer: Buffer.from(text) }]);
+    await expect(library.importReport.getByRole('heading')).toHaveText('1 new article');
+    await library.closeReport();
+
+    const search = new SearchBox(app.page);
+    await search.search('valletta quota');
+    await expect(search.options).toHaveCount(1);
+    await expect(app.page.getByRole('search').getByRole('status')).toHaveText('1 result');
+    const option = search.options.first();
+    await expect(option.locator('.search-result-title mark')).toHaveText(['Valletta', 'quota']);
+    await expect(option.locator('.search-snippet')).toContainText('settled in Valletta');
+    await expect(option.locator('.search-snippet mark')).toHaveText(['quota', 'Valletta']);
+  });
+});
