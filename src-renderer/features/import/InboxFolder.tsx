@@ -11,6 +11,15 @@ import type { ReadoutDB } from '../../db/db';
 import { storeReport, type ImportOutcome } from './importer';
 
 /**
+ * What the analyst is shown of an inbox import: the usual report when something was added or
+ * updated or went wrong, nothing when the files were already in the library as they are.
+ */
+export function inboxNotice(outcome: ImportOutcome): ImportOutcome | null {
+  const changed = outcome.added + outcome.updated > 0;
+  return changed || outcome.errors.length > 0 || outcome.failure ? outcome : null;
+}
+
+/**
  * Stores each report the inbox sends, through `run` (the app's import runner, which shows the
  * usual import report). Quiet: a batch that changed nothing (files saved again unchanged) shows
  * no report at all.
@@ -23,9 +32,7 @@ export function useInboxImports(
     () =>
       desktop?.onWatchImport(({ report }) => {
         void run(async () => {
-          const outcome = await storeReport(db, report);
-          const changed = outcome.added + outcome.updated > 0;
-          return changed || outcome.errors.length > 0 || outcome.failure ? outcome : null;
+          return inboxNotice(await storeReport(db, report));
         });
       }),
     [db, run],
