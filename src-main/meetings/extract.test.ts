@@ -22,6 +22,25 @@ describe('extractArticle', () => {
     expect(m.purpose).toMatch(/^discuss border security/);
   });
 
+  it('dates a meeting told as "N days after" another from the day of the meeting referred to', () => {
+    // Published on a Wednesday: the leaders meet today, their envoys met five days earlier.
+    const ms = extract(
+      'The Kenyan and Ugandan presidents are meeting in Kampala today. The meeting comes five days after Kenyan Foreign Minister Amina Otieno met her Ugandan counterpart in Nairobi.',
+    );
+    const envoys = ms.find(m => m.city === 'Nairobi');
+    expect(envoys).toMatchObject({ status: 'held' });
+    expect(envoys?.date).toMatchObject({ start: '2024-03-08', precision: 'day' });
+    expect(ms.find(m => m.city === 'Kampala')?.date.start).toBe(PUB);
+  });
+
+  it('dates a meeting announced for "the second half of the day" on the day of publication', () => {
+    const [m] = extract(
+      'The foreign ministers of Chad and Niger will hold talks in N’Djamena in the second half of the day.',
+    );
+    expect(m).toMatchObject({ status: 'scheduled' });
+    expect(m.date).toMatchObject({ start: PUB, end: PUB });
+  });
+
   it('dates a meeting held over two named weekdays with both days', () => {
     const [m] = extract(
       'Malian and Burkinabe defence ministers met in Bamako on Monday and Tuesday to plan joint patrols.',

@@ -7,6 +7,7 @@
  */
 import type { Article } from '../contract/article';
 import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
+import { dayShiftAfter, shiftedDate } from './anchored-dates';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
 import {
@@ -488,6 +489,22 @@ export function extractArticle(
         date = resolveDate(hit, anchor, 'future');
         if (date.start && ref) status = date.start > ref ? 'scheduled' : 'held';
       }
+      // "The meeting comes six days after the ministers met": the clause's day is that distance
+      // from the day of the meeting referred to.
+      const anchorRef = anaphors.filter(a => a.end <= head.phraseStart).pop();
+      const shift = anchorRef ? dayShiftAfter(s.text, anchorRef.end) : null;
+      let anchored = false;
+      if (shift && shift.end <= head.phraseStart) {
+        const anchorMeeting = resolveAnaphor(meetings, index, null, [], null, NO_DATE, null);
+        const shifted =
+          anchorMeeting &&
+          shiftedDate(anchorMeeting.date, shift, s.text.slice(shift.start, shift.end));
+        if (shifted) {
+          anchored = true;
+          date = shifted;
+          if (ref && shifted.start) status = shifted.start > ref ? 'scheduled' : 'held';
+        }
+      }
       if (date.start) clauseDate = date;
       const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
       // A called-off or postponed meeting was planned, whatever the tense of the report.
@@ -498,7 +515,7 @@ export function extractArticle(
       let relative: { date: MeetingDate; tense: Tense | null } | null = hit
         ? { date, tense: readTense }
         : null;
-      if (!hit) {
+      if (!hit && !anchored) {
         const story = storyDateBefore(index);
         const carried = carriedDate(story, index, paragraphOf(s.start), status === 'held');
         if (carried) {
