@@ -41,6 +41,16 @@ describe('extractArticle', () => {
     expect(m.date).toMatchObject({ start: PUB, end: PUB });
   });
 
+  it('takes "told a … meeting today" as the day of the telling, not of the talks offered', () => {
+    const [m, ...rest] = extract(
+      'Kenyan President Amos Kiprop told a cabinet meeting today that he had received an offer from the Ugandan president to hold talks in Entebbe.',
+    );
+    expect(rest).toHaveLength(0);
+    expect(m).toMatchObject({ status: 'proposed' });
+    expect(m.date.start).toBeNull();
+    expect(m.countries.sort()).toEqual(['KE', 'UG']);
+  });
+
   it('dates a meeting held over two named weekdays with both days', () => {
     const [m] = extract(
       'Malian and Burkinabe defence ministers met in Bamako on Monday and Tuesday to plan joint patrols.',

@@ -104,7 +104,7 @@ export function datelineEnd(article: Pick<Article, 'text' | 'dateline'>): number
 }
 
 const SPEECH_BEFORE =
-  /\b(?:said|says|told|announced|stated|noted|added|reported|declared|confirmed|wrote|tweeted|posted|statement|remarks|interview|briefing|press conference|revealed|disclosed|explained|stressed|emphasi[sz]ed|according to [^,]{0,40})\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:said|says|told|announced|stated|noted|added|reported|declared|confirmed|wrote|tweeted|posted|statement|remarks|interview|briefing|press conference|revealed|disclosed|explained|stressed|emphasi[sz]ed|according to [^,]{0,40})\s+(?:\w+\s+){0,3}$/i;
 const SPEECH_AFTER_INITIAL =
   /^,?\s+(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:said|told|announced|stated|noted|confirmed|declared)\b/u;
 const BOUNDARY_RE =
