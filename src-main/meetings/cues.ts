@@ -62,8 +62,9 @@ const RECEIVED_NON_MEETING_AFTER =
 const HOST_OBJECT_AFTER =
   /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
 
+/** The nearest determiner: "the sidelines of the summit" is read from the second "the". */
 const DETERMINER_BEFORE =
-  /\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
+  /^.*\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
 /**
  * Words that make "the … summit" a meeting of its own rather than one named before: "the next
  * summit", "the annual talks", and numbered editions ("the 12th round", "the eighth summit").

@@ -24,6 +24,7 @@ import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
+import { isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -456,6 +457,7 @@ export function extractArticle(
     // Thursday" reads Thursday forward from Monday.
     let clauseDate: MeetingDate | null = null;
     let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
+    const sidelines: ArticleMeeting[] = [];
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
@@ -602,7 +604,12 @@ export function extractArticle(
       let bestScore = -1;
       // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
       // bounded search keeps a pathological article linear.
+      // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
+      const beside = anaphors
+        .filter(a => a.start >= group.segment[0] && isSidelineHost(s.text, a))
+        .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
       for (const m of meetings.slice(-RECENT_MEETINGS)) {
+        if (beside.includes(m)) continue;
         const own = sameArticleScore(m, cand, another);
         const sc = own - 0.05 * (index - m.lastSentence);
         if (own >= 0 && sc > bestScore) {
@@ -645,7 +652,12 @@ export function extractArticle(
           NO_DATE,
           target,
         );
-        if (!host) continue;
+        if (!host) {
+          // "met … on the sidelines of the NATO summit", the summit's first mention: it is an
+          // encounter of its own, which the bilateral's parties attended.
+          if (isSidelineHost(s.text, a)) sidelines.push(target);
+          continue;
+        }
         if (!target.date.start && host.date.start) target.date = host.date;
         else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
         if (!target.city && host.city) {
@@ -657,6 +669,8 @@ export function extractArticle(
       addMention(target, s, index);
       handled = true;
     }
+    for (const bilateral of sidelines.splice(0))
+      if (bilateral.mentions.length === 1) meetings.push(sidelineEvent(bilateral, meetings.length));
     // "The Quebec City meeting sets the stage for a summit": the new clause is the summit's, but
     // the meeting it refers back to was in Quebec City, which an earlier mention may not have said.
     if (handled && placeOfAnaphor) {
