@@ -8,6 +8,7 @@
 import type { Article } from '../contract/article';
 import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
 import { dayShiftAfter, shiftedDate } from './anchored-dates';
+import { splitBilaterals } from './bilaterals';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
 import {
@@ -600,73 +601,76 @@ export function extractArticle(
       if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
         cand.confidence.countries = cand.confidence.people;
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
-      let target: ArticleMeeting | null = null;
-      let bestScore = -1;
-      // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
-      // bounded search keeps a pathological article linear.
       // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
       const beside = anaphors
         .filter(a => a.start >= group.segment[0] && isSidelineHost(s.text, a))
         .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
-      for (const m of meetings.slice(-RECENT_MEETINGS)) {
-        if (beside.includes(m)) continue;
-        const own = sameArticleScore(m, cand, another);
-        const sc = own - 0.05 * (index - m.lastSentence);
-        if (own >= 0 && sc > bestScore) {
-          bestScore = sc;
-          target = m;
+      // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
+      for (const one of splitBilaterals(s.text, head, group.segment[1], cand) ?? [cand]) {
+        let target: ArticleMeeting | null = null;
+        let bestScore = -1;
+        // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
+        // bounded search keeps a pathological article linear.
+        for (const m of meetings.slice(-RECENT_MEETINGS)) {
+          if (beside.includes(m)) continue;
+          const own = sameArticleScore(m, one, another);
+          const sc = own - 0.05 * (index - m.lastSentence);
+          if (own >= 0 && sc > bestScore) {
+            bestScore = sc;
+            target = m;
+          }
         }
-      }
-      if (target) absorb(target, cand);
-      else {
-        target = {
-          articleId: article.id,
-          file: article.source,
-          // A page date stands in for a missing publication date, so merging need not borrow one.
-          published: article.published ?? (via === null ? ref : null),
-          dateResolvedVia: via,
-          mentions: [],
-          ...cand,
-          countries: [...cand.countries],
-          people: [...cand.people],
-          organizations: [...cand.organizations],
-          levels: [...cand.levels],
-          confidence: { ...cand.confidence },
-          purpose: null,
-          lastSentence: index,
-          order: meetings.length,
-        };
-        meetings.push(target);
-      }
-      if (relative) keepRelative(target, relative.date, relative.tense);
-      // "traveled to attend the four-way meeting, met separately": same date and place.
-      for (const a of anaphors) {
-        if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
-          continue;
-        const host = resolveAnaphor(
-          meetings,
-          index,
-          status,
-          [],
-          countedOf(s.text, a),
-          NO_DATE,
-          target,
-        );
-        if (!host) {
-          // "met … on the sidelines of the NATO summit", the summit's first mention: it is an
-          // encounter of its own, which the bilateral's parties attended.
-          if (isSidelineHost(s.text, a)) sidelines.push(target);
-          continue;
+        if (target) absorb(target, one);
+        else {
+          target = {
+            articleId: article.id,
+            file: article.source,
+            // A page date stands in for a missing publication date, so merging need not borrow one.
+            published: article.published ?? (via === null ? ref : null),
+            dateResolvedVia: via,
+            mentions: [],
+            ...one,
+            countries: [...one.countries],
+            people: [...one.people],
+            organizations: [...one.organizations],
+            levels: [...one.levels],
+            confidence: { ...one.confidence },
+            purpose: null,
+            lastSentence: index,
+            order: meetings.length,
+          };
+          meetings.push(target);
         }
-        if (!target.date.start && host.date.start) target.date = host.date;
-        else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
-        if (!target.city && host.city) {
-          target.city = host.city;
-          target.placeCountry = host.placeCountry;
+        if (relative) keepRelative(target, relative.date, relative.tense);
+        // "traveled to attend the four-way meeting, met separately": same date and place.
+        for (const a of anaphors) {
+          if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
+            continue;
+          const host = resolveAnaphor(
+            meetings,
+            index,
+            status,
+            [],
+            countedOf(s.text, a),
+            NO_DATE,
+            target,
+          );
+          if (!host) {
+            // "met … on the sidelines of the NATO summit", the summit's first mention: it is an
+            // encounter of its own, which the bilateral's parties attended.
+            if (isSidelineHost(s.text, a)) sidelines.push(target);
+            continue;
+          }
+          if (!target.date.start && host.date.start) target.date = host.date;
+          else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
+          if (!target.city && host.city) {
+            target.city = host.city;
+            target.placeCountry = host.placeCountry;
+          }
         }
+        target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
+        addMention(target, s, index);
       }
-      target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
-      addMention(target, s, index);
       handled = true;
     }
     for (const bilateral of sidelines.splice(0))
