@@ -21,6 +21,13 @@ import {
   type Tense,
 } from './dates';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
+import {
+  formatPrior,
+  likenedBefore,
+  reformatByCity,
+  type Borrowed,
+  type FormatCue,
+} from './formats';
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
@@ -434,6 +441,8 @@ export function extractArticle(
   // Days on which the article reports a call or a video conference: talks it mentions on such a
   // day with no place of their own are that remote encounter, not a meeting.
   const remoteDays = new Set<string>();
+  // Meetings whose parties came from an earlier meeting of their format ("the next trilateral").
+  const borrowed: Borrowed[] = [];
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -557,16 +566,15 @@ export function extractArticle(
       ) {
         countries = [...countries, hostCountry];
       }
-      if (parts.countedParties && countries.length < parts.countedParties) {
-        const prior = [...meetings]
-          .reverse()
-          .find(
-            m =>
-              m.countries.length === parts.countedParties &&
-              (countries.length === 0 || subset(countries, m.countries)),
-          );
-        if (prior) countries = [...new Set([...countries, ...prior.countries])];
-      }
+      // "the next trilateral meeting in Brussels": the parties of that format reported before.
+      const format: FormatCue = {
+        countries,
+        counted: parts.countedParties,
+        city: parts.place?.city ?? null,
+        similar: likenedBefore(s.text.slice(Math.max(0, head.phraseStart - 2), head.start)),
+      };
+      const prior = formatPrior(meetings, format);
+      if (prior) countries = [...new Set([...countries, ...prior.countries])];
       if (countries.length + who.people.length + parts.organizations.length === 0) continue;
       if (
         status === 'held' &&
@@ -640,6 +648,7 @@ export function extractArticle(
             order: meetings.length,
           };
           meetings.push(target);
+          if (prior) borrowed.push({ meeting: target, cue: format, from: prior });
         }
         if (relative) keepRelative(target, relative.date, relative.tense);
         // "traveled to attend the four-way meeting, met separately": same date and place.
@@ -730,6 +739,7 @@ export function extractArticle(
     target.purpose ??= readPurpose(s.text);
     addMention(target, s, index);
   });
+  reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
