@@ -51,6 +51,29 @@ describe('extractArticle', () => {
     expect(m.countries.sort()).toEqual(['KE', 'UG']);
   });
 
+  it('reads neither the place nor the day of an agency dateline as the meeting', () => {
+    // Published on Wednesday 13 March; the dateline carries the filing day, the 14th.
+    const [m, ...rest] = extract(
+      'Bamako, Mali, (Sahel Wire - 14th Mar, 2024 ) :Burkinabe and Nigerien envoys met in Niamey on Monday.',
+    );
+    expect(rest).toHaveLength(0);
+    expect(m.countries.sort()).toEqual(['BF', 'NE']);
+    expect(m).toMatchObject({ city: 'Niamey', date: { start: '2024-03-11' } });
+    const [n] = extract(
+      'Dakar, Senegal | Wire Service | Malian and Guinean ministers met on Monday to discuss transit.',
+    );
+    expect(n.countries.sort()).toEqual(['GN', 'ML']);
+    expect(n.city).toBeNull();
+  });
+
+  it('takes "the Ghanaian capital Accra" as the place, not as a party', () => {
+    const [m] = extract(
+      'Togolese and Beninese defence chiefs met in the Ghanaian capital Accra on Monday.',
+    );
+    expect(m.countries.sort()).toEqual(['BJ', 'TG']);
+    expect(m.city).toBe('Accra');
+  });
+
   it('dates a meeting held over two named weekdays with both days', () => {
     const [m] = extract(
       'Malian and Burkinabe defence ministers met in Bamako on Monday and Tuesday to plan joint patrols.',

@@ -98,9 +98,18 @@ export interface ArticleMeeting extends Candidate {
 const DATELINE_RE =
   /^\s*([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\p{L} .]{1,30})?)\s*(?:\([^)]{1,40}\)\s*)?(?:[–—]|--?)\s+/u;
 
+/**
+ * A dateline that names its agency: "Abuja, Nigeria | Xinhua |", "Niamey, Niger, (Agency - 20th
+ * Aug, 2023 ) :", "Nur-Sultan [Kazakhstan], December 10 (Agency):". The place and the day are
+ * where and when the story was filed, not those of the meeting.
+ */
+const AGENCY_DATELINE_RE =
+  /^\s*[\p{Lu}][\p{L}'’.-]+(?:[ -][\p{Lu}][\p{L}'’.-]+){0,3}(?:\s*\[[^\]\n]{1,40}\])?(?:,\s*[\p{Lu}][\p{L}\d .]{1,30}){0,2},?\s*(?:\([^)\n]{1,80}\)|\|[^|\n]{1,40}\|)\s*(?:[:–—]|--?(?=\s))?\s*/u;
+
 /** End offset of the dateline ("TEHRAN – ") at the start of the text, 0 when none. */
 export function datelineEnd(article: Pick<Article, 'text' | 'dateline'>): number {
-  const m = DATELINE_RE.exec(article.text.slice(0, 200));
+  const head = article.text.slice(0, 200);
+  const m = DATELINE_RE.exec(head) ?? AGENCY_DATELINE_RE.exec(head);
   if (m) return m[0].length;
   if (article.dateline) {
     const i = article.text.indexOf(article.dateline);
@@ -481,8 +490,11 @@ export function extractArticle(
       }
       let status = statusAt(s.text, head, group.segment);
       // "Briefing reporters on Monday, the spokesman said the talks ...": Monday is the briefing's.
+      // The dateline's day is the filing's ("Niamey, (Agency - 20th Aug) :"), not the meeting's.
       const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
-        h => !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
+        h =>
+          h.start >= dlInSentence &&
+          !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
       );
       const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
       let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
@@ -710,7 +722,7 @@ export function extractArticle(
     const seg: [number, number] = [0, s.text.length];
     const status = statusAt(s.text, a, seg);
     const parts: Participants = readParticipants(s.text, seg, dlInSentence, a.start, false);
-    const hits = meetingDates(s.text, 0, s.text.length);
+    const hits = meetingDates(s.text, 0, s.text.length).filter(h => h.start >= dlInSentence);
     const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
     const date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
     const target = resolveAnaphor(
