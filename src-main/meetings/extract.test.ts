@@ -66,14 +66,6 @@ describe('extractArticle', () => {
     expect(n.city).toBeNull();
   });
 
-  it('takes "the Ghanaian capital Accra" as the place, not as a party', () => {
-    const [m] = extract(
-      'Togolese and Beninese defence chiefs met in the Ghanaian capital Accra on Monday.',
-    );
-    expect(m.countries.sort()).toEqual(['BJ', 'TG']);
-    expect(m.city).toBe('Accra');
-  });
-
   it('dates a meeting held over two named weekdays with both days', () => {
     const [m] = extract(
       'Malian and Burkinabe defence ministers met in Bamako on Monday and Tuesday to plan joint patrols.',

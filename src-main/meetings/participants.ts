@@ -297,8 +297,7 @@ export function readParticipants(
         CITY_COMPOUND_AFTER.test(after) ||
         HOSTS_AFTER.test(after) ||
         /\b(?:to|from)\s+$/i.test(before);
-      // "in the Ghanaian capital Accra": the city the capital phrase locates.
-      if ((asPlace || /\bcapital,?\s+$/i.test(before)) && !/\bfrom\s+$/i.test(before)) {
+      if (asPlace && !/\bfrom\s+$/i.test(before)) {
         places.push({ city: t.city, code: t.code, at: t.start });
         fate = 'place';
       } else if (t.kind === 'capital' && !/\bfrom\s+$/i.test(before)) fate = 'participant';
