@@ -10,17 +10,11 @@ import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../
 import { dayShiftAfter, shiftedDate } from './anchored-dates';
 import { splitBilaterals } from './bilaterals';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
+import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
-import {
-  dateWidth,
-  datesCompatible,
-  findDates,
-  NO_DATE,
-  resolveDate,
-  type DateHit,
-  type Tense,
-} from './dates';
+import { dateWidth, datesCompatible, NO_DATE, resolveDate, type Tense } from './dates';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
+import { datelineEnd } from './dateline';
 import {
   formatPrior,
   likenedBefore,
@@ -95,36 +89,6 @@ export interface ArticleMeeting extends Candidate {
   unresolved?: UnresolvedDates;
 }
 
-const DATELINE_RE =
-  /^\s*([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\p{L} .]{1,30})?)\s*(?:\([^)]{1,40}\)\s*)?(?:[–—]|--?)\s+/u;
-
-/**
- * A dateline that names its agency: "Abuja, Nigeria | Xinhua |", "Niamey, Niger, (Agency - 20th
- * Aug, 2023 ) :", "Nur-Sultan [Kazakhstan], December 10 (Agency):". The place and the day are
- * where and when the story was filed, not those of the meeting.
- */
-const AGENCY_DATELINE_RE =
-  /^\s*[\p{Lu}][\p{L}'’.-]+(?:[ -][\p{Lu}][\p{L}'’.-]+){0,3}(?:\s*\[[^\]\n]{1,40}\])?(?:,\s*[\p{Lu}][\p{L}\d .]{1,30}){0,2},?\s*(?:\([^)\n]{1,80}\)|\|[^|\n]{1,40}\|)\s*(?:[:–—]|--?(?=\s))?\s*/u;
-
-/** End offset of the dateline ("TEHRAN – ") at the start of the text, 0 when none. */
-export function datelineEnd(article: Pick<Article, 'text' | 'dateline'>): number {
-  const head = article.text.slice(0, 200);
-  const m = DATELINE_RE.exec(head) ?? AGENCY_DATELINE_RE.exec(head);
-  if (m) return m[0].length;
-  if (article.dateline) {
-    const i = article.text.indexOf(article.dateline);
-    if (i >= 0 && i < 40) {
-      const dash = /^[^–—-]{0,40}[–—-]+\s*/.exec(article.text.slice(i + article.dateline.length));
-      return i + article.dateline.length + (dash ? dash[0].length : 0);
-    }
-  }
-  return 0;
-}
-
-const SPEECH_BEFORE =
-  /\b(?:said|says|told|announced|stated|noted|added|reported|declared|confirmed|wrote|tweeted|posted|statement|remarks|interview|briefing|press conference|revealed|disclosed|explained|stressed|emphasi[sz]ed|according to [^,]{0,40})\s+(?:\w+\s+){0,3}$/i;
-const SPEECH_AFTER_INITIAL =
-  /^,?\s+(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:said|told|announced|stated|noted|confirmed|declared)\b/u;
 const BOUNDARY_RE =
   /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
 const ALSO_MET_RE =
@@ -163,69 +127,6 @@ const SPEECH_VERB = /\b(?:said|says|told|announced|stated|added|confirmed)\b/;
 
 function tenseOf(status: Status | null): Tense | null {
   return status === 'held' ? 'past' : status === null ? null : 'future';
-}
-
-/** Date hits of a clause that are not the date of a statement ("said on Monday"). */
-function meetingDates(text: string, from: number, to: number): DateHit[] {
-  return findDates(text.slice(from, to))
-    .map(h => ({ ...h, start: h.start + from, end: h.end + from }))
-    .filter(h => {
-      // "Friday's meeting": the day names the meeting itself.
-      if (/^(?:'s|’s)\s/.test(text.slice(h.end, h.end + 3))) return true;
-      const before = text.slice(Math.max(0, h.start - 50), h.start);
-      if (SPEECH_BEFORE.test(before)) return false;
-      if (
-        /^\s*(?:on\s+)?$/i.test(text.slice(0, h.start)) &&
-        SPEECH_AFTER_INITIAL.test(text.slice(h.end, h.end + 60))
-      )
-        return false;
-      return true;
-    });
-}
-
-function nearest<T extends { start: number; end: number }>(items: T[], at: number): T | null {
-  let best: T | null = null;
-  let dist = Infinity;
-  for (const it of items) {
-    const d = it.end <= at ? at - it.end + 5 : it.start - at;
-    if (d < dist) {
-      dist = d;
-      best = it;
-    }
-  }
-  return best;
-}
-
-/**
- * "this year's summit, which will be held on April 13": of the clause's dates, a narrower one
- * that lies inside the nearest one's window says more about the same meeting, so it wins.
- */
-function preciser(
-  hits: DateHit[],
-  chosen: DateHit | null,
-  ref: string | null,
-  tense: Tense | null,
-): DateHit | null {
-  if (!chosen || hits.length < 2) return chosen;
-  const wide = resolveDate(chosen, ref, tense);
-  if (!wide.start) return chosen;
-  let best = chosen;
-  let width = dateWidth(wide);
-  for (const h of hits) {
-    if (h === chosen) continue;
-    const d = resolveDate(h, ref, tense);
-    if (!d.start || !wide.end || d.start < wide.start || (d.end ?? d.start) > wide.end) continue;
-    if (dateWidth(d) < width) {
-      best = h;
-      width = dateWidth(d);
-    }
-  }
-  return best;
-}
-
-function monthOf(hit: DateHit | null): number | null {
-  if (!hit) return null;
-  return hit.spec.type === 'day' || hit.spec.type === 'month' ? hit.spec.m : null;
 }
 
 interface Group {
