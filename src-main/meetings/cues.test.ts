@@ -50,6 +50,15 @@ describe('findTriggers', () => {
     expect(back.anaphoric).toBe(true);
     expect(fresh.anaphoric).toBe(false);
   });
+  it('reads "X\'s visit" as a reference back unless the words after it say something new', () => {
+    const [back] = findTriggers("Mensah's visit is the first by a Ghanaian leader to Peru.");
+    const [fresh] = findTriggers("Officials recalled Mensah's visit to Lima in May.");
+    const [nearest] = findTriggers('The sidelines of the summit were busy.');
+    expect(back.anaphoric).toBe(true);
+    expect(fresh.anaphoric).toBe(false);
+    // The nearest determiner counts: "the summit", not "the sidelines of the".
+    expect(nearest.anaphoric).toBe(true);
+  });
   it('reads "said a four-way meeting" and "a similar meeting" as new meetings', () => {
     const [said] = findTriggers('The minister said a four-way meeting is set for May.');
     const similar = findTriggers('The talks will be followed by a similar meeting in Quito.').find(

@@ -62,6 +62,9 @@ const RECEIVED_NON_MEETING_AFTER =
 const HOST_OBJECT_AFTER =
   /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
 
+const POSSESSIVE_NAME_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}-]+(?:'s|’s)\s+$/u;
+const POSSESSIVE_COMPLEMENT_AFTER =
+  /^\s+(?:to|in|with|between|among|of|on|at|for|last|next|this)\b/i;
 /** The nearest determiner: "the sidelines of the summit" is read from the second "the". */
 const DETERMINER_BEFORE =
   /^.*\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
@@ -199,6 +202,10 @@ export function findTriggers(sentence: string): Trigger[] {
         const complement = COMPLEMENT_AFTER.test(after);
         anaphoric = !newReferent && !complement;
         if (/^(?:such|these|those)$/i.test(det[1])) anaphoric = true;
+      } else if (POSSESSIVE_NAME_BEFORE.test(before) && !POSSESSIVE_COMPLEMENT_AFTER.test(after)) {
+        // "Zelensky's visit is the first …": a person's visit with nothing new said of it is
+        // the one already reported; "X's visit to Kyiv in June" still introduces one.
+        anaphoric = true;
       }
     }
     const separate =
