@@ -274,10 +274,21 @@ const TITLES =
  */
 export function lookupActor(name: string, onDate: string | null): ActorOffice | null {
   checkDate(onDate);
+  // Most names an article gives are not in the dictionary, on any date: remember those.
+  if (unknownNames.has(name)) return null;
   const { forms } = getIndex();
   const f = forms.get(formKey(name)) ?? forms.get(formKey(name.trim().replace(TITLES, '')));
-  return f ? resolve(f, onDate) : null;
+  if (!f) {
+    if (unknownNames.size >= MAX_UNKNOWN_NAMES) unknownNames.clear();
+    unknownNames.add(name);
+    return null;
+  }
+  return resolve(f, onDate);
 }
+
+/** Names not in the dictionary, as given; bounded, so a long run's memory stays flat. */
+const unknownNames = new Set<string>();
+const MAX_UNKNOWN_NAMES = 50_000;
 
 /** One name found by `actorsInText`, with its character offsets in the text. */
 export interface ActorMention {

@@ -74,6 +74,17 @@ describe('resolvePeople', () => {
 });
 
 describe('resolvePeople, in extraction', () => {
+  it('does not seat the person a meeting plans to restore or free', () => {
+    const [m] = extractArticle(
+      testArticle(
+        'Peruvian President Rosa Vidal was ousted in May. Chilean and Bolivian defence chiefs met in La Paz on Monday to plan how to restore Vidal.',
+        { published: '2024-03-13' },
+      ),
+    );
+    expect(m.people.map(p => p.name)).not.toContain('Rosa Vidal');
+    expect(m.countries.sort()).toEqual(['BO', 'CL']);
+  });
+
   it('gives a meeting reported by surnames the countries of its people', () => {
     const meetings = extractArticle(testArticle(STORY, { published: '2024-03-13' }));
     const held = meetings.find(m => m.mentions.some(x => x.sentence.startsWith('Vidal and')));

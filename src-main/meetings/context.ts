@@ -71,7 +71,7 @@ const CAPITALISED = /[\p{Lu}][\p{L}'’-]+/gu;
 const NOT_PRESENT_AFTER =
   /^(?:'s|’s)\s+(?:spokes\w+|aides?|office|government|adviser|advisor)\b|^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}spokes(?:man|woman|person)\b/iu;
 const NOT_PRESENT_BEFORE =
-  /\b(?:(?:spokes(?:man|woman|person)|aide|adviser|advisor|envoy|representative|office|government)\s+(?:of|for|to)|according to)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:(?:spokes(?:man|woman|person)|aide|adviser|advisor|envoy|representative|office|government)\s+(?:of|for|to)|according to|(?:to|would|could|and)\s+(?:restore|reinstate|free|release|oust|topple|depose|remove|arrest|extradite|prosecute|punish)|(?:restoration|reinstatement|release|ouster|removal|arrest|extradition)\s+of)\s+(?:\w+\s+){0,2}$/i;
 /** "Vidal's visit": a possessive names a participant only before a word for the encounter. */
 const POSSESSIVE_MEETING_AFTER =
   /^\s+(?:[\p{L}-]+\s+){0,2}(?:visit|trip|tour|talks|meeting|arrival|delegation|counterpart)\b/iu;

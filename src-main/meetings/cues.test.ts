@@ -12,6 +12,15 @@ describe('findTriggers', () => {
     expect(words('The two leaders held talks by phone on Monday.')).toEqual([]);
     expect(words('They spoke in a telephone meeting.')).toEqual([]);
   });
+  it("ignores a domestic body's own sitting but keeps a meeting between governments", () => {
+    expect(words('The premier told a cabinet meeting that the envoys had left.')).toEqual([]);
+    expect(words('She briefed a government meeting in the capital.')).toEqual([]);
+    expect(words('They agreed a government-to-government meeting in Lima.')).toEqual(['meeting']);
+  });
+  it('ignores "a series of meetings" as a single meeting but keeps "a round of talks"', () => {
+    expect(words('He announced a series of upcoming meetings with the Chadian side.')).toEqual([]);
+    expect(words('The next round of talks opens in Doha.')).toEqual(['talks']);
+  });
   it('ignores press conferences', () => {
     expect(words('The minister gave a press conference in Accra.')).toEqual([]);
   });
@@ -40,6 +49,15 @@ describe('findTriggers', () => {
     const [fresh] = findTriggers('A meeting between the two ministers ended late.');
     expect(back.anaphoric).toBe(true);
     expect(fresh.anaphoric).toBe(false);
+  });
+  it('reads "X\'s visit" as a reference back unless the words after it say something new', () => {
+    const [back] = findTriggers("Mensah's visit is the first by a Ghanaian leader to Peru.");
+    const [fresh] = findTriggers("Officials recalled Mensah's visit to Lima in May.");
+    const [nearest] = findTriggers('The sidelines of the summit were busy.');
+    expect(back.anaphoric).toBe(true);
+    expect(fresh.anaphoric).toBe(false);
+    // The nearest determiner counts: "the summit", not "the sidelines of the".
+    expect(nearest.anaphoric).toBe(true);
   });
   it('reads "said a four-way meeting" and "a similar meeting" as new meetings', () => {
     const [said] = findTriggers('The minister said a four-way meeting is set for May.');
@@ -74,6 +92,12 @@ describe('statusAt', () => {
     expect(status('The ministers are scheduled to meet in Dakar.')).toBe('scheduled');
     expect(status('A summit of the two leaders is on the agenda.')).toBe('proposed');
     expect(status('They prepared for the upcoming meeting of foreign ministers.')).toBe('proposed');
+  });
+  it('reads a meeting that another event follows as held', () => {
+    expect(status("This trip follows the minister's visit to Lomé in May.")).toBe('held');
+  });
+  it('reads talks someone was offered as proposed', () => {
+    expect(status('She has received an offer from Ghana to hold talks in Accra.')).toBe('proposed');
   });
   it('reads "arrived ... to take part in a meeting" as scheduled', () => {
     expect(

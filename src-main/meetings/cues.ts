@@ -41,6 +41,13 @@ const MEET_ABSTRACT_AFTER =
 /** "tried and failed to meet", "refused to meet", "did not meet": no meeting took place. */
 const NO_MEETING_BEFORE =
   /\b(?:fail(?:ed|s)?|unable|refus(?:ed|es)|declin(?:ed|es)|did not|didn't|never|not)\s+(?:to\s+)?(?:\w+\s+)?$/i;
+/**
+ * "told a government meeting", "a cabinet meeting on Monday": a domestic body's own sitting, not
+ * an encounter between governments ("a government-to-government meeting" still is one).
+ */
+const DOMESTIC_BEFORE =
+  /(?<![\p{L}-])(?:government|cabinet|party|board|staff|shareholders?'?|caucus|faculty)\s+$/iu;
+const SERIES_BEFORE = /\b(?:series|string|number|flurry) of\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 /** "were supposed to meet ..., but": the plan is reported only as having fallen through. */
 const SUPPOSED_BEFORE = /\b(?:supposed|meant)\s+to\s+$/i;
 /** Sport: "meet ... in the final", a tournament, a match. A team meeting a team is no diplomacy. */
@@ -55,8 +62,12 @@ const RECEIVED_NON_MEETING_AFTER =
 const HOST_OBJECT_AFTER =
   /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
 
+const POSSESSIVE_NAME_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}-]+(?:'s|’s)\s+$/u;
+const POSSESSIVE_COMPLEMENT_AFTER =
+  /^\s+(?:to|in|with|between|among|of|on|at|for|last|next|this)\b/i;
+/** The nearest determiner: "the sidelines of the summit" is read from the second "the". */
 const DETERMINER_BEFORE =
-  /\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
+  /^.*\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
 /**
  * Words that make "the … summit" a meeting of its own rather than one named before: "the next
  * summit", "the annual talks", and numbered editions ("the 12th round", "the eighth summit").
@@ -128,6 +139,9 @@ export function findTriggers(sentence: string): Trigger[] {
     )
       continue;
     if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
+    if (/^meetings?$/.test(word) && DOMESTIC_BEFORE.test(before)) continue;
+    // "a series of upcoming meetings": several meetings, each reported (or not) on its own.
+    if (/s$/.test(word) && SERIES_BEFORE.test(before)) continue;
     if (/^(?:meet|meets|met|meeting)$/.test(word)) {
       if (NO_MEETING_BEFORE.test(before)) continue;
       if (SUPPOSED_BEFORE.test(before) && lastBut > end) continue;
@@ -188,6 +202,10 @@ export function findTriggers(sentence: string): Trigger[] {
         const complement = COMPLEMENT_AFTER.test(after);
         anaphoric = !newReferent && !complement;
         if (/^(?:such|these|those)$/i.test(det[1])) anaphoric = true;
+      } else if (POSSESSIVE_NAME_BEFORE.test(before) && !POSSESSIVE_COMPLEMENT_AFTER.test(after)) {
+        // "Zelensky's visit is the first …": a person's visit with nothing new said of it is
+        // the one already reported; "X's visit to Kyiv in June" still introduces one.
+        anaphoric = true;
       }
     }
     const separate =
@@ -201,13 +219,13 @@ export function findTriggers(sentence: string): Trigger[] {
 export type Status = 'held' | 'scheduled' | 'proposed';
 
 const PROPOSED_CUES =
-  /\b(?:upcoming|proposed|proposal|propos(?:e|es|ing)|on the agenda|could|might|would like|hopes? to|hoping to|seeks? to|seeking|plans? to|planning to|planned|possible|possibility|likely|invit(?:ed|ation|es|ing)|being arranged|arrange|in the near future|soon|agreed to (?:hold|meet|visit)|call(?:ed|s|ing)? for|offered to host|intends? to|willing(?:ness)? to|ready to|prepar(?:ing|ations?) for|prospect|expected to|expects|later this (?:year|month))\b/gi;
+  /\b(?:upcoming|proposed|proposal|propos(?:e|es|ing)|on the agenda|could|might|would like|hopes? to|hoping to|seeks? to|seeking|plans? to|planning to|planned|possible|possibility|likely|invit(?:ed|ation|es|ing)|being arranged|arrange|in the near future|soon|agreed to (?:hold|meet|visit)|call(?:ed|s|ing)? for|offered to host|(?:an|the|his|her|their) offer|offers? to|intends? to|willing(?:ness)? to|ready to|prepar(?:ing|ations?) for|prospect|expected to|expects|later this (?:year|month))\b/gi;
 /** "may" as a verb only: case-sensitive, so the month ("May 14") never reads as a hedge. */
 const MAY_CUE = /\b(?:may|May(?= (?:be|have|meet|visit|hold|take|attend)\b))\b(?!\s+\d)/g;
 const FUTURE_CUES =
   /\b(?:will|shall|is due|are due|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
 const PAST_CUES =
-  /\b(?:met|(?<!\b(?:be|been|being)\s)held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds)\b/gi;
+  /\b(?:met|(?<!\b(?:be|been|being)\s)held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds|follows|comes after|came after)\b/gi;
 
 interface Cue {
   at: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesCompatible, findDates, resolveDate, type Tense } from './dates';
+import { addDays, datesCompatible, findDates, resolveDate, type Tense } from './dates';
 
 function resolve(sentence: string, ref: string | null, tense: Tense | null) {
   const hit = findDates(sentence)[0];
@@ -75,6 +75,39 @@ describe('resolveDate', () => {
       precision: 'range',
     });
   });
+  it('reads a part of the day of publication as that day', () => {
+    for (const phrase of [
+      'The envoys will sit down in Nairobi in the second half of the day.',
+      'The ministers meet later today in Lusaka.',
+      'Talks open in Maputo this afternoon.',
+    ])
+      expect(resolve(phrase, ref, 'future')).toMatchObject({
+        start: '2023-04-24',
+        end: '2023-04-24',
+        precision: 'day',
+      });
+  });
+  it('reads "later this year" from the month after publication to December', () => {
+    expect(resolve('a summit later this year in Quito', ref, 'future')).toMatchObject({
+      start: '2023-05-01',
+      end: '2023-12-31',
+      precision: 'range',
+    });
+    expect(resolve('met earlier this year in Lima', ref, 'past')).toMatchObject({
+      start: '2023-01-01',
+      end: '2023-03-31',
+    });
+    // Published in December, "later this year" is what is left of December.
+    expect(resolve('a summit later this year', '2023-12-10', 'future')).toMatchObject({
+      start: '2023-12-11',
+      end: '2023-12-31',
+    });
+    expect(resolve('will meet again this year', ref, 'future')).toMatchObject({
+      start: '2023-01-01',
+      end: '2023-12-31',
+      precision: 'year',
+    });
+  });
   it('leaves a relative date unresolved when the article has no date', () => {
     expect(resolve('They met on Tuesday.', null, 'past')).toMatchObject({
       start: null,
@@ -97,5 +130,12 @@ describe('datesCompatible', () => {
     const other = { start: '2023-04-25', end: '2023-04-25', precision: 'day' as const, text: null };
     expect(datesCompatible(month, day)).toBe(true);
     expect(datesCompatible(day, other)).toBe(false);
+  });
+});
+
+describe('addDays', () => {
+  it('counts across month and year ends', () => {
+    expect(addDays('2023-05-25', -6)).toBe('2023-05-19');
+    expect(addDays('2023-12-30', 3)).toBe('2024-01-02');
   });
 });

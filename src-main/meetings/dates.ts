@@ -26,7 +26,13 @@ export type DateSpec =
   | { type: 'relday'; offset: number; hint: number | null }
   | { type: 'relweek'; offset: number; part: Part }
   | { type: 'relmonth'; offset: number; part: Part }
-  | { type: 'year'; y: number | null; yOffset: number | null };
+  | {
+      type: 'year';
+      y: number | null;
+      yOffset: number | null;
+      /** "later this year": only the part of the year after (or before) the reference day. */
+      part?: 'earlier' | 'later';
+    };
 
 /** One date expression: where it sits in the sentence and what it says. */
 export interface DateHit {
@@ -195,6 +201,12 @@ const RULES: Rule[] = [
     }),
   },
   {
+    // A part of the day of publication: "later today", "this afternoon", "in the second half
+    // of the day" (a report written on the day of the meeting it announces).
+    re: /\b(?:(?:later|earlier) (?:today|in the day)|this (?:morning|afternoon|evening)|(?:in )?the (?:first|second) half of the day)\b/gi,
+    make: () => ({ type: 'relday', offset: 0, hint: null }),
+  },
+  {
     // yesterday (23), today, tomorrow, the day before yesterday
     re: /\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s*\((\d{1,2})\))?/gi,
     make: m => {
@@ -230,13 +242,15 @@ const RULES: Rule[] = [
   },
   {
     // in 2022, last year, next year, earlier this year
-    re: /\b(?:(?:in|since|during|of|by|early|late)\s+(\d{4})|(last|next|this) year|(?:earlier|later) this year)\b/gi,
+    re: /\b(?:(?:in|since|during|of|by|early|late)\s+(\d{4})|(?:(earlier|later)\s+)?(last|next|this) year)\b/gi,
     make: m => {
       if (m[1]) {
         const y = Number(m[1]);
         return y >= 1950 && y <= 2100 ? { type: 'year', y, yOffset: null } : null;
       }
-      return { type: 'year', y: null, yOffset: yOffsetOf(m[2] ?? 'this') };
+      const yOffset = yOffsetOf(m[3]);
+      const part = m[2] && yOffset === 0 ? (m[2].toLowerCase() as 'earlier' | 'later') : undefined;
+      return part ? { type: 'year', y: null, yOffset, part } : { type: 'year', y: null, yOffset };
     },
   },
 ];
@@ -422,7 +436,20 @@ export function resolveDate(hit: DateHit, ref: string | null, tense: Tense | nul
         if (r === null || spec.yOffset === null) return unknown;
         y = parts(r).y + spec.yOffset;
       }
-      return range(ymd(y, 1, 1), ymd(y, 12, 31), 'year', hit.text);
+      const [first, last] = [ymd(y, 1, 1), ymd(y, 12, 31)];
+      // "later this year" is read, as the annotation guide reads it, from the month after
+      // publication to the year's end; "earlier this year" from January to the month before.
+      if (r !== null && spec.part && r >= first && r <= last) {
+        const rp = parts(r);
+        if (spec.part === 'later')
+          return rp.m === 12
+            ? range(Math.min(r + 1, last), last, 'range', hit.text)
+            : range(ymd(y, rp.m + 1, 1), last, 'range', hit.text);
+        return rp.m === 1
+          ? range(first, Math.max(first, r - 1), 'range', hit.text)
+          : range(first, ymd(y, rp.m, 1) - 1, 'range', hit.text);
+      }
+      return range(first, last, 'year', hit.text);
     }
   }
 }
@@ -441,6 +468,11 @@ export function datesCompatible(a: MeetingDate, b: MeetingDate, slackDays = 0): 
 export function dateWidth(d: MeetingDate): number {
   if (!d.start) return Infinity;
   return parseIso(d.end ?? d.start) - parseIso(d.start) + 1;
+}
+
+/** The ISO date `days` days after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return iso(parseIso(date) + days);
 }
 
 /** Days between two ISO dates (b - a). */

@@ -22,6 +22,50 @@ describe('extractArticle', () => {
     expect(m.purpose).toMatch(/^discuss border security/);
   });
 
+  it('dates a meeting told as "N days after" another from the day of the meeting referred to', () => {
+    // Published on a Wednesday: the leaders meet today, their envoys met five days earlier.
+    const ms = extract(
+      'The Kenyan and Ugandan presidents are meeting in Kampala today. The meeting comes five days after Kenyan Foreign Minister Amina Otieno met her Ugandan counterpart in Nairobi.',
+    );
+    const envoys = ms.find(m => m.city === 'Nairobi');
+    expect(envoys).toMatchObject({ status: 'held' });
+    expect(envoys?.date).toMatchObject({ start: '2024-03-08', precision: 'day' });
+    expect(ms.find(m => m.city === 'Kampala')?.date.start).toBe(PUB);
+  });
+
+  it('dates a meeting announced for "the second half of the day" on the day of publication', () => {
+    const [m] = extract(
+      'The foreign ministers of Chad and Niger will hold talks in N’Djamena in the second half of the day.',
+    );
+    expect(m).toMatchObject({ status: 'scheduled' });
+    expect(m.date).toMatchObject({ start: PUB, end: PUB });
+  });
+
+  it('takes "told a … meeting today" as the day of the telling, not of the talks offered', () => {
+    const [m, ...rest] = extract(
+      'Kenyan President Amos Kiprop told a cabinet meeting today that he had received an offer from the Ugandan president to hold talks in Entebbe.',
+    );
+    expect(rest).toHaveLength(0);
+    expect(m).toMatchObject({ status: 'proposed' });
+    expect(m.date.start).toBeNull();
+    expect(m.countries.sort()).toEqual(['KE', 'UG']);
+  });
+
+  it('reads neither the place nor the day of an agency dateline as the meeting', () => {
+    // Published on Wednesday 13 March; the dateline carries the filing day, the 14th.
+    const [m, ...rest] = extract(
+      'Bamako, Mali, (Sahel Wire - 14th Mar, 2024 ) :Burkinabe and Nigerien envoys met in Niamey on Monday.',
+    );
+    expect(rest).toHaveLength(0);
+    expect(m.countries.sort()).toEqual(['BF', 'NE']);
+    expect(m).toMatchObject({ city: 'Niamey', date: { start: '2024-03-11' } });
+    const [n] = extract(
+      'Dakar, Senegal | Wire Service | Malian and Guinean ministers met on Monday to discuss transit.',
+    );
+    expect(n.countries.sort()).toEqual(['GN', 'ML']);
+    expect(n.city).toBeNull();
+  });
+
   it('dates a meeting held over two named weekdays with both days', () => {
     const [m] = extract(
       'Malian and Burkinabe defence ministers met in Bamako on Monday and Tuesday to plan joint patrols.',

@@ -7,22 +7,26 @@
  */
 import type { Article } from '../contract/article';
 import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
+import { dayShiftAfter, shiftedDate } from './anchored-dates';
+import { splitBilaterals } from './bilaterals';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
+import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
-import {
-  dateWidth,
-  datesCompatible,
-  findDates,
-  NO_DATE,
-  resolveDate,
-  type DateHit,
-  type Tense,
-} from './dates';
+import { dateWidth, datesCompatible, NO_DATE, resolveDate, type Tense } from './dates';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
+import { datelineEnd } from './dateline';
+import {
+  formatPrior,
+  likenedBefore,
+  reformatByCity,
+  type Borrowed,
+  type FormatCue,
+} from './formats';
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
+import { isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -85,27 +89,6 @@ export interface ArticleMeeting extends Candidate {
   unresolved?: UnresolvedDates;
 }
 
-const DATELINE_RE =
-  /^\s*([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\p{L} .]{1,30})?)\s*(?:\([^)]{1,40}\)\s*)?(?:[–—]|--?)\s+/u;
-
-/** End offset of the dateline ("TEHRAN – ") at the start of the text, 0 when none. */
-export function datelineEnd(article: Pick<Article, 'text' | 'dateline'>): number {
-  const m = DATELINE_RE.exec(article.text.slice(0, 200));
-  if (m) return m[0].length;
-  if (article.dateline) {
-    const i = article.text.indexOf(article.dateline);
-    if (i >= 0 && i < 40) {
-      const dash = /^[^–—-]{0,40}[–—-]+\s*/.exec(article.text.slice(i + article.dateline.length));
-      return i + article.dateline.length + (dash ? dash[0].length : 0);
-    }
-  }
-  return 0;
-}
-
-const SPEECH_BEFORE =
-  /\b(?:said|says|told|announced|stated|noted|added|reported|declared|confirmed|wrote|tweeted|posted|statement|remarks|interview|briefing|press conference|revealed|disclosed|explained|stressed|emphasi[sz]ed|according to [^,]{0,40})\s+(?:\w+\s+){0,2}$/i;
-const SPEECH_AFTER_INITIAL =
-  /^,?\s+(?:[A-Z][\p{L}'’-]+\s+){0,5}(?:said|told|announced|stated|noted|confirmed|declared)\b/u;
 const BOUNDARY_RE =
   /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
 const ALSO_MET_RE =
@@ -144,69 +127,6 @@ const SPEECH_VERB = /\b(?:said|says|told|announced|stated|added|confirmed)\b/;
 
 function tenseOf(status: Status | null): Tense | null {
   return status === 'held' ? 'past' : status === null ? null : 'future';
-}
-
-/** Date hits of a clause that are not the date of a statement ("said on Monday"). */
-function meetingDates(text: string, from: number, to: number): DateHit[] {
-  return findDates(text.slice(from, to))
-    .map(h => ({ ...h, start: h.start + from, end: h.end + from }))
-    .filter(h => {
-      // "Friday's meeting": the day names the meeting itself.
-      if (/^(?:'s|’s)\s/.test(text.slice(h.end, h.end + 3))) return true;
-      const before = text.slice(Math.max(0, h.start - 50), h.start);
-      if (SPEECH_BEFORE.test(before)) return false;
-      if (
-        /^\s*(?:on\s+)?$/i.test(text.slice(0, h.start)) &&
-        SPEECH_AFTER_INITIAL.test(text.slice(h.end, h.end + 60))
-      )
-        return false;
-      return true;
-    });
-}
-
-function nearest<T extends { start: number; end: number }>(items: T[], at: number): T | null {
-  let best: T | null = null;
-  let dist = Infinity;
-  for (const it of items) {
-    const d = it.end <= at ? at - it.end + 5 : it.start - at;
-    if (d < dist) {
-      dist = d;
-      best = it;
-    }
-  }
-  return best;
-}
-
-/**
- * "this year's summit, which will be held on April 13": of the clause's dates, a narrower one
- * that lies inside the nearest one's window says more about the same meeting, so it wins.
- */
-function preciser(
-  hits: DateHit[],
-  chosen: DateHit | null,
-  ref: string | null,
-  tense: Tense | null,
-): DateHit | null {
-  if (!chosen || hits.length < 2) return chosen;
-  const wide = resolveDate(chosen, ref, tense);
-  if (!wide.start) return chosen;
-  let best = chosen;
-  let width = dateWidth(wide);
-  for (const h of hits) {
-    if (h === chosen) continue;
-    const d = resolveDate(h, ref, tense);
-    if (!d.start || !wide.end || d.start < wide.start || (d.end ?? d.start) > wide.end) continue;
-    if (dateWidth(d) < width) {
-      best = h;
-      width = dateWidth(d);
-    }
-  }
-  return best;
-}
-
-function monthOf(hit: DateHit | null): number | null {
-  if (!hit) return null;
-  return hit.spec.type === 'day' || hit.spec.type === 'month' ? hit.spec.m : null;
 }
 
 interface Group {
@@ -431,6 +351,8 @@ export function extractArticle(
   // Days on which the article reports a call or a video conference: talks it mentions on such a
   // day with no place of their own are that remote encounter, not a meeting.
   const remoteDays = new Set<string>();
+  // Meetings whose parties came from an earlier meeting of their format ("the next trilateral").
+  const borrowed: Borrowed[] = [];
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -455,6 +377,7 @@ export function extractArticle(
     // Thursday" reads Thursday forward from Monday.
     let clauseDate: MeetingDate | null = null;
     let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
+    const sidelines: ArticleMeeting[] = [];
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
@@ -468,8 +391,11 @@ export function extractArticle(
       }
       let status = statusAt(s.text, head, group.segment);
       // "Briefing reporters on Monday, the spokesman said the talks ...": Monday is the briefing's.
+      // The dateline's day is the filing's ("Niamey, (Agency - 20th Aug) :"), not the meeting's.
       const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
-        h => !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
+        h =>
+          h.start >= dlInSentence &&
+          !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
       );
       const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
       let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
@@ -488,6 +414,22 @@ export function extractArticle(
         date = resolveDate(hit, anchor, 'future');
         if (date.start && ref) status = date.start > ref ? 'scheduled' : 'held';
       }
+      // "The meeting comes six days after the ministers met": the clause's day is that distance
+      // from the day of the meeting referred to.
+      const anchorRef = anaphors.filter(a => a.end <= head.phraseStart).pop();
+      const shift = anchorRef ? dayShiftAfter(s.text, anchorRef.end) : null;
+      let anchored = false;
+      if (shift && shift.end <= head.phraseStart) {
+        const anchorMeeting = resolveAnaphor(meetings, index, null, [], null, NO_DATE, null);
+        const shifted =
+          anchorMeeting &&
+          shiftedDate(anchorMeeting.date, shift, s.text.slice(shift.start, shift.end));
+        if (shifted) {
+          anchored = true;
+          date = shifted;
+          if (ref && shifted.start) status = shifted.start > ref ? 'scheduled' : 'held';
+        }
+      }
       if (date.start) clauseDate = date;
       const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
       // A called-off or postponed meeting was planned, whatever the tense of the report.
@@ -498,7 +440,7 @@ export function extractArticle(
       let relative: { date: MeetingDate; tense: Tense | null } | null = hit
         ? { date, tense: readTense }
         : null;
-      if (!hit) {
+      if (!hit && !anchored) {
         const story = storyDateBefore(index);
         const carried = carriedDate(story, index, paragraphOf(s.start), status === 'held');
         if (carried) {
@@ -537,16 +479,15 @@ export function extractArticle(
       ) {
         countries = [...countries, hostCountry];
       }
-      if (parts.countedParties && countries.length < parts.countedParties) {
-        const prior = [...meetings]
-          .reverse()
-          .find(
-            m =>
-              m.countries.length === parts.countedParties &&
-              (countries.length === 0 || subset(countries, m.countries)),
-          );
-        if (prior) countries = [...new Set([...countries, ...prior.countries])];
-      }
+      // "the next trilateral meeting in Brussels": the parties of that format reported before.
+      const format: FormatCue = {
+        countries,
+        counted: parts.countedParties,
+        city: parts.place?.city ?? null,
+        similar: likenedBefore(s.text.slice(Math.max(0, head.phraseStart - 2), head.start)),
+      };
+      const prior = formatPrior(meetings, format);
+      if (prior) countries = [...new Set([...countries, ...prior.countries])];
       if (countries.length + who.people.length + parts.organizations.length === 0) continue;
       if (
         status === 'held' &&
@@ -581,65 +522,81 @@ export function extractArticle(
       if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
         cand.confidence.countries = cand.confidence.people;
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
-      let target: ArticleMeeting | null = null;
-      let bestScore = -1;
-      // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
-      // bounded search keeps a pathological article linear.
-      for (const m of meetings.slice(-RECENT_MEETINGS)) {
-        const own = sameArticleScore(m, cand, another);
-        const sc = own - 0.05 * (index - m.lastSentence);
-        if (own >= 0 && sc > bestScore) {
-          bestScore = sc;
-          target = m;
+      // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
+      const beside = anaphors
+        .filter(a => a.start >= group.segment[0] && isSidelineHost(s.text, a))
+        .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
+      // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
+      for (const one of splitBilaterals(s.text, head, group.segment[1], cand) ?? [cand]) {
+        let target: ArticleMeeting | null = null;
+        let bestScore = -1;
+        // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
+        // bounded search keeps a pathological article linear.
+        for (const m of meetings.slice(-RECENT_MEETINGS)) {
+          if (beside.includes(m)) continue;
+          const own = sameArticleScore(m, one, another);
+          const sc = own - 0.05 * (index - m.lastSentence);
+          if (own >= 0 && sc > bestScore) {
+            bestScore = sc;
+            target = m;
+          }
         }
-      }
-      if (target) absorb(target, cand);
-      else {
-        target = {
-          articleId: article.id,
-          file: article.source,
-          // A page date stands in for a missing publication date, so merging need not borrow one.
-          published: article.published ?? (via === null ? ref : null),
-          dateResolvedVia: via,
-          mentions: [],
-          ...cand,
-          countries: [...cand.countries],
-          people: [...cand.people],
-          organizations: [...cand.organizations],
-          levels: [...cand.levels],
-          confidence: { ...cand.confidence },
-          purpose: null,
-          lastSentence: index,
-          order: meetings.length,
-        };
-        meetings.push(target);
-      }
-      if (relative) keepRelative(target, relative.date, relative.tense);
-      // "traveled to attend the four-way meeting, met separately": same date and place.
-      for (const a of anaphors) {
-        if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
-          continue;
-        const host = resolveAnaphor(
-          meetings,
-          index,
-          status,
-          [],
-          countedOf(s.text, a),
-          NO_DATE,
-          target,
-        );
-        if (!host) continue;
-        if (!target.date.start && host.date.start) target.date = host.date;
-        else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
-        if (!target.city && host.city) {
-          target.city = host.city;
-          target.placeCountry = host.placeCountry;
+        if (target) absorb(target, one);
+        else {
+          target = {
+            articleId: article.id,
+            file: article.source,
+            // A page date stands in for a missing publication date, so merging need not borrow one.
+            published: article.published ?? (via === null ? ref : null),
+            dateResolvedVia: via,
+            mentions: [],
+            ...one,
+            countries: [...one.countries],
+            people: [...one.people],
+            organizations: [...one.organizations],
+            levels: [...one.levels],
+            confidence: { ...one.confidence },
+            purpose: null,
+            lastSentence: index,
+            order: meetings.length,
+          };
+          meetings.push(target);
+          if (prior) borrowed.push({ meeting: target, cue: format, from: prior });
         }
+        if (relative) keepRelative(target, relative.date, relative.tense);
+        // "traveled to attend the four-way meeting, met separately": same date and place.
+        for (const a of anaphors) {
+          if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
+            continue;
+          const host = resolveAnaphor(
+            meetings,
+            index,
+            status,
+            [],
+            countedOf(s.text, a),
+            NO_DATE,
+            target,
+          );
+          if (!host) {
+            // "met … on the sidelines of the NATO summit", the summit's first mention: it is an
+            // encounter of its own, which the bilateral's parties attended.
+            if (isSidelineHost(s.text, a)) sidelines.push(target);
+            continue;
+          }
+          if (!target.date.start && host.date.start) target.date = host.date;
+          else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
+          if (!target.city && host.city) {
+            target.city = host.city;
+            target.placeCountry = host.placeCountry;
+          }
+        }
+        target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
+        addMention(target, s, index);
       }
-      target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
-      addMention(target, s, index);
       handled = true;
     }
+    for (const bilateral of sidelines.splice(0))
+      if (bilateral.mentions.length === 1) meetings.push(sidelineEvent(bilateral, meetings.length));
     // "The Quebec City meeting sets the stage for a summit": the new clause is the summit's, but
     // the meeting it refers back to was in Quebec City, which an earlier mention may not have said.
     if (handled && placeOfAnaphor) {
@@ -666,7 +623,7 @@ export function extractArticle(
     const seg: [number, number] = [0, s.text.length];
     const status = statusAt(s.text, a, seg);
     const parts: Participants = readParticipants(s.text, seg, dlInSentence, a.start, false);
-    const hits = meetingDates(s.text, 0, s.text.length);
+    const hits = meetingDates(s.text, 0, s.text.length).filter(h => h.start >= dlInSentence);
     const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
     const date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
     const target = resolveAnaphor(
@@ -695,6 +652,7 @@ export function extractArticle(
     target.purpose ??= readPurpose(s.text);
     addMention(target, s, index);
   });
+  reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, itemKey, shuffled, type Corpus } from './generated-corpus';
 import { clusterMeetings, type MergeItem } from './merge';
+import { report } from './test-merge-item';
 
 /** Groups as sorted lists of item keys, sorted: comparable across runs and orders. */
 function canonicalGroups(groups: MergeItem[][]): string[] {
@@ -98,6 +99,24 @@ describe('clusterMeetings', () => {
       canonicalGroups(groups),
     );
   }, 60_000);
+
+  it('ties a report with no countries to one with countries by a shared bloc only in one city', () => {
+    const envoys = report('envoys.txt', '2024-06-04', {
+      organizations: ['ECOWAS'],
+      city: null,
+      levels: [],
+      date: { start: '2024-06-01', end: '2024-06-07', precision: 'range', text: 'this week' },
+    });
+    const chiefs = report('chiefs.txt', '2024-06-04', {
+      countries: [],
+      organizations: ['ECOWAS'],
+      city: 'Accra',
+      levels: [],
+    });
+    expect(clusterMeetings([envoys, chiefs])).toHaveLength(2);
+    const inAccra = { ...envoys, articleId: 'accra.txt', file: 'accra.txt', city: 'Accra' };
+    expect(clusterMeetings([inAccra, chiefs])).toHaveLength(1);
+  });
 
   it('leaves an undated report apart when two meetings fit it equally', () => {
     const corpus = generateCorpus(14, {

@@ -92,10 +92,12 @@ function datedScore(m: MergeItem, c: Cluster): number {
   const j = jaccard(m.countries, c.seed.countries);
   const person = sharesPerson(m, c);
   const org = m.organizations.some(o => c.seed.organizations.includes(o));
+  const sameCity = Boolean(m.city && c.cities.has(m.city));
   if (m.countries.length > 0 && c.seed.countries.length > 0) {
     if (j < 0.5) return -1;
-  } else if (!person && !org) return -1;
-  const sameCity = Boolean(m.city && c.cities.has(m.city));
+    // A shared organisation alone ("ECOWAS delegation", "ECOWAS defence chiefs") ties two
+    // reports together only in one city: the bloc holds many meetings in a week.
+  } else if (!person && !(org && sameCity)) return -1;
   const cityClash = Boolean(m.city && c.cities.size > 0 && !sameCity);
   // A different city is kept as a disagreement only when the countries agree closely.
   if (cityClash && j < 0.75) return -1;

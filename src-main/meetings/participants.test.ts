@@ -37,6 +37,18 @@ describe('readParticipants', () => {
     expect(read(u, 'met').place?.city).toBe('Mombasa');
   });
 
+  it("reads a country's own war or offensive as the subject of the talks", () => {
+    const s =
+      'The Malian president arrived in Dakar for talks with the Senegalese president on efforts to end Niger’s blockade of the border.';
+    expect(read(s, 'talks').countries.sort()).toEqual(['ML', 'SN']);
+  });
+
+  it("does not seat the country a spokesman's title names", () => {
+    const s =
+      'The Ghanaian Foreign Ministry spokesperson said trade would be on the agenda of the talks with the Togolese side.';
+    expect(read(s, 'talks').countries).toEqual(['TG']);
+  });
+
   it('reads countries named as what the talks are about as subjects, not participants', () => {
     const s =
       'The Kenyan foreign minister will meet his Tanzanian counterpart to discuss the grain corridor, Sudan, Somalia and Ethiopia.';

@@ -43,6 +43,14 @@ const PAIR_TOPIC_BEFORE =
   /\b(?:war|conflict|ceasefire|cease-fire|tensions?|dispute|border|relations|ties|normali[sz]ation|normali[sz]ing|normali[sz]e|reconciliation|rapprochement|peace|mediat\w+|differences|rift|standoff)\s+(?:\w+\s+){0,2}between\s+(?:the\s+)?$/i;
 const DEMONYM_TOPIC_AFTER =
   /^\s+(?:crisis|conflict|war|issue|question|file|situation|settlement|peace process|refugees|people|territory|territories|border|economy|market|nuclear|drones?|weapons|missiles|forces|troops|army|military|invasion|aggression|offensive|opposition|rebels|news|media|press|state media|agency|outlet|company|companies|firms?|businesses|investors|products|goods|exports|imports|oil|gas|grain|language|culture|lira|rouble|ruble|dollar|yuan|authorities said|officials said|citizens|nationals|workers|students|tourists|soil|airspace|waters|coast|revolution|constitution|elections?|parliament(?:ary)? elections?)\b/i;
+/** "to end Russia's war in Ukraine": a country's own war or offensive is what talks are about. */
+const POSSESSIVE_TOPIC_AFTER =
+  /^(?:'s|’s)\s+(?:(?:full-scale|ongoing|brutal|illegal|unprovoked|military|nuclear|continuing)\s+)?(?:war|invasion|aggression|offensive|occupation|annexation|blockade|attacks?|strikes|bombardment|nuclear programme|nuclear program)\b/i;
+/**
+ * "the Iranian Foreign Ministry spokesperson … announced": a spokesman speaks of the talks; the
+ * country his title names is not seated by it.
+ */
+const SPOKESMAN_TITLE_AFTER = /^\s+(?:[A-Z][\p{L}-]*\s+){0,3}[Ss]pokes(?:man|woman|person)\b/u;
 /** "the South African presidency announced": the country speaks of the talks, it is not at them. */
 const SPEAKER_AFTER =
   /^(?:'s|’s)?\s+(?:(?:presidency|presidential|government|foreign|ministry|state|officials?|spokes\w+|sources?|authorities|embassy|office)\s+){1,3}(?:said|says|announced|told|reported|confirmed|stated|added)\b|^\s+(?:views?|viewed|sees|saw|believes|hopes|welcomed|welcomes|supports|condemned|urged)\b/;
@@ -252,7 +260,13 @@ export function readParticipants(
     const after = sentence.slice(t.end, t.end + 60);
     let fate: 'participant' | 'skip' | 'place';
     const coordinated = prevEnd >= 0 && COORD_BETWEEN.test(sentence.slice(prevEnd, t.start));
-    if (AGENCY_AFTER.test(after) || SPEAKER_AFTER.test(after)) fate = 'skip';
+    if (
+      AGENCY_AFTER.test(after) ||
+      SPEAKER_AFTER.test(after) ||
+      POSSESSIVE_TOPIC_AFTER.test(after) ||
+      SPOKESMAN_TITLE_AFTER.test(after)
+    )
+      fate = 'skip';
     else if (
       t.kind === 'name' &&
       prevTerm &&

@@ -1,0 +1,39 @@
+/**
+ * Sideline meetings: "X met Y on the sidelines of the NATO summit" reports two encounters, the
+ * bilateral and the summit both attended. When the summit has not been reported before, the
+ * bilateral's clause is its first mention, so the summit is read from that clause: its parties
+ * were there, on the same day and in the same city as far as the clause says.
+ */
+import type { Trigger } from './cues';
+import type { ArticleMeeting } from './extract';
+
+/** The words that put a meeting on the margins of a larger event named right after them. */
+const SIDELINES_BEFORE =
+  /\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes|sideline|margin)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}\d’'-]+\s+){0,4}$/iu;
+
+/** Whether the reference back `a` names the event that the clause's meeting was held beside. */
+export function isSidelineHost(sentence: string, a: Trigger): boolean {
+  return SIDELINES_BEFORE.test(sentence.slice(Math.max(0, a.start - 80), a.start));
+}
+
+/**
+ * The event a sideline meeting was held beside, as a meeting of its own: the bilateral's
+ * parties attended it, with the bilateral's status, day and city; `order` numbers it in the
+ * article. Nothing else is known of it yet; later references back add what they say.
+ */
+export function sidelineEvent(bilateral: ArticleMeeting, order: number): ArticleMeeting {
+  return {
+    ...bilateral,
+    countries: [...bilateral.countries],
+    people: [...bilateral.people],
+    organizations: [...bilateral.organizations],
+    levels: [...bilateral.levels],
+    confidence: { ...bilateral.confidence },
+    separate: false,
+    outcome: null,
+    purpose: null,
+    mentions: [...bilateral.mentions],
+    order,
+    unresolved: undefined,
+  };
+}
