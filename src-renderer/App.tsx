@@ -2,12 +2,10 @@
  * The app frame: import controls, the library, the reading view and the import report. Features
  * live in features/; this file only lays them out and holds the selection.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useAutoBackupSchedule } from './backup/auto-backups';
 import { DataMenu } from './backup/DataMenu';
 import { desktop } from './bridge';
-import { sortForLibrary } from './db/articles';
 import { db } from './db/db';
 import { ImportControls } from './features/import/ImportControls';
 import { ImportStatus, type ImportActivity } from './features/import/ImportReport';
@@ -20,7 +18,8 @@ import {
   type ImportOutcome,
   type PickedFile,
 } from './features/import/importer';
-import { LibraryList } from './features/library/LibraryList';
+import { LibraryPane } from './features/library/LibraryPane';
+import { useLibraryView, useLiveArticles, useOpenArticle } from './features/library/useLibrary';
 import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
 import { MeetingsView } from './features/meetings/MeetingsView';
@@ -41,8 +40,7 @@ import type { FocusRange } from './features/reader/ReaderView';
 import { useHashSelection } from './useHashSelection';
 
 export function App() {
-  const stored = useLiveQuery(() => db.articles.toArray(), []);
-  const articles = useMemo(() => (stored ? sortForLibrary(stored) : undefined), [stored]);
+  const library = useLibraryView();
   const [selectedId, setSelectedId] = useHashSelection();
   const [activity, setActivity] = useState<ImportActivity | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -68,7 +66,8 @@ export function App() {
   );
 
   useEscapeKey();
-  useArticleKeys(articles, selectedId, id => navigation.openArticle(id));
+  useArticleKeys(library.shown, selectedId, id => navigation.openArticle(id));
+  const articles = useLiveArticles(view === 'highlights');
   useMeetingSync({ paused: activity !== null });
   useAutoBackupSchedule();
 
@@ -116,7 +115,8 @@ export function App() {
     [run],
   );
 
-  const selected = articles?.find(a => a.id === selectedId) ?? null;
+  const selected = useOpenArticle(selectedId) ?? null;
+  const libraryCount = library.rows?.length ?? 0;
   const busy = activity !== null;
 
   const onDrop = (event: DragEvent) => {
@@ -203,17 +203,11 @@ export function App() {
               : 'workspace'
           }
         >
-          <nav className="library" aria-label="Library">
-            <h2 className="pane-title">
-              Library{' '}
-              {articles && articles.length > 0 && <span className="count">{articles.length}</span>}
-            </h2>
-            <LibraryList
-              articles={articles}
-              selectedId={selected?.id ?? null}
-              onSelect={id => navigation.openArticle(id)}
-            />
-          </nav>
+          <LibraryPane
+            library={library}
+            openId={selected?.id ?? null}
+            onOpen={id => navigation.openArticle(id)}
+          />
           {view === 'meetings' ? (
             <ErrorBoundary
               resetKey="meetings"
@@ -270,7 +264,7 @@ export function App() {
               <div className="reader-empty">
                 <h1>Readout</h1>
                 <p>
-                  {articles && articles.length > 0
+                  {libraryCount > 0
                     ? 'Choose an article in the library to read it.'
                     : 'Import articles to start reading.'}
                 </p>

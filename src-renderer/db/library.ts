@@ -307,3 +307,14 @@ export async function ensureEntries(db: ReadoutDB, page = 500): Promise<number> 
   }
   return ids.length;
 }
+
+/**
+ * After a restore: removes entries whose article is gone and adds the entries articles lack, so
+ * every article has exactly one. Resolves to how many were removed and added.
+ */
+export async function reconcileEntries(db: ReadoutDB): Promise<{ removed: number; added: number }> {
+  const articles = new Set(await db.articles.toCollection().primaryKeys());
+  const orphans = (await db.library.toCollection().primaryKeys()).filter(id => !articles.has(id));
+  await db.library.bulkDelete(orphans);
+  return { removed: orphans.length, added: await ensureEntries(db) };
+}
