@@ -37,19 +37,24 @@ export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props)
       aria-label="Sort and filter the library"
       onSubmit={e => e.preventDefault()}
     >
-      <label>
-        Sort by
-        <select value={sort} onChange={e => onSort(e.currentTarget.value as SortKey)}>
+      <div className="field">
+        <label htmlFor={`${id}-sort-by`}>Sort by</label>
+        <select
+          id={`${id}-sort-by`}
+          value={sort}
+          onChange={e => onSort(e.currentTarget.value as SortKey)}
+        >
           {(Object.keys(SORT_LABELS) as SortKey[]).map(k => (
             <option key={k} value={k}>
               {SORT_LABELS[k]}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Show
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-show`}>Show</label>
         <select
+          id={`${id}-show`}
           value={filter.show}
           onChange={e => set('show', e.currentTarget.value as LibraryFilter['show'])}
         >
@@ -57,12 +62,13 @@ export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props)
           <option value="archived">Archived</option>
           <option value="all">Library and archived</option>
         </select>
-      </label>
+      </div>
       <details className="library-filters">
         <summary>Filters</summary>
-        <label>
-          Source
+        <div className="field">
+          <label htmlFor={`${id}-source`}>Source</label>
           <select
+            id={`${id}-source`}
             value={filter.source ?? ''}
             onChange={e => set('source', e.currentTarget.value || null)}
           >
@@ -73,10 +79,11 @@ export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props)
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Tag
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-tag`}>Tag</label>
           <select
+            id={`${id}-tag`}
             value={filter.tag ?? ''}
             onChange={e => set('tag', e.currentTarget.value || null)}
           >
@@ -87,24 +94,29 @@ export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props)
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={`${id}-from`}>Published from</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={filter.from ?? ''}
-          onChange={e => set('from', e.currentTarget.value || null)}
-        />
-        <label htmlFor={`${id}-to`}>Published to</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={filter.to ?? ''}
-          onChange={e => set('to', e.currentTarget.value || null)}
-        />
-        <label>
-          Read state
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Published from</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={filter.from ?? ''}
+            onChange={e => set('from', e.currentTarget.value || null)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>Published to</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={filter.to ?? ''}
+            onChange={e => set('to', e.currentTarget.value || null)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-read-state`}>Read state</label>
           <select
+            id={`${id}-read-state`}
             value={filter.read}
             onChange={e => set('read', e.currentTarget.value as LibraryFilter['read'])}
           >
@@ -112,10 +124,11 @@ export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props)
             <option value="unread">Unread</option>
             <option value="read">Read</option>
           </select>
-        </label>
-        <label>
-          Meetings
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-meetings`}>Meetings</label>
           <select
+            id={`${id}-meetings`}
             value={filter.meetings}
             onChange={e => set('meetings', e.currentTarget.value as LibraryFilter['meetings'])}
           >
@@ -123,7 +136,7 @@ export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props)
             <option value="with">Has meetings</option>
             <option value="without">No meetings</option>
           </select>
-        </label>
+        </div>
         {isFiltered(filter) && (
           <button type="button" onClick={() => onFilter(NO_FILTER)}>
             Clear filters
