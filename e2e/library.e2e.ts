@@ -190,16 +190,16 @@ test.describe('the library', () => {
     const library = new LibraryPage(page);
     await importMine(library, [longRead()]);
     const item = library.article(/Long committee minutes/);
-    await expect(item).toContainText('Unread');
+    await expect(item).toContainText(', unread');
     await item.click();
-    await expect(item).not.toContainText('Unread', { timeout: 10_000 });
+    await expect(item).not.toContainText(', unread', { timeout: 10_000 });
 
     const pane = page.getByRole('main');
     await paragraph(page, 40).evaluate(p => p.scrollIntoView({ block: 'start' }));
     await expect.poll(() => storedPosition(page), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await page.reload();
-    await expect(library.article(/Long committee minutes/)).not.toContainText('Unread');
+    await expect(library.article(/Long committee minutes/)).not.toContainText(', unread');
     await library.article(/Long committee minutes/).click();
     await expect(paragraph(page, 40)).toBeInViewport();
     await expect(paragraph(page, 1)).not.toBeInViewport();

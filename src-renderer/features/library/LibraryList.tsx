@@ -151,11 +151,7 @@ export function LibraryList({
                 onFocus={() => setActiveId(row.id)}
               >
                 <span className="library-title">
-                  {!row.read && (
-                    <span className="unread-dot" title="Unread">
-                      <span className="sr-only">Unread: </span>
-                    </span>
-                  )}
+                  {!row.read && <span className="unread-dot" title="Unread" aria-hidden="true" />}
                   {row.title}
                 </span>
                 <span className="library-meta">
@@ -165,6 +161,7 @@ export function LibraryList({
                     {formatDate(row.published) ?? 'undated'}
                   </span>
                 </span>
+                {!row.read && <span className="sr-only">, unread</span>}
                 {selected && <span className="sr-only">, selected</span>}
               </button>
             </li>
