@@ -1,6 +1,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   useCallback,
+  useMemo,
   useEffect,
   useRef,
   useState,
@@ -42,11 +43,15 @@ export function LibraryList({
   const scroller = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusPending = useRef(false);
-  const order = useRef<string[]>([]);
-  order.current = rows.map(r => r.id);
-  const indexOf = (id: string | null) => (id === null ? -1 : order.current.indexOf(id));
+  const ids = useMemo(() => rows.map(r => r.id), [rows]);
+  const indexById = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
+  const indexOf = (id: string | null) => (id === null ? -1 : (indexById.get(id) ?? -1));
   // The active row: the one the keyboard is on, else the open article, else the first.
   const activeIndex = Math.max(0, indexOf(activeId) >= 0 ? indexOf(activeId) : indexOf(openId));
+  // Stable options: a new function each render would make the virtualiser re-measure all rows.
+  const getItemKey = useCallback((i: number) => ids[i] ?? i, [ids]);
+  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  const getScrollElement = useCallback(() => scroller.current, []);
   const rangeExtractor = useCallback(
     (range: Range) => {
       const visible = defaultRangeExtractor(range);
@@ -60,11 +65,11 @@ export function LibraryList({
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement,
+    estimateSize,
     overscan: 6,
     rangeExtractor,
-    getItemKey: i => rows[i]?.id ?? i,
+    getItemKey,
   });
 
   useEffect(() => {
@@ -76,22 +81,21 @@ export function LibraryList({
   });
 
   const moveTo = (index: number) => {
-    setActiveId(order.current[index] ?? null);
+    setActiveId(ids[index] ?? null);
     focusPending.current = true;
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.altKey) return;
-    const id = order.current[activeIndex];
+    const id = ids[activeIndex];
     if (id === undefined) return;
     const mod = event.ctrlKey || event.metaKey;
     const next = moveIndex(event.key, activeIndex, rows.length);
     if (next !== null) {
       event.preventDefault();
       moveTo(next);
-      if (event.shiftKey)
-        onSelectionChange(extendTo(withAnchor(selection, id), order.current, order.current[next]));
+      if (event.shiftKey) onSelectionChange(extendTo(withAnchor(selection, id), ids, ids[next]));
       return;
     }
     if (event.key === ' ') {
@@ -108,13 +112,13 @@ export function LibraryList({
       onDelete();
     } else if (mod && event.key.toLowerCase() === 'a') {
       event.preventDefault();
-      onSelectionChange({ ids: new Set(order.current), anchor: id });
+      onSelectionChange({ ids: new Set(ids), anchor: id });
     }
   };
 
   const onClick = (event: MouseEvent, id: string) => {
     setActiveId(id);
-    if (event.shiftKey) onSelectionChange(extendTo(selection, order.current, id));
+    if (event.shiftKey) onSelectionChange(extendTo(selection, ids, id));
     else if (event.ctrlKey || event.metaKey) onSelectionChange(toggle(selection, id));
     else {
       onSelectionChange(selectOnly(id));

@@ -89,6 +89,11 @@ export function toRows(
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/** Case and accents folded once per row, so a sort of 100,000 compares plain strings. */
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** Newest first, undated last. */
 function byDate(a: LibraryRow, b: LibraryRow): number {
   if (a.published === b.published) return 0;
@@ -99,18 +104,24 @@ function byDate(a: LibraryRow, b: LibraryRow): number {
 
 /**
  * Rows in the order asked for; ties fall back to the title, then the id, so the order is stable
- * across reloads. Titles and sources compare by a collator (case and accents ignored).
+ * across reloads. Titles and sources compare with case and accents folded ("Éire" beside "eire").
  */
 export function sortRows(rows: readonly LibraryRow[], key: SortKey): LibraryRow[] {
-  const title = (a: LibraryRow, b: LibraryRow) =>
-    collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const compare: Record<SortKey, (a: LibraryRow, b: LibraryRow) => number> = {
-    published: (a, b) => byDate(a, b) || title(a, b),
+  const keyed = rows.map(row => ({
+    row,
+    title: fold(row.title),
+    source: key === 'source' ? fold(row.source) : '',
+  }));
+  type Keyed = (typeof keyed)[number];
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const title = (a: Keyed, b: Keyed) => cmp(a.title, b.title) || cmp(a.row.id, b.row.id);
+  const compare: Record<SortKey, (a: Keyed, b: Keyed) => number> = {
+    published: (a, b) => byDate(a.row, b.row) || title(a, b),
     title,
-    source: (a, b) => collator.compare(a.source, b.source) || byDate(a, b) || title(a, b),
-    added: (a, b) => b.addedAt - a.addedAt || title(a, b),
+    source: (a, b) => cmp(a.source, b.source) || byDate(a.row, b.row) || title(a, b),
+    added: (a, b) => b.row.addedAt - a.row.addedAt || title(a, b),
   };
-  return [...rows].sort(compare[key]);
+  return keyed.sort(compare[key]).map(k => k.row);
 }
 
 /** Whether one row passes the filter. */
