@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ReadoutDB, type StoredMeeting } from '../db/db';
-import { ensureEntries, markRead, saveEdits, setArchived } from '../db/library';
+import { ensureEntries, markRead, saveEdits, savePosition, setArchived } from '../db/library';
 import { FINGERPRINT_KEY, syncMeetings } from '../meetings/sync';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { makeArticle, makeHighlight, makeNote } from '../search/testing';
@@ -58,6 +58,7 @@ async function filled(): Promise<ReadoutDB> {
   await saveEdits(db, article.id, { published: '2024-05-02', author: 'A. Writer' }, 1);
   await markRead(db, other.id, 2);
   await setArchived(db, [other.id], 3);
+  await savePosition(db, article.id, 47, 4);
   return db;
 }
 

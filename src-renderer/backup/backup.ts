@@ -157,7 +157,6 @@ const libraryRecord = z.looseObject({
   addedAt: timestamp,
   updatedAt: timestamp,
   readAt: timestamp.optional(),
-  position: z.number().int().nonnegative().optional(),
   archivedAt: timestamp.optional(),
   trashedAt: timestamp.optional(),
   trashedBy: z.string().max(200).optional(),
@@ -175,6 +174,13 @@ const libraryRecord = z.looseObject({
     .optional(),
 });
 
+/** Where the analyst is in an article (db.ts `ReadingPosition`). */
+const positionRecord = z.looseObject({
+  articleId: id,
+  position: z.number().int().nonnegative(),
+  updatedAt: timestamp,
+});
+
 /** Every table a backup may hold, with the schema each of its records is checked against. */
 const KNOWN_TABLES: Record<string, z.ZodType> = {
   articles: articleRecord,
@@ -185,6 +191,7 @@ const KNOWN_TABLES: Record<string, z.ZodType> = {
   meetingDecisions: meetingDecisionRecord,
   briefings: briefingRecord,
   library: libraryRecord,
+  positions: positionRecord,
 };
 
 const envelope = z.object({

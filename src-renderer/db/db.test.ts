@@ -36,6 +36,7 @@ const V5_STORES = {
 };
 const V6_STORES = {
   library: 'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published',
+  positions: 'articleId',
 };
 /** Every version that shipped, each with the stores it added. */
 const SHIPPED: Record<string, string>[] = [
@@ -322,6 +323,7 @@ describe('ReadoutDB', () => {
         'meetingDecisions',
         'meetings',
         'meta',
+        'positions',
         'trash',
       ]);
     } finally {

@@ -103,8 +103,6 @@ export interface LibraryEntry {
   updatedAt: number;
   /** When the article was first read (open for a few seconds); absent while unread. */
   readAt?: number;
-  /** Reading position: the offset into the text of the first paragraph in view. */
-  position?: number;
   archivedAt?: number;
   trashedAt?: number;
   /** Who trashed it: 'local' on this machine (team sync will name people). */
@@ -210,6 +208,17 @@ export function entryFromArticle(article: Article, addedAt: number): LibraryEntr
   };
 }
 
+/**
+ * Where the analyst is in an article: the offset into its text of the first paragraph in view.
+ * A table of its own, so that saving it while the analyst scrolls does not make the library list
+ * (which watches every entry) read itself again.
+ */
+export interface ReadingPosition {
+  articleId: string;
+  position: number;
+  updatedAt: number;
+}
+
 export class ReadoutDB extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
@@ -221,6 +230,7 @@ export class ReadoutDB extends Dexie {
   articleMeetings!: EntityTable<StoredArticleMeetings, 'articleId'>;
   briefings!: EntityTable<BriefingRecord, 'id'>;
   library!: EntityTable<LibraryEntry, 'articleId'>;
+  positions!: EntityTable<ReadingPosition, 'articleId'>;
 
   constructor(name = 'readout') {
     super(name);
@@ -250,10 +260,12 @@ export class ReadoutDB extends Dexie {
       briefings: 'id, updatedAt',
     });
     // v6: the library's entries (metadata without text, and the analyst's read, archive, trash
-    // and edit state), one per article. Filled from the stored articles once, here.
+    // and edit state), one per article, filled from the stored articles once, here; and the
+    // reading positions.
     this.version(6)
       .stores({
         library: 'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published',
+        positions: 'articleId',
       })
       .upgrade(async tx => {
         const entries: LibraryEntry[] = [];

@@ -10,6 +10,7 @@ import {
   extractionKeys,
   markRead,
   markUnread,
+  positionOf,
   restoreArchived,
   restoreArticles,
   saveEdits,
@@ -68,8 +69,8 @@ describe('markUnread', () => {
 describe('savePosition', () => {
   it('remembers the reading position per article', async () => {
     await savePosition(db, talks.id, 17.4);
-    expect((await db.library.get(talks.id))?.position).toBe(17);
-    expect((await db.library.get(summit.id))?.position).toBeUndefined();
+    expect(await positionOf(db, talks.id)).toBe(17);
+    expect(await positionOf(db, summit.id)).toBeNull();
   });
 });
 

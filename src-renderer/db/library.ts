@@ -65,8 +65,18 @@ export async function savePosition(
   db: ReadoutDB,
   articleId: string,
   position: number,
+  now = Date.now(),
 ): Promise<void> {
-  await db.library.update(articleId, { position: Math.max(0, Math.round(position)) });
+  await db.positions.put({
+    articleId,
+    position: Math.max(0, Math.round(position)),
+    updatedAt: now,
+  });
+}
+
+/** The saved reading position of an article, or null when it has none. */
+export async function positionOf(db: ReadoutDB, articleId: string): Promise<number | null> {
+  return (await db.positions.get(articleId))?.position ?? null;
 }
 
 /** A copy of the entry without the given state fields (a state cleared, not set to null). */

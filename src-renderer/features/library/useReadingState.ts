@@ -5,7 +5,7 @@
  */
 import { useEffect, type RefObject } from 'react';
 import { db } from '../../db/db';
-import { markRead, savePosition } from '../../db/library';
+import { markRead, positionOf, savePosition } from '../../db/library';
 
 /** An article open this long counts as read: long enough to be more than passing through. */
 export const READ_AFTER_MS = 3000;
@@ -51,10 +51,9 @@ export function useReadingState(
     let cancelled = false;
     let restored = jumping;
     if (!jumping) {
-      void db.library.get(articleId).then(entry => {
+      void positionOf(db, articleId).then(at => {
         if (cancelled) return;
         restored = true;
-        const at = entry?.position;
         if (!at) return;
         const paragraphs = [...el.querySelectorAll<HTMLElement>('p[data-start]')];
         const target = paragraphs.filter(p => Number(p.dataset.start) <= at).at(-1);
