@@ -2,12 +2,10 @@
  * The app frame: import controls, the library, the reading view and the import report. Features
  * live in features/; this file only lays them out and holds the selection.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useAutoBackupSchedule } from './backup/auto-backups';
 import { DataMenu } from './backup/DataMenu';
 import { desktop } from './bridge';
-import { sortForLibrary } from './db/articles';
 import { db } from './db/db';
 import { ImportControls } from './features/import/ImportControls';
 import { ImportStatus, type ImportActivity } from './features/import/ImportReport';
@@ -23,7 +21,8 @@ import {
 import { useInboxImports } from './features/import/InboxFolder';
 import { importPasted } from './features/import/paste';
 import { usePasteToCreate } from './features/import/paste-hook';
-import { LibraryList } from './features/library/LibraryList';
+import { LibraryPane } from './features/library/LibraryPane';
+import { useLibraryView, useLiveArticles, useOpenArticle } from './features/library/useLibrary';
 import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
 import { MeetingsView } from './features/meetings/MeetingsView';
@@ -44,8 +43,7 @@ import type { FocusRange } from './features/reader/ReaderView';
 import { useHashSelection } from './useHashSelection';
 
 export function App() {
-  const stored = useLiveQuery(() => db.articles.toArray(), []);
-  const articles = useMemo(() => (stored ? sortForLibrary(stored) : undefined), [stored]);
+  const library = useLibraryView();
   const [selectedId, setSelectedId] = useHashSelection();
   const [activity, setActivity] = useState<ImportActivity | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -71,7 +69,8 @@ export function App() {
   );
 
   useEscapeKey();
-  useArticleKeys(articles, selectedId, id => navigation.openArticle(id));
+  useArticleKeys(library.shown, selectedId, id => navigation.openArticle(id));
+  const articles = useLiveArticles(view === 'highlights');
   useMeetingSync({ paused: activity !== null });
   useAutoBackupSchedule();
 
@@ -119,7 +118,8 @@ export function App() {
     [run],
   );
 
-  const selected = articles?.find(a => a.id === selectedId) ?? null;
+  const selected = useOpenArticle(selectedId) ?? null;
+  const libraryCount = library.rows?.length ?? 0;
   const busy = activity !== null;
   useInboxImports(db, run);
   usePasteToCreate(view === 'reader' && !busy, {
@@ -216,17 +216,11 @@ export function App() {
               : 'workspace'
           }
         >
-          <nav className="library" aria-label="Library">
-            <h2 className="pane-title">
-              Library{' '}
-              {articles && articles.length > 0 && <span className="count">{articles.length}</span>}
-            </h2>
-            <LibraryList
-              articles={articles}
-              selectedId={selected?.id ?? null}
-              onSelect={id => navigation.openArticle(id)}
-            />
-          </nav>
+          <LibraryPane
+            library={library}
+            openId={selected?.id ?? null}
+            onOpen={id => navigation.openArticle(id)}
+          />
           {view === 'meetings' ? (
             <ErrorBoundary
               resetKey="meetings"
@@ -283,7 +277,7 @@ export function App() {
               <div className="reader-empty">
                 <h1>Readout</h1>
                 <p>
-                  {articles && articles.length > 0
+                  {libraryCount > 0
                     ? 'Choose an article in the library to read it.'
                     : 'Import articles to start reading.'}
                 </p>

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ReadoutDB, type StoredMeeting } from '../db/db';
+import { ensureEntries, markRead, saveEdits, savePosition, setArchived } from '../db/library';
 import { FINGERPRINT_KEY, syncMeetings } from '../meetings/sync';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { makeArticle, makeHighlight, makeNote } from '../search/testing';
@@ -52,6 +53,12 @@ async function filled(): Promise<ReadoutDB> {
     { key: FINGERPRINT_KEY, value: 'fingerprint of the library' },
   ]);
   await db.meetings.add(crafted('m-1'));
+  // The analyst's library state: an edited date, a read article, one archived.
+  await ensureEntries(db);
+  await saveEdits(db, article.id, { published: '2024-05-02', author: 'A. Writer' }, 1);
+  await markRead(db, other.id, 2);
+  await setArchived(db, [other.id], 3);
+  await savePosition(db, article.id, 47, 4);
   return db;
 }
 
@@ -116,6 +123,24 @@ describe('restoreBackup', () => {
     );
     before.meetings = [];
     expect(after).toEqual(before);
+  });
+
+  it('gives each article a library entry when the backup is from before the library', async () => {
+    const db = await filled();
+    const backup = await createBackup(db);
+    delete backup.tables.library;
+    backup.schemaVersion = 5;
+    await restoreFromText(db, backupToJson(backup));
+    expect((await db.library.toArray()).map(e => [e.articleId, e.readAt, e.edits])).toEqual(
+      [article.id, other.id].sort().map(id => [id, undefined, undefined]),
+    );
+  });
+
+  it('refuses a library entry with an impossible edited date', async () => {
+    const db = await filled();
+    const backup = await createBackup(db);
+    (backup.tables.library[0] as { edits: unknown }).edits = { published: 'Monday' };
+    expect(await refusal(db, backupToJson(backup))).toMatch(/damaged/);
   });
 
   it('replaces what is there, keeping the derived search index', async () => {

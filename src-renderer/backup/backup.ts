@@ -23,6 +23,7 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
 import type { ReadoutDB } from '../db/db';
+import { reconcileEntries } from '../db/library';
 import { FINGERPRINT_KEY } from '../meetings/sync';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { MAX_FILE_BYTES } from '../../src-main/contract/article';
@@ -142,6 +143,44 @@ const briefingRecord = z.looseObject({
   updatedAt: timestamp,
 });
 
+/** A library entry (db.ts `LibraryEntry`): the article's metadata and the analyst's state. */
+const libraryRecord = z.looseObject({
+  articleId: id,
+  title: z.string().max(400),
+  publisher: z.string().max(200).nullable(),
+  published: z.string().max(32).nullable(),
+  dateline: z.string().max(120).nullable(),
+  file: z.string().max(1024),
+  source: z.string().min(1).max(4096),
+  author: z.string().max(200).nullable(),
+  url: z.string().max(4096).nullable(),
+  addedAt: timestamp,
+  updatedAt: timestamp,
+  readAt: timestamp.optional(),
+  archivedAt: timestamp.optional(),
+  trashedAt: timestamp.optional(),
+  trashedBy: z.string().max(200).optional(),
+  edits: z
+    .strictObject({
+      title: z.string().max(400).optional(),
+      publisher: z.string().max(200).optional(),
+      author: z.string().max(200).optional(),
+      published: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      url: z.string().max(2048).optional(),
+    })
+    .optional(),
+});
+
+/** Where the analyst is in an article (db.ts `ReadingPosition`). */
+const positionRecord = z.looseObject({
+  articleId: id,
+  position: z.number().int().nonnegative(),
+  updatedAt: timestamp,
+});
+
 /** Every table a backup may hold, with the schema each of its records is checked against. */
 const KNOWN_TABLES: Record<string, z.ZodType> = {
   articles: articleRecord,
@@ -151,6 +190,8 @@ const KNOWN_TABLES: Record<string, z.ZodType> = {
   meta: metaRecord,
   meetingDecisions: meetingDecisionRecord,
   briefings: briefingRecord,
+  library: libraryRecord,
+  positions: positionRecord,
 };
 
 const envelope = z.object({
@@ -367,6 +408,9 @@ export async function restoreBackup(
 ): Promise<RestoreSummary> {
   try {
     await replaceAll(db, backup, onProgress);
+    // Backups from before the library (or work backups beside other articles) leave articles
+    // without an entry, or entries without an article: give each article exactly one.
+    await reconcileEntries(db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BackupError(`The backup could not be restored (${reason}). ${NOTHING_CHANGED}`);

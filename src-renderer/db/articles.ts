@@ -1,10 +1,12 @@
 /**
  * Storing imported articles. Idempotent: the same text again changes nothing; an edited file
  * (same source, new text) updates its article in place, keeping the article's id so that
- * everything the analyst attached to it stays attached. Nothing the analyst wrote is touched.
+ * everything the analyst attached to it stays attached. Nothing the analyst wrote is touched:
+ * the library entry's file fields follow the new file, its state (read, archived, trashed, the
+ * analyst's metadata edits) stays.
  */
 import type { Article } from '../../src-main/contract/article';
-import type { ReadoutDB, StoredArticle } from './db';
+import { entryFromArticle, type LibraryEntry, type ReadoutDB, type StoredArticle } from './db';
 
 export interface StoreSummary {
   added: number;
@@ -19,10 +21,12 @@ export async function storeArticles(
   now = Date.now(),
 ): Promise<StoreSummary> {
   const summary: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
-  await db.transaction('rw', db.articles, async () => {
+  await db.transaction('rw', db.articles, db.library, async () => {
     for (const article of articles) {
       const sameText = await db.articles.where('contentHash').equals(article.id).first();
       if (sameText) {
+        if (!(await db.library.get(sameText.id)))
+          await db.library.add(entryFromArticle(sameText, sameText.importedAt));
         summary.unchanged++;
         continue;
       }
@@ -35,6 +39,9 @@ export async function storeArticles(
           importedAt: sameSource.importedAt,
           updatedAt: now,
         });
+        const fresh = entryFromArticle({ ...article, id: sameSource.id }, sameSource.importedAt);
+        const state = await db.library.get(sameSource.id);
+        await db.library.put(state ? { ...state, ...fileFields(fresh) } : fresh);
         summary.updated++;
       } else if (await db.articles.get(article.id)) {
         // The first version of an article that has since been edited (a backup copy in another
@@ -47,6 +54,7 @@ export async function storeArticles(
           importedAt: now,
           updatedAt: now,
         });
+        await db.library.put(entryFromArticle(article, now));
         summary.added++;
       }
     }
@@ -76,6 +84,12 @@ export async function storeInBatches(
     options.onProgress?.(Math.min(i + size, articles.length), articles.length, { ...total });
   }
   return total;
+}
+
+/** The fields of an entry that come from the file (replaced by a re-import). */
+function fileFields(e: LibraryEntry): Partial<LibraryEntry> {
+  const { title, publisher, published, dateline, file, source, author, url } = e;
+  return { title, publisher, published, dateline, file, source, author, url };
 }
 
 /** Library order: newest publication first, undated last, then by title. */

@@ -34,8 +34,19 @@ const V4_STORES = {
 const V5_STORES = {
   briefings: 'id, updatedAt',
 };
+const V6_STORES = {
+  library: 'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published',
+  positions: 'articleId',
+};
 /** Every version that shipped, each with the stores it added. */
-const SHIPPED: Record<string, string>[] = [V1_STORES, V2_STORES, V3_STORES, V4_STORES, V5_STORES];
+const SHIPPED: Record<string, string>[] = [
+  V1_STORES,
+  V2_STORES,
+  V3_STORES,
+  V4_STORES,
+  V5_STORES,
+  V6_STORES,
+];
 
 function storedArticle(id: string, source: string): StoredArticle {
   const text = `Article ${id}: the ministers met.`;
@@ -158,6 +169,7 @@ const ROWS: Record<string, unknown[]> = {
   meetings: [meeting],
   meetingDecisions: [decision],
   articleMeetings: [cached],
+  briefings: [BRIEFING],
 };
 
 describe('ReadoutDB upgrades', () => {
@@ -188,9 +200,29 @@ describe('ReadoutDB upgrades', () => {
         expect(db.verno).toBe(latest);
         for (const table of db.tables) {
           const rows = await table.toArray();
+          if (table.name === 'library') continue;
           if (tables.includes(table.name)) expect(rows, table.name).toEqual(ROWS[table.name]);
           else expect(rows, table.name).toEqual([]);
         }
+        // v6 gave every article a library entry: unread, not archived nor trashed, added when
+        // it was imported, with its file's metadata and no text.
+        expect(await db.library.toArray()).toEqual(
+          (ROWS.articles as StoredArticle[]).map(a => ({
+            articleId: a.id,
+            title: a.title,
+            publisher: a.publisher,
+            published: a.published,
+            dateline: a.dateline,
+            file: a.file,
+            source: a.source,
+            author: null,
+            url: null,
+            addedAt: a.importedAt,
+            updatedAt: a.importedAt,
+          })),
+        );
+        expect(await db.library.where('addedAt').equals(1000).count()).toBe(2);
+        expect(await db.library.where('trashedAt').above(0).count()).toBe(0);
         // The indexes the app queries by still answer.
         expect(await db.articles.where('source').equals('seeds/a.txt').count()).toBe(1);
         if (version >= 2) {
@@ -233,7 +265,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
@@ -265,7 +297,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       expect(await db.highlights.toArray()).toEqual([highlight]);
       expect(await db.highlights.where('tags').equals('moscow').count()).toBe(1);
       expect(await db.articleNotes.get('00000000000000a1')).toMatchObject({ text: 'Note' });
@@ -280,16 +312,18 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
     try {
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       expect(db.tables.map(t => t.name).sort()).toEqual([
         'articleMeetings',
         'articleNotes',
         'articles',
         'briefings',
         'highlights',
+        'library',
         'meetingDecisions',
         'meetings',
         'meta',
+        'positions',
         'trash',
       ]);
     } finally {

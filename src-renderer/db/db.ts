@@ -59,6 +59,55 @@ export interface TrashItem {
   kind: 'highlight' | 'article-note';
   record: Highlight | ArticleNote;
   deletedAt: number;
+  /**
+   * Set when the record went to the trash with its article (the article was deleted): the trash
+   * shows it under that article, and restoring the article brings it back.
+   */
+  withArticle?: string;
+}
+
+/**
+ * The analyst's corrections to an article's metadata, laid over the fields read from the file.
+ * Kept apart from those fields so that a re-import (which replaces them) keeps the corrections.
+ */
+export interface MetadataEdits {
+  title?: string;
+  publisher?: string;
+  author?: string;
+  /** YYYY-MM-DD; the meetings' relative dates ("on Monday") resolve against it. */
+  published?: string;
+  url?: string;
+}
+
+/**
+ * One article as the library shows it, without its text, so that the list of 100,000 articles
+ * never loads text; and the analyst's state of it (read, position, archived, trashed, edits).
+ * `articleId` is the article's id. The file fields (title…url) are a copy of the article's,
+ * refreshed on every re-import; the state fields are the analyst's and survive re-imports.
+ * Trash and archive are fields, not moves between tables, so a later sync can send them as
+ * updates of one record (`updatedAt`).
+ */
+export interface LibraryEntry {
+  articleId: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  dateline: string | null;
+  file: string;
+  source: string;
+  author: string | null;
+  url: string | null;
+  /** When the article was first imported. */
+  addedAt: number;
+  /** When the analyst's state of it last changed (read, archive, trash, edits). */
+  updatedAt: number;
+  /** When the article was first read (open for a few seconds); absent while unread. */
+  readAt?: number;
+  archivedAt?: number;
+  trashedAt?: number;
+  /** Who trashed it: 'local' on this machine (team sync will name people). */
+  trashedBy?: string;
+  edits?: MetadataEdits;
 }
 
 /**
@@ -133,6 +182,43 @@ export interface BriefingRecord {
   updatedAt: number;
 }
 
+/** Optional contract fields the formats import may carry; read defensively. */
+function optionalText(article: object, key: 'author' | 'url'): string | null {
+  const value = (article as Record<string, unknown>)[key];
+  return typeof value === 'string' && value ? value : null;
+}
+
+/**
+ * The library entry of a newly stored article (no state yet), or the file fields of a re-imported
+ * one: `addedAt` is when it first came in.
+ */
+export function entryFromArticle(article: Article, addedAt: number): LibraryEntry {
+  return {
+    articleId: article.id,
+    title: article.title,
+    publisher: article.publisher,
+    published: article.published,
+    dateline: article.dateline,
+    file: article.file,
+    source: article.source,
+    author: optionalText(article, 'author'),
+    url: optionalText(article, 'url'),
+    addedAt,
+    updatedAt: addedAt,
+  };
+}
+
+/**
+ * Where the analyst is in an article: the offset into its text of the first paragraph in view.
+ * A table of its own, so that saving it while the analyst scrolls does not make the library list
+ * (which watches every entry) read itself again.
+ */
+export interface ReadingPosition {
+  articleId: string;
+  position: number;
+  updatedAt: number;
+}
+
 export class ReadoutDB extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
@@ -143,6 +229,8 @@ export class ReadoutDB extends Dexie {
   meetingDecisions!: EntityTable<MeetingDecision, 'id'>;
   articleMeetings!: EntityTable<StoredArticleMeetings, 'articleId'>;
   briefings!: EntityTable<BriefingRecord, 'id'>;
+  library!: EntityTable<LibraryEntry, 'articleId'>;
+  positions!: EntityTable<ReadingPosition, 'articleId'>;
 
   constructor(name = 'readout') {
     super(name);
@@ -171,6 +259,21 @@ export class ReadoutDB extends Dexie {
     this.version(5).stores({
       briefings: 'id, updatedAt',
     });
+    // v6: the library's entries (metadata without text, and the analyst's read, archive, trash
+    // and edit state), one per article, filled from the stored articles once, here; and the
+    // reading positions.
+    this.version(6)
+      .stores({
+        library: 'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published',
+        positions: 'articleId',
+      })
+      .upgrade(async tx => {
+        const entries: LibraryEntry[] = [];
+        await tx
+          .table<StoredArticle, string>('articles')
+          .each(a => entries.push(entryFromArticle(a, a.importedAt)));
+        await tx.table<LibraryEntry, string>('library').bulkAdd(entries);
+      });
   }
 }
 

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReadoutDB } from './db';
-import { allTags, cleanTag, newHighlight, trashHighlight, untrash } from './highlights';
+import { storeArticles } from './articles';
+import { allTags, cleanTag, emptyTrash, newHighlight, trashHighlight, untrash } from './highlights';
+import { trashArticles } from './library';
 
 const article = {
   id: '0123456789abcdef',
@@ -60,5 +62,34 @@ describe('cleanTag', () => {
   it('trims, collapses spaces and drops a leading #', () => {
     expect(cleanTag('  #follow   up ')).toBe('follow up');
     expect(cleanTag('   ')).toBeNull();
+  });
+});
+
+describe('emptyTrash', () => {
+  it('empties highlights deleted on their own and keeps those that went with a deleted article', async () => {
+    await storeArticles(db, [
+      {
+        ...article,
+        source: 'seeds/e.txt',
+        file: 'e.txt',
+        title: 'E',
+        publisher: null,
+        published: null,
+        dateline: null,
+        paragraphs: [],
+        wordCount: 1,
+      },
+    ]);
+    const alone = newHighlight(article, 0, 3, 0);
+    const withIt = newHighlight(article, 4, 9, 1);
+    await db.highlights.bulkPut([alone, withIt]);
+    await trashHighlight(db, alone.id);
+    await trashArticles(db, [article.id]);
+    await emptyTrash(db);
+    expect((await db.trash.toArray()).map(t => (t.record as { id: string }).id)).toEqual([
+      withIt.id,
+    ]);
+    // The one that went with the article is not restored on its own, only with the article.
+    expect(await untrash(db, 'highlight', withIt.id)).toBe(false);
   });
 });

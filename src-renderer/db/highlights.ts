@@ -79,7 +79,7 @@ export function untrash(db: ReadoutDB, kind: TrashKind, key: string): Promise<bo
     const items = await db.trash
       .where('kind')
       .equals(kind)
-      .filter(item => keyOf(kind, item.record) === key)
+      .filter(item => !item.withArticle && keyOf(kind, item.record) === key)
       .toArray();
     if (items.length === 0) return false;
     const latest = items.reduce((a, b) => (b.deletedAt >= a.deletedAt ? b : a));
@@ -95,9 +95,12 @@ export function trashKey(item: TrashItem): string {
   return keyOf(item.kind, item.record);
 }
 
-/** Deletes everything in the trash for good. */
-export function emptyTrash(db: ReadoutDB): Promise<void> {
-  return db.trash.clear();
+/**
+ * Deletes the trashed highlights and notes for good. What went to the trash with a deleted article
+ * stays with it until the article is restored (deleting articles for good is not offered yet).
+ */
+export async function emptyTrash(db: ReadoutDB): Promise<void> {
+  await db.trash.filter(item => !item.withArticle).delete();
 }
 
 /** Every tag used on a highlight or an article, sorted, for completion. */

@@ -4,6 +4,7 @@ import type { Article } from '../../src-main/contract/article';
 import type { ArticleMeetingRecord } from '../../src-main/contract/article-meetings';
 import { storeArticles } from '../db/articles';
 import { ReadoutDB } from '../db/db';
+import { restoreArticles, saveEdits, setArchived, trashArticles } from '../db/library';
 import { decideField } from './actions';
 import { applyDecisions } from './decisions';
 import {
@@ -286,6 +287,47 @@ describe('syncMeetings on a growing library', () => {
     await db.articles.delete(texts(1)[0].id);
     expect(await syncMeetings(db, fake)).toMatchObject({ meetings: 1, extracted: 0 });
     expect(await db.articleMeetings.count()).toBe(1);
+  });
+});
+
+describe('syncMeetings and the analyst’s library state', () => {
+  const text = 'Ministers met in Moscow on Monday.';
+  beforeEach(async () => {
+    await storeArticles(db, [article('0000000000000001', 'seeds/a.txt', text)]);
+    await storeArticles(db, [article('0000000000000002', 'seeds/b.txt', `${text} Again.`)]);
+    await syncMeetings(db, fake);
+    fake.extractArticleMeetings.mockClear();
+  });
+
+  it('re-extracts an article against the date the analyst gave it, and only that one', async () => {
+    await saveEdits(db, '0000000000000001', { published: '2024-01-08' });
+    expect(await syncMeetings(db, fake)).toMatchObject({ kind: 'extracted', extracted: 1 });
+    const sent = fake.extractArticleMeetings.mock.calls[0][0];
+    expect(sent.map(a => [a.id, a.published])).toEqual([['0000000000000001', '2024-01-08']]);
+    // Taking the edit back re-extracts against the file's date again.
+    await saveEdits(db, '0000000000000001', {});
+    await syncMeetings(db, fake);
+    expect(fake.extractArticleMeetings.mock.calls[1][0][0].published).toBe('2023-04-24');
+  });
+
+  it('drops a trashed article as a source of meetings, and brings it back on restore', async () => {
+    expect(await db.meetings.count()).toBe(2);
+    await trashArticles(db, ['0000000000000001']);
+    await syncMeetings(db, fake);
+    const ids = (await db.meetings.toArray()).flatMap(m => m.articleIds);
+    expect(ids).toEqual(['0000000000000002']);
+    await restoreArticles(db, ['0000000000000001']);
+    await syncMeetings(db, fake);
+    expect((await db.meetings.toArray()).flatMap(m => m.articleIds).sort()).toEqual([
+      '0000000000000001',
+      '0000000000000002',
+    ]);
+  });
+
+  it('keeps an archived article as a source of meetings', async () => {
+    await setArchived(db, ['0000000000000001'], 5);
+    expect(await syncMeetings(db, fake)).toEqual({ kind: 'unchanged' });
+    expect(await db.meetings.count()).toBe(2);
   });
 });
 

@@ -10,6 +10,7 @@ import type { ArticleExtraction } from '../../src-main/contract/article-meetings
 import type { ReadoutApi } from '../../src-main/contract/api';
 import type { Meeting } from '../../src-main/contract/meeting';
 import type { ReadoutDB, StoredArticle, StoredMeeting } from '../db/db';
+import { extractionKey, extractionKeys } from '../db/library';
 import { articleForExtraction } from './article-payload';
 
 /** The two main-process calls a sync needs (the app passes its bridge `api`). */
@@ -31,15 +32,13 @@ export function fingerprint(articles: Pick<StoredArticle, 'id' | 'contentHash'>[
     .join(',');
 }
 
-/** Every stored article's id and content hash, read from the `contentHash` index alone. */
-async function storedHashes(db: ReadoutDB): Promise<Pick<StoredArticle, 'id' | 'contentHash'>[]> {
-  const pairs: Pick<StoredArticle, 'id' | 'contentHash'>[] = [];
-  await db.articles
-    .orderBy('contentHash')
-    .eachKey((hash, cursor) =>
-      pairs.push({ id: String(cursor.primaryKey), contentHash: String(hash) }),
-    );
-  return pairs;
+/**
+ * Every live article's id and extraction key (its content hash, with its edited date when the
+ * analyst gave it one), read from indexes alone. Trashed articles are left out, so the merge
+ * loses them as a source; archived ones stay.
+ */
+function storedHashes(db: ReadoutDB): Promise<Pick<StoredArticle, 'id' | 'contentHash'>[]> {
+  return extractionKeys(db);
 }
 
 /**
@@ -87,19 +86,28 @@ async function extractMissing(
   const gone = [...cached.keys()].filter(id => !live.has(id));
   if (gone.length > 0) await db.articleMeetings.bulkDelete(gone);
   const missing = hashes.filter(h => cached.get(h.id) !== h.contentHash).map(h => h.id);
+  const keyOf = new Map(hashes.map(h => [h.id, h.contentHash]));
   for (let i = 0; i < missing.length; i += EXTRACT_BATCH) {
-    const articles = (await db.articles.bulkGet(missing.slice(i, i + EXTRACT_BATCH))).filter(
-      (a): a is StoredArticle => a !== undefined,
-    );
+    // The analyst's date (after the `@` of the key) is the one relative dates resolve against.
+    const articles = (await db.articles.bulkGet(missing.slice(i, i + EXTRACT_BATCH)))
+      .filter((a): a is StoredArticle => a !== undefined)
+      .map(a => ({ ...a, published: keyOf.get(a.id)?.split('@')[1] ?? a.published }));
     if (articles.length === 0) continue;
     const result = await engine.extractArticleMeetings(articles.map(articleForExtraction));
     if (!result.ok) return result.error.message;
-    const hashOf = new Map(articles.map(a => [a.id, a.contentHash]));
-    await db.transaction('rw', db.articles, db.articleMeetings, async () => {
-      // Keep only answers for texts still stored: an edited re-import meanwhile is extracted next.
-      const now = await db.articles.bulkGet(articles.map(a => a.id));
+    const hashOf = new Map(articles.map(a => [a.id, keyOf.get(a.id) ?? a.contentHash]));
+    await db.transaction('rw', db.articles, db.library, db.articleMeetings, async () => {
+      // Keep only answers for texts (and dates) still stored: an edit meanwhile is extracted next.
+      const ids = articles.map(a => a.id);
+      const [texts, entries] = await Promise.all([
+        db.articles.bulkGet(ids),
+        db.library.bulkGet(ids),
+      ]);
       const current = new Set(
-        now.filter(a => a && a.contentHash === hashOf.get(a.id)).map(a => a?.id),
+        ids.filter((id, k) => {
+          const text = texts[k];
+          return text && extractionKey(text, entries[k]) === hashOf.get(id);
+        }),
       );
       await db.articleMeetings.bulkPut(
         result.value.results
@@ -150,12 +158,19 @@ export async function syncMeetings(
   }
   if (!merged) return { kind: 'failed', message: 'The extractor kept reporting stale results.' };
   const meetings = merged.meetings.map(toStored);
-  const stored = await db.transaction('rw', db.articles, db.meetings, db.meta, async () => {
-    if ((await storedFingerprint(db)) !== print) return false;
-    await writeChanged(db, meetings);
-    await db.meta.put({ key: FINGERPRINT_KEY, value: print });
-    return true;
-  });
+  const stored = await db.transaction(
+    'rw',
+    db.articles,
+    db.library,
+    db.meetings,
+    db.meta,
+    async () => {
+      if ((await storedFingerprint(db)) !== print) return false;
+      await writeChanged(db, meetings);
+      await db.meta.put({ key: FINGERPRINT_KEY, value: print });
+      return true;
+    },
+  );
   return stored ? { kind: 'extracted', meetings: meetings.length, extracted } : { kind: 'stale' };
 }
 

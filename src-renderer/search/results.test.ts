@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { storeArticles } from '../db/articles';
 import { ReadoutDB } from '../db/db';
+import { setArchived, trashArticles } from '../db/library';
 import { articleDoc, createIndex, highlightDoc, noteDoc, searchIndex } from './index';
 import { describeHit, resolveHits } from './results';
 import { makeArticle, makeHighlight, makeNote } from './testing';
@@ -100,5 +102,15 @@ describe('resolveHits', () => {
     const items = await resolveHits(db, searchIndex(indexed(), 'mediators'));
     expect(items.map(i => i.kind).sort()).toEqual(['article', 'article-note']);
     expect(items.every(i => i.articleTitle === 'Delegations arrive')).toBe(true);
+  });
+
+  it('leaves out hits in a trashed article and keeps those in an archived one', async () => {
+    const db = new ReadoutDB('t-' + Math.random());
+    await storeArticles(db, [article]);
+    await setArchived(db, [article.id], 1);
+    const kept = await resolveHits(db, searchIndex(indexed(), 'mediators'));
+    expect(kept.map(i => i.kind)).toContain('article');
+    await trashArticles(db, [article.id]);
+    expect(await resolveHits(db, searchIndex(indexed(), 'mediators'))).toEqual([]);
   });
 });

@@ -83,8 +83,13 @@ export function describeHit(hit: SearchHit, src: HitSources): SearchResultItem {
   };
 }
 
-/** Reads the records behind `hits` in one read transaction and describes each hit. */
+/**
+ * Reads the records behind `hits` in one read transaction and describes each hit. Hits in
+ * articles the analyst put in the trash are left out (archived articles stay searchable).
+ */
 export async function resolveHits(db: ReadoutDB, hits: SearchHit[]): Promise<SearchResultItem[]> {
+  const trashed = new Set(await db.library.orderBy('trashedAt').primaryKeys());
+  hits = hits.filter(h => !trashed.has(h.articleId));
   const articleIds = [...new Set(hits.map(h => h.articleId))];
   const highlightIds = hits.filter(h => h.kind === 'highlight').map(h => recordId(h.id));
   const noteIds = hits.filter(h => h.kind === 'article-note').map(h => h.articleId);

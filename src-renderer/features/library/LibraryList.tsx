@@ -1,51 +1,182 @@
-import type { StoredArticle } from '../../db/db';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useMemo,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { formatDate } from '../../format';
+import type { LibraryRow } from './query';
+import { extendTo, moveIndex, selectOnly, toggle, type Selection } from './selection';
+
+/** Every row has this height (titles clamp to two lines), so scrolling never measures. */
+export const ROW_HEIGHT = 72;
 
 interface Props {
-  articles: StoredArticle[] | undefined;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
+  rows: readonly LibraryRow[];
+  openId: string | null;
+  selection: Selection;
+  onSelectionChange: (s: Selection) => void;
+  onOpen: (id: string) => void;
+  /** Delete or Backspace in the list: delete the selection. */
+  onDelete: () => void;
 }
 
-/** The library: every article with its title, source and date, newest first. */
-export function LibraryList({ articles, selectedId, onSelect }: Props) {
-  if (articles === undefined) {
-    return (
-      <p className="library-empty" role="status">
-        Opening your library…
-      </p>
-    );
-  }
-  if (articles.length === 0) {
-    return (
-      <div className="library-empty">
-        <p>No articles yet.</p>
-        <p className="hint">Import text files or a folder, or drop them anywhere on this window.</p>
-      </div>
-    );
-  }
-  return (
-    <ul className="library-list" aria-label="Articles">
-      {articles.map(a => {
-        const date = formatDate(a.published);
-        const source = a.publisher ?? a.dateline ?? a.file;
-        return (
-          <li key={a.id}>
-            <button
-              type="button"
-              className="library-item"
-              aria-current={a.id === selectedId ? 'true' : undefined}
-              onClick={() => onSelect(a.id)}
-            >
-              <span className="library-title">{a.title}</span>
-              <span className="library-meta">
-                <span>{source}</span>
-                <span>{date ?? 'undated'}</span>
-              </span>
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+/**
+ * The library list, virtualised (@tanstack/react-virtual): only the rows in view (and the one
+ * holding keyboard focus) are in the DOM, so 100,000 articles scroll like 10. One Tab stop
+ * (roving tabindex): ↑/↓/Home/End/PageUp/PageDown move, Shift+↑/↓ extends the selection,
+ * Space (or Ctrl/Cmd+Space) toggles, Enter opens. A click opens and selects one article,
+ * Ctrl/Cmd-click toggles, Shift-click selects a range.
+ */
+export function LibraryList({
+  rows,
+  openId,
+  selection,
+  onSelectionChange,
+  onOpen,
+  onDelete,
+}: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const focusPending = useRef(false);
+  const ids = useMemo(() => rows.map(r => r.id), [rows]);
+  const indexById = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
+  const indexOf = (id: string | null) => (id === null ? -1 : (indexById.get(id) ?? -1));
+  // The active row: the one the keyboard is on, else the open article, else the first.
+  const activeIndex = Math.max(0, indexOf(activeId) >= 0 ? indexOf(activeId) : indexOf(openId));
+  // Stable options: a new function each render would make the virtualiser re-measure all rows.
+  const getItemKey = useCallback((i: number) => ids[i] ?? i, [ids]);
+  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  const getScrollElement = useCallback(() => scroller.current, []);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const visible = defaultRangeExtractor(range);
+      // Keep the Tab stop in the DOM even when it scrolled out of view.
+      if (rows.length === 0 || visible.includes(activeIndex)) return visible;
+      return [...visible, activeIndex].sort((a, b) => a - b);
+    },
+    [activeIndex, rows.length],
   );
+  // TanStack Virtual's instance is mutable by design; this component reads it on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement,
+    estimateSize,
+    overscan: 6,
+    rangeExtractor,
+    getItemKey,
+  });
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    scroller.current
+      ?.querySelector<HTMLButtonElement>(`button[data-index="${activeIndex}"]`)
+      ?.focus({ preventScroll: true });
+  });
+
+  const moveTo = (index: number) => {
+    setActiveId(ids[index] ?? null);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey) return;
+    const id = ids[activeIndex];
+    if (id === undefined) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const next = moveIndex(event.key, activeIndex, rows.length);
+    if (next !== null) {
+      event.preventDefault();
+      moveTo(next);
+      if (event.shiftKey) onSelectionChange(extendTo(withAnchor(selection, id), ids, ids[next]));
+      return;
+    }
+    if (event.key === ' ') {
+      event.preventDefault();
+      onSelectionChange(toggle(selection, id));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!mod) {
+        onSelectionChange(selectOnly(id));
+        onOpen(id);
+      }
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.ids.size > 0) {
+      event.preventDefault();
+      onDelete();
+    } else if (mod && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onSelectionChange({ ids: new Set(ids), anchor: id });
+    }
+  };
+
+  const onClick = (event: MouseEvent, id: string) => {
+    setActiveId(id);
+    if (event.shiftKey) onSelectionChange(extendTo(selection, ids, id));
+    else if (event.ctrlKey || event.metaKey) onSelectionChange(toggle(selection, id));
+    else {
+      onSelectionChange(selectOnly(id));
+      onOpen(id);
+    }
+  };
+
+  return (
+    <div className="library-scroller" ref={scroller} data-testid="library-scroller">
+      <ul
+        className="library-list"
+        aria-label="Articles"
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={onKeyDown}
+      >
+        {virtualizer.getVirtualItems().map(item => {
+          const row = rows[item.index];
+          const selected = selection.ids.has(row.id);
+          return (
+            <li
+              key={item.key}
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              <button
+                type="button"
+                className="library-item"
+                data-index={item.index}
+                data-selected={selected || undefined}
+                tabIndex={item.index === activeIndex ? 0 : -1}
+                aria-current={row.id === openId ? 'true' : undefined}
+                onClick={e => onClick(e, row.id)}
+                onFocus={() => setActiveId(row.id)}
+              >
+                <span className="library-title">
+                  {!row.read && <span className="unread-dot" title="Unread" aria-hidden="true" />}
+                  {row.title}
+                </span>
+                <span className="library-meta">
+                  <span>{row.source}</span>
+                  <span>
+                    {row.archived && <span className="archived-mark">Archived · </span>}
+                    {formatDate(row.published) ?? 'undated'}
+                  </span>
+                </span>
+                {!row.read && <span className="sr-only">, unread</span>}
+                {selected && <span className="sr-only">, selected</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Shift+arrow from a selection without an anchor starts the range at the active row. */
+function withAnchor(s: Selection, id: string): Selection {
+  return s.anchor === null ? { ...s, anchor: id } : s;
 }

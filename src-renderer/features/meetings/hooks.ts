@@ -7,25 +7,21 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../../bridge';
 import { db } from '../../db/db';
 import { applyDecisions, type ShownMeeting } from '../../meetings/decisions';
-import { SyncQueue, type SyncStatus } from '../../meetings/sync';
+import { storedFingerprint, SyncQueue, type SyncStatus } from '../../meetings/sync';
 
 /** One queue for the page: imports anywhere end in one extraction at a time. */
 export const meetingSync = new SyncQueue(db, api);
 
 /**
  * Re-extracts meetings whenever the set of stored article texts changes: on start (when it
- * changed since the last extraction), after every import and every edited re-import. While
+ * changed since the last extraction), after every import and every edited re-import, and when
+ * the analyst trashes or restores an article or edits its date. While
  * `paused` (an import is storing its batches) it waits, so a large import ends in one extraction
  * of the whole library instead of one per batch, each larger than the last.
  */
 export function useMeetingSync({ paused = false }: { paused?: boolean } = {}): SyncStatus {
-  const texts = useLiveQuery(async () => {
-    const [ids, hashes] = await Promise.all([
-      db.articles.toCollection().primaryKeys(),
-      db.articles.orderBy('contentHash').keys(),
-    ]);
-    return `${ids.sort().join()}|${hashes.join()}`;
-  }, []);
+  // Texts, trashed articles and edited dates: everything the extraction depends on.
+  const texts = useLiveQuery(() => storedFingerprint(db), []);
   useEffect(() => {
     if (paused) meetingSync.pause();
     else meetingSync.resume();

@@ -4,7 +4,13 @@
  * controls, and the shortcuts for them while an article is open. ReaderView renders its article
  * through this, so the reader itself knows nothing of settings.
  */
-import { useId, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
+import {
+  useId,
+  useSyncExternalStore,
+  type CSSProperties,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import { useShortcut } from '../../shortcuts';
 import {
   ComfortStore,
@@ -150,6 +156,8 @@ export function ComfortReader({
   children: ReactNode;
   className: string;
   'aria-labelledby': string;
+  /** The article element, for the reading state (read mark, position) kept by the library. */
+  ref?: Ref<HTMLElement>;
 }) {
   const comfort = useComfort();
   useComfortKeys();

@@ -4,6 +4,8 @@ import { formatDate, plural } from '../../format';
 import { HighlightedParagraph } from '../highlights/HighlightedParagraph';
 import { DEFAULT_MEANINGS } from '../highlights/palette';
 import { segment, type Layer } from '../highlights/segments';
+import { ArticleDetails } from '../library/ArticleDetails';
+import { useReadingState } from '../library/useReadingState';
 import { ComfortReader } from './ComfortReader';
 
 /** A passage to show marked and scrolled into view (a search hit, a meeting's source sentence). */
@@ -47,6 +49,8 @@ export function ReaderView({
   const focusStart = focused?.start;
   const focusEnd = focused?.end;
   const mark = useRef<HTMLElement>(null);
+  const root = useRef<HTMLElement>(null);
+  useReadingState(article.id, root, !!focused);
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
   }, [focusStart, focusEnd, article.id]);
@@ -58,13 +62,14 @@ export function ReaderView({
     return article.paragraphs.map(p => segment(p.start, p.end, highlights, range));
   }, [article.paragraphs, highlights, focusStart, focusEnd]);
   return (
-    <ComfortReader className="reader" aria-labelledby="reader-title">
+    <ComfortReader className="reader" aria-labelledby="reader-title" ref={root}>
       <header className="reader-header">
         <h1 id="reader-title">{article.title}</h1>
         <p className="reader-meta">{meta.join(' · ')}</p>
         <p className="reader-source" title={article.source}>
           {article.source}
         </p>
+        <ArticleDetails articleId={article.id} />
       </header>
       <div
         className="reader-body"

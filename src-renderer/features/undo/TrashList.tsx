@@ -2,15 +2,28 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db, type Highlight, type StoredArticle } from '../../db/db';
 import { emptyTrash } from '../../db/highlights';
 import { restore } from './desk';
+import { TrashedArticles } from './TrashedArticles';
 
-/** Deleted highlights and article notes, newest first, each restorable; and "Empty trash". */
+/**
+ * Deleted articles (with what went with them), then deleted highlights and article notes,
+ * newest first, each restorable; and "Empty trash" for the highlights and notes.
+ */
 export function TrashList({ articles }: { articles: ReadonlyMap<string, StoredArticle> }) {
-  const items = useLiveQuery(() => db.trash.orderBy('deletedAt').reverse().toArray(), []);
+  const items = useLiveQuery(
+    () =>
+      db.trash
+        .orderBy('deletedAt')
+        .reverse()
+        .filter(item => !item.withArticle)
+        .toArray(),
+    [],
+  );
   return (
     <section className="trash" aria-labelledby="trash-title">
       <h2 id="trash-title">
         Trash {items && items.length > 0 && <span className="count">{items.length}</span>}
       </h2>
+      <TrashedArticles />
       {items && items.length === 0 && (
         <p className="hint">Deleted highlights and notes land here.</p>
       )}

@@ -3,7 +3,14 @@
  * writing highlights and notes themselves, so that every edit can be undone with Ctrl/Cmd+Z.
  */
 import { useSyncExternalStore } from 'react';
-import { db, type ArticleNote, type Highlight, type TrashItem } from '../../db/db';
+import {
+  db,
+  type ArticleNote,
+  type Highlight,
+  type MetadataEdits,
+  type TrashItem,
+} from '../../db/db';
+import * as articleCommands from './article-commands';
 import * as commands from './commands';
 import { UndoStack, type UndoState } from './UndoStack';
 
@@ -59,4 +66,28 @@ export function removeArticleNote(articleId: string): Promise<void> {
 
 export function restore(item: TrashItem): Promise<void> {
   return undoStack.execute(commands.restoreFromTrash(db, item));
+}
+
+/** Archives or unarchives articles as one undo step. */
+export function archive(ids: readonly string[], archived: boolean): Promise<void> {
+  return undoStack.execute(articleCommands.archiveArticles(db, ids, archived));
+}
+
+/** Deletes articles (to the trash, with their highlights and notes) as one undo step. */
+export function removeArticles(ids: readonly string[]): Promise<void> {
+  return undoStack.execute(articleCommands.deleteArticles(db, ids));
+}
+
+export function restoreArticles(ids: readonly string[]): Promise<void> {
+  return undoStack.execute(articleCommands.restoreArticlesFromTrash(db, ids));
+}
+
+/** Adds one tag to several articles' notes as one undo step. */
+export function tagArticles(ids: readonly string[], tag: string): Promise<void> {
+  return undoStack.execute(articleCommands.tagArticles(db, ids, tag));
+}
+
+/** Replaces the analyst's metadata edits of one article. */
+export function editDetails(articleId: string, edits: MetadataEdits): Promise<void> {
+  return undoStack.execute(articleCommands.editMetadata(db, articleId, edits));
 }

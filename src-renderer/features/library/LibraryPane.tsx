@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'react';
+import { removeArticles } from '../undo/desk';
+import { BulkActions } from './BulkActions';
+import { LibraryControls } from './LibraryControls';
+import { LibraryList } from './LibraryList';
+import { isFiltered } from './query';
+import { EMPTY_SELECTION, keepShown, selectedInOrder, type Selection } from './selection';
+import type { LibraryView } from './useLibrary';
+import './library.css';
+
+/** Moves keyboard focus to the reading pane, past the library (the skip link's target). */
+function focusReader(): void {
+  const pane = document.querySelector<HTMLElement>('main');
+  if (!pane) return;
+  if (!pane.hasAttribute('tabindex')) pane.tabIndex = -1;
+  pane.focus();
+}
+
+/**
+ * The library pane: a skip link to the reader, sort and filter controls, how many articles the
+ * filter shows, actions on the selected articles, and the virtualised list.
+ */
+export function LibraryPane({
+  library,
+  openId,
+  onOpen,
+}: {
+  library: LibraryView;
+  openId: string | null;
+  onOpen: (id: string) => void;
+}) {
+  const { rows, shown, sort, setSort, filter, setFilter } = library;
+  const [chosen, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const order = useMemo(() => (shown ?? []).map(r => r.id), [shown]);
+  // A filter, archive or delete that hides selected articles drops them from the selection.
+  const selection = useMemo(() => keepShown(chosen, new Set(order)), [chosen, order]);
+  const selected = useMemo(() => selectedInOrder(selection, order), [selection, order]);
+  const total = rows?.length ?? 0;
+
+  return (
+    <nav className="library" aria-label="Library">
+      <a
+        href="#reader"
+        className="skip-link"
+        onClick={e => {
+          e.preventDefault();
+          focusReader();
+        }}
+      >
+        Skip to reader
+      </a>
+      <h2 className="pane-title">
+        Library{' '}
+        {shown && total > 0 && (
+          <span className="count">
+            {shown.length === total && !isFiltered(filter)
+              ? total.toLocaleString('en')
+              : `${shown.length.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+          </span>
+        )}
+      </h2>
+      {rows === undefined ? (
+        <p className="library-empty" role="status">
+          Opening your library…
+        </p>
+      ) : rows.length === 0 ? (
+        <div className="library-empty">
+          <p>No articles yet.</p>
+          <p className="hint">
+            Import text files or a folder, or drop them anywhere on this window.
+          </p>
+        </div>
+      ) : (
+        <>
+          <LibraryControls
+            rows={rows}
+            sort={sort}
+            onSort={setSort}
+            filter={filter}
+            onFilter={setFilter}
+          />
+          <BulkActions
+            ids={selected}
+            archivedView={filter.show === 'archived'}
+            onClear={() => setSelection(EMPTY_SELECTION)}
+          />
+          {shown && shown.length === 0 ? (
+            <p className="library-empty" role="status">
+              No articles match these filters.
+            </p>
+          ) : (
+            <LibraryList
+              rows={shown ?? []}
+              openId={openId}
+              selection={selection}
+              onSelectionChange={setSelection}
+              onOpen={onOpen}
+              onDelete={() => void removeArticles(selected)}
+            />
+          )}
+        </>
+      )}
+    </nav>
+  );
+}
