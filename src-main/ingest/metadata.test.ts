@@ -82,6 +82,8 @@ describe('readHeader', () => {
     expect(readHeader(text)).toEqual({
       title: null,
       publisher: null,
+      author: null,
+      url: null,
       published: null,
       bodyStart: 0,
     });

@@ -45,18 +45,18 @@ describe('parseArticle', () => {
     TIMING,
   );
 
-  it('never makes a title of control characters: the headline after them is the title', () => {
+  it('never makes a title of control characters: the headline after them is the title', async () => {
     const body = 'The foreign ministers met in Oslo on Tuesday and agreed to meet again. '.repeat(
       20,
     );
     const text = '\x1b\x01\x02\x03\x7f\u009b'.repeat(8) + '\nTalks in Oslo resume\n\n' + body;
     const bytes = new TextEncoder().encode(text);
-    const [article] = importFiles([{ name: 'c.txt', size: bytes.length, bytes }]).articles;
+    const [article] = (await importFiles([{ name: 'c.txt', size: bytes.length, bytes }])).articles;
     expect(article.title).toBe('Talks in Oslo resume');
     expect(article.text).toBe(body.trim());
   });
 
-  it('imports a 5 MiB file of the worst shapes in under 5 s, keeping its words', () => {
+  it('imports a 5 MiB file of the worst shapes in under 5 s, keeping its words', async () => {
     const unit = Object.values(HOSTILE_TEXTS)
       .map(make => make(20_000))
       .join('\n');
@@ -67,7 +67,7 @@ describe('parseArticle', () => {
       bytes = new TextEncoder().encode(text);
     }
     const start = performance.now();
-    const report = importFiles([{ name: 'gaps.txt', size: bytes.length, bytes }]);
+    const report = await importFiles([{ name: 'gaps.txt', size: bytes.length, bytes }]);
     const elapsed = performance.now() - start;
     expect(report.errors).toEqual([]);
     expect(report.articles[0].title).toBe('Talks in Oslo');
