@@ -127,6 +127,14 @@ export function parseArticle(
 
   let author: string | null = null;
   const byline = findByline(text);
+  if (facts.format && facts.format !== 'text' && byline) {
+    // A page's byline paragraph repeats what its metadata says; the article starts after it.
+    const firstBreak = text.indexOf('\n');
+    const first = firstBreak === -1 ? '' : text.slice(0, firstBreak);
+    if (findByline(first) === byline && sameWords(byline, meta.author?.value ?? byline)) {
+      text = text.slice(firstBreak).trim();
+    }
+  }
   if (meta.author) [author, sources.author] = [meta.author.value, meta.author.source];
   else if (header.author) [author, sources.author] = [header.author, 'header'];
   else if (byline) [author, sources.author] = [byline, 'text'];

@@ -23,6 +23,8 @@ interface Line {
   text: string;
   y: number;
   size: number;
+  /** Where the line's last item ends on the x axis. */
+  right: number;
 }
 
 type PdfJs = typeof PdfJsModule;
@@ -112,7 +114,7 @@ export function linesOf(items: TextItem[]): Line[] {
     const size = Math.abs(item.height) || Math.abs(item.transform[3]) || 10;
     if (!current || breakNext || Math.abs(current.y - y) > size * 0.5) {
       if (current && current.text.trim()) lines.push(current);
-      current = { text: item.str, y, size };
+      current = { text: item.str, y, size, right: x + item.width };
     } else {
       const gap = x - lastEnd;
       const needsSpace =
@@ -120,6 +122,7 @@ export function linesOf(items: TextItem[]): Line[] {
       current.text += (needsSpace ? ' ' : '') + item.str;
     }
     lastEnd = x + item.width;
+    current.right = Math.max(current.right, lastEnd);
     breakNext = item.hasEOL === true;
   }
   if (current && current.text.trim()) lines.push(current);
@@ -168,6 +171,9 @@ export function paragraphsOf(pages: Line[][]): string {
   }
   gaps.sort((a, b) => a - b);
   const usual = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)] : 0;
+  // The right edge of the text block: a line ending a sentence well before it ends a paragraph.
+  const rights = pages.flat().map(l => l.right).sort((a, b) => a - b);
+  const edge = rights.length > 0 ? rights[Math.floor(rights.length * 0.9)] : 0;
   const paragraphs: string[] = [];
   let current = '';
   let previous: Line | null = null;
@@ -176,8 +182,9 @@ export function paragraphsOf(pages: Line[][]): string {
       const gap = previous ? previous.y - line.y : 0;
       const newParagraph =
         !previous ||
-        (previous && gap > 0 && usual > 0 && gap > usual * 1.35) ||
-        Math.abs(previous.size - line.size) > Math.max(1, previous.size * 0.15);
+        (gap > 0 && usual > 0 && gap > usual * 1.35) ||
+        Math.abs(previous.size - line.size) > Math.max(1, previous.size * 0.15) ||
+        (/[.!?:"”’)]$/.test(previous.text) && previous.right < edge - previous.size * 4);
       if (newParagraph && current) {
         paragraphs.push(current);
         current = '';
