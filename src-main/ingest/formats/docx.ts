@@ -32,7 +32,7 @@ export async function readDocx(bytes: Uint8Array): Promise<FormatResult> {
       `its document part does not parse (${String((error as Error)?.message ?? error).slice(0, 160)})`,
     );
   }
-  text = text.replace(/\n{3,}/g, '\n\n');
+  text = text.replace(/\n{3,}/g, '\n\n').trim();
   if (!/\p{L}/u.test(text)) {
     return { code: 'empty', message: 'The Word document has no text (it may hold only images).' };
   }

@@ -67,7 +67,11 @@ function failDecode(code: 'empty' | 'binary' | 'encoding', message: string) {
 }
 
 /** The article a saved page holds, or why there is none. */
-export function readHtml(html: string): FormatResult {
+export function readHtml(source: string): FormatResult {
+  // linkedom builds no <html> and <body> around a fragment ("<p>…</p>"), and Readability needs them.
+  const html = /<html[\s>]/i.test(source.slice(0, 4096))
+    ? source
+    : `<!doctype html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(html) as unknown as { document: PageDocument };
   const meta: FileMeta = {};
   readJsonLd(document, meta);
@@ -76,14 +80,19 @@ export function readHtml(html: string): FormatResult {
   const pageTitle = titleElement?.textContent ?? null;
 
   type Parsed = { title?: string | null; content?: TextNode | null; byline?: string | null };
-  let parsed: Parsed | null;
-  try {
-    parsed = new Readability(document as never, {
-      serializer: (node: unknown) => node as TextNode,
-      charThreshold: 300,
-    }).parse() as Parsed | null;
-  } catch {
-    parsed = null;
+  let parsed: Parsed | null = null;
+  // Readability slows to seconds on pathological nesting (and overflows the stack past a few
+  // thousand levels): such a page is read whole instead, which takes milliseconds.
+  if (document.body && nestingDepth(document.body, READABILITY_MAX_DEPTH) < READABILITY_MAX_DEPTH) {
+    try {
+      parsed = new Readability(document as never, {
+        serializer: (node: unknown) => node as TextNode,
+        charThreshold: 300,
+        maxElemsToParse: 40_000,
+      }).parse() as Parsed | null;
+    } catch {
+      parsed = null;
+    }
   }
   let text = parsed?.content ? domToText(parsed.content) : '';
   if (text.length < MIN_ARTICLE_CHARS) {
@@ -94,8 +103,8 @@ export function readHtml(html: string): FormatResult {
     const whole = body ? domToText(body) : '';
     if (whole.length > text.length) text = whole;
   }
-  offer(meta, 'title', parsed?.title, pageTitle ? 'html-meta' : 'text');
   offer(meta, 'title', cleanPageTitle(pageTitle, meta.publisher?.value ?? null), 'html-meta');
+  offer(meta, 'title', parsed?.title, 'text');
   if (parsed?.byline && !/^https?:/i.test(parsed.byline)) {
     offer(meta, 'author', parsed.byline.replace(/^by\s+/i, ''), 'text');
   }
@@ -106,6 +115,25 @@ export function readHtml(html: string): FormatResult {
     };
   }
   return { format: 'html', text, meta } satisfies Extracted;
+}
+
+/** Deepest element nesting Readability is run on; real pages stay under 60. */
+const READABILITY_MAX_DEPTH = 160;
+
+/** How deep elements nest below `root`, counted up to `limit` (an explicit stack, no recursion). */
+function nestingDepth(root: TextNode, limit: number): number {
+  let deepest = 0;
+  const stack: [TextNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest >= limit) return deepest;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      if (children[i].nodeType === 1) stack.push([children[i], depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 /** "Talks resume | The Daily Test" → "Talks resume" when the part cut off names the site. */

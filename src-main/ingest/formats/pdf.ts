@@ -144,13 +144,18 @@ const PAGE_NUMBER = /^(?:page\s*)?#(?:\s*(?:of|\/)\s*#)?$|^[-–—]\s*#\s*[-–
 export function dropRunningLines(pages: Line[][]): Line[][] {
   const counts = new Map<string, number>();
   for (const lines of pages) {
-    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(l => runningKey(l.text)));
+    const edge = new Set(
+      [...lines.slice(0, 2), ...lines.slice(-2)].flatMap(l => [l.text, runningKey(l.text)]),
+    );
     for (const key of edge) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const needed = Math.max(2, Math.ceil(pages.length * 0.6));
+  const repeats = (key: string) => pages.length >= 2 && (counts.get(key) ?? 0) >= needed;
   const running = (line: Line) => {
     const key = runningKey(line.text);
-    return PAGE_NUMBER.test(key) || (pages.length >= 2 && (counts.get(key) ?? 0) >= needed);
+    // Numbers are masked only in short lines ("Page 3 of 9", "Digest · 12 May"): a body line
+    // that differs from another by its numbers alone is still the article.
+    return PAGE_NUMBER.test(key) || repeats(line.text) || (line.text.length <= 60 && repeats(key));
   };
   return pages.map(lines =>
     lines.filter((line, i) => !((i < 2 || i >= lines.length - 2) && running(line))),
@@ -172,7 +177,10 @@ export function paragraphsOf(pages: Line[][]): string {
   gaps.sort((a, b) => a - b);
   const usual = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)] : 0;
   // The right edge of the text block: a line ending a sentence well before it ends a paragraph.
-  const rights = pages.flat().map(l => l.right).sort((a, b) => a - b);
+  const rights = pages
+    .flat()
+    .map(l => l.right)
+    .sort((a, b) => a - b);
   const edge = rights.length > 0 ? rights[Math.floor(rights.length * 0.9)] : 0;
   const paragraphs: string[] = [];
   let current = '';
