@@ -112,8 +112,8 @@ export function parseArticle(
 
   const dateline = readDateline(text);
   if (!title) {
-    const fromBody = titleFromBody(text.slice(dateline?.length ?? 0));
-    if (fromBody) [title, sources.title] = [fromBody, 'text'];
+    const fromBody = titleFromBody(withoutLicenceLines(text.slice(dateline?.length ?? 0)));
+    if (fromBody && /[\p{L}\p{N}]/u.test(fromBody)) [title, sources.title] = [fromBody, 'text'];
     else [title, sources.title] = [where.file, 'file-name'];
   }
 
@@ -178,6 +178,16 @@ export function parseArticle(
 
 /** A copyright or licence line: never a headline, never a publisher's name as written. */
 const LICENCE_LINE = /^(?:©|\(c\)|copyright\b|all rights reserved|all content by\b)/i;
+
+/** `text` without the copyright or licence lines it starts with. */
+function withoutLicenceLines(text: string): string {
+  let rest = text;
+  for (let i = 0; i < 5 && LICENCE_LINE.test(rest); i++) {
+    const end = rest.indexOf('\n');
+    rest = end === -1 ? '' : rest.slice(end + 1).trimStart();
+  }
+  return rest;
+}
 
 /** Two strings with the same words, case and punctuation aside. */
 function sameWords(a: string, b: string): boolean {
