@@ -18,6 +18,7 @@ import fontCjk from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Re
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
+import { IMPORT_EXTENSIONS } from './ingest/formats/extensions';
 import { profileOverride } from './profile';
 import { seedsDir as seedsDirFor } from './seeds-path';
 import { createServices } from './services';
@@ -91,7 +92,7 @@ function start(): void {
         filters: folders
           ? undefined
           : [
-              { name: 'Text articles', extensions: ['txt', 'text', 'md'] },
+              { name: 'Articles', extensions: IMPORT_EXTENSIONS },
               { name: 'All files', extensions: ['*'] },
             ],
       };
