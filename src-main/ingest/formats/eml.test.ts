@@ -119,6 +119,14 @@ describe('readEml', () => {
     });
   });
 
+  it('reads a body of markup labelled text/plain as HTML, so no tag reaches the text', async () => {
+    const msg = `Subject: Bulletin\r\nContent-Type: text/plain\r\n\r\n<html><body><p>${'The envoys met in Oslo. '.repeat(10)}</p><p>They agreed.</p></body></html>`;
+    const [result] = await read(utf8(msg));
+    if ('code' in result) throw new Error(result.message);
+    expect(result.text).toMatch(/^The envoys met in Oslo\./);
+    expect(result.text).not.toMatch(/</);
+  });
+
   it('says a message with neither text nor an article attached is empty', async () => {
     const msg = 'Subject: Nothing\r\nContent-Type: text/plain\r\n\r\n';
     expect(await read(utf8(msg))).toEqual([

@@ -63,8 +63,11 @@ export async function readEml(
     offer(meta, 'published', isoDateOf(header('date')), 'email-header');
   }
   let text = '';
-  if (email.html) {
-    const page = readHtml(email.html);
+  // A body of markup without its text/html label (a broken or hand-made message) is HTML too:
+  // its tags must not reach the article as text.
+  const html = email.html ?? (email.text && looksLikeMarkup(email.text) ? email.text : null);
+  if (html) {
+    const page = readHtml(html);
     if (!('code' in page)) {
       text = page.text;
       for (const key of ['title', 'publisher', 'author', 'published', 'url'] as const) {
@@ -72,7 +75,7 @@ export async function readEml(
       }
     }
   }
-  if (!text.trim() && email.text) text = email.text;
+  if (!text.trim() && email.text && html !== email.text) text = email.text;
   if (options.webArchive) {
     offer(meta, 'title', email.subject, 'email-header');
     offer(
@@ -136,4 +139,12 @@ export async function readEml(
 function senderOf(from: { name: string; address?: string } | undefined): string | null {
   if (!from) return null;
   return from.name.trim() || from.address || null;
+}
+
+/** Text with several HTML block tags in it: a page, whatever its part said. */
+function looksLikeMarkup(text: string): boolean {
+  return (
+    (text.slice(0, 65536).match(/<\/?(?:html|head|body|p|div|table|td|br|h[1-6])\b[^>]*>/gi)
+      ?.length ?? 0) >= 3
+  );
 }
