@@ -10,6 +10,12 @@ import { isoDateOf, offer, type FileMeta, type FormatResult } from './extracted'
 
 /** Pages read from one PDF; a briefing source is a few pages, a report a few dozen. */
 export const MAX_PDF_PAGES = 400;
+/**
+ * Longest one PDF may take. pdf.js works in this thread in small asynchronous steps, so a timer
+ * can stop a pathological file (its loading task is destroyed) before the worker's own limit,
+ * which would cost every other file of the import too.
+ */
+export const PDF_DEADLINE_MS = 30_000;
 
 interface TextItem {
   str: string;
@@ -36,7 +42,10 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<FormatResult> {
+export async function readPdf(
+  bytes: Uint8Array,
+  deadlineMs = PDF_DEADLINE_MS,
+): Promise<FormatResult> {
   const { getDocument } = await loadPdfJs();
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
@@ -49,6 +58,11 @@ export async function readPdf(bytes: Uint8Array): Promise<FormatResult> {
     stopAtErrors: false,
     verbosity: 0,
   });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void task.destroy();
+  }, deadlineMs);
   try {
     const doc = await task.promise;
     const meta: FileMeta = {};
@@ -63,12 +77,13 @@ export async function readPdf(bytes: Uint8Array): Promise<FormatResult> {
       // A broken info dictionary costs the metadata, not the text.
     }
     const pages: Line[][] = [];
-    for (let n = 1; n <= Math.min(doc.numPages, MAX_PDF_PAGES); n++) {
+    for (let n = 1; n <= Math.min(doc.numPages, MAX_PDF_PAGES) && !timedOut; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       pages.push(linesOf(content.items as TextItem[]));
       page.cleanup();
     }
+    if (timedOut) throw new Error('timed out');
     const text = paragraphsOf(dropRunningLines(pages));
     if (!/\p{L}/u.test(text)) {
       return {
@@ -79,6 +94,12 @@ export async function readPdf(bytes: Uint8Array): Promise<FormatResult> {
     }
     return { format: 'pdf', text, meta };
   } catch (error) {
+    if (timedOut) {
+      return {
+        code: 'corrupt',
+        message: `This PDF took longer than ${Math.round(deadlineMs / 1000)} s to read and was stopped; it may be damaged or built to stall readers. Print it to a new PDF and import that.`,
+      };
+    }
     const name = (error as { name?: string })?.name;
     if (name === 'PasswordException') {
       return {
@@ -93,6 +114,7 @@ export async function readPdf(bytes: Uint8Array): Promise<FormatResult> {
       message: `This PDF is damaged and could not be read (${detail.slice(0, 160)}). Save it again from its source and import the new copy.`,
     };
   } finally {
+    clearTimeout(timer);
     await task.destroy();
   }
 }
