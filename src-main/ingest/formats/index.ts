@@ -7,7 +7,12 @@
 import type { ArticleFormat } from '../../contract/article';
 import { decodeText, removeControlCharacters } from '../decode';
 import { sniffBinaryFormat } from '../sniff';
+import { readDocx } from './docx';
+import { readEml } from './eml';
 import { MAX_EXTRACTED_CHARS, type FormatResult } from './extracted';
+import { decodeHtml, readHtml } from './html';
+import { readMarkdown } from './markdown';
+import { readPdf } from './pdf';
 
 export type { Extracted, FileMeta, FormatError, FormatResult, MetaField } from './extracted';
 export { isFormatError } from './extracted';
@@ -111,32 +116,20 @@ export async function readFormat(
   );
 }
 
-/**
- * The readers are loaded on first use: their libraries (pdf.js, linkedom, Readability, mammoth,
- * postal-mime, markdown-it) take seconds to load from source on a busy machine, and an import of
- * text files alone (the seeds on first run) should not wait for them.
- */
 async function readKind(kind: Kind, bytes: Uint8Array, depth: number): Promise<FormatResult[]> {
   switch (kind) {
-    case 'pdf': {
-      const { readPdf } = await import('./pdf');
+    case 'pdf':
       return [await readPdf(bytes)];
-    }
-    case 'docx': {
-      const { readDocx } = await import('./docx');
+    case 'docx':
       return [await readDocx(bytes)];
-    }
     case 'eml':
-    case 'web-archive': {
-      const { readEml } = await import('./eml');
+    case 'web-archive':
       return readEml(bytes, {
         webArchive: kind === 'web-archive',
         depth,
         readAttachment: readFormat,
       });
-    }
     case 'html': {
-      const { decodeHtml, readHtml } = await import('./html');
       const decoded = decodeHtml(bytes);
       return [decoded.ok ? readHtml(decoded.text) : decoded];
     }
@@ -144,9 +137,11 @@ async function readKind(kind: Kind, bytes: Uint8Array, depth: number): Promise<F
     case 'text': {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return [decoded];
-      if (kind === 'text') return [{ format: 'text', text: decoded.text, meta: {} }];
-      const { readMarkdown } = await import('./markdown');
-      return [readMarkdown(decoded.text)];
+      return [
+        kind === 'markdown'
+          ? readMarkdown(decoded.text)
+          : { format: 'text', text: decoded.text, meta: {} },
+      ];
     }
   }
 }
