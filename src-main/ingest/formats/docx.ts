@@ -4,9 +4,8 @@
  * zip bomb is refused before mammoth inflates anything, and a file that is not a Word document
  * (a broken or renamed archive) gets its own message.
  */
-import mammoth from 'mammoth';
-import { DOMParser } from 'linkedom';
 import { isoDateOf, offer, type FileMeta, type FormatResult } from './extracted';
+import { linkedom, mammoth } from './libs';
 import { unzipBounded, ZipError } from './zip';
 
 export async function readDocx(bytes: Uint8Array): Promise<FormatResult> {
@@ -22,10 +21,10 @@ export async function readDocx(bytes: Uint8Array): Promise<FormatResult> {
   }
   const meta: FileMeta = {};
   const core = files.get('docProps/core.xml');
-  if (core) readCoreProperties(new TextDecoder().decode(core), meta);
+  if (core) await readCoreProperties(new TextDecoder().decode(core), meta);
   let text: string;
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    const result = await (await mammoth()).extractRawText({ buffer: Buffer.from(bytes) });
     text = result.value;
   } catch (error) {
     return corrupt(
@@ -47,7 +46,8 @@ function corrupt(why: string): FormatResult {
 }
 
 /** dc:title, dc:creator and dcterms:created of docProps/core.xml. */
-function readCoreProperties(xml: string, meta: FileMeta): void {
+async function readCoreProperties(xml: string, meta: FileMeta): Promise<void> {
+  const { DOMParser } = await linkedom();
   const document = new DOMParser().parseFromString(xml, 'text/xml') as unknown as {
     getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
   };

@@ -6,10 +6,11 @@
  * a saved page, a forwarded message) are read as articles of their own. For a web archive the
  * page's own metadata comes first and "Saved by Blink" is nobody's publisher.
  */
-import PostalMime from 'postal-mime';
+import type PostalMimeClass from 'postal-mime';
 import { MAX_FILE_BYTES } from '../../contract/article';
 import { isoDateOf, offer, type FileMeta, type FormatResult } from './extracted';
 import { readHtml } from './html';
+import { postalMime } from './libs';
 
 /** Deepest forwarded-message nesting read; deeper parts are reported, not parsed. */
 export const MAX_MESSAGE_DEPTH = 3;
@@ -38,8 +39,9 @@ export async function readEml(
   bytes: Uint8Array,
   options: { webArchive: boolean; depth: number; readAttachment: ReadAttachment },
 ): Promise<FormatResult[]> {
-  let email: Awaited<ReturnType<typeof PostalMime.parse>>;
+  let email: Awaited<ReturnType<typeof PostalMimeClass.parse>>;
   try {
+    const PostalMime = await postalMime();
     email = await PostalMime.parse(bytes, {
       maxNestingDepth: 32,
       maxHeadersSize: 512 * 1024,
@@ -67,7 +69,7 @@ export async function readEml(
   // its tags must not reach the article as text.
   const html = email.html ?? (email.text && looksLikeMarkup(email.text) ? email.text : null);
   if (html) {
-    const page = readHtml(html);
+    const page = await readHtml(html);
     if (!('code' in page)) {
       text = page.text;
       for (const key of ['title', 'publisher', 'author', 'published', 'url'] as const) {

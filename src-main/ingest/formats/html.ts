@@ -8,11 +8,10 @@
  * linkedom over jsdom by measurement: on the same 16 KB page with Readability, 29–41 ms against
  * 54–173 ms per page here (see `npm run bench`), and it has no network or script machinery at all.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { decodeText } from '../decode';
 import { domToText, type TextNode } from './dom-text';
 import { isoDateOf, offer, type Extracted, type FileMeta, type FormatResult } from './extracted';
+import { linkedom, readability } from './libs';
 
 /** The parts of linkedom's Document read here (main has no DOM library types). */
 interface PageDocument {
@@ -67,7 +66,9 @@ function failDecode(code: 'empty' | 'binary' | 'encoding', message: string) {
 }
 
 /** The article a saved page holds, or why there is none. */
-export function readHtml(source: string): FormatResult {
+export async function readHtml(source: string): Promise<FormatResult> {
+  const { parseHTML } = await linkedom();
+  const { Readability } = await readability();
   // linkedom builds no <html> and <body> around a fragment ("<p>…</p>"), and Readability needs them.
   const html = /<html[\s>]/i.test(source.slice(0, 4096))
     ? source

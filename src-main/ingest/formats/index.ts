@@ -131,7 +131,7 @@ async function readKind(kind: Kind, bytes: Uint8Array, depth: number): Promise<F
       });
     case 'html': {
       const decoded = decodeHtml(bytes);
-      return [decoded.ok ? readHtml(decoded.text) : decoded];
+      return [decoded.ok ? await readHtml(decoded.text) : decoded];
     }
     case 'markdown':
     case 'text': {
@@ -139,7 +139,7 @@ async function readKind(kind: Kind, bytes: Uint8Array, depth: number): Promise<F
       if (!decoded.ok) return [decoded];
       return [
         kind === 'markdown'
-          ? readMarkdown(decoded.text)
+          ? await readMarkdown(decoded.text)
           : { format: 'text', text: decoded.text, meta: {} },
       ];
     }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from './markdown';
 
-function read(source: string) {
-  const result = readMarkdown(source);
+async function read(source: string) {
+  const result = await readMarkdown(source);
   if ('code' in result) throw new Error(result.message);
   return result;
 }
 
 describe('readMarkdown', () => {
-  it('reads front matter as header metadata and drops the heading that repeats the title', () => {
-    const result = read(
+  it('reads front matter as header metadata and drops the heading that repeats the title', async () => {
+    const result = await read(
       '---\ntitle: "Talks in Lima"\ndate: 2024-01-09\nauthor: Rosa Quispe\n---\n# Talks in Lima\n\nThe ministers met.',
     );
     expect(result.meta).toEqual({
@@ -20,8 +20,8 @@ describe('readMarkdown', () => {
     expect(result.text).toBe('The ministers met.');
   });
 
-  it('takes a leading # heading as the title and keeps link text, not link targets or marks', () => {
-    const result = read(
+  it('takes a leading # heading as the title and keeps link text, not link targets or marks', async () => {
+    const result = await read(
       '# Envoys meet in Quito\n\nThey met **twice** and signed a [memorandum](https://x.example/m).\n\n- first point\n- second point',
     );
     expect(result.meta.title).toEqual({ value: 'Envoys meet in Quito', source: 'text' });
@@ -30,13 +30,13 @@ describe('readMarkdown', () => {
     );
   });
 
-  it('keeps a heading that differs from the front matter title in the text', () => {
-    const result = read('---\ntitle: Summit notes\n---\n# Day one\n\nThe leaders arrived.');
+  it('keeps a heading that differs from the front matter title in the text', async () => {
+    const result = await read('---\ntitle: Summit notes\n---\n# Day one\n\nThe leaders arrived.');
     expect(result.text).toBe('Day one\n\nThe leaders arrived.');
   });
 
-  it('shows raw HTML as text and never renders it', () => {
-    const result = read('The talks <script>alert(1)</script> went on.');
+  it('shows raw HTML as text and never renders it', async () => {
+    const result = await read('The talks <script>alert(1)</script> went on.');
     expect(result.text).toBe('The talks <script>alert(1)</script> went on.');
   });
 });

@@ -4,12 +4,9 @@
  * (raw HTML left as text, never rendered) and read back as plain paragraphs, so that emphasis
  * marks, link targets and list bullets do not end up in the text the analyst highlights.
  */
-import MarkdownIt from 'markdown-it';
-import { parseHTML } from 'linkedom';
 import { domToText, type TextNode } from './dom-text';
 import { isoDateOf, offer, type FileMeta, type FormatResult } from './extracted';
-
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+import { linkedom, markdownIt } from './libs';
 
 /** Longest front matter block read; real ones are a few lines. */
 const MAX_FRONT_MATTER = 8192;
@@ -32,7 +29,10 @@ const FRONT_KEYS: Record<string, keyof FileMeta> = {
   canonical: 'url',
 };
 
-export function readMarkdown(source: string): FormatResult {
+export async function readMarkdown(source: string): Promise<FormatResult> {
+  const { parseHTML } = await linkedom();
+  const MarkdownIt = await markdownIt();
+  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
   const meta: FileMeta = {};
   let body = source;
   const front = /^---[^\S\n]*\n([\s\S]*?)\n---[^\S\n]*(?:\n|$)/.exec(
