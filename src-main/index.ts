@@ -19,6 +19,7 @@ import { WATCH_IMPORTED_CHANNEL } from './contract/watch';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
+import { IMPORT_EXTENSIONS } from './ingest/formats/extensions';
 import { profileOverride } from './profile';
 import { seedsDir as seedsDirFor } from './seeds-path';
 import { createServices } from './services';
@@ -107,7 +108,7 @@ function start(): void {
         filters: folders
           ? undefined
           : [
-              { name: 'Text articles', extensions: ['txt', 'text', 'md'] },
+              { name: 'Articles', extensions: IMPORT_EXTENSIONS },
               { name: 'All files', extensions: ['*'] },
             ],
       };

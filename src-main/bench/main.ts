@@ -3,6 +3,7 @@
  * `suites` below; each returns figures with a baseline measured in the same run.
  */
 import { benchBriefing } from './briefing-bench';
+import { benchImport } from './import-bench';
 import { benchMeetings } from './meetings-bench';
 import { formatFigure, type BenchFigure } from './report';
 
@@ -11,6 +12,7 @@ type Suite = { name: string; run: () => Promise<BenchFigure[]> };
 const suites: Suite[] = [
   { name: 'meetings', run: benchMeetings },
   { name: 'briefing', run: benchBriefing },
+  { name: 'import', run: benchImport },
 ];
 
 async function main(): Promise<void> {

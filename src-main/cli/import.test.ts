@@ -9,6 +9,9 @@ import { capture } from './testing';
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\u2028\u202e]/;
 
+const FIXTURES = 'src-main/ingest/fixtures/formats';
+const BAD_FIXTURES = 'src-main/ingest/fixtures/bad';
+
 interface JsonReport {
   articles: {
     file: string;
@@ -18,6 +21,10 @@ interface JsonReport {
     published: string | null;
     dateline: string | null;
     wordCount: number;
+    format: string;
+    author: string | null;
+    url: string | null;
+    sources: Record<string, string>;
   }[];
   errors: { file: string; code: string; message: string }[];
 }
@@ -46,6 +53,77 @@ describe('importCommand', () => {
       expect(a.wordCount).toBeGreaterThan(200);
     }
     expect(c.err()).toBe('');
+  });
+
+  it('reads an HTML page, a PDF, a Word file, an e-mail and a Markdown file with each field and its source', async () => {
+    const c = capture();
+    expect(await runCli(['import', '--json', FIXTURES], c.io)).toBe(0);
+    const report = JSON.parse(c.out()) as JsonReport;
+    expect(report.errors).toEqual([]);
+    const byFormat = Object.fromEntries(report.articles.map(a => [a.format, a]));
+    expect(Object.keys(byFormat).sort()).toEqual(['docx', 'eml', 'html', 'markdown', 'pdf']);
+    expect(byFormat.html).toMatchObject({
+      title: 'Chile and Portugal sign fisheries pact in Lisbon',
+      publisher: 'The Harbour Ledger',
+      author: 'Inês Carvalho and Tomás Reyes',
+      published: '2024-03-11',
+      url: 'https://ledger.example.org/world/chile-portugal-fisheries',
+      sources: {
+        title: 'json-ld',
+        publisher: 'json-ld',
+        author: 'json-ld',
+        published: 'json-ld',
+        url: 'json-ld',
+      },
+    });
+    expect(byFormat.pdf).toMatchObject({
+      title: 'Norway and Poland plan a joint air-defence exercise',
+      author: 'Kari Nordmann',
+      published: '2024-04-09',
+      url: null,
+      sources: { title: 'pdf-info', author: 'pdf-info', published: 'pdf-info' },
+    });
+    expect(byFormat.docx).toMatchObject({
+      title: 'Japan and the Philippines review coast guard training',
+      author: 'Hana Sato',
+      published: '2024-02-20',
+      sources: { title: 'docx-props', author: 'docx-props', published: 'docx-props' },
+    });
+    expect(byFormat.eml).toMatchObject({
+      title: 'Estonia and Finland open talks on a second undersea power cable',
+      publisher: 'Baltic Desk Weekly',
+      // As the Date header writes it (23:40 at -0400), not the next day in UTC.
+      published: '2024-06-14',
+      sources: { title: 'email-header', publisher: 'email-header', published: 'email-header' },
+    });
+    expect(byFormat.markdown).toMatchObject({
+      title: 'Kenya and Ethiopia agree on river data sharing',
+      publisher: 'Rift Valley Review',
+      author: 'Wanjiru Mwangi',
+      published: '2024-05-02',
+      url: 'https://rvr.example.org/2024/05/river-data',
+      sources: {
+        title: 'header',
+        publisher: 'header',
+        author: 'header',
+        published: 'header',
+        url: 'header',
+      },
+    });
+  });
+
+  it('gives a password PDF, a scanned PDF and a broken Word file each its own error', async () => {
+    const c = capture();
+    expect(await runCli(['import', '--json', BAD_FIXTURES], c.io)).toBe(1);
+    const report = JSON.parse(c.out()) as JsonReport;
+    expect(report.articles).toEqual([]);
+    expect(report.errors.map(e => [e.file.split('/').pop(), e.code])).toEqual([
+      ['cut-short.docx', 'corrupt'],
+      ['protected.pdf', 'password'],
+      ['scanned.pdf', 'no-text-layer'],
+    ]);
+    expect(report.errors[1].message).toMatch(/protected by a password/);
+    expect(report.errors[2].message).toMatch(/no text layer \(scanned image\)/);
   });
 
   it('exits 1 with the error in JSON when the only path does not exist', async () => {

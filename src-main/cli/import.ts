@@ -15,17 +15,23 @@ export const importCommand: Command = {
       file: a.source,
       id: a.id,
       title: a.title,
+      format: a.format ?? 'text',
       publisher: a.publisher,
+      author: a.author ?? null,
       published: a.published,
+      url: a.url ?? null,
       dateline: a.dateline,
       wordCount: a.wordCount,
+      /** Where each field was read: header, html-meta, json-ld, pdf-info, docx-props, email-header, text, file-name. */
+      sources: a.metaSources ?? {},
+      ...(a.dateOrder ? { dateOrder: a.dateOrder } : {}),
     }));
     if (flags.has('json')) {
       io.out(terminalJson({ articles, errors: report.errors }) + '\n');
     } else {
       for (const a of articles) {
         io.out(
-          `${p(a.file)}\n  ${p(a.title)}\n  ${p([a.publisher, a.published, a.dateline && `dateline ${a.dateline}`, `${a.wordCount} words`].filter(Boolean).join(' · '))}\n`,
+          `${p(a.file)}\n  ${p(a.title)}\n  ${p([a.format, a.publisher, a.author && `by ${a.author}`, a.published, a.dateline && `dateline ${a.dateline}`, `${a.wordCount} words`].filter(Boolean).join(' · '))}\n${a.url ? `  ${p(a.url)}\n` : ''}`,
         );
       }
       for (const e of report.errors) io.err(`${p(e.file)}: ${p(e.message)} [${p(e.code)}]\n`);

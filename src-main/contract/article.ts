@@ -12,6 +12,37 @@ export const SpanSchema = z.object({
 });
 export type Span = z.infer<typeof SpanSchema>;
 
+/**
+ * Where one metadata field was read: a `Key: value` header line of a text file, an HTML page's
+ * meta tags or its JSON-LD, a PDF's document info, a Word file's properties, an e-mail's
+ * headers, the article text itself (a dateline, a "Published:" line, a licence line) or, for a
+ * title only, the file's name. Shown beside the field so an analyst knows how far to trust it.
+ */
+export const MetaSourceSchema = z.enum([
+  'header',
+  'html-meta',
+  'json-ld',
+  'pdf-info',
+  'docx-props',
+  'email-header',
+  'text',
+  'file-name',
+]);
+export type MetaSource = z.infer<typeof MetaSourceSchema>;
+
+export const MetaSourcesSchema = z.object({
+  title: MetaSourceSchema.optional(),
+  publisher: MetaSourceSchema.optional(),
+  author: MetaSourceSchema.optional(),
+  published: MetaSourceSchema.optional(),
+  url: MetaSourceSchema.optional(),
+});
+export type MetaSources = z.infer<typeof MetaSourcesSchema>;
+
+/** The kind of file an article was read from. */
+export const ArticleFormatSchema = z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'eml']);
+export type ArticleFormat = z.infer<typeof ArticleFormatSchema>;
+
 export const ArticleSchema = z.object({
   /** 16 hex characters of the SHA-256 of `text`: the same text always gets the same id. */
   id: z.string().regex(/^[0-9a-f]{16}$/),
@@ -32,6 +63,22 @@ export const ArticleSchema = z.object({
   text: z.string(),
   paragraphs: z.array(SpanSchema),
   wordCount: z.number().int().nonnegative(),
+  /*
+   * The fields below came with the HTML/PDF/Word/e-mail importers. They are optional so that
+   * articles stored before them (Dexie v5 and earlier) still parse; absent means "not known".
+   */
+  /** The article's own address (canonical URL, og:url, a `URL:` header line), http(s) only. */
+  url: z.string().max(2048).nullable().optional(),
+  /** The byline as the file gives it ("Ana Pereira", "Ana Pereira and Li Wei"). */
+  author: z.string().max(200).nullable().optional(),
+  /** Where each known field was read; a field absent here was not found in the file. */
+  metaSources: MetaSourcesSchema.optional(),
+  /**
+   * How numeric dates in the text were read: `day-first` (21/11/2012 is 21 November) or
+   * `month-first`, decided from the other dates of the same file; absent when no such date.
+   */
+  dateOrder: z.enum(['day-first', 'month-first']).optional(),
+  format: ArticleFormatSchema.optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
@@ -45,6 +92,12 @@ export const ImportErrorCodeSchema = z.enum([
   'too-many-files',
   'symlink-loop',
   'invalid',
+  /** A PDF that needs a password to open. */
+  'password',
+  /** A PDF whose pages are images only (a scan), with no text to read. */
+  'no-text-layer',
+  /** A PDF, Word file or e-mail whose structure is broken, or a zip bomb. */
+  'corrupt',
 ]);
 export type ImportErrorCode = z.infer<typeof ImportErrorCodeSchema>;
 

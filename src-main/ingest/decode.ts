@@ -101,6 +101,14 @@ function checkText(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): D
   return { ok: true, text: text.replace(CONTROL_CHARACTERS, ''), encoding };
 }
 
+/**
+ * The text without the control characters decodeText removes: what a PDF, Word or HTML reader
+ * extracts goes through this too, so no format brings ESC or CSI into a title or a terminal.
+ */
+export function removeControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
 /** C0 controls but tab, LF, VT, FF and CR; DEL; C1 controls (U+009B is a one-character CSI). */
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;

@@ -13,7 +13,7 @@ import {
   type UploadFile,
 } from '../contract/article';
 import { importLimitError, MAX_IMPORT_BYTES } from '../contract/channels';
-import { decodeText } from './decode';
+import { isFormatError, readFormat, type FormatResult } from './formats';
 import { parseArticle } from './parse';
 import { collectFiles, fsError, shortDisplay } from './walk';
 
@@ -67,28 +67,50 @@ function tooLarge(file: string, size: number): ImportError {
   return {
     file,
     code: 'too-large',
-    message: `The file is ${mb(size)}; Readout imports text files up to ${mb(MAX_FILE_BYTES)}.`,
+    message: `The file is ${mb(size)}; Readout imports article files up to ${mb(MAX_FILE_BYTES)}.`,
   };
 }
 
 /**
- * Decodes and parses one file's bytes; an error names the file and the precise cause. The article
- * is checked against ArticleSchema here, per file, because the dispatcher checks the whole report
- * against it: one odd file must cost only itself, not every good file imported with it.
+ * Reads and parses one file's bytes into its articles (one, or more for an e-mail with articles
+ * attached); each error names the file and the precise cause. Every article is checked against
+ * ArticleSchema here, per file, because the dispatcher checks the whole report against it: one
+ * odd file must cost only itself, not every good file imported with it. A reader that throws (a
+ * bug, or a library meeting input it did not expect) costs its file too, with a `corrupt` error.
  */
-export function articleFromBytes(
+export async function articlesFromBytes(
   bytes: Uint8Array,
   where: { source: string; file: string },
-): Article | ImportError {
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { file: where.source, code: decoded.code, message: decoded.message };
-  const article = parseArticle(decoded.text, where);
-  const checked = ArticleSchema.safeParse(article);
-  if (checked.success) return article;
-  const issue = checked.error.issues[0];
+): Promise<(Article | ImportError)[]> {
+  let results: FormatResult[];
+  try {
+    results = await readFormat(bytes, where.file);
+  } catch (error) {
+    const detail = String((error as Error)?.message ?? error).slice(0, 200);
+    return [
+      {
+        file: where.source,
+        code: 'corrupt',
+        message: `Readout could not read this file (${detail}).`,
+      },
+    ];
+  }
+  return results.map(result => {
+    const source = result.part ? `${where.source}#${result.part}` : where.source;
+    if (isFormatError(result)) return { file: source, code: result.code, message: result.message };
+    const file = result.part ? (result.part.split('#').pop() ?? where.file) : where.file;
+    return checked(parseArticle(result.text, { source, file }, result), source);
+  });
+}
+
+/** The article, or an `invalid` error naming the first field ArticleSchema refuses. */
+function checked(article: Article, source: string): Article | ImportError {
+  const result = ArticleSchema.safeParse(article);
+  if (result.success) return article;
+  const issue = result.error.issues[0];
   const field = issue.path.join('.') || 'article';
   return {
-    file: where.source,
+    file: source,
     code: 'invalid',
     message: `Readout could not make an article of this file (${field}: ${issue.message}).`,
   };
@@ -127,7 +149,11 @@ export async function importPaths(
       break;
     }
     total += read.bytes.length;
-    collect(articleFromBytes(read.bytes, { source: file.display, file: basename(file.path) }));
+    const results = await articlesFromBytes(read.bytes, {
+      source: file.display,
+      file: basename(file.path),
+    });
+    results.forEach(collect);
   }
   return { articles: dedupe(articles), errors };
 
@@ -138,7 +164,7 @@ export async function importPaths(
 }
 
 /** Imports files sent as bytes (browser preview uploads), at most MAX_IMPORT_BYTES per call. */
-export function importFiles(uploads: UploadFile[]): ImportReport {
+export async function importFiles(uploads: UploadFile[]): Promise<ImportReport> {
   const articles: Article[] = [];
   const errors: ImportError[] = [];
   let total = 0;
@@ -154,9 +180,13 @@ export function importFiles(uploads: UploadFile[]): ImportReport {
       break;
     }
     const name = upload.name.split(/[\\/]/).pop() || upload.name;
-    const result = articleFromBytes(upload.bytes, { source: upload.name, file: name });
-    if ('id' in result) articles.push(result);
-    else errors.push({ ...result, file: shortDisplay(result.file) });
+    for (const result of await articlesFromBytes(upload.bytes, {
+      source: upload.name,
+      file: name,
+    })) {
+      if ('id' in result) articles.push(result);
+      else errors.push({ ...result, file: shortDisplay(result.file) });
+    }
   }
   return { articles: dedupe(articles), errors };
 }

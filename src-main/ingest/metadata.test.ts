@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TEXTS } from '../testing/hostile-text';
 import { expectLinearTime } from '../testing/linear-time';
-import { findPublisher, parseDateText, readDateline, readHeader } from './metadata';
+import { cleanPublisher, findPublisher, parseDateText, readDateline, readHeader } from './metadata';
 
 const hostile = Object.keys(HOSTILE_TEXTS);
 /** Each linear-time case may take a few hundred milliseconds on a loaded machine. */
@@ -82,6 +82,8 @@ describe('readHeader', () => {
     expect(readHeader(text)).toEqual({
       title: null,
       publisher: null,
+      author: null,
+      url: null,
       published: null,
       bodyStart: 0,
     });
@@ -178,5 +180,20 @@ describe('findPublisher', () => {
 
   it('returns null when the text names no publisher', () => {
     expect(findPublisher('The ministers met in Moscow on Tuesday.')).toBeNull();
+  });
+});
+
+describe('cleanPublisher', () => {
+  it('keeps the name and drops the licence words around it', () => {
+    expect(cleanPublisher('Copyright LaPresse')).toBe('LaPresse');
+    expect(cleanPublisher('© 2019-2021 LaPresse S.p.A. All rights reserved.')).toBe(
+      'LaPresse S.p.A',
+    );
+    expect(cleanPublisher('(c) Reuters')).toBe('Reuters');
+    expect(cleanPublisher('Daily Test')).toBe('Daily Test');
+  });
+
+  it('is null when nothing but the licence words is left', () => {
+    expect(cleanPublisher('Copyright 2024')).toBeNull();
   });
 });

@@ -50,6 +50,8 @@ export interface Header {
   title: string | null;
   publisher: string | null;
   published: string | null;
+  author: string | null;
+  url: string | null;
   /** Where the body starts, after the metadata. */
   bodyStart: number;
 }
@@ -58,7 +60,7 @@ export interface Header {
  * Longest header value kept, within ArticleSchema's limits: an article whose publisher broke the
  * schema would make main's whole import answer invalid, losing the good files with it.
  */
-const HEADER_LIMITS = { title: 300, publisher: 200 } as const;
+const HEADER_LIMITS = { title: 300, publisher: 200, author: 200, url: 2048 } as const;
 
 const HEADER_KEYS: Record<string, keyof Omit<Header, 'bodyStart'> | 'ignore'> = {
   title: 'title',
@@ -69,9 +71,11 @@ const HEADER_KEYS: Record<string, keyof Omit<Header, 'bodyStart'> | 'ignore'> = 
   date: 'published',
   published: 'published',
   'publication date': 'published',
-  url: 'ignore',
-  author: 'ignore',
-  byline: 'ignore',
+  url: 'url',
+  link: 'url',
+  author: 'author',
+  byline: 'author',
+  by: 'author',
   language: 'ignore',
 };
 
@@ -80,7 +84,14 @@ const HEADER_KEYS: Record<string, keyof Omit<Header, 'bodyStart'> | 'ignore'> = 
  * corpus) or a block of `Key: value` lines with known keys, ended by a blank line.
  */
 export function readHeader(text: string): Header {
-  const header: Header = { title: null, publisher: null, published: null, bodyStart: 0 };
+  const header: Header = {
+    title: null,
+    publisher: null,
+    published: null,
+    author: null,
+    url: null,
+    bodyStart: 0,
+  };
   // Only a short prefix can hold the cue; every part of the pattern is anchored or bounded, and
   // the separator is one optional `[:=]` between two runs of white space, never two adjacent
   // `\s*` that could split one long run in n ways.
@@ -105,6 +116,8 @@ export function readHeader(text: string): Header {
     }
     sawKey = true;
     if (key === 'published') header.published = parseDateText(kv[2]) ?? header.published;
+    else if (key === 'url')
+      header.url = /^https?:\/\/\S+$/i.test(kv[2]) ? kv[2].slice(0, 2048) : null;
     else if (key !== 'ignore') header[key] = kv[2].slice(0, HEADER_LIMITS[key]);
     if (lineEnd === -1) {
       pos = text.length;
@@ -171,7 +184,7 @@ export function findPublisher(text: string): string | null {
       const m = pattern.exec(window);
       // A match ending where a cut window ends may owe its `$` to the cut, not to the text.
       const cut = c.index + window.length < text.length;
-      if (m && !(cut && m[0].length === window.length)) return m[1].trim();
+      if (m && !(cut && m[0].length === window.length)) return cleanPublisher(m[1]);
       cue.lastIndex = c.index + 1;
     }
   }
@@ -195,3 +208,15 @@ const PUBLISHER_PATTERNS: { cue: RegExp; pattern: RegExp }[] = [
       /^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*,)?\s*)?(?!All\b)([A-Z][^.,\n]{1,60}?)(?:\.|,|\s+All rights|\n|$)/,
   },
 ];
+
+/**
+ * A publisher name without the licence words around it: "Copyright LaPresse", "© 2021 LaPresse
+ * S.p.A. All rights reserved" and "(c) Reuters" all name the publisher, not the licence.
+ */
+export function cleanPublisher(value: string): string | null {
+  const name = value
+    .replace(/^\s*(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?/i, '')
+    .replace(/[\s.,;]*all rights reserved\.?\s*$/i, '')
+    .trim();
+  return name.length >= 2 ? name : null;
+}

@@ -8,6 +8,7 @@ import { importFiles } from './import';
 import {
   contentId,
   countWords,
+  findByline,
   normaliseText,
   paragraphSpans,
   parseArticle,
@@ -45,18 +46,18 @@ describe('parseArticle', () => {
     TIMING,
   );
 
-  it('never makes a title of control characters: the headline after them is the title', () => {
+  it('never makes a title of control characters: the headline after them is the title', async () => {
     const body = 'The foreign ministers met in Oslo on Tuesday and agreed to meet again. '.repeat(
       20,
     );
     const text = '\x1b\x01\x02\x03\x7f\u009b'.repeat(8) + '\nTalks in Oslo resume\n\n' + body;
     const bytes = new TextEncoder().encode(text);
-    const [article] = importFiles([{ name: 'c.txt', size: bytes.length, bytes }]).articles;
+    const [article] = (await importFiles([{ name: 'c.txt', size: bytes.length, bytes }])).articles;
     expect(article.title).toBe('Talks in Oslo resume');
     expect(article.text).toBe(body.trim());
   });
 
-  it('imports a 5 MiB file of the worst shapes in under 5 s, keeping its words', () => {
+  it('imports a 5 MiB file of the worst shapes in under 5 s, keeping its words', async () => {
     const unit = Object.values(HOSTILE_TEXTS)
       .map(make => make(20_000))
       .join('\n');
@@ -67,7 +68,7 @@ describe('parseArticle', () => {
       bytes = new TextEncoder().encode(text);
     }
     const start = performance.now();
-    const report = importFiles([{ name: 'gaps.txt', size: bytes.length, bytes }]);
+    const report = await importFiles([{ name: 'gaps.txt', size: bytes.length, bytes }]);
     const elapsed = performance.now() - start;
     expect(report.errors).toEqual([]);
     expect(report.articles[0].title).toBe('Talks in Oslo');
@@ -190,6 +191,98 @@ describe('parseArticle', () => {
   });
 });
 
+describe('parseArticle metadata and where it came from', () => {
+  const where = { source: 'in/a.txt', file: 'a.txt' };
+
+  it('marks header fields as header and keeps the URL and author a text file names', () => {
+    const a = parseArticle(
+      'Title: Envoys meet in Rome\nAuthor: Ana Lima\nURL: https://news.example.org/rome\nSource: Daily Test\nDate: 2023-10-07\n\nThe envoys met.',
+      where,
+    );
+    expect(a).toMatchObject({
+      title: 'Envoys meet in Rome',
+      author: 'Ana Lima',
+      url: 'https://news.example.org/rome',
+      publisher: 'Daily Test',
+      published: '2023-10-07',
+      format: 'text',
+      metaSources: {
+        title: 'header',
+        author: 'header',
+        url: 'header',
+        publisher: 'header',
+        published: 'header',
+      },
+    });
+  });
+
+  it('never takes a licence line for the headline, and names the publisher without "Copyright"', () => {
+    const a = parseArticle(
+      'Copyright LaPresse\nThe ministers met in Rome on Monday. They agreed to meet again.',
+      where,
+    );
+    expect(a.title).toBe('The ministers met in Rome on Monday');
+    expect(a.publisher).toBe('LaPresse');
+    expect(a.metaSources).toMatchObject({ title: 'text', publisher: 'text' });
+    const b = parseArticle('Source: Copyright LaPresse\n\nThe ministers met.', where);
+    expect(b.publisher).toBe('LaPresse');
+  });
+
+  it('reads a By line as the author and a date line as the date, marked as from the text', () => {
+    const a = parseArticle(
+      'Talks in Lima resume\nBy Rosa Quispe, Reuters\nThursday, 21.11.2012\n\nThe envoys met.',
+      where,
+    );
+    expect(a).toMatchObject({
+      title: 'Talks in Lima resume',
+      author: 'Rosa Quispe',
+      published: '2012-11-21',
+      dateOrder: 'day-first',
+      metaSources: { title: 'text', author: 'text', published: 'text' },
+    });
+  });
+
+  it('takes the file’s metadata first and drops a first line that repeats its title', () => {
+    const a = parseArticle('Talks in Lima resume\n\nThe envoys met.', where, {
+      format: 'pdf',
+      meta: {
+        title: { value: 'Talks in Lima resume', source: 'pdf-info' },
+        published: { value: '2024-01-02', source: 'pdf-info' },
+      },
+    });
+    expect(a).toMatchObject({
+      title: 'Talks in Lima resume',
+      text: 'The envoys met.',
+      format: 'pdf',
+      published: '2024-01-02',
+    });
+    expect(a.metaSources).toEqual({ title: 'pdf-info', published: 'pdf-info' });
+  });
+
+  it('prefers the page’s own Published line to a PDF’s creation date', () => {
+    const a = parseArticle('Envoys meet\nPublished 3 March 2024\n\nThe envoys met.', where, {
+      format: 'pdf',
+      meta: { published: { value: '2024-05-30', source: 'pdf-info' } },
+    });
+    expect(a.published).toBe('2024-03-03');
+    expect(a.metaSources?.published).toBe('text');
+  });
+
+  it('falls back to the file name, marked as such, when the text has no title at all', () => {
+    const a = parseArticle('1234 5678', where);
+    expect([a.title, a.metaSources?.title]).toEqual(['1234 5678', 'text']);
+    const b = parseArticle('...', where);
+    expect([b.title, b.metaSources?.title]).toEqual(['a.txt', 'file-name']);
+  });
+});
+
+describe('findByline', () => {
+  it('reads one or two names after By, without the agency after a comma', () => {
+    expect(findByline('By Ana Lima and Li Wei, Reuters\nText.')).toBe('Ana Lima and Li Wei');
+    expect(findByline('By the way, the ministers met.')).toBeNull();
+  });
+});
+
 describe('normaliseText', () => {
   it.each(hostile)(
     'takes time linear in the length of %s',
@@ -210,6 +303,12 @@ describe('normaliseText', () => {
 });
 
 describe('titleFromBody', () => {
+  it('never cuts the headline inside an abbreviation', () => {
+    expect(
+      titleFromBody('U.S. and E.U. envoys met Mr. Li in St. Petersburg on Monday. More followed.'),
+    ).toBe('U.S. and E.U. envoys met Mr. Li in St. Petersburg on Monday');
+  });
+
   it.each(hostile)(
     'takes time linear in the length of %s',
     name => void expectLinearTime(HOSTILE_TEXTS[name], titleFromBody),

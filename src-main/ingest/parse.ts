@@ -2,8 +2,10 @@
  * Parses decoded text into an Article: normalised text, metadata, paragraphs and a content id.
  */
 import { createHash } from 'node:crypto';
-import type { Article, Span } from '../contract/article';
-import { findPublisher, readDateline, readHeader } from './metadata';
+import type { Article, ArticleFormat, MetaSources, Span } from '../contract/article';
+import type { FileMeta } from './formats/extracted';
+import { cleanPublisher, findPublisher, readDateline, readHeader } from './metadata';
+import { findTextDate } from './text-dates';
 
 /**
  * LF line ends, no BOM, no trailing blanks: the one text all offsets refer to. One pass over the
@@ -55,44 +57,161 @@ export function contentId(normalised: string): string {
   return createHash('sha256').update(normalised, 'utf8').digest('hex').slice(0, 16);
 }
 
-export function parseArticle(raw: string, where: { source: string; file: string }): Article {
+/** What the file's own reader found besides its text (formats/): absent for a plain text file. */
+export interface FileFacts {
+  format?: ArticleFormat;
+  meta?: FileMeta;
+}
+
+/**
+ * Text and file metadata to an Article. Each field is taken from the most trusted place that has
+ * it: the file's metadata (JSON-LD, meta tags, document properties, e-mail headers), then the
+ * text's `Key: value` header, then what the text says (a dateline, a "Published:" line, a licence
+ * line), then, for the title only, the file name. A PDF's creation date is the weakest of all:
+ * it is when the PDF was made, which the page's own date line beats.
+ */
+export function parseArticle(
+  raw: string,
+  where: { source: string; file: string },
+  facts: FileFacts = {},
+): Article {
+  const meta = facts.meta ?? {};
   const normalised = normaliseText(raw);
   const header = readHeader(normalised);
   let text = normalised.slice(header.bodyStart);
-  let title = header.title;
+  const sources: MetaSources = {};
+  let title: string | null = null;
+  if (meta.title) [title, sources.title] = [meta.title.value, meta.title.source];
+  else if (header.title) [title, sources.title] = [header.title, 'header'];
 
-  // A short first line without closing punctuation, followed by more text, is a headline.
-  const firstBreak = text.indexOf('\n');
-  if (!title && firstBreak > 0) {
-    const first = text.slice(0, firstBreak).trim();
-    const rest = text.slice(firstBreak).trim();
-    if (
-      first.length <= 160 &&
-      rest.length > 0 &&
-      !/[.!?:;,"”’)]$/.test(first) &&
-      !readDateline(first + ' ')
-    ) {
-      if (/[a-z]/i.test(first) && first.split(/\s+/).length >= 2) {
-        title = first;
+  if (title) {
+    // A file whose metadata names the headline often repeats it as its first line.
+    const firstBreak = text.indexOf('\n');
+    const first = (firstBreak === -1 ? text : text.slice(0, firstBreak)).trim();
+    if (firstBreak > 0 && sameWords(first, title)) text = text.slice(firstBreak).trim();
+  } else {
+    // A short first line without closing punctuation, followed by more text, is a headline.
+    const firstBreak = text.indexOf('\n');
+    if (firstBreak > 0) {
+      const first = text.slice(0, firstBreak).trim();
+      const rest = text.slice(firstBreak).trim();
+      if (
+        first.length <= 160 &&
+        rest.length > 0 &&
+        !/[.!?:;,"”’)]$/.test(first) &&
+        !readDateline(first + ' ') &&
+        !LICENCE_LINE.test(first) &&
+        /[a-z]/i.test(first) &&
+        first.split(/\s+/).length >= 2
+      ) {
+        [title, sources.title] = [first, 'text'];
         text = rest;
       }
     }
   }
 
   const dateline = readDateline(text);
-  const publisher = header.publisher ?? findPublisher(text) ?? agencyName(dateline?.agency ?? null);
-  return {
+  if (!title) {
+    const fromBody = titleFromBody(withoutLicenceLines(text.slice(dateline?.length ?? 0)));
+    if (fromBody && /[\p{L}\p{N}]/u.test(fromBody)) [title, sources.title] = [fromBody, 'text'];
+    else [title, sources.title] = [where.file, 'file-name'];
+  }
+
+  let publisher: string | null = null;
+  const fromHeader = header.publisher ? cleanPublisher(header.publisher) : null;
+  const fromText = findPublisher(text) ?? agencyName(dateline?.agency ?? null);
+  if (meta.publisher)
+    [publisher, sources.publisher] = [meta.publisher.value, meta.publisher.source];
+  else if (fromHeader) [publisher, sources.publisher] = [fromHeader, 'header'];
+  else if (fromText) [publisher, sources.publisher] = [fromText, 'text'];
+
+  let author: string | null = null;
+  const byline = findByline(text);
+  if (facts.format && facts.format !== 'text' && byline) {
+    // A page's byline paragraph repeats what its metadata says; the article starts after it.
+    const firstBreak = text.indexOf('\n');
+    const first = firstBreak === -1 ? '' : text.slice(0, firstBreak);
+    if (findByline(first) === byline && sameWords(byline, meta.author?.value ?? byline)) {
+      text = text.slice(firstBreak).trim();
+    }
+  }
+  if (meta.author) [author, sources.author] = [meta.author.value, meta.author.source];
+  else if (header.author) [author, sources.author] = [header.author, 'header'];
+  else if (byline) [author, sources.author] = [byline, 'text'];
+
+  let published: string | null = null;
+  let dateOrder: Article['dateOrder'];
+  const weakMeta = meta.published?.source === 'pdf-info' || meta.published?.source === 'docx-props';
+  const textDate = meta.published && !weakMeta ? null : findTextDate(text, dateline?.place ?? null);
+  if (meta.published && !weakMeta)
+    [published, sources.published] = [meta.published.value, meta.published.source];
+  else if (header.published) [published, sources.published] = [header.published, 'header'];
+  else if (textDate) {
+    [published, sources.published] = [textDate.date, 'text'];
+    if (textDate.order) dateOrder = textDate.order;
+  } else if (meta.published)
+    [published, sources.published] = [meta.published.value, meta.published.source];
+
+  let url: string | null = null;
+  if (meta.url) [url, sources.url] = [meta.url.value, meta.url.source];
+  else if (header.url) [url, sources.url] = [header.url, 'header'];
+
+  const article: Article = {
     id: contentId(normalised),
     source: where.source,
     file: where.file,
-    title: title ?? titleFromBody(text.slice(dateline?.length ?? 0)) ?? where.file,
-    publisher,
-    published: header.published,
+    title: title.slice(0, 400),
+    publisher: publisher ? publisher.slice(0, 200) : null,
+    published,
     dateline: dateline?.place ?? null,
     text,
     paragraphs: paragraphSpans(text),
     wordCount: countWords(text),
+    url,
+    author,
+    metaSources: sources,
+    format: facts.format ?? 'text',
   };
+  if (dateOrder) article.dateOrder = dateOrder;
+  return article;
+}
+
+/** A copyright or licence line: never a headline, never a publisher's name as written. */
+const LICENCE_LINE = /^(?:©|\(c\)|copyright\b|all rights reserved|all content by\b)/i;
+
+/** `text` without the copyright or licence lines it starts with. */
+function withoutLicenceLines(text: string): string {
+  let rest = text;
+  for (let i = 0; i < 5 && LICENCE_LINE.test(rest); i++) {
+    const end = rest.indexOf('\n');
+    rest = end === -1 ? '' : rest.slice(end + 1).trimStart();
+  }
+  return rest;
+}
+
+/** Two strings with the same words, case and punctuation aside. */
+function sameWords(a: string, b: string): boolean {
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return key(a) !== '' && key(a) === key(b);
+}
+
+/**
+ * A "By Ana Pereira" line among the first lines: one to five capitalised words after "By",
+ * perhaps "and" another name, perhaps a comma and a role or agency after it.
+ */
+export function findByline(text: string): string | null {
+  for (const line of text.split('\n', 12)) {
+    const m =
+      /^\s*By\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,5}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}'’.-]*\s?){1,5})?)\s*(?:[,|–—-].{0,60})?$/u.exec(
+        line,
+      );
+    if (m) return m[1].trim();
+  }
+  return null;
 }
 
 function agencyName(agency: string | null): string | null {
@@ -104,8 +223,8 @@ function agencyName(agency: string | null): string | null {
 export function titleFromBody(body: string): string | null {
   const firstPara = firstParagraph(body).replace(/\s+/g, ' ').trim();
   if (!firstPara) return null;
-  const sentenceEnd = /[.!?](?=["”’]?\s+[A-Z"“‘]|["”’]?$)/.exec(firstPara);
-  let sentence = sentenceEnd ? firstPara.slice(0, sentenceEnd.index) : firstPara;
+  const end = sentenceEndIn(firstPara);
+  let sentence = end === -1 ? firstPara : firstPara.slice(0, end);
   const limit = 90;
   if (sentence.length > limit) {
     const cut = sentence.lastIndexOf(' ', limit);
@@ -113,6 +232,26 @@ export function titleFromBody(body: string): string | null {
   }
   return sentence;
 }
+
+/**
+ * Where the first sentence of `text` ends, or -1: a point, ! or ? before a capital or the end,
+ * but not the point of an abbreviation ("U.S. envoy", "Mr. Li", "St. Petersburg"), which a
+ * headline cut there would lose its sense at.
+ */
+function sentenceEndIn(text: string): number {
+  const ends = /[.!?](?=["”’]?\s+[A-Z"“‘]|["”’]?$)/g;
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    if (m[0] !== '.') return m.index;
+    const before = text.slice(Math.max(0, m.index - 12), m.index + 1);
+    if (ABBREVIATION.test(before)) continue;
+    return m.index;
+  }
+  return -1;
+}
+
+/** A point that ends an abbreviation: initials ("U.S.", "E.U.") or a title or short form. */
+const ABBREVIATION =
+  /(?:(?:^|[\s(“"‘])(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Pres|No|Nos|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|approx|Dept|Mt|Ft)\.)$/u;
 
 /** Text up to the first blank line (a line of white space only), without splitting the rest. */
 function firstParagraph(body: string): string {

@@ -30,7 +30,7 @@ describe('createTaskRunner', () => {
       upload('b.txt', '\u0000\u0001\u0002\u0003'),
     ];
     const report = await r.run('importFiles', uploads);
-    expect(report).toEqual(importFiles(uploads));
+    expect(report).toEqual(await importFiles(uploads));
     const articles = (await seedLibrary(1)).slice(0, 2);
     expect(await r.run('extractMeetings', articles)).toEqual(extractMeetings(articles));
   }, 30_000);

@@ -15,7 +15,7 @@ export const tasks = {
   importPaths: (paths: string[], options: { cwd?: string }): Promise<ImportReport> =>
     importPaths(paths, options),
   /** Uploaded bytes (the browser preview). */
-  importFiles: (uploads: UploadFile[]): ImportReport => importFiles(uploads),
+  importFiles: (uploads: UploadFile[]): Promise<ImportReport> => importFiles(uploads),
   /** The meetings the articles report, merged across them. */
   extractMeetings: (articles: Article[]): Meeting[] => extractMeetings(articles),
   /** Each article's own meetings, for the renderer's per-article cache. */
