@@ -20,6 +20,7 @@ type TextOptions = PDFKit.Mixins.TextOptions;
 const BULLET_INDENT = 9;
 const QUOTE_INDENT = 8;
 const SOURCE_INDENT = 21;
+const ENTRY_INDENT = 11;
 
 /** Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses. */
 export function registerFonts(doc: Doc, fonts: BriefingFonts): void {
@@ -318,6 +319,8 @@ export function drawItem(
         }
       });
       return doc.y + style.itemGap;
+    case 'entry':
+      return drawEntry(pen, item, x, y, width, style);
     case 'source': {
       let end = y;
       pen.group('LI', () => {
@@ -344,6 +347,66 @@ export function drawItem(
       return end + style.itemGap * 0.6;
     }
   }
+}
+
+/**
+ * One meeting of a digest: its title in bold, a line of date · place · status, then its bottom
+ * line (the analyst's, or Readout's suggestion marked as such) and its source numbers.
+ */
+function drawEntry(
+  pen: Pen,
+  item: PlanItem & { kind: 'entry' },
+  x: number,
+  y: number,
+  width: number,
+  style: Style,
+): number {
+  const { doc } = pen;
+  const inner = width - ENTRY_INDENT;
+  const lines = textOptions(inner, style, { lineGap: style.lineGap * 0.6 });
+  let end = y;
+  pen.group('LI', () => {
+    pen.content('Lbl', () => {
+      pen.use('label', style.body, COLOURS.accent);
+      pen.text('▪', x, y, textOptions(ENTRY_INDENT, style));
+    });
+    pen.group('LBody', () => {
+      if (!item.line) {
+        // The shortest form: title and meta run on in one paragraph.
+        pen.content('P', () => {
+          pen.use('label', style.body, COLOURS.text);
+          pen.text(item.title, x + ENTRY_INDENT, y, { ...lines, continued: true });
+          pen.use('meta', style.meta, COLOURS.meta);
+          pen.text(`  ·  ${item.meta}  ${item.cites}`.trimEnd(), lines);
+        });
+        end = doc.y;
+        return;
+      }
+      pen.content('H3', () => {
+        pen.use('label', style.body * 1.05, COLOURS.text);
+        pen.text(item.title, x + ENTRY_INDENT, y, lines);
+      });
+      pen.content('P', () => {
+        pen.use('meta', style.meta, COLOURS.meta);
+        pen.text(item.meta, x + ENTRY_INDENT, doc.y + 0.5, lines);
+      });
+      pen.content('P', () => {
+        const at = doc.y + 1;
+        const text = `${item.line} ${item.cites}`.trimEnd();
+        if (item.suggested) {
+          pen.use('italic', style.body, COLOURS.handling);
+          pen.text('Suggested: ', x + ENTRY_INDENT, at, { ...lines, continued: true });
+          pen.use('body', style.body);
+          pen.text(text, lines);
+        } else {
+          pen.use('body', style.body);
+          pen.text(text, x + ENTRY_INDENT, at, lines);
+        }
+      });
+      end = doc.y;
+    });
+  });
+  return end + style.itemGap * (item.line ? 1.6 : 0.8);
 }
 
 /** The "… 12 more highlights in Readout" line. Returns the new y. */

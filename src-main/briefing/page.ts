@@ -7,15 +7,13 @@ import type { FittedSection } from './fit';
 import { COLOURS, FOOTER_SIZE, type Geometry, type Style } from './layout';
 import type { BriefingPlan, PlanItem } from './plan';
 
-/** Most lines the title may take; longer titles are cut with "…". */
+/** Most lines a title shortened by the fit keeps; until the floor, titles print whole. */
 export const HEADER_TITLE_LINES = 3;
-
-const KICKER = 'Meeting briefing';
 
 /** Draws handling line, title and meta line from the top margin; returns where the body starts. */
 export function drawHeader(
   pen: Pen,
-  plan: Pick<BriefingPlan, 'title' | 'handling' | 'meta'>,
+  plan: Pick<BriefingPlan, 'kicker' | 'title' | 'handling' | 'meta'>,
   g: Geometry,
   style: Style,
 ): number {
@@ -34,7 +32,7 @@ export function drawHeader(
   }
   pen.artifact(() => {
     pen.use('label', style.heading, COLOURS.faint);
-    const kicker = KICKER.toUpperCase();
+    const kicker = plan.kicker.toUpperCase();
     pen.text(kicker, g.left + w * 0.7, top, {
       ...small,
       width: w * 0.3,

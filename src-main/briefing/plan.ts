@@ -31,7 +31,9 @@ export type PlanItem =
     }
   | { kind: 'person'; name: string; detail: string | null }
   | { kind: 'fact'; label: string; text: string }
-  | { kind: 'source'; label: string; text: string };
+  | { kind: 'source'; label: string; text: string }
+  /** One meeting of a digest: its title, a meta line, its bottom line and its source numbers. */
+  | { kind: 'entry'; title: string; meta: string; line: string; suggested: boolean; cites: string };
 
 export type SectionId =
   | 'bottomLine'
@@ -41,7 +43,8 @@ export type SectionId =
   | 'notes'
   | 'highlights'
   | 'participants'
-  | 'sources';
+  | 'sources'
+  | 'meetings';
 export type Column = 'main' | 'side' | 'band';
 
 export interface PlanSection {
@@ -59,6 +62,8 @@ export interface PlanSection {
 }
 
 export interface BriefingPlan {
+  /** The small capitals line at the top right ("Meeting briefing", "Meetings digest"). */
+  kicker: string;
   title: string;
   /** The bottom line as printed, and whether Readout suggested it (none written yet). */
   bottomLine: { text: string; suggested: boolean };
@@ -84,13 +89,13 @@ const CONTINUES = '… continues in Readout';
 /** Printed after a field the extractor inferred rather than read in the meeting's sentence. */
 export const INFERRED = '†';
 
-const OUTCOME_WORDS: Record<MeetingOutcome, string> = {
+export const OUTCOME_WORDS: Record<MeetingOutcome, string> = {
   cancelled: 'Cancelled',
   postponed: 'Postponed',
   failed: 'Failed',
 };
 
-const STATUS_WORDS: Record<Meeting['status'], string> = {
+export const STATUS_WORDS: Record<Meeting['status'], string> = {
   held: 'Held',
   scheduled: 'Scheduled',
   proposed: 'Proposed',
@@ -128,13 +133,14 @@ export function planBriefing(input: BriefingInput): BriefingPlan {
     sourcesSection(cites),
   ]
     .filter(section => section.items.length > 0 || section.id === 'participants')
-    .map(section => ({ ...section, items: section.items.map(breakableItem) }));
+    .map(breakableSection);
 
   const generated = new Date(input.options.generatedAt);
   const people = meeting.participants.people.map(p => p.name);
   const countries = meeting.participants.countries.map(c => c.name);
   return {
-    title: breakLongTokens(clipText(meeting.title.trim() || 'Untitled meeting', 400)),
+    kicker: 'Meeting briefing',
+    title: breakLongTokens(meeting.title.trim() || 'Untitled meeting'),
     bottomLine,
     handling: breakLongTokens(input.options.handling?.trim() ?? '') || null,
     meta: breakLongTokens(meta),
@@ -152,7 +158,7 @@ export function planBriefing(input: BriefingInput): BriefingPlan {
 }
 
 /** Sources in the order given, then any article a mention cites that the sender did not list. */
-interface CitationTable {
+export interface CitationTable {
   sources: BriefingSource[];
   byArticle: Map<string, number>;
 }
@@ -179,7 +185,7 @@ function noteText(text: string, table: CitationTable): string {
   return plainParagraphs(text, (t, url) => citeLink(table, t, url)).join(' ');
 }
 
-function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTable {
+export function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTable {
   const sources: BriefingSource[] = [];
   const byArticle = new Map<string, number>();
   const add = (source: BriefingSource) => {
@@ -200,7 +206,7 @@ function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTa
   return { sources, byArticle };
 }
 
-function cite(table: CitationTable, articleId: string): string {
+export function cite(table: CitationTable, articleId: string): string {
   const n = table.byArticle.get(articleId);
   return n === undefined ? '' : `[${n}]`;
 }
@@ -470,7 +476,7 @@ function participantsSection(meeting: Meeting): PlanSection {
   };
 }
 
-function sourcesSection(cites: CitationTable): PlanSection {
+export function sourcesSection(cites: CitationTable): PlanSection {
   return {
     id: 'sources',
     heading: 'Sources',
@@ -496,10 +502,15 @@ function sourcesSection(cites: CitationTable): PlanSection {
   };
 }
 
-function placeLine(meeting: Meeting): string | null {
+export function placeLine(meeting: Meeting): string | null {
   const { venue, city, country } = meeting.place;
   const parts = [venue, city, country?.name].filter((p): p is string => Boolean(p?.trim()));
   return parts.length > 0 ? parts.join(', ') : 'Place unknown';
+}
+
+/** The section with every printed string given break opportunities inside long words. */
+export function breakableSection(section: PlanSection): PlanSection {
+  return { ...section, items: section.items.map(breakableItem) };
 }
 
 /** The item with every printed string given break opportunities inside long words. */
@@ -520,6 +531,8 @@ function breakableItem(item: PlanItem): PlanItem {
       return { ...item, text: b(item.text) };
     case 'source':
       return { ...item, text: b(item.text) };
+    case 'entry':
+      return { ...item, title: b(item.title), meta: b(item.meta), line: b(item.line) };
   }
 }
 
@@ -544,7 +557,7 @@ function wordCount(text: string): number {
   return words[0] === '' ? 0 : words.length;
 }
 
-function count(n: number, singular: string, plural = `${singular}s`): string {
+export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
