@@ -249,4 +249,35 @@ describe('layoutBriefing', () => {
     expect(huge.sections.find(s => s.id === 'highlights')).toMatchObject({ shortened: true });
     expect(huge.sections.find(s => s.id === 'highlights')!.hidden).toBeGreaterThan(0);
   });
+
+  it('wraps a long title in full while the page has room, never cutting it with "…"', () => {
+    const input = seedInput();
+    const title = Array.from(
+      { length: 6 },
+      (_, i) => `round ${i + 1} of the quadrilateral defence ministers' talks on Syria`,
+    ).join(', then ');
+    input.meeting = { ...input.meeting, title };
+    const { layout } = layoutBriefing(input, fonts);
+    const header = layout.marks
+      .flatMap(m => (m.kind === 'text' && m.section === 'header' ? [m.text] : []))
+      .join(' ')
+      .replace(/[\s\u200B]+/g, ' ');
+    expect(header).toContain(title);
+    expect(header).not.toContain('…');
+  });
+
+  it('shortens an over-long title at a word only when even the floor cannot fit the page', () => {
+    const input = hugeInput();
+    const words = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    input.meeting = { ...input.meeting, title: words };
+    const { layout, overflow } = layoutBriefing(input, fonts);
+    expect(overflow).toBe(0);
+    const header = layout.marks
+      .flatMap(m => (m.kind === 'text' && m.section === 'header' ? [m.text] : []))
+      .join(' ')
+      .replace(/[\s\u200B]+/g, ' ');
+    expect(header).toMatch(/word\d+…/);
+    expect(header).not.toContain('word199');
+    expect(layout.fit).toMatchObject({ bodySize: 7.5, truncated: true });
+  });
 });
