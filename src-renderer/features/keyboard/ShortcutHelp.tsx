@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { listShortcuts, useShortcut, type Shortcut } from '../../shortcuts';
-import { useEscapeLayer } from './escape';
+import { useModalDialog } from './modal';
 
 const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -30,13 +30,7 @@ export function ShortcutHelp() {
     group: 'General',
     run: () => setOpen(listShortcuts()),
   });
-  useEscapeLayer(open !== null, () => setOpen(null));
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModalDialog(dialog, open !== null);
   return (
     <dialog
       ref={dialog}
@@ -46,7 +40,7 @@ export function ShortcutHelp() {
     >
       <header>
         <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
-        <button type="button" onClick={() => setOpen(null)}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           Close
         </button>
       </header>
