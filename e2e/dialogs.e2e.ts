@@ -74,3 +74,14 @@ test('the export dialog keeps focus inside, closes on Escape and gives focus bac
   const opener = meetings.card.getByRole('button', { name: 'Export briefing…' });
   await tabAroundAndEscape(app.page, dialog, opener);
 });
+
+test('the digest dialog keeps focus inside, closes on Escape and gives focus back', async ({
+  app,
+}) => {
+  const meetings = new MeetingsPage(app.page);
+  await meetings.settled();
+  const opener = app.page.getByRole('button', { name: 'Digest…' });
+  await opener.click();
+  const dialog = app.page.getByRole('dialog', { name: 'Digest of meetings' });
+  await tabAroundAndEscape(app.page, dialog, opener);
+});

@@ -50,7 +50,7 @@ export function planDigest(
       meta: entryMeta(meeting),
       line: lineChars > 0 ? clipText(line, lineChars) : '',
       suggested: written === null,
-      cites: ids.map(id => cite(cites, id)).join(''),
+      cites: citeList(ids.map(id => cite(cites, id))),
     };
   });
   const meetings: PlanSection = {
@@ -92,6 +92,15 @@ export function planDigest(
       CreationDate: generated,
     },
   };
+}
+
+/**
+ * "[1,2]": one bracket with no space inside, so a line never breaks between the numbers, and
+ * "", when nothing is cited.
+ */
+function citeList(refs: string[]): string {
+  const numbers = refs.filter(Boolean).map(r => r.slice(1, -1));
+  return numbers.length > 0 ? `[${numbers.join(',')}]` : '';
 }
 
 /** "6 meetings, 28 December 2022 – 25 April 2023": the range asked for, else the one covered. */

@@ -66,7 +66,7 @@ describe('layoutDigest', () => {
     expect(header).toContain('MEETINGS DIGEST');
     const text = sectionText(layout, 'meetings');
     expect(text).toMatch(
-      /Held The four ministers agreed to keep meeting; no date for the next round\. \[\d\]\[\d\]/,
+      /Held The four ministers agreed to keep meeting; no date for the next round\. \[\d,\d\]/,
     );
     expect(text).not.toMatch(/Suggested: The four ministers/);
   });

@@ -377,7 +377,7 @@ function drawEntry(
           pen.use('label', style.body, COLOURS.text);
           pen.text(item.title, x + ENTRY_INDENT, y, { ...lines, continued: true });
           pen.use('meta', style.meta, COLOURS.meta);
-          pen.text(`  ·  ${item.meta}  ${item.cites}`.trimEnd(), lines);
+          pen.text(`  ·  ${item.meta}\u00A0\u00A0${item.cites}`.trimEnd(), lines);
         });
         end = doc.y;
         return;
@@ -392,7 +392,8 @@ function drawEntry(
       });
       pen.content('P', () => {
         const at = doc.y + 1;
-        const text = `${item.line} ${item.cites}`.trimEnd();
+        // A no-break space keeps the citation on the line of the text's last word.
+        const text = `${item.line}\u00A0${item.cites}`.trimEnd();
         if (item.suggested) {
           pen.use('italic', style.body, COLOURS.handling);
           pen.text('Suggested: ', x + ENTRY_INDENT, at, { ...lines, continued: true });
