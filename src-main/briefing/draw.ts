@@ -22,18 +22,55 @@ const QUOTE_INDENT = 8;
 const SOURCE_INDENT = 21;
 const ENTRY_INDENT = 11;
 
-/** Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses. */
+/**
+ * Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses, and
+ * gives each face the word-measuring cache of every earlier document set in it. pdfkit keeps
+ * that cache (each word's shaped glyphs) on the document's own font object, so each new
+ * document (the scratch one the fitter measures on, the PDF it paints) shaped every word of
+ * the page again: most of a briefing's time.
+ */
 export function registerFonts(doc: Doc, fonts: BriefingFonts): void {
+  const families = (doc as Doc & { _fontFamilies: Record<string, { layoutCache?: object }> })
+    ._fontFamilies;
+  const current = (doc as Doc & { _font: unknown })._font;
   for (const [role, font] of Object.entries(fonts)) {
     // pdfkit accepts a parsed fontkit font (it checks for `layout`), though its types say bytes.
     doc.registerFont(role, font as unknown as Buffer);
+    doc.font(role);
+    const embedded = families[role];
+    if (embedded && 'layoutCache' in embedded) embedded.layoutCache = sharedLayoutCache(font);
   }
+  (doc as Doc & { _font: unknown })._font = current;
 }
 
-/** A document to measure on: never ended, never written. */
+/** Word layouts kept per face; dropped and begun again after this many documents. */
+const CACHE_DOCUMENTS = 500;
+const layoutCaches = new WeakMap<object, { cache: object; uses: number }>();
+
+/**
+ * The one word-layout cache of `font`. Safe to share: an entry is the word's glyphs with
+ * positions scaled to 1000 units per em, which depend only on the face, and pdfkit copies a
+ * position before it changes one (word spacing).
+ */
+function sharedLayoutCache(font: object): object {
+  let entry = layoutCaches.get(font);
+  if (!entry || entry.uses >= CACHE_DOCUMENTS) {
+    entry = { cache: Object.create(null) as object, uses: 0 };
+    layoutCaches.set(font, entry);
+  }
+  entry.uses++;
+  return entry.cache;
+}
+
+/**
+ * A document to measure on: never ended, never written. pdfkit's line wrapper places every line
+ * and moves the pen; its per-line `_fragment` only writes PDF operators, which nobody reads
+ * here, so it does nothing (the recorder still sees each line through it).
+ */
 export function scratchDocument(fonts: BriefingFonts): Doc {
   const doc = new PDFDocument({ size: [1000, 1000], margin: 0, compress: false });
   registerFonts(doc, fonts);
+  (doc as Doc & { _fragment: () => void })._fragment = () => undefined;
   return doc;
 }
 

@@ -65,32 +65,53 @@ class Measurer {
     return drawItem(this.pen, item, 0, 0, width, this.style);
   }
 
+  // Headings and truncation lines are asked for again and again while columns are shared out.
+  private lines = new Map<string, number>();
+
   heading(text: string, width: number): number {
-    return drawHeading(this.pen, text, 0, 0, width, this.style);
+    return this.line(`h${width}:${text}`, () =>
+      drawHeading(this.pen, text, 0, 0, width, this.style),
+    );
   }
 
   more(text: string, width: number): number {
-    return drawMore(this.pen, text, 0, 0, width, this.style);
+    return this.line(`m${width}:${text}`, () => drawMore(this.pen, text, 0, 0, width, this.style));
+  }
+
+  private line(key: string, measure: () => number): number {
+    let h = this.lines.get(key);
+    if (h === undefined) {
+      h = measure();
+      this.lines.set(key, h);
+    }
+    return h;
   }
 }
 
 /** Fits `plan` on one page of geometry `g`; `pen` must be a measuring pen (scratch document). */
 export function fitPage(plan: BriefingPlan, g: Geometry, pen: Pen): FittedPage {
-  for (const style of STYLES) {
-    const m = new Measurer(pen, style);
-    if (fitsWhole(plan, plan.title, g, m)) {
-      return { style, title: plan.title, columns: whole(plan), truncated: false };
-    }
-    if (style !== FLOOR) continue;
-    // At the floor a title longer than HEADER_TITLE_LINES gives up its tail first.
-    const title = fitTitle(plan.title, g, m);
-    if (title !== plan.title && fitsWhole(plan, title, g, m)) {
-      return { style, title, columns: whole(plan), truncated: true };
-    }
-    const budget = bodyBudget(g, drawHeader(pen, { ...plan, title }, g, style));
-    return shorten(plan, g, m, title, budget);
+  const fits = (m: Measurer) => fitsWhole(plan, plan.title, g, m);
+  const page = (style: Style): FittedPage => ({
+    style,
+    title: plan.title,
+    columns: whole(plan),
+    truncated: false,
+  });
+  // Most pages fit at the top of the ladder, and a page that does not fit at the floor fits on
+  // no step: try those two first, so a long page is measured twice rather than once a step.
+  if (fits(new Measurer(pen, STYLES[0]))) return page(STYLES[0]);
+  const floor = new Measurer(pen, FLOOR);
+  if (fits(floor)) {
+    for (const style of STYLES.slice(1, -1)) if (fits(new Measurer(pen, style))) return page(style);
+    return page(FLOOR);
   }
-  throw new Error('unreachable: the style ladder ends at the floor');
+  // At the floor a title longer than HEADER_TITLE_LINES gives up its tail first.
+  const title = fitTitle(plan.title, g, floor);
+  if (title !== plan.title && fitsWhole(plan, title, g, floor)) {
+    return { style: FLOOR, title, columns: whole(plan), truncated: true };
+  }
+  const budget = bodyBudget(g, drawHeader(pen, { ...plan, title }, g, FLOOR));
+  return shorten(plan, g, floor, title, budget);
 }
 
 /** True when every section fits whole below a header with `title`. */

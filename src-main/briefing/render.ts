@@ -151,29 +151,15 @@ function drawPage(
   g: Geometry,
 ): { overflow: number; used: number } {
   const { style, columns } = page;
-  const measure = new Pen(pen.doc, null, pen.fonts);
+  const recorder = pen.recorder!;
   const limit = g.footerTop - FOOTER_GAP;
-
-  // Heights first (measuring, before recording starts) so the side panel can be painted under
-  // its text.
   const sideWidth = columnWidth(g, 'side');
-  const mainHeight = drawStack(measure, columns.main, 0, 0, g.main.width, style);
-  const sideHeight =
-    columns.side.length > 0 ? drawStack(measure, columns.side, 0, 0, sideWidth, style) : 0;
-  // Both stacks start one padding down so the headings line up; the panel spans both.
-  const columnsHeight =
-    PANEL_PAD + Math.max(mainHeight, sideHeight > 0 ? sideHeight + PANEL_PAD : 0);
 
   let top = 0;
   let ends: number[] = [];
   pen.record(() => {
     top = drawHeader(pen, { ...plan, title: page.title }, g, style);
-    if (sideHeight > 0) {
-      const panelHeight = Math.max(mainHeight, sideHeight) - style.sectionGap + 2 * PANEL_PAD;
-      pen.section('participants', () =>
-        pen.rect(g.side.x, top, g.side.width, panelHeight, COLOURS.panel),
-      );
-    }
+    const panelAt = recorder.root.children.length;
     const mainEnd = drawStack(pen, columns.main, g.main.x, top + PANEL_PAD, g.main.width, style);
     const sideEnd = drawStack(
       pen,
@@ -183,6 +169,21 @@ function drawPage(
       sideWidth,
       style,
     );
+    // Both stacks start one padding down so the headings line up; the panel spans both.
+    const mainHeight = mainEnd - (top + PANEL_PAD);
+    const sideHeight = columns.side.length > 0 ? sideEnd - (top + PANEL_PAD) : 0;
+    if (sideHeight > 0) {
+      // The panel goes under the text it holds: drawn once the stacks are measured by drawing
+      // them, then moved before them in painting order.
+      const panelHeight = Math.max(mainHeight, sideHeight) - style.sectionGap + 2 * PANEL_PAD;
+      pen.section('participants', () =>
+        pen.rect(g.side.x, top, g.side.width, panelHeight, COLOURS.panel),
+      );
+      const panel = recorder.root.children.pop()!;
+      recorder.root.children.splice(panelAt, 0, panel);
+    }
+    const columnsHeight =
+      PANEL_PAD + Math.max(mainHeight, sideHeight > 0 ? sideHeight + PANEL_PAD : 0);
     const bandTop =
       top +
       columnsHeight +
