@@ -280,4 +280,22 @@ describe('layoutBriefing', () => {
     expect(header).not.toContain('word199');
     expect(layout.fit).toMatchObject({ bodySize: 7.5, truncated: true });
   });
+
+  it('shapes each word once: a second layout of the same page shapes nothing again', () => {
+    const own = loadBriefingFonts();
+    let shaped = 0;
+    for (const font of Object.values(own)) {
+      const layout = font.layout.bind(font);
+      font.layout = ((...args: Parameters<typeof layout>) => {
+        shaped++;
+        return layout(...args);
+      }) as typeof font.layout;
+    }
+    layoutBriefing(hugeInput(), own);
+    const first = shaped;
+    expect(first).toBeGreaterThan(100);
+    shaped = 0;
+    layoutBriefing(hugeInput(), own);
+    expect(shaped).toBe(0);
+  });
 });
