@@ -21,6 +21,8 @@ const BULLET_INDENT = 9;
 const QUOTE_INDENT = 8;
 const SOURCE_INDENT = 21;
 const ENTRY_INDENT = 11;
+/** Width of the participants table's country column (two- or three-letter codes). */
+const COUNTRY_COLUMN = 17;
 
 /**
  * Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses, and
@@ -324,24 +326,37 @@ export function drawItem(
       pen.rect(x, y + 1, 3, end - y - 2, item.colour.hex, COLOURS.faint);
       return end + style.itemGap + 1;
     }
-    case 'person':
-      pen.content('P', () => {
-        pen.use('label', style.body * 0.96);
-        pen.text(
-          item.name,
-          x,
-          y,
-          textOptions(width, style, {
-            continued: Boolean(item.detail),
-            lineGap: style.lineGap * 0.6,
-          }),
-        );
-        if (item.detail) {
-          pen.use('meta', style.body * 0.92, COLOURS.meta);
-          pen.text(`, ${item.detail}`, textOptions(width, style, { lineGap: style.lineGap * 0.6 }));
+    case 'person': {
+      // A row of the participants table: country code | name, role.
+      const indent = item.table ? COUNTRY_COLUMN : 0;
+      const options = textOptions(width - indent, style, { lineGap: style.lineGap * 0.6 });
+      let end = y;
+      pen.group('TR', () => {
+        if (item.table) {
+          pen.content('TD', () => {
+            pen.use('label', style.small, COLOURS.heading);
+            const code = item.country ?? '';
+            if (code)
+              pen.text(
+                code,
+                x,
+                y + (style.body - style.small) * 0.3,
+                textOptions(indent, style, { lineGap: 0 }),
+              );
+          });
         }
+        pen.content('TD', () => {
+          pen.use('label', style.body * 0.96);
+          pen.text(item.name, x + indent, y, { ...options, continued: Boolean(item.detail) });
+          if (item.detail) {
+            pen.use('meta', style.body * 0.92, COLOURS.meta);
+            pen.text(`, ${item.detail}`, options);
+          }
+          end = doc.y;
+        });
       });
-      return doc.y + style.itemGap * 0.8;
+      return end + style.itemGap * 0.8;
+    }
     case 'fact':
       pen.content('P', () => {
         const options = textOptions(width, style, { lineGap: style.lineGap * 0.6 });

@@ -29,7 +29,12 @@ export type PlanItem =
       cite: string;
       note: string | null;
     }
-  | { kind: 'person'; name: string; detail: string | null }
+  /**
+   * One row of the participants table: the person's country code in a narrow first column
+   * (`country` null leaves it blank; `table` false when no one has a country, so no column),
+   * then name and role.
+   */
+  | { kind: 'person'; name: string; detail: string | null; country: string | null; table: boolean }
   | { kind: 'fact'; label: string; text: string }
   | { kind: 'source'; label: string; text: string }
   /** One meeting of a digest: its title, a meta line, its bottom line and its source numbers. */
@@ -452,10 +457,26 @@ function participantsSection(meeting: Meeting): PlanSection {
     const text = clipText(countries.map(c => c.name).join(', '), MAX_ITEM_CHARS);
     items.push({ kind: 'fact', label: 'Countries: ', text });
   }
-  for (const p of people) {
-    const country = p.country ? (countryName.get(p.country) ?? p.country) : null;
-    const detail = clipText([p.role, country].filter(Boolean).join(', '), MAX_NAME_CHARS);
-    items.push({ kind: 'person', name: clipText(p.name, MAX_NAME_CHARS), detail: detail || null });
+  // A table by country, in the order the countries are listed; people without one come last.
+  const rank = (code: string | null) => {
+    const i = code ? countries.findIndex(c => c.code === code) : -1;
+    return i === -1 ? (code ? countries.length : countries.length + 1) : i;
+  };
+  const table = people.some(p => p.country);
+  const ordered = people
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.country) - rank(b.p.country) || a.i - b.i)
+    .map(({ p }) => p);
+  for (const p of ordered) {
+    const role = p.role ? clipText(p.role, MAX_NAME_CHARS) : null;
+    const country = p.country && countryName.has(p.country) ? p.country : (p.country ?? null);
+    items.push({
+      kind: 'person',
+      name: clipText(p.name, MAX_NAME_CHARS),
+      detail: role,
+      country: country ? country.slice(0, 3) : null,
+      table,
+    });
   }
   if (organizations.length > 0) {
     const text = clipText(organizations.join(', '), MAX_ITEM_CHARS);

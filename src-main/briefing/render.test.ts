@@ -298,4 +298,23 @@ describe('layoutBriefing', () => {
     layoutBriefing(hugeInput(), own);
     expect(shaped).toBe(0);
   });
+
+  it('prints participants as a compact table: country code, then name and role, by country', () => {
+    const { layout } = layoutBriefing(seedInput(), fonts);
+    const marks = layout.marks.flatMap(m =>
+      m.kind === 'text' && m.section === 'participants' ? [m] : [],
+    );
+    const at = (text: string) => marks.find(m => m.text.replace(/\u200B/g, '').includes(text))!;
+    const code = at('IR');
+    const name = at('Mohammad Reza Ashtiyani');
+    // Same row, code in its own narrow column left of the name.
+    expect(Math.abs(code.baseline - name.baseline)).toBeLessThan(2);
+    expect(code.x + code.width).toBeLessThan(name.x);
+    expect(at('Defence Minister').font).toBe('meta');
+    // Grouped in the order the countries are listed (Iran, Russia, Syria, Türkiye).
+    const order = ['Ashtiyani', 'Лавров', 'Hulusi Akar', 'Erdoğan'].map(t => at(t).y);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The country is the column, not repeated after the role.
+    expect(marks.map(m => m.text).join(' ')).not.toMatch(/Minister, Iran/);
+  });
 });
