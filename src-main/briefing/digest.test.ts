@@ -53,7 +53,7 @@ describe('layoutDigest', () => {
     const sources = sectionText(laid.layout, 'sources');
     expect(sources).toMatch(/\[1\] .*\[2\] /);
     expect(sources).not.toContain('.txt');
-  });
+  }, 60_000);
 
   it('prints the analyst’s own bottom line unmarked and the range in the title', () => {
     const draft = {
