@@ -9,6 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { LayoutSectionId } from '../contract';
 import { faceRuns } from './fallback';
+import { emphasisRuns } from './markdownish';
 import type { BriefingFonts, FontRole } from './fonts';
 import { COLOURS, type Style } from './layout';
 import type { PlanItem } from './plan';
@@ -212,6 +213,40 @@ function textOptions(
   return { width, height: Infinity, lineGap: style.lineGap, ...extra };
 }
 
+interface Faces {
+  plain: FontRole;
+  bold: FontRole;
+  italic: FontRole;
+}
+const BODY_FACES: Faces = { plain: 'body', bold: 'bodyBold', italic: 'italic' };
+const META_FACES: Faces = { plain: 'meta', bold: 'label', italic: 'italic' };
+
+/**
+ * Text whose bold and italic (BOLD / ITALIC marks from the note's Markdown) are set in their own
+ * faces, as one wrapped paragraph: each run continues the line where the last one stopped.
+ * Bold italic, which DejaVu's condensed serif has no face for here, is set bold. `at` null
+ * continues text the caller began.
+ */
+function emphasised(
+  pen: Pen,
+  text: string,
+  at: [number, number] | null,
+  options: TextOptions,
+  faces: Faces,
+  size: number,
+  colour: string = COLOURS.text,
+): void {
+  const runs = emphasisRuns(text);
+  if (runs.length === 0) runs.push({ text: '', bold: false, italic: false });
+  runs.forEach((run, i) => {
+    pen.use(run.bold ? faces.bold : run.italic ? faces.italic : faces.plain, size, colour);
+    const last = i === runs.length - 1;
+    const runOptions = last ? options : { ...options, continued: true };
+    if (i === 0 && at) pen.text(run.text, at[0], at[1], runOptions);
+    else pen.text(run.text, runOptions);
+  });
+}
+
 /** Section heading: small capitals in the accent colour over a hairline. Returns the new y. */
 export function drawHeading(
   pen: Pen,
@@ -270,11 +305,9 @@ export function drawItem(
         if (item.lead) {
           pen.use('bodyBold', style.body);
           pen.text(item.lead, x, y, textOptions(width, style, { continued: true }));
-          pen.use('body', style.body);
-          pen.text(item.text, textOptions(width, style));
+          emphasised(pen, item.text, null, textOptions(width, style), BODY_FACES, style.body);
         } else {
-          pen.use('body', style.body);
-          pen.text(item.text, x, y, textOptions(width, style));
+          emphasised(pen, item.text, [x, y], textOptions(width, style), BODY_FACES, style.body);
         }
       });
       return doc.y + style.itemGap;
@@ -311,12 +344,14 @@ export function drawItem(
             textOptions(inner, style, { lineGap: 0.5 }),
           );
           if (item.note) {
-            pen.use('meta', style.small, COLOURS.meta);
-            pen.text(
+            emphasised(
+              pen,
               `Note: ${item.note}`,
-              x + QUOTE_INDENT,
-              doc.y,
+              [x + QUOTE_INDENT, doc.y],
               textOptions(inner, style, { lineGap: 0.5 }),
+              META_FACES,
+              style.small,
+              COLOURS.meta,
             );
           }
         });

@@ -185,9 +185,12 @@ function citeLink(table: CitationTable, text: string, url: string): string {
   return ` ${cite(table, key)}`;
 }
 
-/** Markdown-ish text as one plain line, its links cited in the sources list. */
-function noteText(text: string, table: CitationTable): string {
-  return plainParagraphs(text, (t, url) => citeLink(table, t, url)).join(' ');
+/**
+ * Markdown-ish text as one plain line, its links cited in the sources list; with `emphasis`,
+ * bold and italic stay marked for the drawing code to set in their faces.
+ */
+function noteText(text: string, table: CitationTable, emphasis = false): string {
+  return plainParagraphs(text, (t, url) => citeLink(table, t, url), emphasis).join(' ');
 }
 
 export function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTable {
@@ -405,7 +408,7 @@ function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {
     ...input.notes.filter(n => n.scope === 'article'),
   ];
   for (const note of ordered) {
-    const paragraphs = plainParagraphs(note.text, (t, url) => citeLink(cites, t, url));
+    const paragraphs = plainParagraphs(note.text, (t, url) => citeLink(cites, t, url), true);
     paragraphs.forEach((text, i) => {
       const onArticle = note.scope === 'article' && i === 0;
       const lead = onArticle ? `On ${cite(cites, note.articleId ?? '') || 'an article'}: ` : null;
@@ -442,7 +445,7 @@ function highlightsSection(input: BriefingInput, cites: CitationTable): PlanSect
       quote: clipText(oneLine(h.quote), MAX_QUOTE_CHARS),
       colour: { name: h.colour.name, hex: h.colour.hex },
       cite: cite(cites, h.articleId),
-      note: h.note?.trim() ? clipText(noteText(h.note, cites), 400) : null,
+      note: h.note?.trim() ? clipText(noteText(h.note, cites, true), 400) : null,
     })),
     more: hidden =>
       hidden.length > 0 ? `… ${count(hidden.length, 'more highlight')} in Readout` : CONTINUES,

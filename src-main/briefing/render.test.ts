@@ -317,4 +317,26 @@ describe('layoutBriefing', () => {
     // The country is the column, not repeated after the role.
     expect(marks.map(m => m.text).join(' ')).not.toMatch(/Minister, Iran/);
   });
+
+  it('sets bold and italic from a note in their own faces, with no Markdown left on the page', async () => {
+    const input = seedInput();
+    input.notes = [
+      { scope: 'meeting', text: 'The **second** round; *Iran joins* for the first time.' },
+    ];
+    input.highlights[2] = {
+      ...input.highlights[2],
+      note: 'An **earlier**, _deputy-level_ meeting.',
+    };
+    const { layout } = layoutBriefing(input, fonts);
+    const marks = layout.marks.flatMap(m => (m.kind === 'text' ? [m] : []));
+    const face = (text: string) => marks.find(m => m.text.includes(text))?.font;
+    expect(face('second')).toBe('bodyBold');
+    expect(face('Iran joins')).toBe('italic');
+    expect(face('for the first time')).toBe('body');
+    expect(face('earlier')).toBe('label');
+    expect(face('deputy-level')).toBe('italic');
+    const flat = squash(poppler(await renderBriefing(input, fonts)).text);
+    expect(flat).toContain('The second round; Iran joins for the first time.');
+    expect(flat).not.toMatch(/\*|_deputy|\uE000|\uE001/);
+  });
 });
