@@ -108,3 +108,32 @@ test('briefs a meeting: bottom line, reordered points, an excluded highlight, th
   expect(onPaper.length).toBeGreaterThanOrEqual(3);
   expect(viewSections.filter(id => onPaper.includes(id))).toEqual(onPaper);
 });
+
+test('the Export dialog prints the bottom line and key points saved in the Briefing view', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  const meetings = new MeetingsPage(page);
+  await meetings.open();
+  await meetings
+    .item(/25 Apr 2023/)
+    .first()
+    .click();
+  await meetings.card.getByRole('button', { name: 'Brief this meeting' }).click();
+  const view = page.getByRole('main', { name: 'Briefing' });
+  const sheet = view.getByRole('img', { name: /^Briefing page:/ });
+  await view.getByLabel('Bottom line (one or two sentences)').fill(BOTTOM_LINE);
+  await expect(sheet).toContainText('Moscow is brokering');
+  await view.getByLabel('Wording of key point 1').fill('Four ministers, one agenda: Syria.');
+  await expect(sheet).toContainText('Four ministers, one agenda');
+
+  const dialog = await meetings.openExport(/25 Apr 2023/);
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download PDF' }).click();
+  const file = testInfo.outputPath('exported.pdf');
+  await (await downloading).saveAs(file);
+  const flat = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+  expect(flat).toContain(BOTTOM_LINE);
+  expect(flat).toContain('Four ministers, one agenda: Syria.');
+  expect(flat).not.toContain('Suggested by Readout');
+});

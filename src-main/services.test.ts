@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AtomicWriteFs } from './briefing';
 import { BriefingLayoutSchema } from './contract';
+import { digestInput } from './briefing/digest-fixtures';
 import { emptyInput, seedInput } from './briefing/fixtures';
 import { dispatch } from './dispatch';
 import { createServices } from './services';
@@ -187,5 +188,37 @@ describe('createServices › layoutBriefing', () => {
       { ...seedInput(), edits: { bottomLine: 'x'.repeat(700) } },
     ]);
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('createServices › digest', () => {
+  it('lays out, downloads and saves a digest of several meetings through dispatch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-export-'));
+    const preview = createServices({ seedsDir });
+    const layout = await dispatch(preview, 'digest:layout', [digestInput(4)]);
+    expect(layout.ok).toBe(true);
+    if (!layout.ok) return;
+    const marks = BriefingLayoutSchema.parse(layout.value).marks;
+    const text = marks.flatMap(m => (m.kind === 'text' ? [m.text] : [])).join(' ');
+    expect(text).toContain('Round 4 of the quadrilateral talks');
+    const rendered = await dispatch(preview, 'digest:render', [digestInput(4)]);
+    expect(rendered.ok && (rendered.value as { fileName: string }).fileName).toBe(
+      'digest-2024-05-01.pdf',
+    );
+    // The preview has no save dialog: it says so instead of throwing across the bridge.
+    const refused = await dispatch(preview, 'digest:export', [digestInput(4)]);
+    expect(refused.ok || refused.error.code).toBe('unsupported');
+
+    const desktop = createServices({
+      seedsDir,
+      chooseSavePath: name => Promise.resolve(join(dir, name)),
+    });
+    const saved = await dispatch(desktop, 'digest:export', [digestInput(4)]);
+    expect(saved).toEqual({ ok: true, value: { path: join(dir, 'digest-2024-05-01.pdf') } });
+    expect(readFileSync(join(dir, 'digest-2024-05-01.pdf')).subarray(0, 5).toString()).toBe(
+      '%PDF-',
+    );
+    const empty = await dispatch(desktop, 'digest:layout', [{ ...digestInput(1), entries: [] }]);
+    expect(empty.ok).toBe(false);
   });
 });

@@ -8,7 +8,10 @@ import type { Channels, MethodName } from './contract/channels';
 import {
   AtomicWriteError,
   briefingFileName,
+  digestFileName,
   layoutBriefing,
+  layoutDigest,
+  renderDigestWithReport,
   loadBriefingFonts,
   renderBriefing,
   writeFileAtomic,
@@ -105,6 +108,26 @@ export function createServices(options: ServicesOptions): Services {
     return backups;
   };
 
+  /** Asks main's save dialog where to put a PDF and writes it atomically; null when cancelled. */
+  const saveWithDialog = async (bytes: Uint8Array, name: string) => {
+    if (!options.chooseSavePath) {
+      throw new ServiceError(
+        'unsupported',
+        'There is no save dialog here; download the briefing instead.',
+      );
+    }
+    const path = await options.chooseSavePath(name);
+    if (!path) return null;
+    try {
+      // The save dialog has already asked before replacing an existing file.
+      await writeFileAtomic(path, bytes, { overwrite: true, fs: options.writeFs });
+    } catch (error) {
+      if (error instanceof AtomicWriteError) throw new ServiceError('io', notSaved(error));
+      throw error;
+    }
+    return { path };
+  };
+
   return {
     watchStatus: async () => inboxControl().status(),
     chooseWatchFolder: () => inboxControl().choose(),
@@ -168,23 +191,22 @@ export function createServices(options: ServicesOptions): Services {
     },
 
     async exportBriefing(input) {
-      if (!options.chooseSavePath) {
-        throw new ServiceError(
-          'unsupported',
-          'There is no save dialog here; download the briefing instead.',
-        );
-      }
-      const bytes = await renderBriefing(input, briefingFonts());
-      const path = await options.chooseSavePath(briefingFileName(input.meeting));
-      if (!path) return null;
-      try {
-        // The save dialog has already asked before replacing an existing file.
-        await writeFileAtomic(path, bytes, { overwrite: true, fs: options.writeFs });
-      } catch (error) {
-        if (error instanceof AtomicWriteError) throw new ServiceError('io', notSaved(error));
-        throw error;
-      }
-      return { path };
+      return saveWithDialog(
+        await renderBriefing(input, briefingFonts()),
+        briefingFileName(input.meeting),
+      );
+    },
+
+    async layoutDigest(input) {
+      return layoutDigest(input, briefingFonts()).layout;
+    },
+    async renderDigest(input) {
+      const { bytes } = await renderDigestWithReport(input, briefingFonts());
+      return { fileName: digestFileName(input), bytes };
+    },
+    async exportDigest(input) {
+      const { bytes } = await renderDigestWithReport(input, briefingFonts());
+      return saveWithDialog(bytes, digestFileName(input));
     },
 
     listAutoBackups: () => backupStore().list(),

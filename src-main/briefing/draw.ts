@@ -9,6 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { LayoutSectionId } from '../contract';
 import { faceRuns } from './fallback';
+import { emphasisRuns } from './markdownish';
 import type { BriefingFonts, FontRole } from './fonts';
 import { COLOURS, type Style } from './layout';
 import type { PlanItem } from './plan';
@@ -20,19 +21,59 @@ type TextOptions = PDFKit.Mixins.TextOptions;
 const BULLET_INDENT = 9;
 const QUOTE_INDENT = 8;
 const SOURCE_INDENT = 21;
+const ENTRY_INDENT = 11;
+/** Width of the participants table's country column (two- or three-letter codes). */
+const COUNTRY_COLUMN = 17;
 
-/** Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses. */
+/**
+ * Registers the parsed fonts under their role names, so `doc.font(role)` never re-parses, and
+ * gives each face the word-measuring cache of every earlier document set in it. pdfkit keeps
+ * that cache (each word's shaped glyphs) on the document's own font object, so each new
+ * document (the scratch one the fitter measures on, the PDF it paints) shaped every word of
+ * the page again: most of a briefing's time.
+ */
 export function registerFonts(doc: Doc, fonts: BriefingFonts): void {
+  const families = (doc as Doc & { _fontFamilies: Record<string, { layoutCache?: object }> })
+    ._fontFamilies;
+  const current = (doc as Doc & { _font: unknown })._font;
   for (const [role, font] of Object.entries(fonts)) {
     // pdfkit accepts a parsed fontkit font (it checks for `layout`), though its types say bytes.
     doc.registerFont(role, font as unknown as Buffer);
+    doc.font(role);
+    const embedded = families[role];
+    if (embedded && 'layoutCache' in embedded) embedded.layoutCache = sharedLayoutCache(font);
   }
+  (doc as Doc & { _font: unknown })._font = current;
 }
 
-/** A document to measure on: never ended, never written. */
+/** Word layouts kept per face; dropped and begun again after this many documents. */
+const CACHE_DOCUMENTS = 500;
+const layoutCaches = new WeakMap<object, { cache: object; uses: number }>();
+
+/**
+ * The one word-layout cache of `font`. Safe to share: an entry is the word's glyphs with
+ * positions scaled to 1000 units per em, which depend only on the face, and pdfkit copies a
+ * position before it changes one (word spacing).
+ */
+function sharedLayoutCache(font: object): object {
+  let entry = layoutCaches.get(font);
+  if (!entry || entry.uses >= CACHE_DOCUMENTS) {
+    entry = { cache: Object.create(null) as object, uses: 0 };
+    layoutCaches.set(font, entry);
+  }
+  entry.uses++;
+  return entry.cache;
+}
+
+/**
+ * A document to measure on: never ended, never written. pdfkit's line wrapper places every line
+ * and moves the pen; its per-line `_fragment` only writes PDF operators, which nobody reads
+ * here, so it does nothing (the recorder still sees each line through it).
+ */
 export function scratchDocument(fonts: BriefingFonts): Doc {
   const doc = new PDFDocument({ size: [1000, 1000], margin: 0, compress: false });
   registerFonts(doc, fonts);
+  (doc as Doc & { _fragment: () => void })._fragment = () => undefined;
   return doc;
 }
 
@@ -172,6 +213,40 @@ function textOptions(
   return { width, height: Infinity, lineGap: style.lineGap, ...extra };
 }
 
+interface Faces {
+  plain: FontRole;
+  bold: FontRole;
+  italic: FontRole;
+}
+const BODY_FACES: Faces = { plain: 'body', bold: 'bodyBold', italic: 'italic' };
+const META_FACES: Faces = { plain: 'meta', bold: 'label', italic: 'italic' };
+
+/**
+ * Text whose bold and italic (BOLD / ITALIC marks from the note's Markdown) are set in their own
+ * faces, as one wrapped paragraph: each run continues the line where the last one stopped.
+ * Bold italic, which DejaVu's condensed serif has no face for here, is set bold. `at` null
+ * continues text the caller began.
+ */
+function emphasised(
+  pen: Pen,
+  text: string,
+  at: [number, number] | null,
+  options: TextOptions,
+  faces: Faces,
+  size: number,
+  colour: string = COLOURS.text,
+): void {
+  const runs = emphasisRuns(text);
+  if (runs.length === 0) runs.push({ text: '', bold: false, italic: false });
+  runs.forEach((run, i) => {
+    pen.use(run.bold ? faces.bold : run.italic ? faces.italic : faces.plain, size, colour);
+    const last = i === runs.length - 1;
+    const runOptions = last ? options : { ...options, continued: true };
+    if (i === 0 && at) pen.text(run.text, at[0], at[1], runOptions);
+    else pen.text(run.text, runOptions);
+  });
+}
+
 /** Section heading: small capitals in the accent colour over a hairline. Returns the new y. */
 export function drawHeading(
   pen: Pen,
@@ -230,11 +305,9 @@ export function drawItem(
         if (item.lead) {
           pen.use('bodyBold', style.body);
           pen.text(item.lead, x, y, textOptions(width, style, { continued: true }));
-          pen.use('body', style.body);
-          pen.text(item.text, textOptions(width, style));
+          emphasised(pen, item.text, null, textOptions(width, style), BODY_FACES, style.body);
         } else {
-          pen.use('body', style.body);
-          pen.text(item.text, x, y, textOptions(width, style));
+          emphasised(pen, item.text, [x, y], textOptions(width, style), BODY_FACES, style.body);
         }
       });
       return doc.y + style.itemGap;
@@ -271,12 +344,14 @@ export function drawItem(
             textOptions(inner, style, { lineGap: 0.5 }),
           );
           if (item.note) {
-            pen.use('meta', style.small, COLOURS.meta);
-            pen.text(
+            emphasised(
+              pen,
               `Note: ${item.note}`,
-              x + QUOTE_INDENT,
-              doc.y,
+              [x + QUOTE_INDENT, doc.y],
               textOptions(inner, style, { lineGap: 0.5 }),
+              META_FACES,
+              style.small,
+              COLOURS.meta,
             );
           }
         });
@@ -286,24 +361,37 @@ export function drawItem(
       pen.rect(x, y + 1, 3, end - y - 2, item.colour.hex, COLOURS.faint);
       return end + style.itemGap + 1;
     }
-    case 'person':
-      pen.content('P', () => {
-        pen.use('label', style.body * 0.96);
-        pen.text(
-          item.name,
-          x,
-          y,
-          textOptions(width, style, {
-            continued: Boolean(item.detail),
-            lineGap: style.lineGap * 0.6,
-          }),
-        );
-        if (item.detail) {
-          pen.use('meta', style.body * 0.92, COLOURS.meta);
-          pen.text(`, ${item.detail}`, textOptions(width, style, { lineGap: style.lineGap * 0.6 }));
+    case 'person': {
+      // A row of the participants table: country code | name, role.
+      const indent = item.table ? COUNTRY_COLUMN : 0;
+      const options = textOptions(width - indent, style, { lineGap: style.lineGap * 0.6 });
+      let end = y;
+      pen.group('TR', () => {
+        if (item.table) {
+          pen.content('TD', () => {
+            pen.use('label', style.small, COLOURS.heading);
+            const code = item.country ?? '';
+            if (code)
+              pen.text(
+                code,
+                x,
+                y + (style.body - style.small) * 0.3,
+                textOptions(indent, style, { lineGap: 0 }),
+              );
+          });
         }
+        pen.content('TD', () => {
+          pen.use('label', style.body * 0.96);
+          pen.text(item.name, x + indent, y, { ...options, continued: Boolean(item.detail) });
+          if (item.detail) {
+            pen.use('meta', style.body * 0.92, COLOURS.meta);
+            pen.text(`, ${item.detail}`, options);
+          }
+          end = doc.y;
+        });
       });
-      return doc.y + style.itemGap * 0.8;
+      return end + style.itemGap * 0.8;
+    }
     case 'fact':
       pen.content('P', () => {
         const options = textOptions(width, style, { lineGap: style.lineGap * 0.6 });
@@ -318,6 +406,8 @@ export function drawItem(
         }
       });
       return doc.y + style.itemGap;
+    case 'entry':
+      return drawEntry(pen, item, x, y, width, style);
     case 'source': {
       let end = y;
       pen.group('LI', () => {
@@ -344,6 +434,67 @@ export function drawItem(
       return end + style.itemGap * 0.6;
     }
   }
+}
+
+/**
+ * One meeting of a digest: its title in bold, a line of date · place · status, then its bottom
+ * line (the analyst's, or Readout's suggestion marked as such) and its source numbers.
+ */
+function drawEntry(
+  pen: Pen,
+  item: PlanItem & { kind: 'entry' },
+  x: number,
+  y: number,
+  width: number,
+  style: Style,
+): number {
+  const { doc } = pen;
+  const inner = width - ENTRY_INDENT;
+  const lines = textOptions(inner, style, { lineGap: style.lineGap * 0.6 });
+  let end = y;
+  pen.group('LI', () => {
+    pen.content('Lbl', () => {
+      pen.use('label', style.body, COLOURS.accent);
+      pen.text('▪', x, y, textOptions(ENTRY_INDENT, style));
+    });
+    pen.group('LBody', () => {
+      if (!item.line) {
+        // The shortest form: title and meta run on in one paragraph.
+        pen.content('P', () => {
+          pen.use('label', style.body, COLOURS.text);
+          pen.text(item.title, x + ENTRY_INDENT, y, { ...lines, continued: true });
+          pen.use('meta', style.meta, COLOURS.meta);
+          pen.text(`  ·  ${item.meta}\u00A0\u00A0${item.cites}`.trimEnd(), lines);
+        });
+        end = doc.y;
+        return;
+      }
+      pen.content('H3', () => {
+        pen.use('label', style.body * 1.05, COLOURS.text);
+        pen.text(item.title, x + ENTRY_INDENT, y, lines);
+      });
+      pen.content('P', () => {
+        pen.use('meta', style.meta, COLOURS.meta);
+        pen.text(item.meta, x + ENTRY_INDENT, doc.y + 0.5, lines);
+      });
+      pen.content('P', () => {
+        const at = doc.y + 1;
+        // A no-break space keeps the citation on the line of the text's last word.
+        const text = `${item.line}\u00A0${item.cites}`.trimEnd();
+        if (item.suggested) {
+          pen.use('italic', style.body, COLOURS.handling);
+          pen.text('Suggested: ', x + ENTRY_INDENT, at, { ...lines, continued: true });
+          pen.use('body', style.body);
+          pen.text(text, lines);
+        } else {
+          pen.use('body', style.body);
+          pen.text(text, x + ENTRY_INDENT, at, lines);
+        }
+      });
+      end = doc.y;
+    });
+  });
+  return end + style.itemGap * (item.line ? 1.6 : 0.8);
 }
 
 /** The "… 12 more highlights in Readout" line. Returns the new y. */

@@ -21,7 +21,10 @@ export interface FittedSection {
 
 export interface FittedPage {
   style: Style;
-  /** The title as printed (cut with "…" if it would take more than three lines). */
+  /**
+   * The title as printed: whole, unless even the floor cannot fit the page, when a title longer
+   * than three lines is cut there at a word with "…".
+   */
   title: string;
   columns: Record<Column, FittedSection[]>;
   /** True when some section was shortened. */
@@ -62,31 +65,68 @@ class Measurer {
     return drawItem(this.pen, item, 0, 0, width, this.style);
   }
 
+  // Headings and truncation lines are asked for again and again while columns are shared out.
+  private lines = new Map<string, number>();
+
   heading(text: string, width: number): number {
-    return drawHeading(this.pen, text, 0, 0, width, this.style);
+    return this.line(`h${width}:${text}`, () =>
+      drawHeading(this.pen, text, 0, 0, width, this.style),
+    );
   }
 
   more(text: string, width: number): number {
-    return drawMore(this.pen, text, 0, 0, width, this.style);
+    return this.line(`m${width}:${text}`, () => drawMore(this.pen, text, 0, 0, width, this.style));
+  }
+
+  private line(key: string, measure: () => number): number {
+    let h = this.lines.get(key);
+    if (h === undefined) {
+      h = measure();
+      this.lines.set(key, h);
+    }
+    return h;
   }
 }
 
 /** Fits `plan` on one page of geometry `g`; `pen` must be a measuring pen (scratch document). */
 export function fitPage(plan: BriefingPlan, g: Geometry, pen: Pen): FittedPage {
-  for (const style of STYLES) {
-    const m = new Measurer(pen, style);
-    const title = fitTitle(plan.title, g, m);
-    const budget = bodyBudget(g, drawHeader(pen, { ...plan, title }, g, style));
-    const heights = naturalHeights(plan, g, m, budget);
-    if (heights && stackHeight(heights.main, heights.side, heights.band, style) <= budget) {
-      const columns = groupByColumn(
-        plan.sections.map(section => ({ section, items: section.items, more: null })),
-      );
-      return { style, title, columns, truncated: false };
-    }
-    if (style === FLOOR) return shorten(plan, g, m, title, budget);
+  const fits = (m: Measurer) => fitsWhole(plan, plan.title, g, m);
+  const page = (style: Style): FittedPage => ({
+    style,
+    title: plan.title,
+    columns: whole(plan),
+    truncated: false,
+  });
+  // Most pages fit at the top of the ladder, and a page that does not fit at the floor fits on
+  // no step: try those two first, so a long page is measured twice rather than once a step.
+  if (fits(new Measurer(pen, STYLES[0]))) return page(STYLES[0]);
+  const floor = new Measurer(pen, FLOOR);
+  if (fits(floor)) {
+    for (const style of STYLES.slice(1, -1)) if (fits(new Measurer(pen, style))) return page(style);
+    return page(FLOOR);
   }
-  throw new Error('unreachable: the style ladder ends at the floor');
+  // At the floor a title longer than HEADER_TITLE_LINES gives up its tail first.
+  const title = fitTitle(plan.title, g, floor);
+  if (title !== plan.title && fitsWhole(plan, title, g, floor)) {
+    return { style: FLOOR, title, columns: whole(plan), truncated: true };
+  }
+  const budget = bodyBudget(g, drawHeader(pen, { ...plan, title }, g, FLOOR));
+  return shorten(plan, g, floor, title, budget);
+}
+
+/** True when every section fits whole below a header with `title`. */
+function fitsWhole(plan: BriefingPlan, title: string, g: Geometry, m: Measurer): boolean {
+  const budget = bodyBudget(g, drawHeader(m.pen, { ...plan, title }, g, m.style));
+  const heights = naturalHeights(plan, g, m, budget);
+  return (
+    heights !== null && stackHeight(heights.main, heights.side, heights.band, m.style) <= budget
+  );
+}
+
+function whole(plan: BriefingPlan): Record<Column, FittedSection[]> {
+  return groupByColumn(
+    plan.sections.map(section => ({ section, items: section.items, more: null })),
+  );
 }
 
 /** Columns side by side, then the sources band, with a section gap between them. */
@@ -198,6 +238,8 @@ const SHARE: Record<PlanSection['id'], number> = {
   highlights: 0.2,
   participants: 1,
   sources: 1,
+  // A digest names every meeting before it lists every source.
+  meetings: 4,
 };
 
 /**
@@ -340,7 +382,10 @@ function cutToFit(
   return { item: best.item, height: best.height, rest: words.slice(best.n).join(' ') };
 }
 
-/** The title, cut at a word with "…" when it would take more than HEADER_TITLE_LINES lines. */
+/**
+ * The title cut at a word with "…" to HEADER_TITLE_LINES lines, or unchanged when it is no
+ * longer; only the floor uses it, for a page that does not fit with the whole title.
+ */
 function fitTitle(title: string, g: Geometry, m: Measurer): string {
   const { doc } = m.pen;
   const measure = (text: string) => {

@@ -27,3 +27,10 @@ export {
 } from './atomic-write';
 export { planBriefing, type BriefingPlan } from './plan';
 export { briefingInputFor } from './input';
+export {
+  layoutDigest,
+  renderDigestWithReport,
+  digestFileName,
+  writeDigest,
+  type WrittenDigest,
+} from './digest';

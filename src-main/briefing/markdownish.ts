@@ -9,9 +9,37 @@
  */
 export type LinkCiter = (text: string, address: string) => string;
 
-/** Paragraphs of plain text from a Markdown-ish note; blank paragraphs are dropped. */
-export function plainParagraphs(text: string, onLink: LinkCiter = () => ''): string[] {
-  const inline = (line: string) => inlineText(line, onLink);
+/**
+ * Private-use characters that mark where bold and italic begin and end inside a paragraph's
+ * text, so emphasis survives clipping and cutting (it travels with its words) until the drawing
+ * code sets each run in its face. They are never printed.
+ */
+export const BOLD = '\uE000';
+export const ITALIC = '\uE001';
+
+/** Splits text holding emphasis marks into runs, each with the styles in force. */
+export function emphasisRuns(text: string): { text: string; bold: boolean; italic: boolean }[] {
+  const runs: { text: string; bold: boolean; italic: boolean }[] = [];
+  let bold = false;
+  let italic = false;
+  for (const part of text.split(/([\uE000\uE001])/)) {
+    if (part === BOLD) bold = !bold;
+    else if (part === ITALIC) italic = !italic;
+    else if (part) runs.push({ text: part, bold, italic });
+  }
+  return runs;
+}
+
+/**
+ * Paragraphs of plain text from a Markdown-ish note; blank paragraphs are dropped. With
+ * `emphasis`, bold and italic are kept as BOLD / ITALIC marks around their words.
+ */
+export function plainParagraphs(
+  text: string,
+  onLink: LinkCiter = () => '',
+  emphasis = false,
+): string[] {
+  const inline = (line: string) => inlineText(line, onLink, emphasis);
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = () => {
@@ -43,7 +71,9 @@ export function plainParagraphs(text: string, onLink: LinkCiter = () => ''): str
   return paragraphs;
 }
 
-function inlineText(text: string, onLink: LinkCiter): string {
+function inlineText(text: string, onLink: LinkCiter, emphasis: boolean): string {
+  const b = emphasis ? BOLD : '';
+  const i = emphasis ? ITALIC : '';
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\(\s*([^)\s]*)[^)]*\)/g, (_, label: string, address: string) =>
@@ -51,6 +81,6 @@ function inlineText(text: string, onLink: LinkCiter): string {
     )
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(^|[\s(])([*_])(?=\S)(.+?)(?<=\S)\2(?=$|[\s).,;:!?])/g, '$1$3');
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, `${b}$2${b}`)
+    .replace(/(^|[\s(])([*_])(?=\S)(.+?)(?<=\S)\2(?=$|[\s).,;:!?])/g, `$1${i}$3${i}`);
 }

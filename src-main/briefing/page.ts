@@ -7,15 +7,13 @@ import type { FittedSection } from './fit';
 import { COLOURS, FOOTER_SIZE, type Geometry, type Style } from './layout';
 import type { BriefingPlan, PlanItem } from './plan';
 
-/** Most lines the title may take; longer titles are cut with "…". */
+/** Most lines a title shortened by the fit keeps; until the floor, titles print whole. */
 export const HEADER_TITLE_LINES = 3;
-
-const KICKER = 'Meeting briefing';
 
 /** Draws handling line, title and meta line from the top margin; returns where the body starts. */
 export function drawHeader(
   pen: Pen,
-  plan: Pick<BriefingPlan, 'title' | 'handling' | 'meta'>,
+  plan: Pick<BriefingPlan, 'kicker' | 'title' | 'handling' | 'meta'>,
   g: Geometry,
   style: Style,
 ): number {
@@ -34,7 +32,7 @@ export function drawHeader(
   }
   pen.artifact(() => {
     pen.use('label', style.heading, COLOURS.faint);
-    const kicker = KICKER.toUpperCase();
+    const kicker = plan.kicker.toUpperCase();
     pen.text(kicker, g.left + w * 0.7, top, {
       ...small,
       width: w * 0.3,
@@ -77,7 +75,7 @@ export function drawSection(
         const draw = () => {
           for (const item of run.items) y = drawItem(pen, item, x, y, width, style);
         };
-        if (run.list) pen.group('L', draw);
+        if (run.tag) pen.group(run.tag, draw);
         else draw();
       }
       if (fitted.more) y = drawMore(pen, fitted.more, x, y, width, style);
@@ -86,14 +84,22 @@ export function drawSection(
   return y + style.sectionGap;
 }
 
-/** Consecutive list-like items (bullets, sources) go into one list structure element. */
-function runs(items: PlanItem[]): { list: boolean; items: PlanItem[] }[] {
-  const out: { list: boolean; items: PlanItem[] }[] = [];
+/**
+ * Consecutive list-like items (bullets, sources, digest entries) go into one list structure
+ * element, consecutive participants into one table.
+ */
+function runs(items: PlanItem[]): { tag: 'L' | 'Table' | null; items: PlanItem[] }[] {
+  const out: { tag: 'L' | 'Table' | null; items: PlanItem[] }[] = [];
   for (const item of items) {
-    const list = item.kind === 'bullet' || item.kind === 'source';
+    const tag =
+      item.kind === 'bullet' || item.kind === 'source' || item.kind === 'entry'
+        ? 'L'
+        : item.kind === 'person'
+          ? 'Table'
+          : null;
     const last = out.at(-1);
-    if (last && last.list === list) last.items.push(item);
-    else out.push({ list, items: [item] });
+    if (last && last.tag === tag) last.items.push(item);
+    else out.push({ tag, items: [item] });
   }
   return out;
 }

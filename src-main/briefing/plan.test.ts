@@ -60,6 +60,8 @@ function printed(draft = seedInput()): string {
           return `${item.label} ${item.text}`;
         case 'paragraph':
           return `${item.lead ?? ''}${item.text}`;
+        case 'entry':
+          return `${item.title} ${item.meta} ${item.line} ${item.cites}`;
         default:
           return item.text;
       }

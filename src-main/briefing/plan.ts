@@ -29,9 +29,16 @@ export type PlanItem =
       cite: string;
       note: string | null;
     }
-  | { kind: 'person'; name: string; detail: string | null }
+  /**
+   * One row of the participants table: the person's country code in a narrow first column
+   * (`country` null leaves it blank; `table` false when no one has a country, so no column),
+   * then name and role.
+   */
+  | { kind: 'person'; name: string; detail: string | null; country: string | null; table: boolean }
   | { kind: 'fact'; label: string; text: string }
-  | { kind: 'source'; label: string; text: string };
+  | { kind: 'source'; label: string; text: string }
+  /** One meeting of a digest: its title, a meta line, its bottom line and its source numbers. */
+  | { kind: 'entry'; title: string; meta: string; line: string; suggested: boolean; cites: string };
 
 export type SectionId =
   | 'bottomLine'
@@ -41,7 +48,8 @@ export type SectionId =
   | 'notes'
   | 'highlights'
   | 'participants'
-  | 'sources';
+  | 'sources'
+  | 'meetings';
 export type Column = 'main' | 'side' | 'band';
 
 export interface PlanSection {
@@ -59,6 +67,8 @@ export interface PlanSection {
 }
 
 export interface BriefingPlan {
+  /** The small capitals line at the top right ("Meeting briefing", "Meetings digest"). */
+  kicker: string;
   title: string;
   /** The bottom line as printed, and whether Readout suggested it (none written yet). */
   bottomLine: { text: string; suggested: boolean };
@@ -84,13 +94,13 @@ const CONTINUES = '… continues in Readout';
 /** Printed after a field the extractor inferred rather than read in the meeting's sentence. */
 export const INFERRED = '†';
 
-const OUTCOME_WORDS: Record<MeetingOutcome, string> = {
+export const OUTCOME_WORDS: Record<MeetingOutcome, string> = {
   cancelled: 'Cancelled',
   postponed: 'Postponed',
   failed: 'Failed',
 };
 
-const STATUS_WORDS: Record<Meeting['status'], string> = {
+export const STATUS_WORDS: Record<Meeting['status'], string> = {
   held: 'Held',
   scheduled: 'Scheduled',
   proposed: 'Proposed',
@@ -128,13 +138,14 @@ export function planBriefing(input: BriefingInput): BriefingPlan {
     sourcesSection(cites),
   ]
     .filter(section => section.items.length > 0 || section.id === 'participants')
-    .map(section => ({ ...section, items: section.items.map(breakableItem) }));
+    .map(breakableSection);
 
   const generated = new Date(input.options.generatedAt);
   const people = meeting.participants.people.map(p => p.name);
   const countries = meeting.participants.countries.map(c => c.name);
   return {
-    title: breakLongTokens(clipText(meeting.title.trim() || 'Untitled meeting', 400)),
+    kicker: 'Meeting briefing',
+    title: breakLongTokens(meeting.title.trim() || 'Untitled meeting'),
     bottomLine,
     handling: breakLongTokens(input.options.handling?.trim() ?? '') || null,
     meta: breakLongTokens(meta),
@@ -152,7 +163,7 @@ export function planBriefing(input: BriefingInput): BriefingPlan {
 }
 
 /** Sources in the order given, then any article a mention cites that the sender did not list. */
-interface CitationTable {
+export interface CitationTable {
   sources: BriefingSource[];
   byArticle: Map<string, number>;
 }
@@ -174,12 +185,15 @@ function citeLink(table: CitationTable, text: string, url: string): string {
   return ` ${cite(table, key)}`;
 }
 
-/** Markdown-ish text as one plain line, its links cited in the sources list. */
-function noteText(text: string, table: CitationTable): string {
-  return plainParagraphs(text, (t, url) => citeLink(table, t, url)).join(' ');
+/**
+ * Markdown-ish text as one plain line, its links cited in the sources list; with `emphasis`,
+ * bold and italic stay marked for the drawing code to set in their faces.
+ */
+function noteText(text: string, table: CitationTable, emphasis = false): string {
+  return plainParagraphs(text, (t, url) => citeLink(table, t, url), emphasis).join(' ');
 }
 
-function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTable {
+export function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTable {
   const sources: BriefingSource[] = [];
   const byArticle = new Map<string, number>();
   const add = (source: BriefingSource) => {
@@ -200,7 +214,7 @@ function citationTable(given: BriefingSource[], mentions: Mention[]): CitationTa
   return { sources, byArticle };
 }
 
-function cite(table: CitationTable, articleId: string): string {
+export function cite(table: CitationTable, articleId: string): string {
   const n = table.byArticle.get(articleId);
   return n === undefined ? '' : `[${n}]`;
 }
@@ -394,7 +408,7 @@ function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {
     ...input.notes.filter(n => n.scope === 'article'),
   ];
   for (const note of ordered) {
-    const paragraphs = plainParagraphs(note.text, (t, url) => citeLink(cites, t, url));
+    const paragraphs = plainParagraphs(note.text, (t, url) => citeLink(cites, t, url), true);
     paragraphs.forEach((text, i) => {
       const onArticle = note.scope === 'article' && i === 0;
       const lead = onArticle ? `On ${cite(cites, note.articleId ?? '') || 'an article'}: ` : null;
@@ -431,7 +445,7 @@ function highlightsSection(input: BriefingInput, cites: CitationTable): PlanSect
       quote: clipText(oneLine(h.quote), MAX_QUOTE_CHARS),
       colour: { name: h.colour.name, hex: h.colour.hex },
       cite: cite(cites, h.articleId),
-      note: h.note?.trim() ? clipText(noteText(h.note, cites), 400) : null,
+      note: h.note?.trim() ? clipText(noteText(h.note, cites, true), 400) : null,
     })),
     more: hidden =>
       hidden.length > 0 ? `… ${count(hidden.length, 'more highlight')} in Readout` : CONTINUES,
@@ -446,10 +460,26 @@ function participantsSection(meeting: Meeting): PlanSection {
     const text = clipText(countries.map(c => c.name).join(', '), MAX_ITEM_CHARS);
     items.push({ kind: 'fact', label: 'Countries: ', text });
   }
-  for (const p of people) {
-    const country = p.country ? (countryName.get(p.country) ?? p.country) : null;
-    const detail = clipText([p.role, country].filter(Boolean).join(', '), MAX_NAME_CHARS);
-    items.push({ kind: 'person', name: clipText(p.name, MAX_NAME_CHARS), detail: detail || null });
+  // A table by country, in the order the countries are listed; people without one come last.
+  const rank = (code: string | null) => {
+    const i = code ? countries.findIndex(c => c.code === code) : -1;
+    return i === -1 ? (code ? countries.length : countries.length + 1) : i;
+  };
+  const table = people.some(p => p.country);
+  const ordered = people
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.country) - rank(b.p.country) || a.i - b.i)
+    .map(({ p }) => p);
+  for (const p of ordered) {
+    const role = p.role ? clipText(p.role, MAX_NAME_CHARS) : null;
+    const country = p.country && countryName.has(p.country) ? p.country : (p.country ?? null);
+    items.push({
+      kind: 'person',
+      name: clipText(p.name, MAX_NAME_CHARS),
+      detail: role,
+      country: country ? country.slice(0, 3) : null,
+      table,
+    });
   }
   if (organizations.length > 0) {
     const text = clipText(organizations.join(', '), MAX_ITEM_CHARS);
@@ -470,7 +500,7 @@ function participantsSection(meeting: Meeting): PlanSection {
   };
 }
 
-function sourcesSection(cites: CitationTable): PlanSection {
+export function sourcesSection(cites: CitationTable): PlanSection {
   return {
     id: 'sources',
     heading: 'Sources',
@@ -496,10 +526,15 @@ function sourcesSection(cites: CitationTable): PlanSection {
   };
 }
 
-function placeLine(meeting: Meeting): string | null {
+export function placeLine(meeting: Meeting): string | null {
   const { venue, city, country } = meeting.place;
   const parts = [venue, city, country?.name].filter((p): p is string => Boolean(p?.trim()));
   return parts.length > 0 ? parts.join(', ') : 'Place unknown';
+}
+
+/** The section with every printed string given break opportunities inside long words. */
+export function breakableSection(section: PlanSection): PlanSection {
+  return { ...section, items: section.items.map(breakableItem) };
 }
 
 /** The item with every printed string given break opportunities inside long words. */
@@ -520,6 +555,8 @@ function breakableItem(item: PlanItem): PlanItem {
       return { ...item, text: b(item.text) };
     case 'source':
       return { ...item, text: b(item.text) };
+    case 'entry':
+      return { ...item, title: b(item.title), meta: b(item.meta), line: b(item.line) };
   }
 }
 
@@ -544,7 +581,7 @@ function wordCount(text: string): number {
   return words[0] === '' ? 0 : words.length;
 }
 
-function count(n: number, singular: string, plural = `${singular}s`): string {
+export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 

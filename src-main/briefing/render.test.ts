@@ -249,4 +249,94 @@ describe('layoutBriefing', () => {
     expect(huge.sections.find(s => s.id === 'highlights')).toMatchObject({ shortened: true });
     expect(huge.sections.find(s => s.id === 'highlights')!.hidden).toBeGreaterThan(0);
   });
+
+  it('wraps a long title in full while the page has room, never cutting it with "…"', () => {
+    const input = seedInput();
+    const title = Array.from(
+      { length: 6 },
+      (_, i) => `round ${i + 1} of the quadrilateral defence ministers' talks on Syria`,
+    ).join(', then ');
+    input.meeting = { ...input.meeting, title };
+    const { layout } = layoutBriefing(input, fonts);
+    const header = layout.marks
+      .flatMap(m => (m.kind === 'text' && m.section === 'header' ? [m.text] : []))
+      .join(' ')
+      .replace(/[\s\u200B]+/g, ' ');
+    expect(header).toContain(title);
+    expect(header).not.toContain('…');
+  });
+
+  it('shortens an over-long title at a word only when even the floor cannot fit the page', () => {
+    const input = hugeInput();
+    const words = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    input.meeting = { ...input.meeting, title: words };
+    const { layout, overflow } = layoutBriefing(input, fonts);
+    expect(overflow).toBe(0);
+    const header = layout.marks
+      .flatMap(m => (m.kind === 'text' && m.section === 'header' ? [m.text] : []))
+      .join(' ')
+      .replace(/[\s\u200B]+/g, ' ');
+    expect(header).toMatch(/word\d+…/);
+    expect(header).not.toContain('word199');
+    expect(layout.fit).toMatchObject({ bodySize: 7.5, truncated: true });
+  });
+
+  it('shapes each word once: a second layout of the same page shapes nothing again', () => {
+    const own = loadBriefingFonts();
+    let shaped = 0;
+    for (const font of Object.values(own)) {
+      const layout = font.layout.bind(font);
+      font.layout = ((...args: Parameters<typeof layout>) => {
+        shaped++;
+        return layout(...args);
+      }) as typeof font.layout;
+    }
+    layoutBriefing(hugeInput(), own);
+    const first = shaped;
+    expect(first).toBeGreaterThan(100);
+    shaped = 0;
+    layoutBriefing(hugeInput(), own);
+    expect(shaped).toBe(0);
+  });
+
+  it('prints participants as a compact table: country code, then name and role, by country', () => {
+    const { layout } = layoutBriefing(seedInput(), fonts);
+    const marks = layout.marks.flatMap(m =>
+      m.kind === 'text' && m.section === 'participants' ? [m] : [],
+    );
+    const at = (text: string) => marks.find(m => m.text.replace(/\u200B/g, '').includes(text))!;
+    const code = at('IR');
+    const name = at('Mohammad Reza Ashtiyani');
+    // Same row, code in its own narrow column left of the name.
+    expect(Math.abs(code.baseline - name.baseline)).toBeLessThan(2);
+    expect(code.x + code.width).toBeLessThan(name.x);
+    expect(at('Defence Minister').font).toBe('meta');
+    // Grouped in the order the countries are listed (Iran, Russia, Syria, Türkiye).
+    const order = ['Ashtiyani', 'Лавров', 'Hulusi Akar', 'Erdoğan'].map(t => at(t).y);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The country is the column, not repeated after the role.
+    expect(marks.map(m => m.text).join(' ')).not.toMatch(/Minister, Iran/);
+  });
+
+  it('sets bold and italic from a note in their own faces, with no Markdown left on the page', async () => {
+    const input = seedInput();
+    input.notes = [
+      { scope: 'meeting', text: 'The **second** round; *Iran joins* for the first time.' },
+    ];
+    input.highlights[2] = {
+      ...input.highlights[2],
+      note: 'An **earlier**, _deputy-level_ meeting.',
+    };
+    const { layout } = layoutBriefing(input, fonts);
+    const marks = layout.marks.flatMap(m => (m.kind === 'text' ? [m] : []));
+    const face = (text: string) => marks.find(m => m.text.includes(text))?.font;
+    expect(face('second')).toBe('bodyBold');
+    expect(face('Iran joins')).toBe('italic');
+    expect(face('for the first time')).toBe('body');
+    expect(face('earlier')).toBe('label');
+    expect(face('deputy-level')).toBe('italic');
+    const flat = squash(poppler(await renderBriefing(input, fonts)).text);
+    expect(flat).toContain('The second round; Iran joins for the first time.');
+    expect(flat).not.toMatch(/\*|_deputy|\uE000|\uE001/);
+  });
 });

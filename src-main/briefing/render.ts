@@ -8,8 +8,8 @@
 import PDFDocument from 'pdfkit';
 import {
   BriefingInputSchema,
-  type BriefingInput,
   type BriefingInputDraft,
+  type PaperSize,
   type BriefingLayout,
   type LayoutSection,
   type LayoutSectionId,
@@ -37,7 +37,7 @@ export interface BriefingReport {
 
 /** A laid-out page: the tree the PDF is painted from and its wire form for the screen. */
 export interface LaidOutBriefing {
-  input: BriefingInput;
+  paper: PaperSize;
   plan: BriefingPlan;
   tree: LayoutNode;
   layout: BriefingLayout;
@@ -58,15 +58,26 @@ export async function renderBriefing(
  */
 export function layoutBriefing(draft: BriefingInputDraft, fonts: BriefingFonts): LaidOutBriefing {
   const input = BriefingInputSchema.parse(draft);
-  const plan = planBriefing(input);
-  const g = geometry(input.options.paper);
+  return layoutPlan(planBriefing(input), input.options.paper, fonts);
+}
+
+/**
+ * Fits any plan (a meeting's briefing or a digest of meetings) on one page of `paper` and records
+ * where every line lands: the one layout path both kinds of page share.
+ */
+export function layoutPlan(
+  plan: BriefingPlan,
+  paper: PaperSize,
+  fonts: BriefingFonts,
+): LaidOutBriefing {
+  const g = geometry(paper);
   const doc = scratchDocument(fonts);
   const fitted = fitPage(plan, g, new Pen(doc, null, fonts));
   const recorder = new Recorder();
   const { overflow, used } = drawPage(new Pen(doc, recorder, fonts), plan, fitted, g);
   const marks = flattenMarks(recorder.root);
   const layout: BriefingLayout = {
-    paper: input.options.paper,
+    paper,
     width: g.width,
     height: g.height,
     marks,
@@ -80,17 +91,24 @@ export function layoutBriefing(draft: BriefingInputDraft, fonts: BriefingFonts):
       truncated: fitted.truncated,
     },
   };
-  return { input, plan, tree: recorder.root, layout, overflow };
+  return { paper, plan, tree: recorder.root, layout, overflow };
 }
 
 export async function renderBriefingWithReport(
   draft: BriefingInputDraft,
   fonts: BriefingFonts,
 ): Promise<{ bytes: Uint8Array; report: BriefingReport; layout: BriefingLayout }> {
-  const laid = layoutBriefing(draft, fonts);
-  const { input, plan } = laid;
+  return paintPdf(layoutBriefing(draft, fonts), fonts);
+}
+
+/** Paints a laid-out page into a tagged one-page PDF; deterministic for the same layout. */
+export async function paintPdf(
+  laid: LaidOutBriefing,
+  fonts: BriefingFonts,
+): Promise<{ bytes: Uint8Array; report: BriefingReport; layout: BriefingLayout }> {
+  const { plan } = laid;
   const doc = new PDFDocument({
-    size: input.options.paper === 'A4' ? 'A4' : 'LETTER',
+    size: laid.paper === 'A4' ? 'A4' : 'LETTER',
     margin: 0,
     pdfVersion: '1.7',
     tagged: true,
@@ -133,29 +151,15 @@ function drawPage(
   g: Geometry,
 ): { overflow: number; used: number } {
   const { style, columns } = page;
-  const measure = new Pen(pen.doc, null, pen.fonts);
+  const recorder = pen.recorder!;
   const limit = g.footerTop - FOOTER_GAP;
-
-  // Heights first (measuring, before recording starts) so the side panel can be painted under
-  // its text.
   const sideWidth = columnWidth(g, 'side');
-  const mainHeight = drawStack(measure, columns.main, 0, 0, g.main.width, style);
-  const sideHeight =
-    columns.side.length > 0 ? drawStack(measure, columns.side, 0, 0, sideWidth, style) : 0;
-  // Both stacks start one padding down so the headings line up; the panel spans both.
-  const columnsHeight =
-    PANEL_PAD + Math.max(mainHeight, sideHeight > 0 ? sideHeight + PANEL_PAD : 0);
 
   let top = 0;
   let ends: number[] = [];
   pen.record(() => {
     top = drawHeader(pen, { ...plan, title: page.title }, g, style);
-    if (sideHeight > 0) {
-      const panelHeight = Math.max(mainHeight, sideHeight) - style.sectionGap + 2 * PANEL_PAD;
-      pen.section('participants', () =>
-        pen.rect(g.side.x, top, g.side.width, panelHeight, COLOURS.panel),
-      );
-    }
+    const panelAt = recorder.root.children.length;
     const mainEnd = drawStack(pen, columns.main, g.main.x, top + PANEL_PAD, g.main.width, style);
     const sideEnd = drawStack(
       pen,
@@ -165,6 +169,21 @@ function drawPage(
       sideWidth,
       style,
     );
+    // Both stacks start one padding down so the headings line up; the panel spans both.
+    const mainHeight = mainEnd - (top + PANEL_PAD);
+    const sideHeight = columns.side.length > 0 ? sideEnd - (top + PANEL_PAD) : 0;
+    if (sideHeight > 0) {
+      // The panel goes under the text it holds: drawn once the stacks are measured by drawing
+      // them, then moved before them in painting order.
+      const panelHeight = Math.max(mainHeight, sideHeight) - style.sectionGap + 2 * PANEL_PAD;
+      pen.section('participants', () =>
+        pen.rect(g.side.x, top, g.side.width, panelHeight, COLOURS.panel),
+      );
+      const panel = recorder.root.children.pop()!;
+      recorder.root.children.splice(panelAt, 0, panel);
+    }
+    const columnsHeight =
+      PANEL_PAD + Math.max(mainHeight, sideHeight > 0 ? sideHeight + PANEL_PAD : 0);
     const bandTop =
       top +
       columnsHeight +

@@ -2,27 +2,43 @@
  * `readout brief --out DIR [--meeting ID] [--paper A4|Letter] [--handling TEXT]
  * [--generated-at ISO] FILE|DIR...`: reads the articles, finds their meetings and writes one
  * briefing PDF per meeting (or the one asked for) plus index.json and index.md.
+ *
+ * `readout brief --digest [--from DATE] [--to DATE] [--out FILE] …` writes ONE page instead,
+ * summarising every meeting in the date range (all of them without one).
  */
 import { resolve } from 'node:path';
-import { BriefingOptionsSchema, PaperSizeSchema, type Meeting } from '../contract';
+import {
+  BriefingOptionsSchema,
+  DigestRangeSchema,
+  PaperSizeSchema,
+  type BriefingOptions,
+  type ImportReport,
+  type Meeting,
+} from '../contract';
 import { writeBriefings } from '../briefing/batch';
+import { digestFileName, writeDigest } from '../briefing/digest';
 import { loadBriefingFonts } from '../briefing/fonts';
 import { importPaths } from '../ingest';
 import { extractMeetings } from '../meetings';
-import { parseOptions, UsageError, type Command } from './command';
+import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { printable as p } from './terminal-text';
 
 export const briefCommand: Command = {
   name: 'brief',
   summary: 'Write a one-page PDF briefing for each meeting found in the articles.',
   usage:
-    'brief --out DIR [--meeting ID] [--paper A4|Letter] [--handling TEXT] [--generated-at ISO] FILE|DIR...',
+    'brief [--digest [--from DATE] [--to DATE]] --out DIR|FILE [--meeting ID] [--paper A4|Letter] [--handling TEXT] [--generated-at ISO] FILE|DIR...',
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, {
-      values: ['out', 'meeting', 'paper', 'handling', 'generated-at'],
+    const { flags, values, positionals } = parseOptions(args, {
+      flags: ['digest'],
+      values: ['out', 'meeting', 'paper', 'handling', 'generated-at', 'from', 'to'],
     });
+    const digest = flags.has('digest');
+    if (!digest && (values.has('from') || values.has('to'))) {
+      throw new UsageError('--from and --to choose the meetings of a --digest');
+    }
     const out = values.get('out');
-    if (!out) throw new UsageError('--out DIR is required');
+    if (!out && !digest) throw new UsageError('--out DIR is required');
     if (positionals.length === 0) throw new UsageError('name at least one file or folder');
     const paper = PaperSizeSchema.safeParse(values.get('paper') ?? 'A4');
     if (!paper.success) throw new UsageError('--paper must be A4 or Letter');
@@ -36,8 +52,19 @@ export const briefCommand: Command = {
       throw new UsageError('--generated-at must be an ISO date-time such as 2024-05-01T09:30:00Z');
     }
 
+    const range = DigestRangeSchema.safeParse({
+      from: values.get('from') ?? null,
+      to: values.get('to') ?? null,
+    });
+    if (!range.success) {
+      throw new UsageError(
+        `--from and --to must be dates such as 2023-04-01, the first not after the second (${range.error.issues[0]?.message})`,
+      );
+    }
+
     const report = await importPaths(positionals, { cwd: io.cwd });
     for (const e of report.errors) io.err(`${p(e.file)}: ${p(e.message)} [${p(e.code)}]\n`);
+    if (digest) return runDigest(report, out ?? null, range.data, parsed.data, io);
     let meetings = extractMeetings(report.articles);
     const only = values.get('meeting');
     if (only) {
@@ -47,7 +74,7 @@ export const briefCommand: Command = {
         return 1;
       }
     }
-    const dir = resolve(io.cwd, out);
+    const dir = resolve(io.cwd, out ?? '.');
     const written = await writeBriefings(
       meetings,
       report.articles,
@@ -61,3 +88,41 @@ export const briefCommand: Command = {
     return 0;
   },
 };
+
+async function runDigest(
+  report: ImportReport,
+  out: string | null,
+  range: { from: string | null; to: string | null },
+  options: BriefingOptions,
+  io: CliIo,
+): Promise<number> {
+  if (report.articles.length === 0) {
+    io.err('no article could be read, so there is no digest\n');
+    return 1;
+  }
+  const meetings = extractMeetings(report.articles);
+  const file = resolve(io.cwd, out ?? digestFileName({ range, options }));
+  const written = await writeDigest(
+    meetings,
+    report.articles,
+    file,
+    range,
+    options,
+    loadBriefingFonts(),
+  );
+  if (!written) {
+    io.err(
+      `no meeting of these articles falls between ${range.from ?? 'the start'} and ${range.to ?? 'now'}\n`,
+    );
+    return 1;
+  }
+  io.out(
+    `${p(file)}${written.shortened ? '  (shortened to fit)' : ''}\n  digest of ${written.meetings} meeting(s)\n`,
+  );
+  if (written.undatedLeftOut > 0) {
+    io.out(
+      `  ${written.undatedLeftOut} undated meeting(s) are in no date range and were left out\n`,
+    );
+  }
+  return 0;
+}

@@ -32,6 +32,7 @@ export const LayoutSectionIdSchema = z.enum([
   'highlights',
   'participants',
   'sources',
+  'meetings',
   'footer',
 ]);
 export type LayoutSectionId = z.infer<typeof LayoutSectionIdSchema>;

@@ -77,7 +77,7 @@ export const MAX_BRIEFING_FIELD_CHARS = {
 } as const;
 
 /** The meeting as a briefing takes it: the shared schema with the lengths above enforced. */
-const BriefingMeetingSchema = MeetingSchema.superRefine((m, ctx) => {
+export const BriefingMeetingSchema = MeetingSchema.superRefine((m, ctx) => {
   const max = MAX_BRIEFING_FIELD_CHARS;
   const check = (value: string | null | undefined, limit: number, path: (string | number)[]) => {
     if (value && value.length > limit) {

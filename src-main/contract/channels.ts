@@ -19,6 +19,7 @@ import {
 } from './auto-backup';
 import { ArticleExtractionSchema, MAX_EXTRACT_BATCH } from './article-meetings';
 import { BriefingInputSchema } from './briefing';
+import { DigestInputSchema } from './briefing-digest';
 import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
 import { WatchStatusSchema } from './watch';
@@ -162,6 +163,24 @@ export const channels = {
     method: 'layoutBriefing',
     args: z.tuple([BriefingInputSchema]),
     result: BriefingLayoutSchema,
+  },
+  /** A digest of several meetings on one page, laid out as the PDF will print it. */
+  'digest:layout': {
+    method: 'layoutDigest',
+    args: z.tuple([DigestInputSchema]),
+    result: BriefingLayoutSchema,
+  },
+  /** Browser preview: renders the digest and returns the bytes to download. */
+  'digest:render': {
+    method: 'renderDigest',
+    args: z.tuple([DigestInputSchema]),
+    result: z.object({ fileName: z.string(), bytes: BytesSchema }),
+  },
+  /** Desktop: renders the digest, asks where to save it and writes it atomically; null when cancelled. */
+  'digest:export': {
+    method: 'exportDigest',
+    args: z.tuple([DigestInputSchema]),
+    result: z.object({ path: z.string() }).nullable(),
   },
   /** The automatic backups in the profile's backups folder, newest first, damaged ones marked. */
   'backups:list': {

@@ -10,3 +10,4 @@ export * from './wire';
 export * from './menu';
 export * from './months';
 export * from './briefing-layout';
+export * from './briefing-digest';

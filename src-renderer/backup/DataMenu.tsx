@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../db/db';
-import { useEscapeLayer } from '../features/keyboard/escape';
+import { useModalDialog } from '../features/keyboard/modal';
 import { useNavigation } from '../navigation';
 import { collectAnnotations } from './annotations';
 import { meetingSync } from '../features/meetings/hooks';
@@ -101,7 +101,7 @@ export function DataMenu() {
   const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [shown, setShown] = useState(false);
-  useEscapeLayer(shown, () => dialog.current?.close());
+  useModalDialog(dialog, shown);
 
   useEffect(() => {
     void requestPersistentStorage().then(setPersistence);
@@ -211,7 +211,6 @@ export function DataMenu() {
         type="button"
         onClick={() => {
           setMessage(null);
-          dialog.current?.showModal();
           setShown(true);
         }}
       >

@@ -5,7 +5,6 @@
  * `briefings` table and the page is laid out again by main, so the fill gauge always tells
  * what the PDF will shorten before anything is exported.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BriefingLayout } from '../../../src-main/contract/briefing-layout';
 import type { Meeting } from '../../../src-main/contract/meeting';
@@ -14,17 +13,15 @@ import { db, type BriefingPointRecord, type BriefingRecord } from '../../db/db';
 import { anchorsOf } from '../../meetings/decisions';
 import { useColourMeanings } from '../highlights/palette';
 import { undoStack } from '../undo/desk';
+import { briefingDraft, useBriefingData } from './briefing-draft';
 import {
   defaultKeyPoints,
-  editsOf,
   emptyBriefing,
-  findBriefing,
   keyPointsOf,
-  linkedNext,
   movePoint,
   saveBriefing,
 } from './briefing-edits';
-import { buildBriefingInput, KEY_POINT_SLOT, sourceArticleIds } from './briefing-input';
+import { KEY_POINT_SLOT } from './briefing-input';
 import { deliverBriefing } from './deliver';
 import { PageView } from './PageView';
 
@@ -47,29 +44,7 @@ function now(): number {
 type Status = { kind: 'idle' | 'working' } | { kind: 'done' | 'error'; message: string };
 
 export function BriefingView({ meeting }: { meeting: Meeting }) {
-  const sourceIds = useMemo(() => sourceArticleIds(meeting), [meeting]);
-  const data = useLiveQuery(async () => {
-    const [articles, highlights, articleNotes, note, records, meetings] = await Promise.all([
-      db.articles.bulkGet(sourceIds),
-      db.highlights.where('articleId').anyOf(sourceIds).toArray(),
-      db.articleNotes.bulkGet(sourceIds),
-      db.meta.get(`meeting-note:${meeting.id}`),
-      db.briefings.toArray(),
-      db.meetings.toArray(),
-    ]);
-    return {
-      articles: new Map(articles.flatMap(a => (a ? [[a.id, a] as const] : []))),
-      highlights: highlights.sort(
-        (a, b) =>
-          sourceIds.indexOf(a.articleId) - sourceIds.indexOf(b.articleId) ||
-          a.position.start - b.position.start,
-      ),
-      articleNotes: articleNotes.flatMap(n => (n ? [n] : [])),
-      meetingNote: typeof note?.value === 'string' ? note.value : null,
-      stored: findBriefing(records, meeting),
-      next: linkedNext(meeting, meetings),
-    };
-  }, [meeting, sourceIds]);
+  const data = useBriefingData(meeting);
   const meanings = useColourMeanings();
   const stored = data?.stored ?? null;
   // The last edit shows at once; the stored record takes over when the database answers (after
@@ -103,25 +78,10 @@ export function BriefingView({ meeting }: { meeting: Meeting }) {
   );
   const points = keyPointsOf(record, defaults);
 
-  const input = useMemo(() => {
-    if (!data) return null;
-    const excluded = new Set(record.excludedHighlights);
-    const draft = buildBriefingInput({
-      meeting,
-      articles: data.articles,
-      highlights: data.highlights,
-      articleNotes: data.articleNotes,
-      meetingNote: data.meetingNote,
-      meanings,
-      chosen: new Set(data.highlights.filter(h => !excluded.has(h.id)).map(h => h.id)),
-      options: {
-        paper: record.paper,
-        handling: record.handling,
-        generatedAt: openedAt,
-      },
-    });
-    return { ...draft, edits: editsOf(record, defaults, data.next) };
-  }, [data, meeting, meanings, record, defaults, openedAt]);
+  const input = useMemo(
+    () => (data ? briefingDraft({ meeting, data, record, meanings, generatedAt: openedAt }) : null),
+    [data, meeting, meanings, record, openedAt],
+  );
 
   // Lay the page out again after every edit; only the latest answer is shown.
   const inputKey = input ? JSON.stringify(input) : '';

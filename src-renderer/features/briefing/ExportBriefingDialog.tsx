@@ -1,12 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../src-main/contract/meeting';
 import { desktop } from '../../bridge';
 import { db } from '../../db/db';
 import { useColourMeanings } from '../highlights/palette';
 import { useModalDialog } from '../keyboard/modal';
+import { briefingDraft, useBriefingData } from './briefing-draft';
+import { emptyBriefing } from './briefing-edits';
+import { KEY_POINT_SLOT } from './briefing-input';
 import { deliverBriefing } from './deliver';
-import { buildBriefingInput, KEY_POINT_SLOT, sourceArticleIds } from './briefing-input';
 
 interface Props {
   meeting: Meeting;
@@ -24,28 +25,19 @@ type Status =
 
 /**
  * Export of a meeting's one-page briefing: paper, an optional handling line, and which highlights
- * to print. On the desktop main asks where to save; in the browser preview the PDF downloads.
+ * to print, starting from what the Briefing view saved for the meeting (whose bottom line and key
+ * points print too). On the desktop main asks where to save; in the browser preview the PDF
+ * downloads.
  */
 export function ExportBriefingDialog({ meeting, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const sourceIds = useMemo(() => sourceArticleIds(meeting), [meeting]);
-  const data = useLiveQuery(async () => {
-    const [articles, highlights, articleNotes] = await Promise.all([
-      db.articles.bulkGet(sourceIds),
-      db.highlights.where('articleId').anyOf(sourceIds).toArray(),
-      db.articleNotes.bulkGet(sourceIds),
-    ]);
-    return {
-      articles: new Map(articles.flatMap(a => (a ? [[a.id, a] as const] : []))),
-      highlights: highlights.sort((a, b) => a.position.start - b.position.start),
-      articleNotes: articleNotes.flatMap(n => (n ? [n] : [])),
-    };
-  }, [sourceIds]);
+  const loaded = useBriefingData(meeting);
   const meanings = useColourMeanings();
-  const [paper, setPaper] = useState<'A4' | 'Letter'>('A4');
-  const [handling, setHandling] = useState('');
-  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  // Null until the analyst changes them here: then the Briefing view's saved choices apply.
+  const [paper, setPaper] = useState<'A4' | 'Letter' | null>(null);
+  const [handling, setHandling] = useState<string | null>(null);
+  const [excluded, setExcluded] = useState<Set<string> | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [meetingNote, setMeetingNote] = useState<string | null>(null);
 
@@ -62,32 +54,37 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
 
   useModalDialog(dialog);
 
+  const stored = loaded ? (loaded.stored ?? emptyBriefing(meeting)) : null;
+  const shownPaper = paper ?? stored?.paper ?? 'A4';
+  const shownHandling = handling ?? stored?.handling ?? '';
+  const shownExcluded = excluded ?? new Set(stored?.excludedHighlights ?? []);
+  const data = loaded && { ...loaded, meetingNote: meetingNote ?? loaded.meetingNote };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!data) return;
+    if (!data || !stored) return;
     setStatus({ kind: 'working' });
     try {
-      setStatus(await exportNow(data));
+      // The saved edits (bottom line, key points) with this dialog's choices on top.
+      const record = {
+        ...stored,
+        paper: shownPaper,
+        handling: shownHandling.trim() || null,
+        excludedHighlights: [...shownExcluded],
+      };
+      const input = briefingDraft({
+        meeting,
+        data,
+        record,
+        meanings,
+        generatedAt: new Date().toISOString(),
+      });
+      setStatus(await deliverBriefing(input));
     } catch (error) {
       // The bridge answers with values, but building the input or the download can still throw;
       // the dialog must never stay on "Exporting…".
       setStatus({ kind: 'error', message: `The briefing could not be made: ${String(error)}` });
     }
-  };
-
-  const exportNow = async (loaded: NonNullable<typeof data>): Promise<Status> => {
-    const chosen = new Set(loaded.highlights.filter(h => !excluded.has(h.id)).map(h => h.id));
-    const input = buildBriefingInput({
-      meeting,
-      articles: loaded.articles,
-      highlights: loaded.highlights,
-      articleNotes: loaded.articleNotes,
-      meetingNote,
-      meanings,
-      chosen,
-      options: { paper, handling: handling.trim() || null, generatedAt: new Date().toISOString() },
-    });
-    return deliverBriefing(input);
   };
 
   return (
@@ -99,7 +96,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
           <label>
             Paper
             <select
-              value={paper}
+              value={shownPaper}
               onChange={e => setPaper(e.currentTarget.value as 'A4' | 'Letter')}
             >
               <option value="A4">A4</option>
@@ -110,7 +107,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
             Handling line
             <input
               type="text"
-              value={handling}
+              value={shownHandling}
               maxLength={120}
               placeholder="none"
               onChange={e => setHandling(e.currentTarget.value)}
@@ -142,9 +139,9 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
                   <label>
                     <input
                       type="checkbox"
-                      checked={!excluded.has(h.id)}
+                      checked={!shownExcluded.has(h.id)}
                       onChange={e => {
-                        const next = new Set(excluded);
+                        const next = new Set(shownExcluded);
                         if (e.currentTarget.checked) next.delete(h.id);
                         else next.add(h.id);
                         setExcluded(next);

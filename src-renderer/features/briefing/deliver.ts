@@ -4,6 +4,7 @@
  * Briefing view and the export dialog, so they report the outcome in the same words.
  */
 import type { BriefingInputDraft } from '../../../src-main/contract/briefing';
+import type { DigestInputDraft } from '../../../src-main/contract/briefing-digest';
 import { api, desktop } from '../../bridge';
 import { downloadBytes } from './briefing-input';
 
@@ -19,6 +20,21 @@ export async function deliverBriefing(input: BriefingInputDraft): Promise<Delive
       : { kind: 'idle' };
   }
   const result = await api.renderBriefing(input);
+  if (!result.ok) return { kind: 'error', message: result.error.message };
+  downloadBytes(result.value.bytes, result.value.fileName);
+  return { kind: 'done', message: `Downloaded ${result.value.fileName}` };
+}
+
+/** The same for a digest page: saved through main's dialog, or downloaded in the preview. */
+export async function deliverDigest(input: DigestInputDraft): Promise<DeliveryOutcome> {
+  if (desktop) {
+    const result = await api.exportDigest(input);
+    if (!result.ok) return { kind: 'error', message: result.error.message };
+    return result.value
+      ? { kind: 'done', message: `Saved to ${result.value.path}` }
+      : { kind: 'idle' };
+  }
+  const result = await api.renderDigest(input);
   if (!result.ok) return { kind: 'error', message: result.error.message };
   downloadBytes(result.value.bytes, result.value.fileName);
   return { kind: 'done', message: `Downloaded ${result.value.fileName}` };

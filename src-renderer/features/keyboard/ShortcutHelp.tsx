@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { listShortcuts, useShortcut } from '../../shortcuts';
 import {
   ALL_SHORTCUTS,
@@ -7,8 +7,8 @@ import {
   type ListedShortcut,
   type ShortcutEntry,
 } from './all-shortcuts';
+import { useModalDialog } from './modal';
 import './shortcut-help.css';
-import { useEscapeLayer } from './escape';
 
 const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -44,13 +44,7 @@ export function ShortcutHelp() {
     group: 'General',
     run: () => setOpen(shortcutList(ALL_SHORTCUTS, listShortcuts())),
   });
-  useEscapeLayer(open !== null, () => setOpen(null));
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModalDialog(dialog, open !== null);
   return (
     <dialog
       ref={dialog}
@@ -60,7 +54,7 @@ export function ShortcutHelp() {
     >
       <header>
         <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
-        <button type="button" onClick={() => setOpen(null)}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           Close
         </button>
       </header>

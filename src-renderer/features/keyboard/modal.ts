@@ -1,52 +1,68 @@
 /**
  * A modal <dialog> that behaves the same everywhere: it opens with `showModal` (the page behind
- * it is inert, so focus stays inside), Escape closes it even from one of its fields, and closing
- * it puts focus back on the control that opened it, so the focus ring does not vanish.
+ * it is inert), Tab and Shift+Tab wrap round its controls so focus stays inside, Escape closes
+ * it even from one of its fields, and closing it puts focus back on the control that opened it,
+ * so the focus ring does not vanish. Every dialog of the app opens through this one hook.
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import { useEscapeLayer } from './escape';
 
-/** Opens `dialog` modally on mount; Escape closes it; focus returns to the opener on close. */
-export function useModalDialog(dialog: RefObject<HTMLDialogElement | null>): void {
+/**
+ * Keeps `dialog` open modally while `open` is true (for a dialog mounted only while it shows,
+ * leave it at true). Escape and the dialog's own close both end it; the browser's `close` event
+ * follows, where the owner resets its state. Focus returns to whatever had it when it opened.
+ */
+export function useModalDialog(
+  dialog: RefObject<HTMLDialogElement | null>,
+  open: boolean = true,
+): void {
   const opener = useRef<HTMLElement | null>(null);
-  useEscapeLayer(true, () => dialog.current?.close());
+  useEscapeLayer(open, () => dialog.current?.close());
   useEffect(() => {
     const el = dialog.current;
-    if (!el) return;
+    if (!el || !open) return;
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!el.open) el.showModal();
     const restore = () => {
       const back = opener.current;
-      if (back?.isConnected) back.focus();
+      opener.current = null;
+      if (back?.isConnected && back !== document.body) back.focus();
     };
-    // The browser lets Tab leave a modal dialog for its own toolbar; wrap around instead.
     const trap = (event: KeyboardEvent) => {
-      if (event.key !== 'Tab') return;
-      const items = focusables(el);
-      if (items.length === 0) return;
-      const first = items[0];
-      const last = items[items.length - 1];
-      const active = document.activeElement;
-      if (event.shiftKey && (active === first || !el.contains(active))) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && (active === last || !el.contains(active))) {
-        event.preventDefault();
-        first.focus();
-      }
+      if (event.key === 'Tab') wrapTab(el, event);
     };
     el.addEventListener('close', restore);
     el.addEventListener('keydown', trap);
     return () => {
       el.removeEventListener('close', restore);
       el.removeEventListener('keydown', trap);
+      if (el.open) el.close();
       restore();
     };
-  }, [dialog]);
+  }, [dialog, open]);
+}
+
+/** The browser lets Tab leave a modal dialog for its own toolbar; wrap around instead. */
+function wrapTab(el: HTMLElement, event: KeyboardEvent): void {
+  const items = focusables(el);
+  if (items.length === 0) {
+    event.preventDefault();
+    return;
+  }
+  const first = items[0];
+  const last = items[items.length - 1];
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !el.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !el.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 /** The dialog's controls that Tab reaches, in document order. */
 function focusables(root: HTMLElement): HTMLElement[] {

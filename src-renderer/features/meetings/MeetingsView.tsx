@@ -13,6 +13,7 @@ import {
   type MeetingFilter,
 } from '../../meetings/timeline';
 import { viewMemory, type ScrollPositions } from '../../meetings/view-memory';
+import { DigestButton } from '../briefing/DigestDialog';
 import { OutcomePill, StatusPill } from './Badge';
 import { AddMeetingForm } from './AddMeetingForm';
 import { useMeetingSyncStatus, useShownMeetings } from './hooks';
@@ -171,6 +172,7 @@ export function MeetingsView({
           <button type="button" onClick={() => setAdding(true)} aria-pressed={adding}>
             Add meeting
           </button>
+          <DigestButton meetings={shown} />
         </div>
         <p className="sync-status" role="status">
           {sync.kind === 'running'
