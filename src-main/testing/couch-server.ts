@@ -1,0 +1,70 @@
+/**
+ * A CouchDB-compatible team server for tests: express-pouchdb over in-memory PouchDB, on 127.0.0.1
+ * and a port the system picks. It speaks CouchDB's HTTP and replication protocol, keeps `_users`,
+ * `_security` and `validate_doc_update`, and leaves nothing on disk but a log file in a temporary
+ * folder it removes on close. Started once per test run by the vitest global setup.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import expressPouchDB from 'express-pouchdb';
+import PouchDB from 'pouchdb-core';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import httpAdapter from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+
+export interface CouchServer {
+  /** Origin, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  admin: { username: string; password: string };
+  /** Stops answering: open connections are cut, as when a server vanishes mid-replication. */
+  close(): Promise<void>;
+}
+
+/** PouchDB for tests in Node: in memory, plus HTTP and replication, as the desk has them. */
+export const MemoryPouch = PouchDB.plugin(memoryAdapter)
+  .plugin(httpAdapter)
+  .plugin(replication)
+  .defaults({ adapter: 'memory' });
+
+/** Starts a fresh server with one admin; every database it holds lives in this process's memory. */
+export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
+  const logDir = mkdtempSync(join(tmpdir(), 'readout-couch-'));
+  // Each server gets its own prefix so that two servers in one process never share databases.
+  const prefix = `couch-${Math.random().toString(36).slice(2)}-`;
+  const app = expressPouchDB(MemoryPouch.defaults({ prefix }), {
+    inMemoryConfig: true,
+    logPath: join(logDir, 'log.txt'),
+    overrideMode: { exclude: ['routes/fauxton'] },
+  });
+  const admin = { username: 'admin', password: `admin-${Math.random().toString(36).slice(2)}` };
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', socket => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const res = await fetch(`${url}/_config/admins/${admin.username}`, {
+    method: 'PUT',
+    body: JSON.stringify(admin.password),
+  });
+  if (!res.ok) throw new Error(`test CouchDB server: could not create its admin (${res.status})`);
+  return {
+    url,
+    admin,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => {
+          rmSync(logDir, { recursive: true, force: true });
+          resolve();
+        });
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}

@@ -1,0 +1,22 @@
+/** express-pouchdb ships no types; this is the part the test server uses. */
+declare module 'express-pouchdb' {
+  import type { Server } from 'node:http';
+
+  interface ExpressPouchDBOptions {
+    mode?: 'fullCouchDB' | 'minimumForPouchDB' | 'custom';
+    inMemoryConfig?: boolean;
+    configPath?: string;
+    logPath?: string;
+    overrideMode?: { include?: string[]; exclude?: string[] };
+  }
+
+  interface ExpressPouchDBApp {
+    listen(port: number, host: string, callback: () => void): Server;
+  }
+
+  function expressPouchDB(
+    PouchDB: ReadoutPouch.Static,
+    options?: ExpressPouchDBOptions,
+  ): ExpressPouchDBApp;
+  export default expressPouchDB;
+}
