@@ -20,6 +20,8 @@ import { createBackupStore, type BackupStore } from './backups/store';
 import { resolveCountries } from './lookups/countries';
 import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
+import type { SyncForwarder } from './sync/forward';
+import { syncRequestService } from './sync/service';
 import { createTaskRunner } from './workers/runner';
 
 type ChannelWithMethod<M extends MethodName> = {
@@ -64,6 +66,8 @@ export interface ServicesOptions {
    * and fails with a clear error (two minutes by default).
    */
   workerTimeoutMs?: number;
+  /** Sends `sync:request` to the profile's team server; absent where there is no team (the CLI). */
+  syncForwarder?: SyncForwarder;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -164,6 +168,8 @@ export function createServices(options: ServicesOptions): Services {
     writeAutoBackup: text => backupStore().write(text),
 
     readAutoBackup: id => backupStore().read(id),
+
+    syncRequest: syncRequestService(options.syncForwarder),
   };
 }
 

@@ -21,6 +21,7 @@ import { ArticleExtractionSchema, MAX_EXTRACT_BATCH } from './article-meetings';
 import { BriefingInputSchema } from './briefing';
 import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
+import { SyncRequestSchema, SyncResponseSchema } from './sync-request';
 
 /**
  * A filesystem path as the desktop shell reports a dropped file: absolute (POSIX `/…`, Windows
@@ -182,6 +183,16 @@ export const channels = {
     method: 'readAutoBackup',
     args: z.tuple([AutoBackupIdSchema]),
     result: z.object({ id: AutoBackupIdSchema, text: z.string().max(MAX_WORK_BACKUP_CHARS) }),
+  },
+  /**
+   * Team sync: one HTTP request of the page's PouchDB (or the cancel of one), which main sends to
+   * the team's database with the profile's credentials. The page names a path, never a host; with
+   * no team configured main answers `unsupported` and nothing leaves the machine.
+   */
+  'sync:request': {
+    method: 'syncRequest',
+    args: z.tuple([SyncRequestSchema]),
+    result: SyncResponseSchema,
   },
 } as const;
 

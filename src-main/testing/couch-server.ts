@@ -37,7 +37,7 @@ export async function startCouchServer(options: { port?: number } = {}): Promise
   const app = expressPouchDB(MemoryPouch.defaults({ prefix }), {
     inMemoryConfig: true,
     logPath: join(logDir, 'log.txt'),
-    overrideMode: { exclude: ['routes/fauxton'] },
+    overrideMode: { exclude: ['routes/fauxton', 'routes/http-log'] },
   });
   const admin = { username: 'admin', password: `admin-${Math.random().toString(36).slice(2)}` };
   const server: Server = await new Promise((resolve, reject) => {

@@ -11,6 +11,8 @@ declare module 'express-pouchdb' {
   }
 
   interface ExpressPouchDBApp {
+    /** The log file's writer, which holds a file handle until ended. */
+    couchLogger?: { _stream?: { end(callback: () => void): void } };
     listen(port: number, host: string, callback: () => void): Server;
   }
 
