@@ -8,12 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    couchServer: { url: string; admin: { username: string; password: string } };
-  }
-}
+import type {} from './couch-context';
 
 type Started =
   | { ok: true; url: string; admin: { username: string; password: string } }

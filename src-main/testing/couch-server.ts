@@ -29,15 +29,61 @@ export const MemoryPouch = PouchDB.plugin(memoryAdapter)
   .plugin(replication)
   .defaults({ adapter: 'memory' });
 
+/** The revision histories replication sent, by document object, until PouchDB stores them. */
+const suppliedHistory = new WeakMap<object, unknown>();
+
+function docsOf(request: unknown): Record<string, unknown>[] {
+  const docs = Array.isArray(request) ? request : (request as { docs?: unknown } | null)?.docs;
+  return Array.isArray(docs) ? (docs as Record<string, unknown>[]) : [];
+}
+
+/**
+ * pouchdb-validation 4.2.0 overwrites each incoming document's `_revisions` with the stored
+ * document's before validating (`newDoc._revisions = oldDoc._revisions`), so a replicated second
+ * revision (`new_edits: false`) is silently taken for one the server already has and dropped:
+ * no conflict ever reaches the server. CouchDB keeps the history the replicator sends; this puts
+ * it back between validation and storage, so the test server replicates as CouchDB does.
+ */
+function keepReplicatedHistory(Pouch: ReadoutPouch.Static): ReadoutPouch.Static {
+  // PouchDB sets `bulkDocs` on each instance, so the restoring step goes on each new database,
+  // before express-pouchdb wraps it with validation.
+  function HistoryKeepingPouch(name: string, options?: ReadoutPouch.Options) {
+    const db = new Pouch(name, options) as unknown as { bulkDocs: (...args: unknown[]) => unknown };
+    const store = db.bulkDocs.bind(db);
+    db.bulkDocs = (...args: unknown[]) => {
+      for (const doc of docsOf(args[0])) {
+        if (suppliedHistory.has(doc)) doc._revisions = suppliedHistory.get(doc);
+      }
+      return store(...args);
+    };
+    return db;
+  }
+  Object.setPrototypeOf(HistoryKeepingPouch, Pouch);
+  HistoryKeepingPouch.prototype = (Pouch as unknown as { prototype: object }).prototype;
+  return HistoryKeepingPouch as unknown as ReadoutPouch.Static;
+}
+
 /** Starts a fresh server with one admin; every database it holds lives in this process's memory. */
 export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
   const logDir = mkdtempSync(join(tmpdir(), 'readout-couch-'));
   // Each server gets its own prefix so that two servers in one process never share databases.
   const prefix = `couch-${Math.random().toString(36).slice(2)}-`;
-  const app = expressPouchDB(MemoryPouch.defaults({ prefix }), {
+  const ServerPouch = keepReplicatedHistory(MemoryPouch.defaults({ prefix }));
+  const app = expressPouchDB(ServerPouch, {
     inMemoryConfig: true,
     logPath: join(logDir, 'log.txt'),
     overrideMode: { exclude: ['routes/fauxton', 'routes/http-log'] },
+  });
+  app.dbWrapper.registerWrapper((_name, db, next) => {
+    // Registered last, so this wraps outside pouchdb-validation: it sees the request's histories.
+    const inner = db.bulkDocs.bind(db);
+    db.bulkDocs = (...args: unknown[]) => {
+      for (const doc of docsOf(args[0])) {
+        if (doc._revisions) suppliedHistory.set(doc, structuredClone(doc._revisions));
+      }
+      return inner(...args);
+    };
+    return next();
   });
   const admin = { username: 'admin', password: `admin-${Math.random().toString(36).slice(2)}` };
   const server: Server = await new Promise((resolve, reject) => {

@@ -11,6 +11,16 @@ declare module 'express-pouchdb' {
   }
 
   interface ExpressPouchDBApp {
+    /** Runs on every database before a request uses it; wrappers registered later wrap outside. */
+    dbWrapper: {
+      registerWrapper(
+        wrapper: (
+          name: string,
+          db: { bulkDocs: (...args: unknown[]) => unknown },
+          next: () => unknown,
+        ) => unknown,
+      ): void;
+    };
     /** The log file's writer, which holds a file handle until ended. */
     couchLogger?: { _stream?: { end(callback: () => void): void } };
     listen(port: number, host: string, callback: () => void): Server;
