@@ -123,9 +123,10 @@ export default tseslint.config(
                 '!**/src-main/sync/team-setup',
                 '!**/src-main/testing',
                 '!**/src-main/testing/couch-context',
+                '!**/src-main/testing/prng',
               ],
               message:
-                'Sync tests use only the contract, the forwarder, team setup and the test server.',
+                'Sync tests use only the contract, the forwarder, team setup and the test helpers.',
             },
           ],
         },

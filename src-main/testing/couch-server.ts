@@ -23,11 +23,23 @@ export interface CouchServer {
   close(): Promise<void>;
 }
 
-/** PouchDB for tests in Node: in memory, plus HTTP and replication, as the desk has them. */
-export const MemoryPouch = PouchDB.plugin(memoryAdapter)
-  .plugin(httpAdapter)
-  .plugin(replication)
-  .defaults({ adapter: 'memory' });
+/**
+ * PouchDB for tests in Node: in memory, plus HTTP and replication, as the desk has them.
+ * `plugin()` changes the one PouchDB of the process and refuses a second replication plugin, so
+ * when the desk's bridge (src-renderer/sync/pouch.ts) already added it, it is not added again.
+ */
+export const MemoryPouch = withReplication(
+  PouchDB.plugin(memoryAdapter).plugin(httpAdapter),
+).defaults({
+  adapter: 'memory',
+});
+
+function withReplication(Pouch: ReadoutPouch.Static): ReadoutPouch.Static {
+  const proto = (Pouch as unknown as { prototype: object }).prototype;
+  return Object.prototype.hasOwnProperty.call(proto, 'replicate')
+    ? Pouch
+    : Pouch.plugin(replication);
+}
 
 /** The revision histories replication sent, by document object, until PouchDB stores them. */
 const suppliedHistory = new WeakMap<object, unknown>();

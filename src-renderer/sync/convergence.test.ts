@@ -11,7 +11,7 @@ async function settle(desks: TestDesk[], passes = 3): Promise<void> {
   for (let i = 0; i < passes; i++) for (const desk of desks) await syncRound(desk, desk.remote);
 }
 
-describe('syncRound', () => {
+describe('syncRound', { timeout: 30_000 }, () => {
   it(
     'brings two desks that edited offline to the same work, merging what can be merged',
     { timeout: 60_000 },

@@ -24,6 +24,20 @@ export const TestPouch = DeskPouch.plugin(memoryAdapter);
 
 let serial = 0;
 
+/**
+ * A network path to the team server that can vanish: after `vanish()` every request fails the way
+ * a dropped connection does (main's fetch rejects), until `comeBack()`.
+ */
+export function vanishingNetwork(): { fetch: typeof fetch; vanish(): void; comeBack(): void } {
+  let gone = false;
+  return {
+    fetch: (input, init) =>
+      gone ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init),
+    vanish: () => void (gone = true),
+    comeBack: () => void (gone = false),
+  };
+}
+
 /** A fresh team with the named members on the test server. */
 export async function testTeam(
   server: CouchServerContext,
@@ -46,8 +60,11 @@ export function accessFor(team: JoinDetails, name: string): TeamAccess {
 }
 
 /** The team database as a desk's page sees it: through the bridge fetch and main's forwarder. */
-export function bridgedRemote(access: () => TeamAccess | null): ReadoutPouch.Database {
-  const forwarder = createSyncForwarder({ loadTeam: async () => access() });
+export function bridgedRemote(
+  access: () => TeamAccess | null,
+  fetchFn?: typeof fetch,
+): ReadoutPouch.Database {
+  const forwarder = createSyncForwarder({ loadTeam: async () => access(), fetch: fetchFn });
   const send = createBridgeFetch(request => forwarder.handle(SyncRequestSchema.parse(request)));
   return new TestPouch(TEAM_DB_URL, { adapter: 'http', skip_setup: true, fetch: send });
 }
