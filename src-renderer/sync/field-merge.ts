@@ -7,8 +7,8 @@
  * - A field changed on one side only takes that side's value.
  * - A list of strings (tags) changed on both sides merges as a set: what either side added is
  *   kept, what either side removed is gone.
- * - `updatedAt` changed on both sides takes the later time: it records that the record changed,
- *   which both sides agree on, not a choice of the analyst's.
+ * - `updatedAt` changed on both sides takes the later time, `createdAt` the earlier: they record
+ *   when the record changed and began, which both sides agree on, not a choice of the analyst's.
  * - Any other field changed on both sides to different values keeps the winner's value for now
  *   and is reported, with both values, so the analyst can decide.
  */
@@ -51,6 +51,7 @@ function sortKeys(value: unknown): unknown {
 
 /** Bookkeeping times: when both sides changed one, the later wins without asking anyone. */
 const LATEST_FIELDS = new Set(['updatedAt']);
+const EARLIEST_FIELDS = new Set(['createdAt']);
 
 function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
@@ -97,6 +98,8 @@ export function mergeFields(
       value = o;
     } else if (LATEST_FIELDS.has(key) && typeof w === 'number' && typeof o === 'number') {
       value = Math.max(w, o);
+    } else if (EARLIEST_FIELDS.has(key) && typeof w === 'number' && typeof o === 'number') {
+      value = Math.min(w, o);
     } else if (isStringList(w) && isStringList(o) && (b === undefined || isStringList(b))) {
       value = mergeSets(b ?? [], w, o);
     } else {
