@@ -48,13 +48,13 @@ describe('mergeFields', () => {
     ]);
   });
 
-  it('takes the later updatedAt instead of asking anyone about it', () => {
+  it('takes the later updatedAt and the earlier createdAt instead of asking anyone', () => {
     const merged = mergeFields(
-      { updatedAt: 1 },
-      side({ updatedAt: 5 }, 'ana'),
-      side({ updatedAt: 9 }, 'ben'),
+      {},
+      side({ updatedAt: 5, createdAt: 3 }, 'ana'),
+      side({ updatedAt: 9, createdAt: 4 }, 'ben'),
     );
-    expect(merged).toEqual({ fields: { updatedAt: 9 }, conflicts: [] });
+    expect(merged).toEqual({ fields: { createdAt: 3, updatedAt: 9 }, conflicts: [] });
   });
 
   it('treats an empty ancestor as knowing nothing: every disagreement is a conflict', () => {
