@@ -104,6 +104,36 @@ export default tseslint.config(
     },
   },
   {
+    // Sync tests drive the page's bridge through main's forwarder and the test team server in one
+    // process, to prove the whole transport path; the bridge's own modules stay restricted.
+    files: ['src-renderer/sync/**/*.test.ts', 'src-renderer/sync/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron'], message: 'The renderer runs in a sandboxed page.' },
+            {
+              group: [
+                '**/src-main/**',
+                '!**/src-main/contract',
+                '!**/src-main/contract/**',
+                '!**/src-main/sync',
+                '!**/src-main/sync/forward',
+                '!**/src-main/sync/team-setup',
+                '!**/src-main/testing',
+                '!**/src-main/testing/couch-context',
+                '!**/src-main/testing/prng',
+              ],
+              message:
+                'Sync tests use only the contract, the forwarder, team setup and the test helpers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: globals.node },

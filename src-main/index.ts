@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow } from 'electron';
-import { app, dialog } from 'electron';
+import { app, dialog, safeStorage } from 'electron';
 import fontBody from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf?asset';
 import fontBodyBold from 'dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf?asset';
 import fontHeading from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?asset';
@@ -23,6 +23,9 @@ import { IMPORT_EXTENSIONS } from './ingest/formats/extensions';
 import { profileOverride } from './profile';
 import { seedsDir as seedsDirFor } from './seeds-path';
 import { createServices } from './services';
+import { createSyncForwarder } from './sync/forward';
+import { safeStorageCipher } from './sync/service';
+import { loadTeamAccess } from './sync/team-config';
 import { createMainWindow, hardenSession } from './window';
 
 const profile = profileOverride(process.argv, process.env);
@@ -60,6 +63,10 @@ function start(): void {
     pathGrants,
     // Beside the IndexedDB in the profile, but files of their own: they survive a wiped database.
     backupsDir: join(app.getPath('userData'), 'backups'),
+    // Team sync goes only to the profile's team server, the password kept by the OS keychain.
+    syncForwarder: createSyncForwarder({
+      loadTeam: () => loadTeamAccess(app.getPath('userData'), safeStorageCipher(safeStorage)),
+    }),
     // The fonts ship as build assets, so the packaged app needs no node_modules to find them.
     fonts: {
       files: {

@@ -23,6 +23,8 @@ import { createBackupStore, type BackupStore } from './backups/store';
 import { resolveCountries } from './lookups/countries';
 import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
+import type { SyncForwarder } from './sync/forward';
+import { syncRequestService } from './sync/service';
 import { createTaskRunner } from './workers/runner';
 import { createWatchControl, type WatchControl, type WatchControlOptions } from './watch/control';
 
@@ -74,6 +76,8 @@ export interface ServicesOptions {
    * the `watch:*` channels answer `unsupported`.
    */
   inbox?: Omit<WatchControlOptions, 'importPaths'>;
+  /** Sends `sync:request` to the profile's team server; absent where there is no team (the CLI). */
+  syncForwarder?: SyncForwarder;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -214,6 +218,8 @@ export function createServices(options: ServicesOptions): Services {
     writeAutoBackup: text => backupStore().write(text),
 
     readAutoBackup: id => backupStore().read(id),
+
+    syncRequest: syncRequestService(options.syncForwarder),
   };
 }
 

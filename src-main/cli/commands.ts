@@ -3,5 +3,6 @@ import { briefCommand } from './brief';
 import type { Command } from './command';
 import { importCommand } from './import';
 import { meetingsCommand } from './meetings';
+import { teamCommand } from './team';
 
-export const commands: Command[] = [importCommand, meetingsCommand, briefCommand];
+export const commands: Command[] = [importCommand, meetingsCommand, briefCommand, teamCommand];

@@ -23,6 +23,7 @@ import { DigestInputSchema } from './briefing-digest';
 import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
 import { WatchStatusSchema } from './watch';
+import { SyncRequestSchema, SyncResponseSchema } from './sync-request';
 
 /**
  * A filesystem path as the desktop shell reports a dropped file: absolute (POSIX `/…`, Windows
@@ -220,6 +221,16 @@ export const channels = {
     method: 'stopWatchFolder',
     args: z.tuple([]),
     result: WatchStatusSchema,
+  },
+  /**
+   * Team sync: one HTTP request of the page's PouchDB (or the cancel of one), which main sends to
+   * the team's database with the profile's credentials. The page names a path, never a host; with
+   * no team configured main answers `unsupported` and nothing leaves the machine.
+   */
+  'sync:request': {
+    method: 'syncRequest',
+    args: z.tuple([SyncRequestSchema]),
+    result: SyncResponseSchema,
   },
 } as const;
 

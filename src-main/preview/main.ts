@@ -10,6 +10,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServices } from '../services';
+import { fileRightsOnly } from '../sync/credential-store';
+import { createSyncForwarder } from '../sync/forward';
+import { loadTeamAccess } from '../sync/team-config';
 import { startPreviewServer } from './server';
 
 const root = resolve(__dirname, '../..');
@@ -23,13 +26,15 @@ async function main(): Promise<void> {
   }
   const dataArg = process.argv.find(a => a.startsWith('--data='))?.slice('--data='.length);
   const dataDir = dataArg || process.env.READOUT_PREVIEW_DATA;
-  const backupsDir = join(
-    dataDir ? resolve(dataDir) : mkdtempSync(join(tmpdir(), 'readout-preview-')),
-    'backups',
-  );
+  const profileDir = dataDir ? resolve(dataDir) : mkdtempSync(join(tmpdir(), 'readout-preview-'));
+  const backupsDir = join(profileDir, 'backups');
+  // No OS keychain here: the team password is kept in a 0600 file (SECURITY.md, Team sync).
+  const syncForwarder = createSyncForwarder({
+    loadTeam: () => loadTeamAccess(profileDir, fileRightsOnly),
+  });
   const server = await startPreviewServer({
     rendererDir,
-    services: createServices({ seedsDir: resolve(root, 'seeds'), backupsDir }),
+    services: createServices({ seedsDir: resolve(root, 'seeds'), backupsDir, syncForwarder }),
     token: randomBytes(24).toString('base64url'),
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
   });

@@ -1,0 +1,84 @@
+/**
+ * What the team server enforces, whoever writes: the database name and role of a team, and the
+ * design document whose `validate_doc_update` CouchDB runs on every write, replicated or not.
+ *
+ * The desk checks the same rules before it writes, but the server is the one that counts: a
+ * modified desk must not be able to forge another analyst's authorship or rewrite a decision.
+ * The function is ES5 source because CouchDB 3 runs it in its own JavaScript engine (and the test
+ * server in PouchDB's), so it must not use anything newer.
+ */
+import { z } from 'zod';
+
+/** A team id: lower-case letters, digits and dashes, so it is safe in a CouchDB database name. */
+export const TeamId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,47}$/, 'a team id is lower-case letters, digits and dashes');
+export type TeamId = z.infer<typeof TeamId>;
+
+/** The one database a team shares: CouchDB names must start with a letter, as this does. */
+export function teamDatabaseName(teamId: TeamId): string {
+  return `readout-team-${teamId}`;
+}
+
+/** The CouchDB role every member of the team holds; `_security` admits only this role. */
+export function teamRole(teamId: TeamId): string {
+  return `readout-team-${teamId}`;
+}
+
+/** The `_security` object of a team's database: members by role, admins left to server admins. */
+export function teamSecurity(teamId: TeamId): {
+  admins: { names: string[]; roles: string[] };
+  members: { names: string[]; roles: string[] };
+} {
+  return {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: [teamRole(teamId)] },
+  };
+}
+
+/** Kinds of document a desk may write; anything else is refused by the server. */
+export const SYNCED_KINDS = [
+  'highlight',
+  'article-note',
+  'decision',
+  'briefing',
+  'colour-meanings',
+  'article',
+  'article-text',
+] as const;
+
+/** The document schema version this build writes; the server refuses versions it does not know. */
+export const SYNC_SCHEMA = 1;
+
+export const DESIGN_DOC_ID = '_design/readout';
+
+/**
+ * Rules: a known kind and schema; `authorId` is the writer on create, and after that either the
+ * author on record or the writer, so nobody can attribute a document to a third analyst; a
+ * decision, once written, is never edited or deleted (a new decision supersedes it). Deletions of
+ * other kinds are allowed: the team trusts its members with their shared work, not with history.
+ */
+const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
+  var kinds = ${JSON.stringify(SYNCED_KINDS)};
+  function refuse(reason) { throw { forbidden: reason }; }
+  if (oldDoc && !oldDoc._deleted && oldDoc.kind === 'decision') {
+    refuse('decisions are immutable: write a new decision that supersedes this one');
+  }
+  if (newDoc._deleted) { return; }
+  if (kinds.indexOf(newDoc.kind) === -1) { refuse('unknown document kind'); }
+  if (newDoc.schema !== ${SYNC_SCHEMA}) { refuse('unknown document schema version'); }
+  if (typeof newDoc.authorId !== 'string' || newDoc.authorId === '') { refuse('authorId is required'); }
+  if (typeof newDoc.updatedAt !== 'number') { refuse('updatedAt is required'); }
+  var previousAuthor = oldDoc && !oldDoc._deleted ? oldDoc.authorId : null;
+  if (newDoc.authorId !== userCtx.name && newDoc.authorId !== previousAuthor) {
+    refuse('authorId must be the writer or the author on record');
+  }
+  if (newDoc.kind === 'decision' && Object.prototype.toString.call(newDoc.supersedes) !== '[object Array]') {
+    refuse('a decision names the decisions it supersedes');
+  }
+}`;
+
+/** The design document `readout team` installs in every team database. */
+export function teamDesignDoc(): { _id: string; language: string; validate_doc_update: string } {
+  return { _id: DESIGN_DOC_ID, language: 'javascript', validate_doc_update: validateDocUpdate };
+}

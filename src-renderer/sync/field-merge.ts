@@ -1,0 +1,118 @@
+/**
+ * The three-way field merge two desks use to resolve a replication conflict. Pure and
+ * deterministic: given the same ancestor and the same two sides (the winner PouchDB picks is the
+ * same on every desk), every desk computes the same merged record and the same conflicts, so two
+ * desks resolving one conflict write identical revisions and agree.
+ *
+ * - A field changed on one side only takes that side's value.
+ * - A list of strings (tags) changed on both sides merges as a set: what either side added is
+ *   kept, what either side removed is gone.
+ * - `updatedAt` changed on both sides takes the later time, `createdAt` the earlier: they record
+ *   when the record changed and began, which both sides agree on, not a choice of the analyst's.
+ * - Any other field changed on both sides to different values keeps the winner's value for now
+ *   and is reported, with both values, so the analyst can decide.
+ */
+
+/** One side of a merge: its fields and who wrote them, when. */
+export interface MergeSide {
+  fields: Record<string, unknown>;
+  by: string;
+  at: number;
+}
+
+export interface FieldConflict {
+  field: string;
+  /** Both values, the winner's first. */
+  values: { value: unknown; by: string; at: number }[];
+}
+
+export interface MergeResult {
+  fields: Record<string, unknown>;
+  conflicts: FieldConflict[];
+}
+
+/** JSON with object keys sorted, so that equal values compare equal whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Bookkeeping times: when both sides changed one, the later wins without asking anyone. */
+const LATEST_FIELDS = new Set(['updatedAt']);
+const EARLIEST_FIELDS = new Set(['createdAt']);
+
+function same(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every(v => typeof v === 'string');
+}
+
+/** Set merge of string lists: the winner's order first, then what the other side added, sorted. */
+function mergeSets(base: string[], winner: string[], other: string[]): string[] {
+  const keep = (tag: string) => {
+    const inBase = base.includes(tag);
+    const inWinner = winner.includes(tag);
+    const inOther = other.includes(tag);
+    return inBase ? inWinner && inOther : inWinner || inOther;
+  };
+  const fromWinner = [...new Set(winner)].filter(keep);
+  const added = [...new Set(other)].filter(t => !winner.includes(t) && keep(t)).sort();
+  return [...fromWinner, ...added];
+}
+
+/**
+ * Merges `winner` and `other` against their common ancestor `base` (empty when no ancestor is
+ * known: then every field the sides disagree on is a conflict). Fields absent from a side are
+ * treated as removed there.
+ */
+export function mergeFields(
+  base: Record<string, unknown>,
+  winner: MergeSide,
+  other: MergeSide,
+): MergeResult {
+  const fields: Record<string, unknown> = {};
+  const conflicts: FieldConflict[] = [];
+  const keys = [...new Set([...Object.keys(winner.fields), ...Object.keys(other.fields)])].sort();
+  for (const key of keys) {
+    const b = base[key];
+    const w = winner.fields[key];
+    const o = other.fields[key];
+    let value: unknown;
+    if (same(w, o) || same(o, b)) {
+      value = w;
+    } else if (same(w, b)) {
+      value = o;
+    } else if (LATEST_FIELDS.has(key) && typeof w === 'number' && typeof o === 'number') {
+      value = Math.max(w, o);
+    } else if (EARLIEST_FIELDS.has(key) && typeof w === 'number' && typeof o === 'number') {
+      value = Math.min(w, o);
+    } else if (isStringList(w) && isStringList(o) && (b === undefined || isStringList(b))) {
+      value = mergeSets(b ?? [], w, o);
+    } else {
+      value = w;
+      conflicts.push({
+        field: key,
+        values: [
+          { value: w, by: winner.by, at: winner.at },
+          { value: o, by: other.by, at: other.at },
+        ],
+      });
+    }
+    if (value !== undefined) fields[key] = value;
+  }
+  return { fields, conflicts };
+}

@@ -1,0 +1,75 @@
+/**
+ * The Dexie tables the bridge reads and writes, and how a record is read from and written to its
+ * table. The app's ReadoutDB has these tables once the integrator adds SYNC_STORES (see
+ * sync-stores.ts); tests define a database of their own with the same shape.
+ */
+import type { Dexie, Table } from 'dexie';
+import type { ArticleNote, BriefingRecord, Highlight, MeetingDecision, MetaRecord } from '../db/db';
+import { colourFields, colourNames, COLOUR_MEANINGS_KEY, type DocRef } from './documents';
+import type { SyncConflictRow, SyncOutboxRow, SyncStateRow } from './sync-stores';
+
+/** A decision as synced: immutable, authored, naming the decisions it replaces. */
+export interface SyncedDecision extends MeetingDecision {
+  authorId?: string;
+  supersedes?: string[];
+}
+
+export interface SyncTables {
+  highlights: Table<Highlight, string>;
+  articleNotes: Table<ArticleNote, string>;
+  meetingDecisions: Table<SyncedDecision, string>;
+  briefings: Table<BriefingRecord, string>;
+  meta: Table<MetaRecord, string>;
+  syncOutbox: Table<SyncOutboxRow, number>;
+  syncState: Table<SyncStateRow, string>;
+  syncConflicts: Table<SyncConflictRow, string>;
+}
+
+export type SyncDexie = Dexie & SyncTables;
+
+/** Every table one applied batch may touch, for `db.transaction('rw', …)`. */
+export function syncedTables(db: SyncDexie): Table[] {
+  return [
+    db.highlights,
+    db.articleNotes,
+    db.meetingDecisions,
+    db.briefings,
+    db.meta,
+    db.syncOutbox,
+    db.syncState,
+    db.syncConflicts,
+  ] as Table[];
+}
+
+function plain(record: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+}
+
+/** The record's fields as a document holds them; null when the record does not exist. */
+export async function readData(
+  db: SyncDexie,
+  ref: DocRef,
+): Promise<Record<string, unknown> | null> {
+  if (ref.table === 'colourMeanings') {
+    const meta = await db.meta.get(COLOUR_MEANINGS_KEY);
+    return meta ? colourFields(meta.value) : null;
+  }
+  const record = await (db[ref.table] as Table<object, string>).get(ref.key);
+  return record ? plain(record) : null;
+}
+
+/** Writes a document's fields to the record's table, or deletes the record for null. */
+export async function writeData(
+  db: SyncDexie,
+  ref: DocRef,
+  data: Record<string, unknown> | null,
+): Promise<void> {
+  if (ref.table === 'colourMeanings') {
+    if (data) await db.meta.put({ key: COLOUR_MEANINGS_KEY, value: colourNames(data) });
+    else await db.meta.delete(COLOUR_MEANINGS_KEY);
+    return;
+  }
+  const table = db[ref.table] as unknown as Table<Record<string, unknown>, string>;
+  if (data) await table.put(data);
+  else await table.delete(ref.key);
+}

@@ -1,0 +1,58 @@
+/**
+ * The Dexie tables team sync adds, as a `stores()` spec for the integrator's next version.
+ *
+ * Migration notes (for the version after the library engineer's v6, i.e. v7):
+ * - `this.version(7).stores(SYNC_STORES)` adds three empty tables; no upgrade function is needed,
+ *   because nothing is queued and nothing has been replicated before a team is joined.
+ * - Joining a team later queues every existing synced record once (`queueAll` in outbox.ts), so a
+ *   desk's work from before the team reaches the server through the same path as new edits.
+ * - The work tables keep their shapes; decisions gain `authorId` and `supersedes` fields, which
+ *   Dexie stores without a schema change (neither is indexed).
+ * - The upgrade test in db.test.ts opens a v6 database with work in it at v7 and finds the work
+ *   unchanged and the three tables empty.
+ */
+import type { SyncedTable } from './documents';
+
+export const SYNC_STORES = {
+  /** Edits not yet written to PouchDB, in the order they were made; one row per edit. */
+  syncOutbox: '++seq, docId',
+  /** Per-document state (`rev:<docId>` → the PouchDB revision Dexie reflects) and the checkpoint. */
+  syncState: 'key',
+  /** "Needs your decision": one row per field both sides changed, keyed `<docId>|<field>`. */
+  syncConflicts: 'id, docId',
+} as const;
+
+/** One queued edit: which record changed; its content is read when the pump runs. */
+export interface SyncOutboxRow {
+  seq?: number;
+  docId: string;
+  table: SyncedTable;
+  key: string;
+}
+
+export interface SyncStateRow {
+  key: string;
+  value: string | number;
+}
+
+/** One side of a conflicting field: the value, who wrote it and when. */
+export interface ConflictValue {
+  value: unknown;
+  by: string;
+  at: number;
+}
+
+export interface SyncConflictRow {
+  id: string;
+  docId: string;
+  field: string;
+  values: ConflictValue[];
+}
+
+/** Key of the changes-feed checkpoint in `syncState`. */
+export const CHECKPOINT_KEY = 'checkpoint';
+
+/** Key of the revision Dexie reflects for a document. */
+export function revKey(docId: string): string {
+  return `rev:${docId}`;
+}
