@@ -4,13 +4,7 @@
  * controls, and the shortcuts for them while an article is open. ReaderView renders its article
  * through this, so the reader itself knows nothing of settings.
  */
-import {
-  useId,
-  useSyncExternalStore,
-  type CSSProperties,
-  type ReactNode,
-  type Ref,
-} from 'react';
+import { useId, useSyncExternalStore, type CSSProperties, type ReactNode, type Ref } from 'react';
 import { useShortcut } from '../../shortcuts';
 import {
   ComfortStore,
