@@ -12,7 +12,14 @@ import './shortcut-help.css';
 
 const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-const NAMED_KEYS: Record<string, string> = { Escape: 'Esc', ArrowUp: '↑', ArrowDown: '↓' };
+const NAMED_KEYS: Record<string, string> = {
+  Escape: 'Esc',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ' ': 'Space',
+  PageUp: 'PgUp',
+  PageDown: 'PgDn',
+};
 
 /** How a shortcut is written for the analyst: "Ctrl+Shift+Z", "Esc", "?", "Alt+↑". */
 export function keyLabel(s: KeyCombo): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { moveIndex } from '../library/selection';
 import type { Shortcut } from '../../shortcuts';
 import { ALL_SHORTCUTS, shortcutList } from './all-shortcuts';
 
@@ -60,6 +61,16 @@ describe('ALL_SHORTCUTS', () => {
     expect(ALL_SHORTCUTS.map(s => s.title)).toEqual(
       expect.arrayContaining(['Everywhere', 'Library', 'Reader', 'Reading comfort', 'Meetings']),
     );
+  });
+
+  it("lists every key the library list handles itself, so '?' teaches the list's keyboard", () => {
+    const list = ALL_SHORTCUTS.find(s => s.title === 'Library list');
+    const keys = new Set(list?.entries.flatMap(e => e.keys.map(k => k.key)) ?? []);
+    const navigation = ['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp', 'Tab'].filter(
+      key => moveIndex(key, 5, 20) !== null,
+    );
+    expect(navigation).toHaveLength(6);
+    for (const key of [...navigation, ' ', 'Enter', 'Delete', 'a']) expect(keys).toContain(key);
   });
 });
 

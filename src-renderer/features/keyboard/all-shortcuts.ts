@@ -59,6 +59,26 @@ export const ALL_SHORTCUTS: readonly ShortcutSection[] = [
     ],
   },
   {
+    title: 'Library list',
+    note: 'While the list of articles has the focus (one Tab stop; the list handles these keys itself)',
+    entries: [
+      { keys: [{ key: 'ArrowDown' }, { key: 'ArrowUp' }], description: 'Next or previous article' },
+      { keys: [{ key: 'Home' }, { key: 'End' }], description: 'First or last article' },
+      { keys: [{ key: 'PageDown' }, { key: 'PageUp' }], description: 'Ten articles down or up' },
+      {
+        keys: [
+          { key: 'ArrowDown', shift: true },
+          { key: 'ArrowUp', shift: true },
+        ],
+        description: 'Extend the selection',
+      },
+      { keys: [{ key: ' ' }], description: 'Select or unselect this article' },
+      { keys: [{ key: 'a', mod: true }], description: 'Select every article shown' },
+      { keys: [{ key: 'Enter' }], description: 'Open the article' },
+      { keys: [{ key: 'Delete' }], description: 'Move the selected articles to the trash' },
+    ],
+  },
+  {
     title: 'Reader',
     note: 'With an article open',
     entries: [
