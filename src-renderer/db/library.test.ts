@@ -4,6 +4,7 @@ import { storeArticles } from './articles';
 import { ReadoutDB } from './db';
 import { newHighlight } from './highlights';
 import {
+  articlesAsShown,
   checkEdits,
   effectiveMetadata,
   ensureEntries,
@@ -45,6 +46,26 @@ describe('effectiveMetadata', () => {
       published: '2023-05-02',
       url: null,
     });
+  });
+});
+
+describe('articlesAsShown', () => {
+  it('cites an article with the analyst’s corrected title, date and URL, and the file’s fields elsewhere', async () => {
+    await saveEdits(db, talks.id, {
+      title: 'Vienna talks on the nuclear file',
+      published: '2023-05-03',
+      url: 'https://wire.example/vienna',
+    });
+    const shown = await articlesAsShown(db, [talks.id, summit.id, 'ffffffffffffffff']);
+    expect([...shown.keys()]).toEqual([talks.id, summit.id]);
+    expect(shown.get(talks.id)).toMatchObject({
+      title: 'Vienna talks on the nuclear file',
+      publisher: 'Wire One',
+      published: '2023-05-03',
+      url: 'https://wire.example/vienna',
+      text: talks.text,
+    });
+    expect(shown.get(summit.id)?.title).toBe(summit.title);
   });
 });
 

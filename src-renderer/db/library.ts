@@ -41,6 +41,40 @@ export function effectiveMetadata(
   };
 }
 
+/**
+ * Articles by id as the analyst sees them: the file's title, publisher, date, author and URL with
+ * the analyst's edits laid over them, for every place that cites an article (meeting cards,
+ * briefings, digests). Missing ids are left out.
+ */
+export async function articlesAsShown(
+  db: ReadoutDB,
+  ids: readonly string[],
+): Promise<Map<string, StoredArticle>> {
+  const [articles, entries] = await Promise.all([
+    db.articles.bulkGet([...ids]),
+    db.library.bulkGet([...ids]),
+  ]);
+  const shown = new Map<string, StoredArticle>();
+  articles.forEach((article, i) => {
+    if (!article) return;
+    const entry = entries[i];
+    if (!entry?.edits) {
+      shown.set(article.id, article);
+      return;
+    }
+    const m = effectiveMetadata(entry);
+    shown.set(article.id, {
+      ...article,
+      title: m.title,
+      publisher: m.publisher,
+      published: m.published,
+      author: m.author,
+      url: m.url,
+    });
+  });
+  return shown;
+}
+
 /** Marks an article read (once: the first reading time is kept). False when it has no entry. */
 export function markRead(db: ReadoutDB, articleId: string, now = Date.now()): Promise<boolean> {
   return db.transaction('rw', db.library, async () => {

@@ -10,6 +10,7 @@ import type { BriefingLayout } from '../../../src-main/contract/briefing-layout'
 import type { Meeting } from '../../../src-main/contract/meeting';
 import { api, desktop } from '../../bridge';
 import { db } from '../../db/db';
+import { articlesAsShown } from '../../db/library';
 import { shownToMeeting, type ShownMeeting } from '../../meetings/decisions';
 import { formatMeetingDate } from '../../meetings/format';
 import { useModalDialog } from '../keyboard/modal';
@@ -43,10 +44,10 @@ export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClo
   );
   const data = useLiveQuery(async () => {
     const [articles, records] = await Promise.all([
-      db.articles.bulkGet(articleIds),
+      articlesAsShown(db, articleIds),
       db.briefings.toArray(),
     ]);
-    return { articles: new Map(articles.flatMap(a => (a ? [[a.id, a] as const] : []))), records };
+    return { articles, records };
   }, [articleIds]);
 
   const range = useMemo(() => ({ from: from || null, to: to || null }), [from, to]);

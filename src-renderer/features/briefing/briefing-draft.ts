@@ -16,6 +16,7 @@ import {
   type Highlight,
   type StoredArticle,
 } from '../../db/db';
+import { articlesAsShown } from '../../db/library';
 import { defaultKeyPoints, editsOf, findBriefing, linkedNext } from './briefing-edits';
 import { buildBriefingInput, sourceArticleIds } from './briefing-input';
 
@@ -36,7 +37,7 @@ export function useBriefingData(meeting: Meeting): BriefingData | undefined {
   const sourceIds = useMemo(() => sourceArticleIds(meeting), [meeting]);
   return useLiveQuery(async () => {
     const [articles, highlights, articleNotes, note, records, meetings] = await Promise.all([
-      db.articles.bulkGet(sourceIds),
+      articlesAsShown(db, sourceIds),
       db.highlights.where('articleId').anyOf(sourceIds).toArray(),
       db.articleNotes.bulkGet(sourceIds),
       db.meta.get(`meeting-note:${meeting.id}`),
@@ -44,7 +45,7 @@ export function useBriefingData(meeting: Meeting): BriefingData | undefined {
       db.meetings.toArray(),
     ]);
     return {
-      articles: new Map(articles.flatMap(a => (a ? [[a.id, a] as const] : []))),
+      articles,
       highlights: highlights.sort(
         (a, b) =>
           sourceIds.indexOf(a.articleId) - sourceIds.indexOf(b.articleId) ||

@@ -50,6 +50,7 @@ export function buildBriefingInput(args: {
             articleId: id,
             title: a.title,
             publisher: a.publisher,
+            url: a.url ?? null,
             published: a.published,
             file: a.file,
           },

@@ -62,7 +62,7 @@ describe('tickRange', () => {
 });
 
 describe('buildDigestInput', () => {
-  it('carries the bottom line the analyst wrote for each meeting, and its sources', () => {
+  it('carries the bottom line the analyst wrote for each meeting, and its sources with their addresses', () => {
     const a = meeting('a', '2023-04-10');
     const b = meeting('b', '2023-04-12');
     const record: BriefingRecord = {
@@ -81,6 +81,7 @@ describe('buildDigestInput', () => {
       publisher: 'Wire Service',
       published: '2023-04-11',
       file: 'a.txt',
+      url: 'https://wire.example/vienna-talks-end',
     } as StoredArticle;
     const input = buildDigestInput({
       meetings: [a, b],
@@ -100,6 +101,7 @@ describe('buildDigestInput', () => {
         publisher: 'Wire Service',
         published: '2023-04-11',
         file: 'a.txt',
+        url: 'https://wire.example/vienna-talks-end',
       },
     ]);
     // An article not in the library is no source (main still cites its mention by file).

@@ -62,6 +62,7 @@ export function buildDigestInput(args: {
               articleId: id,
               title: a.title,
               publisher: a.publisher,
+              url: a.url ?? null,
               published: a.published,
               file: a.file,
             },

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../../bridge';
 import { db } from '../../db/db';
+import { articlesAsShown } from '../../db/library';
 import { applyDecisions, type ShownMeeting } from '../../meetings/decisions';
 import { storedFingerprint, SyncQueue, type SyncStatus } from '../../meetings/sync';
 
@@ -57,8 +58,8 @@ export function useShownMeetings(): MeetingsData | undefined {
     const meetings = applyDecisions(machine, decisions);
     const ids = [...new Set(meetings.flatMap(m => m.mentions.map(x => x.articleId)))];
     const articles = new Map<string, SourceArticle>();
-    for (const a of await db.articles.bulkGet(ids)) {
-      if (a) articles.set(a.id, { title: a.title, file: a.file, published: a.published });
+    for (const a of (await articlesAsShown(db, ids)).values()) {
+      articles.set(a.id, { title: a.title, file: a.file, published: a.published });
     }
     return { meetings, articles };
   }, []);
