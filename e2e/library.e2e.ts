@@ -106,6 +106,38 @@ test.describe('the library', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('a row shows a two-line title and its source and date whole, never cut by the next row', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const library = new LibraryPage(page);
+    await importMine(library, [
+      file(
+        'long-title.txt',
+        'Title: Foreign ministers of four neighbouring states open a second round of border and water talks\nSource: Harbour Ledger\nDate: 2024-03-05',
+        'The ministers met in the capital for two days of talks.',
+      ),
+    ]);
+    await expect(library.articles).toHaveCount(3);
+    // Each row's title shows whole lines (two at most, the rest clamped with an ellipsis) and its
+    // meta line shows whole, both inside the row's own button: nothing is cut mid-line.
+    const overflow = await library.articles.evaluateAll(rows =>
+      rows.flatMap(row => {
+        const box = row.getBoundingClientRect();
+        const title = row.querySelector('.library-title') as HTMLElement;
+        const meta = row.querySelector('.library-meta') as HTMLElement;
+        const lines = title.clientHeight / parseFloat(getComputedStyle(title).lineHeight);
+        const problems = [
+          Math.abs(lines - Math.round(lines)) > 0.1 && `title shows ${lines.toFixed(2)} lines`,
+          meta.scrollHeight > meta.clientHeight + 1 && 'meta line cut',
+          meta.getBoundingClientRect().bottom > box.bottom + 0.5 && 'meta line below the row',
+        ].filter(Boolean);
+        return problems.length ? [`${row.textContent}: ${problems.join(', ')}`] : [];
+      }),
+    );
+    expect(overflow).toEqual([]);
+  });
+
   test('archives one article and deletes another; undo brings the deleted one back', async ({
     app,
   }) => {

@@ -13,7 +13,7 @@ import type { LibraryRow } from './query';
 import { extendTo, moveIndex, selectOnly, toggle, type Selection } from './selection';
 
 /** Every row has this height (titles clamp to two lines), so scrolling never measures. */
-export const ROW_HEIGHT = 72;
+export const ROW_HEIGHT = 84;
 
 interface Props {
   rows: readonly LibraryRow[];
