@@ -319,8 +319,9 @@ export function drawItem(
           pen.text('•', x + 1, y, textOptions(BULLET_INDENT, style));
         });
         pen.content('LBody', () => {
-          pen.use('body', style.body);
-          pen.text(item.text, x + BULLET_INDENT, y, textOptions(width - BULLET_INDENT, style));
+          // A list item of a note may hold bold and italic; a key point is one plain run.
+          const options = textOptions(width - BULLET_INDENT, style);
+          emphasised(pen, item.text, [x + BULLET_INDENT, y], options, BODY_FACES, style.body);
           end = doc.y;
         });
       });

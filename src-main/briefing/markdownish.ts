@@ -15,6 +15,8 @@ export type LinkCiter = (text: string, address: string) => string;
  * code sets each run in its face. They are never printed.
  */
 export const BOLD = '\uE000';
+/** What a bulleted line of a note starts with once plain: the plan makes it a list item. */
+export const BULLET_MARK = '• ';
 export const ITALIC = '\uE001';
 
 /** Splits text holding emphasis marks into runs, each with the styles in force. */
@@ -61,7 +63,7 @@ export function plainParagraphs(
       flush();
     } else if (item) {
       flush();
-      const marker = /^\d/.test(line) ? `${line.split(/[.)]/)[0]}. ` : '• ';
+      const marker = /^\d/.test(line) ? `${line.split(/[.)]/)[0]}. ` : BULLET_MARK;
       current.push(marker + inline(item[1]));
     } else {
       current.push(inline(line.replace(/^>\s?/, '')));

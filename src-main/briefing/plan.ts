@@ -14,7 +14,7 @@ import {
   type Mention,
 } from '../contract';
 import { formatDate, formatDateTime, formatMeetingDate } from './dates';
-import { plainParagraphs } from './markdownish';
+import { BULLET_MARK, plainParagraphs } from './markdownish';
 import { breakLongTokens } from './tokens';
 
 /** One thing printed in a section. Text items may be cut (with "…") when space runs out. */
@@ -412,7 +412,14 @@ function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {
     paragraphs.forEach((text, i) => {
       const onArticle = note.scope === 'article' && i === 0;
       const lead = onArticle ? `On ${cite(cites, note.articleId ?? '') || 'an article'}: ` : null;
-      items.push({ kind: 'paragraph', lead, text: clipText(text, MAX_ITEM_CHARS) });
+      // A bulleted line of the note prints as a list item (hanging indent, tagged LI), unless it
+      // opens an article's note and so carries the "On [n]:" lead.
+      const listed = lead === null && text.startsWith(BULLET_MARK);
+      items.push(
+        listed
+          ? { kind: 'bullet', text: clipText(text.slice(BULLET_MARK.length), MAX_ITEM_CHARS) }
+          : { kind: 'paragraph', lead, text: clipText(text, MAX_ITEM_CHARS) },
+      );
     });
   }
   return {
@@ -425,7 +432,8 @@ function notesSection(input: BriefingInput, cites: CitationTable): PlanSection {
       const words =
         wordCount(cutRest ?? '') +
         hidden.reduce(
-          (sum, item) => sum + wordCount(item.kind === 'paragraph' ? item.text : ''),
+          (sum, item) =>
+            sum + wordCount(item.kind === 'paragraph' || item.kind === 'bullet' ? item.text : ''),
           0,
         );
       return `… notes continue in Readout (${count(words, 'more word')})`;

@@ -318,6 +318,35 @@ describe('layoutBriefing', () => {
     expect(marks.map(m => m.text).join(' ')).not.toMatch(/Minister, Iran/);
   });
 
+  it('prints a note’s bulleted lines as a list: the bullet apart, every line of an item indented alike', () => {
+    const input = seedInput();
+    input.notes = [
+      {
+        scope: 'meeting',
+        text: 'Watch for:\n\n- **Ankara** naming a date for the foreign ministers, which would turn the proposal into a scheduled round with an agenda of its own\n- a second trilateral',
+      },
+    ];
+    const { layout } = layoutBriefing(input, fonts);
+    const marks = layout.marks.flatMap(m =>
+      m.kind === 'text' && m.section === 'notes' ? [m] : [],
+    );
+    const bullets = marks.filter(m => m.text.trim() === '•');
+    expect(bullets).toHaveLength(2);
+    const first = marks.find(m => m.text.includes('Ankara'))!;
+    expect(first.font).toBe('bodyBold');
+    const second = marks.find(m => m.text.includes('a second trilateral'))!;
+    // The text of each item starts right of its bullet, and the items line up with each other.
+    expect(first.x).toBeGreaterThan(bullets[0].x + 4);
+    expect(second.x).toBeCloseTo(first.x, 0);
+    // The long item wraps, and its next line starts under its first word, not under the bullet.
+    const wrapped = marks.filter(
+      m => m.y > first.y + 1 && m.y < second.y - 1 && m.text.trim() !== '',
+    );
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const line of wrapped) expect(line.x).toBeCloseTo(first.x, 0);
+    expect(marks.map(m => m.text).join(' ')).not.toMatch(/\*\*|^- /);
+  });
+
   it('sets bold and italic from a note in their own faces, with no Markdown left on the page', async () => {
     const input = seedInput();
     input.notes = [
