@@ -3,7 +3,11 @@
  * its sources in mention order, the highlights in those articles (key points are the highlights
  * in the first colour slot, "Key point" by default), the meeting's note and the articles' notes.
  */
-import type { BriefingInputDraft, BriefingNote } from '../../../src-main/contract/briefing';
+import type {
+  BriefingInputDraft,
+  BriefingNote,
+  BriefingSource,
+} from '../../../src-main/contract/briefing';
 import type { Meeting } from '../../../src-main/contract/meeting';
 import type { ArticleNote, Highlight, StoredArticle } from '../../db/db';
 
@@ -28,21 +32,12 @@ export interface BriefingDraftOptions {
   generatedAt: string;
 }
 
-export function buildBriefingInput(args: {
-  meeting: Meeting;
-  articles: Map<string, StoredArticle>;
-  highlights: Highlight[];
-  articleNotes: ArticleNote[];
-  meetingNote: string | null;
-  meanings: string[];
-  options: BriefingDraftOptions;
-  /** Highlights to print; all of the sources' highlights when absent. */
-  chosen?: Set<string>;
-}): BriefingInputDraft {
-  const { meeting, articles, meanings } = args;
-  const sourceIds = sourceArticleIds(meeting);
-  const inSources = new Set(sourceIds);
-  const sources = sourceIds.flatMap(id => {
+/** The meeting's sources as a briefing cites them; an id not in the library is left out. */
+export function citedSources(
+  ids: readonly string[],
+  articles: Map<string, StoredArticle>,
+): BriefingSource[] {
+  return ids.flatMap(id => {
     const a = articles.get(id);
     return a
       ? [
@@ -57,6 +52,23 @@ export function buildBriefingInput(args: {
         ]
       : [];
   });
+}
+
+export function buildBriefingInput(args: {
+  meeting: Meeting;
+  articles: Map<string, StoredArticle>;
+  highlights: Highlight[];
+  articleNotes: ArticleNote[];
+  meetingNote: string | null;
+  meanings: string[];
+  options: BriefingDraftOptions;
+  /** Highlights to print; all of the sources' highlights when absent. */
+  chosen?: Set<string>;
+}): BriefingInputDraft {
+  const { meeting, articles, meanings } = args;
+  const sourceIds = sourceArticleIds(meeting);
+  const inSources = new Set(sourceIds);
+  const sources = citedSources(sourceIds, articles);
   const highlights = args.highlights
     .filter(h => inSources.has(h.articleId) && (!args.chosen || args.chosen.has(h.id)))
     .sort(

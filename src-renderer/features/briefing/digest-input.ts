@@ -7,7 +7,7 @@ import type { DigestInputDraft, DigestRange } from '../../../src-main/contract/b
 import type { Meeting } from '../../../src-main/contract/meeting';
 import type { BriefingRecord, StoredArticle } from '../../db/db';
 import { findBriefing } from './briefing-edits';
-import { sourceArticleIds } from './briefing-input';
+import { citedSources, sourceArticleIds } from './briefing-input';
 
 /**
  * True when the meeting's dates touch the range; open ends match anything. Undated meetings are
@@ -54,21 +54,7 @@ export function buildDigestInput(args: {
   const entries = args.meetings.map(meeting => ({
     meeting,
     bottomLine: findBriefing(args.records, meeting)?.bottomLine ?? null,
-    sources: sourceArticleIds(meeting).flatMap(id => {
-      const a = args.articles.get(id);
-      return a
-        ? [
-            {
-              articleId: id,
-              title: a.title,
-              publisher: a.publisher,
-              url: a.url ?? null,
-              published: a.published,
-              file: a.file,
-            },
-          ]
-        : [];
-    }),
+    sources: citedSources(sourceArticleIds(meeting), args.articles),
   }));
   return { entries, range: args.range, options: args.options };
 }
