@@ -24,6 +24,7 @@ import {
 import { KEY_POINT_SLOT } from './briefing-input';
 import { deliverBriefing } from './deliver';
 import { PageView } from './PageView';
+import { ExportMessage, type ExportStatus } from './ExportMessage';
 
 const SECTION_NAMES: Record<string, string> = {
   bottomLine: 'Bottom line',
@@ -40,8 +41,6 @@ const SECTION_NAMES: Record<string, string> = {
 function now(): number {
   return Date.now();
 }
-
-type Status = { kind: 'idle' | 'working' } | { kind: 'done' | 'error'; message: string };
 
 export function BriefingView({ meeting }: { meeting: Meeting }) {
   const data = useBriefingData(meeting);
@@ -60,7 +59,7 @@ export function BriefingView({ meeting }: { meeting: Meeting }) {
   const [layout, setLayout] = useState<BriefingLayout | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const [elapsed, setElapsed] = useState<number | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const requests = useRef(0);
   // The footer's "Generated …" on screen: when the view opened (the export stamps its own time).
@@ -373,12 +372,7 @@ export function BriefingView({ meeting }: { meeting: Meeting }) {
             </select>
           </label>
         </div>
-        {status.kind === 'error' && (
-          <p role="alert" className="briefing-error">
-            {status.message}
-          </p>
-        )}
-        {status.kind === 'done' && <p role="status">{status.message}</p>}
+        <ExportMessage status={status} />
         <button
           type="button"
           className="primary"

@@ -14,12 +14,11 @@ import { articlesAsShown } from '../../db/library';
 import { shownToMeeting, type ShownMeeting } from '../../meetings/decisions';
 import { formatMeetingDate } from '../../meetings/format';
 import { useModalDialog } from '../keyboard/modal';
-import { deliverDigest, type DeliveryOutcome } from './deliver';
+import { deliverDigest } from './deliver';
 import { buildDigestInput, inRange, tickRange } from './digest-input';
 import { PageView } from './PageView';
 import './digest.css';
-
-type Status = DeliveryOutcome | { kind: 'working' };
+import { ExportMessage, type ExportStatus } from './ExportMessage';
 
 /** The dialog; `meetings` are the ones the Meetings list shows, in its order. */
 export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClose: () => void }) {
@@ -33,7 +32,7 @@ export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClo
   const [paper, setPaper] = useState<'A4' | 'Letter'>('A4');
   const [layout, setLayout] = useState<BriefingLayout | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
   const [openedAt] = useState(() => new Date().toISOString());
   const requests = useRef(0);
 
@@ -191,12 +190,7 @@ export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClo
               The page could not be laid out: {layoutError}
             </p>
           )}
-          {status.kind === 'error' && (
-            <p role="alert" className="briefing-error">
-              {status.message}
-            </p>
-          )}
-          {status.kind === 'done' && <p role="status">{status.message}</p>}
+          <ExportMessage status={status} />
           <div className="briefing-actions">
             <button type="button" onClick={() => dialog.current?.close()}>
               Close

@@ -8,6 +8,7 @@ import { briefingDraft, useBriefingData } from './briefing-draft';
 import { emptyBriefing } from './briefing-edits';
 import { KEY_POINT_SLOT } from './briefing-input';
 import { deliverBriefing } from './deliver';
+import { ExportMessage, type ExportStatus } from './ExportMessage';
 
 interface Props {
   meeting: Meeting;
@@ -16,12 +17,6 @@ interface Props {
 
 /** The analyst's note on a meeting is kept in `meta`, so it survives re-extraction and backups. */
 const noteKey = (meetingId: string) => `meeting-note:${meetingId}`;
-
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'done'; message: string }
-  | { kind: 'error'; message: string };
 
 /**
  * Export of a meeting's one-page briefing: paper, an optional handling line, and which highlights
@@ -38,7 +33,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
   const [paper, setPaper] = useState<'A4' | 'Letter' | null>(null);
   const [handling, setHandling] = useState<string | null>(null);
   const [excluded, setExcluded] = useState<Set<string> | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
   const [meetingNote, setMeetingNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -160,12 +155,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
             </ul>
           )}
         </fieldset>
-        {status.kind === 'error' && (
-          <p role="alert" className="briefing-error">
-            {status.message}
-          </p>
-        )}
-        {status.kind === 'done' && <p role="status">{status.message}</p>}
+        <ExportMessage status={status} />
         <div className="briefing-actions">
           <button type="button" onClick={() => dialog.current?.close()}>
             Close
