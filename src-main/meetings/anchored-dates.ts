@@ -7,27 +7,9 @@
  */
 import type { MeetingDate } from '../contract/meeting';
 import { addDays } from './dates';
+import { CARDINALS } from './number-words';
 
-const COUNTS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
+const COUNTS: Record<string, number> = { a: 1, an: 1, ...CARDINALS };
 
 /**
  * "comes six days after", "was held a week before": a reference back ("the meeting") followed

@@ -12,6 +12,7 @@ import {
   findRoles,
   type CountryTerm,
 } from './gazetteer';
+import { CARDINALS } from './number-words';
 
 export interface PlaceFound {
   city: string | null;
@@ -80,15 +81,7 @@ const COORD_BETWEEN = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s
 const COUNTED =
   /\b(?:the|both|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:countries|nations|states|sides|parties|governments|leaders|ministers|presidents|neighbou?rs)\b|\bboth (?:countries|sides|nations|leaders|parties|governments)\b|\bthe two sides\b|\b(bilateral|trilateral|tripartite|three-way|four-way|quadrilateral|quadripartite|five-way)\b/i;
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...CARDINALS,
   bilateral: 2,
   trilateral: 3,
   tripartite: 3,
