@@ -21,9 +21,12 @@ describe('measureGrowth', () => {
   });
 
   it('grows n, then repeats a call too quick to time until a sample takes minMs', () => {
+    // Quick at every n up to 1024, yet slow enough per element that repeating it reaches minMs
+    // before the sampler's memory cap (2^19 elements a sample) does: a bare sum of 1024 numbers
+    // hit that cap at under 0.5 ms on an idle machine, which made this test depend on the CPU.
     const result = measureGrowth(
       n => new Array<number>(n).fill(1),
-      a => a.reduce((x, y) => x + y, 0),
+      a => a.map(x => `${x}:${x * 7}`).join(','),
       { startN: 16, maxN: 1024, minMs: 2 },
     );
     expect(result.n).toBe(1024);
