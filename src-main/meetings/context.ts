@@ -34,9 +34,17 @@ export function fold(s: string): string {
 
 /** The surname a later mention uses: the last word of the name, folded. */
 export function surnameKey(name: string): string {
-  const words = fold(name).replace(/-/g, ' ').split(/\s+/).filter(Boolean);
-  return words[words.length - 1] ?? '';
+  let key = surnameKeys.get(name);
+  if (key === undefined) {
+    const words = fold(name).replace(/-/g, ' ').split(/\s+/).filter(Boolean);
+    key = words[words.length - 1] ?? '';
+    // Every capitalised word of a meeting clause is looked up: the answers are kept, bounded.
+    if (surnameKeys.size > 50_000) surnameKeys.clear();
+    surnameKeys.set(name, key);
+  }
+  return key;
 }
+const surnameKeys = new Map<string, string>();
 
 /**
  * Everyone the article names with a title, in any sentence it reads. A later, fuller mention

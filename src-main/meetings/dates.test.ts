@@ -139,3 +139,20 @@ describe('addDays', () => {
     expect(addDays('2023-12-30', 3)).toBe('2024-01-02');
   });
 });
+
+describe('findDates', () => {
+  it('answers each sentence for itself when sentences alternate', () => {
+    const a = 'The envoys met on 3 May in Accra.';
+    const b = 'No date here at all.';
+    expect(findDates(a).map(h => h.text)).toEqual(['3 May']);
+    expect(findDates(b)).toEqual([]);
+    expect(findDates(a).map(h => h.text)).toEqual(['3 May']);
+  });
+
+  it('reads every kind of date a sentence holds, whatever the case of a part of a month', () => {
+    const hits = findDates(
+      'Talks held in early april, again last Friday and yesterday, resume next week or in 2025.',
+    );
+    expect(hits.map(h => h.spec.type)).toEqual(['month', 'weekday', 'relday', 'relweek', 'year']);
+  });
+});

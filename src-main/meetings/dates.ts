@@ -84,7 +84,15 @@ const SEP = '\\s*(?:-|–|—|to|and|until|till|through)\\s*';
 const Y = '(?:,?\\s+(\\d{4}))?';
 const WD = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 
-type Rule = { re: RegExp; make: (m: RegExpExecArray) => DateSpec | null };
+/**
+ * `gate`, when given, is a cheap test every match of `re` passes (a word any match contains):
+ * a sentence that fails it skips the rule, so most sentences run two or three of the ten rules.
+ */
+type Rule = { re: RegExp; make: (m: RegExpExecArray) => DateSpec | null; gate?: RegExp };
+
+/** Each of these rules needs a month's name (case aside: the rule for "early April" ignores it). */
+const MONTH_GATE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const WEEKDAY_GATE = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 
 const month = (s: string): number => MONTHS[s.toLowerCase().replace('.', '')];
 const num = (s: string | undefined): number | null => (s ? Number(s) : null);
@@ -102,6 +110,7 @@ const yOffsetOf = (s: string | undefined): number | null =>
 // Ordered: the first rule to claim a span wins, longer forms first.
 const RULES: Rule[] = [
   {
+    gate: MONTH_GATE,
     // April 25 to May 2, 2023
     re: new RegExp(`\\b${M}\\s+${D}${SEP}${M}\\s+${D}${Y}\\b`, 'g'),
     make: m => ({
@@ -114,6 +123,7 @@ const RULES: Rule[] = [
     }),
   },
   {
+    gate: MONTH_GATE,
     // April 25, April 25-26, April 25, 2023
     re: new RegExp(`\\b${M}\\s+${D}(?:${SEP}${D})?${Y}\\b(?!\\s*(?:%|per|billion|million))`, 'g'),
     make: m => {
@@ -123,6 +133,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    gate: MONTH_GATE,
     // 25 April, 3-5 May 2023, 25th of April
     re: new RegExp(`\\b${D}(?:${SEP}${D})?\\s+(?:of\\s+)?${M}${Y}\\b`, 'g'),
     make: m => {
@@ -132,6 +143,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    gate: MONTH_GATE,
     // early April, in mid-May 2023, the end of June, late December last year
     re: new RegExp(
       `\\b(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|the middle of|the first half of|the second half of)[-\\s]+${M}(?:\\s+(\\d{4})|\\s+(last|this|next) year)?\\b`,
@@ -147,6 +159,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    gate: MONTH_GATE,
     // December last year, last December, in April, in May 2023
     re: new RegExp(
       `\\b(?:(last|next|this|past)\\s+${M}|(?:in|since|during|until|by|from|of)\\s+${M}(?:\\s+(\\d{4})|\\s+(last|this|next) year)?|${M}\\s+(\\d{4})|${M}\\s+(last|this|next) year)\\b`,
@@ -180,6 +193,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    gate: WEEKDAY_GATE,
     // on Tuesday, last Friday, next Monday (May 1), Tuesday (25), Monday and Tuesday,
     // from Wednesday to Friday: two weekdays joined into one span are the days of one event.
     re: new RegExp(
@@ -201,12 +215,14 @@ const RULES: Rule[] = [
     }),
   },
   {
+    gate: /day|morning|afternoon|evening/i,
     // A part of the day of publication: "later today", "this afternoon", "in the second half
     // of the day" (a report written on the day of the meeting it announces).
     re: /\b(?:(?:later|earlier) (?:today|in the day)|this (?:morning|afternoon|evening)|(?:in )?the (?:first|second) half of the day)\b/gi,
     make: () => ({ type: 'relday', offset: 0, hint: null }),
   },
   {
+    gate: /day|tonight|tomorrow/i,
     // yesterday (23), today, tomorrow, the day before yesterday
     re: /\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s*\((\d{1,2})\))?/gi,
     make: m => {
@@ -224,6 +240,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    gate: /week|month/i,
     // earlier this month, later this week, last week, next month, the coming week
     re: /\b(?:(earlier|later|early|late|the end of|end of|the beginning of|the middle of)\s+)?(this|last|next|the past|the previous|the coming|the following|the current)\s+(week|month)\b/gi,
     make: m => {
@@ -241,6 +258,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    gate: /\d{4}|year/i,
     // in 2022, last year, next year, earlier this year
     re: /\b(?:(?:in|since|during|of|by|early|late)\s+(\d{4})|(?:(earlier|later)\s+)?(last|next|this) year)\b/gi,
     make: m => {
@@ -257,9 +275,12 @@ const RULES: Rule[] = [
 
 /** Every date expression in `sentence`, left to right, never two on one span. */
 export function findDates(sentence: string): DateHit[] {
+  // Extraction asks several times about one sentence (its clauses, the next sentence's context).
+  if (sentence === lastSentence) return lastHits;
   const hits: DateHit[] = [];
   const taken = (s: number, e: number): boolean => hits.some(h => s < h.end && e > h.start);
   for (const rule of RULES) {
+    if (rule.gate && !rule.gate.test(sentence)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(sentence); m; m = rule.re.exec(sentence)) {
       const start = m.index;
@@ -271,8 +292,13 @@ export function findDates(sentence: string): DateHit[] {
       hits.push({ start, end, text: m[0], spec });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  hits.sort((a, b) => a.start - b.start);
+  lastSentence = sentence;
+  lastHits = hits;
+  return hits;
 }
+let lastSentence: string | null = null;
+let lastHits: DateHit[] = [];
 
 function valid(spec: DateSpec): boolean {
   if (spec.type === 'day') return spec.d >= 1 && spec.d <= 31 && spec.d2 >= 1 && spec.d2 <= 31;
@@ -284,8 +310,16 @@ const DAY = 86_400_000;
 function parseIso(s: string): number {
   return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / DAY;
 }
+/** Day numbers already formatted: extraction formats the same few hundred days again and again. */
+const isoDays = new Map<number, string>();
 function iso(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  let out = isoDays.get(day);
+  if (out === undefined) {
+    out = new Date(day * DAY).toISOString().slice(0, 10);
+    if (isoDays.size > 100_000) isoDays.clear();
+    isoDays.set(day, out);
+  }
+  return out;
 }
 function ymd(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / DAY;
