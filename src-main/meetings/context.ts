@@ -134,22 +134,23 @@ export function resolvePeople(
       continue;
     const key = surnameKey(word);
     if (key.length < 3 || keys.has(key)) continue;
+    const known = cast.get(key);
+    // The dictionary only for a surname that is not the first word of a longer name here.
+    const hit = known ? null : lookup?.(word, onDate);
+    if (!known && (!hit || !hit.country || surnameKey(hit.name) !== key)) continue;
+    // Tested only for a word that names a person: most capitalised words do not.
     const at = from + m.index;
     const after = sentence.slice(at + word.length, at + word.length + 30);
     const before = sentence.slice(Math.max(0, at - 40), at);
     if (NOT_PRESENT_AFTER.test(after) || NOT_PRESENT_BEFORE.test(before)) continue;
-    const known = cast.get(key);
-    let person: Person | null = known ? { ...known } : null;
-    if (person) {
+    let person: Person;
+    if (known) {
+      person = { ...known };
       if (basis === 'sentence') basis = 'context';
-    } else {
-      // The dictionary only for a surname that is not the first word of a longer name here.
-      const hit = lookup?.(word, onDate);
-      if (!hit || !hit.country) continue;
-      if (surnameKey(hit.name) !== key) continue;
+    } else if (hit?.country) {
       person = { name: hit.name, role: hit.role, country: hit.country };
       basis = 'dictionary';
-    }
+    } else continue;
     keys.add(key);
     fill(person);
     people.push(person);

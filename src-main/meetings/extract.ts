@@ -313,8 +313,9 @@ export function extractArticle(
   const cachedLookup: ActorLookup | null = lookup
     ? (name, onDate) => {
         const key = `${name}\u0000${onDate ?? ''}`;
-        if (!memo.has(key)) memo.set(key, lookup(name, onDate));
-        return memo.get(key) ?? null;
+        let answer = memo.get(key);
+        if (answer === undefined) memo.set(key, (answer = lookup(name, onDate)));
+        return answer;
       }
     : null;
   // The cast is read once, and only for an article that reports a meeting.

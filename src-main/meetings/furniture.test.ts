@@ -40,6 +40,12 @@ describe('findFurniture', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ kind: 'repeat', start: text.lastIndexOf('The two') });
   });
+
+  it('marks a repeat that differs only in case, quotes and blanks', () => {
+    const text =
+      'The \u201cnew\u201d envoys met in Accra on Monday, aides said.\n\nthe  "new"\tenvoys met in Accra on Monday, aides said.';
+    expect(findFurniture(text).map(l => l.kind)).toEqual(['repeat']);
+  });
 });
 
 describe('inFurniture', () => {

@@ -31,11 +31,14 @@ function words(line: string): number {
 }
 
 function normal(line: string): string {
-  return line
-    .toLowerCase()
-    .replace(/[“”"‘’']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    line
+      .toLowerCase()
+      .replace(/[“”"‘’']/g, '')
+      // Only runs and non-space blanks are rewritten: replacing every single space cost a copy.
+      .replace(/\s{2,}|[^\S ]/g, ' ')
+      .trim()
+  );
 }
 
 /**
