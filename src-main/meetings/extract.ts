@@ -26,6 +26,7 @@ import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
+import { opensOnOccasion, shareOccasion } from './occasion';
 import { isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
@@ -379,6 +380,8 @@ export function extractArticle(
     let clauseDate: MeetingDate | null = null;
     let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
     const sidelines: ArticleMeeting[] = [];
+    // The meetings of the clause before, for "…, before holding a trilateral meeting later".
+    let previousTargets: ArticleMeeting[] = [];
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
@@ -528,6 +531,7 @@ export function extractArticle(
         .filter(a => a.start >= group.segment[0] && isSidelineHost(s.text, a))
         .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
+      const targets: ArticleMeeting[] = [];
       for (const one of splitBilaterals(s.text, head, group.segment[1], cand) ?? [cand]) {
         let target: ArticleMeeting | null = null;
         let bestScore = -1;
@@ -593,7 +597,11 @@ export function extractArticle(
         }
         target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
         addMention(target, s, index);
+        targets.push(target);
       }
+      if (opensOnOccasion(s.text.slice(group.segment[0], head.phraseStart)))
+        shareOccasion(previousTargets, [...targets, ...[...meetings].reverse()]);
+      previousTargets = targets;
       handled = true;
     }
     for (const bilateral of sidelines.splice(0))
