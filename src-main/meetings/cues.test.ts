@@ -8,6 +8,13 @@ describe('findTriggers', () => {
     expect(words('The presidents held talks after the summit.')).toEqual(['talks', 'summit']);
     expect(words('She visited Hanoi and met the prime minister.')).toEqual(['visited', 'met']);
   });
+  it('finds a congress or forum a government hosts, but not a legislature', () => {
+    expect(
+      words('Last spring the Kenyan port of Mombasa hosted a congress of regional envoys.'),
+    ).toEqual(['hosted']);
+    expect(words('Ghana hosted a forum of West African defence ministers.')).toEqual(['hosted']);
+    expect(words('The bill was hosted on the Congress website.')).toEqual([]);
+  });
   it('ignores phone calls and video links', () => {
     expect(words('The two leaders held talks by phone on Monday.')).toEqual([]);
     expect(words('They spoke in a telephone meeting.')).toEqual([]);

@@ -60,7 +60,7 @@ const RECEIVED_OBJECT_AFTER =
 const RECEIVED_NON_MEETING_AFTER =
   /^\s+(?:a |an |the |its |his |her |their )?(?:letters?|calls?|phone calls?|messages?|support|approval|reports?|information|news|aid|assistance|shipment|delivery|deliveries|funds?|funding|vaccines?|doses?|weapons?|award|honorary|invitation|complaints?|requests?|votes?|backing|applications?|briefings?|threats?|criticism|attention|\d)/i;
 const HOST_OBJECT_AFTER =
-  /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
+  /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|congress|forum|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
 
 const POSSESSIVE_NAME_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}-]+(?:'s|’s)\s+$/u;
 const POSSESSIVE_COMPLEMENT_AFTER =

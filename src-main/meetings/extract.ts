@@ -122,6 +122,9 @@ const REMOTE_EVENT_RE =
 const FELL_THROUGH_RE =
   /\b(?:supposed to|meant to|tried and failed|failed to|did not|didn't|never) (?:meet|hold|attend|visit)\b/i;
 
+/** "the next round of talks": another meeting of a format the article has reported. */
+const NEXT_ROUND_BEFORE = /\b(?:next|new|another|fresh|further)\s+round\s+of\s+(?:the\s+)?$/i;
+
 /** Verbs of an encounter that are not meeting words by themselves. */
 const STORY_EVENT_RE = /\b(?:discussed|greeted|welcomed|arrived|hosted|received|held)\b/i;
 const SPEECH_VERB = /\b(?:said|says|told|announced|stated|added|confirmed)\b/;
@@ -488,7 +491,11 @@ export function extractArticle(
         countries,
         counted: parts.countedParties,
         city: parts.place?.city ?? null,
-        similar: likenedBefore(s.text.slice(Math.max(0, head.phraseStart - 2), head.start)),
+        similar:
+          likenedBefore(s.text.slice(Math.max(0, head.phraseStart - 2), head.start)) ||
+          NEXT_ROUND_BEFORE.test(
+            s.text.slice(Math.max(0, head.phraseStart - 40), head.phraseStart),
+          ),
       };
       const prior = formatPrior(meetings, format);
       if (prior) countries = [...new Set([...countries, ...prior.countries])];

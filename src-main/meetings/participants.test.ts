@@ -37,6 +37,17 @@ describe('readParticipants', () => {
     expect(read(u, 'met').place?.city).toBe('Mombasa');
   });
 
+  it('reads a process named for a country ("the next round of Libyan talks") as its subject', () => {
+    const s = 'The next round of Libyan talks opens in Geneva on Monday at envoy level.';
+    expect(read(s, 'talks').countries).toEqual([]);
+    // Two demonyms name the two sides at the table.
+    const t = 'A new round of Ethiopian and Eritrean talks opens in Geneva on Monday.';
+    expect(read(t, 'talks').countries.sort()).toEqual(['ER', 'ET']);
+    // Without "round of", a demonym before talks still seats its country.
+    const u = 'Kenyan talks with the Ugandan delegation opened in Kampala on Monday.';
+    expect(read(u, 'talks').countries.sort()).toEqual(['KE', 'UG']);
+  });
+
   it("reads a country's own war or offensive as the subject of the talks", () => {
     const s =
       'The Malian president arrived in Dakar for talks with the Senegalese president on efforts to end Niger’s blockade of the border.';

@@ -45,6 +45,12 @@ const PAIR_TOPIC_BEFORE =
 const DEMONYM_TOPIC_AFTER =
   /^\s+(?:crisis|conflict|war|issue|question|file|situation|settlement|peace process|refugees|people|territory|territories|border|economy|market|nuclear|drones?|weapons|missiles|forces|troops|army|military|invasion|aggression|offensive|opposition|rebels|news|media|press|state media|agency|outlet|company|companies|firms?|businesses|investors|products|goods|exports|imports|oil|gas|grain|language|culture|lira|rouble|ruble|dollar|yuan|authorities said|officials said|citizens|nationals|workers|students|tourists|soil|airspace|waters|coast|revolution|constitution|elections?|parliament(?:ary)? elections?)\b/i;
 /** "to end Russia's war in Ukraine": a country's own war or offensive is what talks are about. */
+/**
+ * "the next round of Syrian talks": a process named for the country it is about; its parties
+ * are the format's, named elsewhere ("Armenian-Azerbaijani talks" still seats both).
+ */
+const ROUND_OF_BEFORE = /\bround\s+of\s+(?:the\s+)?$/i;
+const PROCESS_AFTER = /^\s+(?:peace\s+)?(?:talks|negotiations|consultations)\b/i;
 const POSSESSIVE_TOPIC_AFTER =
   /^(?:'s|’s)\s+(?:(?:full-scale|ongoing|brutal|illegal|unprovoked|military|nuclear|continuing)\s+)?(?:war|invasion|aggression|offensive|occupation|annexation|blockade|attacks?|strikes|bombardment|nuclear programme|nuclear program)\b/i;
 /**
@@ -301,7 +307,11 @@ export function readParticipants(
       } else if (t.kind === 'capital' && !/\bfrom\s+$/i.test(before)) fate = 'participant';
       else fate = 'skip';
     } else if (t.kind === 'demonym') {
-      fate = DEMONYM_TOPIC_AFTER.test(after) ? 'skip' : 'participant';
+      fate =
+        DEMONYM_TOPIC_AFTER.test(after) ||
+        (ROUND_OF_BEFORE.test(before) && PROCESS_AFTER.test(after))
+          ? 'skip'
+          : 'participant';
     } else {
       // A country name.
       const unknownCity = UNKNOWN_CITY_BEFORE.exec(before);
