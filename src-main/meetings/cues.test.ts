@@ -15,6 +15,15 @@ describe('findTriggers', () => {
     expect(words('Ghana hosted a forum of West African defence ministers.')).toEqual(['hosted']);
     expect(words('The bill was hosted on the Congress website.')).toEqual([]);
   });
+  it("ignores the history of a series of summits, but not a meeting's start", () => {
+    expect(
+      words('The Summit of the Andes began during the 1990s, and every Chilean leader went.'),
+    ).toEqual([]);
+    expect(words('The Andean summit was first held in Quito.')).toEqual([]);
+    expect(words('The summit is held every two years.')).toEqual([]);
+    expect(words('The talks began on Monday in Quito.')).toEqual(['talks']);
+    expect(words('The Summit of the Andes began in Quito on Monday.')).toEqual(['summit']);
+  });
   it('ignores phone calls and video links', () => {
     expect(words('The two leaders held talks by phone on Monday.')).toEqual([]);
     expect(words('They spoke in a telephone meeting.')).toEqual([]);

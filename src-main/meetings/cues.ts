@@ -62,6 +62,13 @@ const RECEIVED_NON_MEETING_AFTER =
 const HOST_OBJECT_AFTER =
   /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|congress|forum|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
 
+/**
+ * "The Summit of the Andes began in 1994", "the dialogue was founded": the history of a series of
+ * meetings, not a report of one of them ("the talks began on Monday" still reports one).
+ */
+const HISTORY_AFTER =
+  /^(?:\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:of\s+|and\s+|the\s+)*[\p{Lu}][\p{L}'’-]*){0,4})?\s+(?:(?:began|started|originated)\s+(?:during|under|as|in\s+(?:\d{4}|the\s+(?:\d{4}s|late|early|mid)))|dates back|was (?:founded|established|created|first held|conceived)|has been held (?:every|each|annually|since)|is held (?:every|each|annually))\b/u;
+
 const POSSESSIVE_NAME_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}-]+(?:'s|’s)\s+$/u;
 const POSSESSIVE_COMPLEMENT_AFTER =
   /^\s+(?:to|in|with|between|among|of|on|at|for|last|next|this)\b/i;
@@ -139,6 +146,7 @@ export function findTriggers(sentence: string): Trigger[] {
     )
       continue;
     if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
+    if (HISTORY_AFTER.test(after)) continue;
     if (/^meetings?$/.test(word) && DOMESTIC_BEFORE.test(before)) continue;
     // "a series of upcoming meetings": several meetings, each reported (or not) on its own.
     if (/s$/.test(word) && SERIES_BEFORE.test(before)) continue;
