@@ -279,8 +279,14 @@ export function findDates(sentence: string): DateHit[] {
   if (sentence === lastSentence) return lastHits;
   const hits: DateHit[] = [];
   const taken = (s: number, e: number): boolean => hits.some(h => s < h.end && e > h.start);
+  // Five rules share the month gate: each gate is tested once per sentence.
+  const gates = new Map<RegExp, boolean>();
   for (const rule of RULES) {
-    if (rule.gate && !rule.gate.test(sentence)) continue;
+    if (rule.gate) {
+      let open = gates.get(rule.gate);
+      if (open === undefined) gates.set(rule.gate, (open = rule.gate.test(sentence)));
+      if (!open) continue;
+    }
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(sentence); m; m = rule.re.exec(sentence)) {
       const start = m.index;
@@ -307,8 +313,15 @@ function valid(spec: DateSpec): boolean {
 
 // ---- calendar arithmetic on UTC day numbers ----
 const DAY = 86_400_000;
+const isoParsed = new Map<string, number>();
 function parseIso(s: string): number {
-  return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / DAY;
+  let day = isoParsed.get(s);
+  if (day === undefined) {
+    day = Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / DAY;
+    if (isoParsed.size > 100_000) isoParsed.clear();
+    isoParsed.set(s, day);
+  }
+  return day;
 }
 /** Day numbers already formatted: extraction formats the same few hundred days again and again. */
 const isoDays = new Map<number, string>();
