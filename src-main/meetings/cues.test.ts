@@ -102,6 +102,15 @@ describe('statusAt', () => {
     const t = findTriggers(s)[0];
     return statusAt(s, t, [0, s.length]);
   };
+  it('reads a plan nobody has confirmed as proposed, whatever its tense', () => {
+    const s =
+      'The Ghanaian ministry has yet to confirm that the two ministers will meet in Accra on 4 June.';
+    const t = findTriggers(s)[0];
+    expect(statusAt(s, t, [0, s.length])).toBe('proposed');
+    const u = 'The two ministers will meet in Accra on 4 June, the ministry confirmed.';
+    expect(statusAt(u, findTriggers(u)[0], [0, u.length])).toBe('scheduled');
+  });
+
   it('reads held, scheduled and proposed wording', () => {
     expect(status('The ministers met in Dakar.')).toBe('held');
     expect(status('The ministers will meet in Dakar next week.')).toBe('scheduled');

@@ -254,6 +254,13 @@ function cuesIn(text: string, offset: number): Cue[] {
   return out;
 }
 
+const UNCONFIRMED_BEFORE =
+  /\b(?:(?:has|have|had) yet to (?:be )?confirm(?:ed)?|(?:has|have|had|was|were|is|are) not (?:yet )?(?:been )?confirmed|unconfirmed|(?:did|does|would) not confirm|neither confirmed nor denied|would neither confirm nor deny)\b/i;
+/** Whether `text` says a plan is not confirmed: its date does not make it scheduled. */
+export function unconfirmed(text: string): boolean {
+  return UNCONFIRMED_BEFORE.test(text);
+}
+
 const TRAVEL_WINDOW = 160;
 const TRAVEL_FOR =
   /\b(?:arriv(?:ed|es|ing)|landed|lands|travel(?:l)?(?:ed|s|ing)|flew|flies|headed|heads|left for|is in|are in|set off|departed)\b[^.;]*?\b(?:to (?:attend|take part in|participate in|join|hold)|for)\s+(?:the |a |an )?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
@@ -272,6 +279,8 @@ export function statusAt(
   const before = sentence.slice(Math.max(segment[0], trigger.start - TRAVEL_WINDOW), trigger.start);
   // "arrived to attend a meeting" is ahead of the meeting; "arrived for a state visit" starts it.
   if (TRAVEL_FOR.test(before)) return trigger.kind === 'visit' ? 'held' : 'scheduled';
+  // "has yet to confirm that the ministers will meet": a plan nobody has confirmed is proposed.
+  if (UNCONFIRMED_BEFORE.test(sentence.slice(segment[0], trigger.start))) return 'proposed';
   const immediate = sentence.slice(Math.max(segment[0], trigger.phraseStart - 2), trigger.start);
   if (
     /\b(?:upcoming|proposed|planned|possible|prospective|forthcoming|next|future)\b/i.test(

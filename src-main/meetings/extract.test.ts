@@ -9,6 +9,14 @@ const extract = (text: string, published: string | null = PUB) =>
   extractArticle(testArticle(text, { published }));
 
 describe('extractArticle', () => {
+  it('keeps a dated plan nobody has confirmed proposed', () => {
+    const [m] = extract(
+      'The Ghanaian ministry has yet to confirm that the Ghanaian and Togolese ministers will meet in Accra on 4 June.',
+    );
+    expect(m).toMatchObject({ status: 'proposed', city: 'Accra', countries: ['GH', 'TG'] });
+    expect(m.date.start).toBe('2024-06-04');
+  });
+
   it('finds a held bilateral with countries from demonyms, a city and a day', () => {
     const [m, ...rest] = extract(
       'Ghanaian President Kwame Mensah met his Togolese counterpart in Lomé on Monday to discuss border security.',

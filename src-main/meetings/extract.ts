@@ -11,7 +11,14 @@ import { dayShiftAfter, shiftedDate } from './anchored-dates';
 import { splitBilaterals } from './bilaterals';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
-import { findTriggers, QUICK_TRIGGER_RE, statusAt, type Status, type Trigger } from './cues';
+import {
+  findTriggers,
+  QUICK_TRIGGER_RE,
+  statusAt,
+  unconfirmed,
+  type Status,
+  type Trigger,
+} from './cues';
 import { dateWidth, datesCompatible, NO_DATE, resolveDate, type Tense } from './dates';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { datelineEnd } from './dateline';
@@ -459,7 +466,8 @@ export function extractArticle(
       if (
         status === 'proposed' &&
         date.precision === 'day' &&
-        !/\b(?:could|might|may|possible|possibly|likely|proposed|propose)\b/.test(s.text)
+        !/\b(?:could|might|may|possible|possibly|likely|proposed|propose)\b/.test(s.text) &&
+        !unconfirmed(s.text)
       ) {
         status = 'scheduled';
       }
