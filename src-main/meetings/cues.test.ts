@@ -17,7 +17,7 @@ describe('findTriggers', () => {
   });
   it("ignores the history of a series of summits, but not a meeting's start", () => {
     expect(
-      words('The Summit of the Andes began during the 1990s, and every Chilean leader went.'),
+      words('The Andes Summit started as a trade forum, and every Chilean leader has gone.'),
     ).toEqual([]);
     expect(words('The Andean summit was first held in Quito.')).toEqual([]);
     expect(words('The summit is held every two years.')).toEqual([]);
@@ -104,7 +104,7 @@ describe('statusAt', () => {
   };
   it('reads a plan nobody has confirmed as proposed, whatever its tense', () => {
     const s =
-      'The Ghanaian ministry has yet to confirm that the two ministers will meet in Accra on 4 June.';
+      'Officials in Accra say it is not yet confirmed whether the two ministers will meet on 4 June.';
     const t = findTriggers(s)[0];
     expect(statusAt(s, t, [0, s.length])).toBe('proposed');
     const u = 'The two ministers will meet in Accra on 4 June, the ministry confirmed.';

@@ -279,7 +279,7 @@ export function statusAt(
   const before = sentence.slice(Math.max(segment[0], trigger.start - TRAVEL_WINDOW), trigger.start);
   // "arrived to attend a meeting" is ahead of the meeting; "arrived for a state visit" starts it.
   if (TRAVEL_FOR.test(before)) return trigger.kind === 'visit' ? 'held' : 'scheduled';
-  // "has yet to confirm that the ministers will meet": a plan nobody has confirmed is proposed.
+  // "it is not yet confirmed whether the envoys will meet": an unconfirmed plan is proposed.
   if (UNCONFIRMED_BEFORE.test(sentence.slice(segment[0], trigger.start))) return 'proposed';
   const immediate = sentence.slice(Math.max(segment[0], trigger.phraseStart - 2), trigger.start);
   if (

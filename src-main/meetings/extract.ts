@@ -390,7 +390,7 @@ export function extractArticle(
     let clauseDate: MeetingDate | null = null;
     let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
     const sidelines: ArticleMeeting[] = [];
-    // The meetings of the clause before, for "…, before holding a trilateral meeting later".
+    // The meetings of the clause before, for "…, ahead of a three-way meeting in the afternoon".
     let previousTargets: ArticleMeeting[] = [];
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];

@@ -77,7 +77,7 @@ describe('extractArticle', () => {
   it('seats the parties of the format in "the next round of talks", not the country discussed', () => {
     const ms = extract(
       'Egyptian, Algerian and Tunisian foreign ministers will meet in Cairo on Monday to discuss Libya. ' +
-        'The next round of Libyan talks will then be held in Cairo on June 3 at envoy level.',
+        'A new round of Libyan talks is set for June 3 in Cairo, with envoys at the table.',
     );
     const june = ms.find(m => m.date.start?.startsWith('2024-06'));
     expect(june?.countries.sort()).toEqual(['DZ', 'EG', 'TN']);

@@ -5,8 +5,8 @@ import { testArticle } from './test-article';
 
 const PUB = '2023-05-25';
 const LEAD =
-  'The Chilean President Ana Ruiz, the Peruvian President Luis Vega and the Bolivian President ' +
-  'Eva Mora are meeting in Lima today (25 May). ';
+  'Chilean President Ana Ruiz, Peruvian President Luis Vega and Bolivian President Eva Mora ' +
+  'opened a three-way summit in Lima on Thursday. ';
 
 describe('opensOnOccasion', () => {
   it('recognises a clause that names the event the one before is held around', () => {
@@ -23,8 +23,8 @@ describe('shareOccasion', () => {
     const meetings = extractArticle(
       testArticle(
         LEAD +
-          'A spokesman said Ruiz will hold bilateral meetings with both Vega and Mora, before ' +
-          'holding a trilateral meeting later.',
+          'Her office said Ruiz is to hold one-on-one meetings with both Vega and Mora, ahead of ' +
+          'a three-way meeting in the afternoon.',
         { published: PUB },
       ),
     );
@@ -44,8 +44,8 @@ describe('shareOccasion', () => {
     const meetings = extractArticle(
       testArticle(
         LEAD +
-          'A spokesman said Ruiz will hold bilateral meetings with the Ecuadorian President Rosa ' +
-          'Paz, before holding a trilateral meeting later.',
+          'Her office said Ruiz is to hold one-on-one talks with Ecuadorian President Rosa Paz, ' +
+          'ahead of a three-way meeting in the afternoon.',
         { published: PUB },
       ),
     );
@@ -57,8 +57,7 @@ describe('shareOccasion', () => {
   it('keeps a date the side meeting states itself', () => {
     const meetings = extractArticle(
       testArticle(
-        LEAD +
-          'Ruiz will hold talks with Vega on Friday, before holding a trilateral meeting later.',
+        LEAD + 'Ruiz is to hold talks with Vega on Friday, ahead of a three-way meeting next week.',
         { published: PUB },
       ),
     );

@@ -1,8 +1,8 @@
 /**
- * Meetings held around another on one occasion. "The president will hold bilateral meetings
- * with both leaders, before holding a trilateral meeting later": the bilaterals say neither day
- * nor place, but they are the side meetings of the trilateral the clause after them names, so
- * they take its day and city. Only when that meeting seats every party of the side meeting, and
+ * Meetings held around another on one occasion. "The host is to see each guest alone, ahead of
+ * a three-way meeting in the afternoon": the one-on-one meetings say neither day nor place, but
+ * they are the side meetings of the meeting the clause after them names, so they take its day
+ * and city. Only when that meeting seats every party of the side meeting, and
  * never over a date or city the side meeting states itself; the fields are marked as carried.
  */
 import type { ArticleMeeting } from './extract';

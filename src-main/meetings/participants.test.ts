@@ -38,7 +38,7 @@ describe('readParticipants', () => {
   });
 
   it('reads a process named for a country ("the next round of Libyan talks") as its subject', () => {
-    const s = 'The next round of Libyan talks opens in Geneva on Monday at envoy level.';
+    const s = 'Envoys open a fresh round of Libyan talks in Geneva on Monday.';
     expect(read(s, 'talks').countries).toEqual([]);
     // Two demonyms name the two sides at the table.
     const t = 'A new round of Ethiopian and Eritrean talks opens in Geneva on Monday.';
