@@ -162,17 +162,19 @@ export class BlockKeys {
   }
 
   /**
-   * Levels ("foreign ministers") as bits, so that comparing two meetings' levels touches no
-   * strings: the first 30 distinct levels of a merge get a bit each; any later one sets
-   * `RARE_LEVEL`, and the levels are then compared as strings.
+   * Levels ("foreign ministers") as numbers and bits, so that comparing two meetings' levels
+   * touches no strings: the first 30 distinct levels of a merge get a bit each; any later one
+   * sets `RARE_LEVEL`, and the levels are then compared as strings.
    */
-  levels(levels: readonly string[]): number {
+  levels(levels: readonly string[]): { bits: number; ids: number[] } {
     let bits = 0;
+    const ids: number[] = [];
     for (const l of levels) {
       const n = number(this.levelIds, l);
       bits |= n < 30 ? 1 << n : RARE_LEVEL;
+      if (!ids.includes(n)) ids.push(n);
     }
-    return bits;
+    return { bits, ids };
   }
 
   /** The time id of a city: reports that name the same city find each other without a date. */
@@ -208,13 +210,26 @@ export function lookupTimes(range: [number, number]): number[] {
 }
 
 /**
- * Time ids an undated report looks up for a meeting whose date may lie in `window`: weeks for
- * a short window, 28-day spans for a long one (a report of a planned meeting looks six months
- * ahead), and the years of wide meetings.
+ * Time ids an undated report looks up for a meeting whose date may lie in `window`: its
+ * 28-day spans (a report of a planned meeting looks six months ahead: 7 keys, not 27 weeks).
  */
 export function windowTimes(window: [number, number]): number[] {
-  const out = window[1] - window[0] > WIDE_DAYS ? spans(window, []) : weeks(window, []);
-  return years(window, out);
+  return spans(window, []);
+}
+
+/** Levels beyond this many distinct ones in a merge share one time qualifier. */
+const LEVEL_SLOTS = 32;
+
+/**
+ * Times qualified by level, for the keys undated reports look up: an undated report joins a
+ * meeting only when they share a level, so it never visits the meetings of other levels held
+ * by the same countries that half-year.
+ */
+export function withLevels(times: readonly number[], levels: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const t of times)
+    for (const l of levels) out.push(t * LEVEL_SLOTS + Math.min(l, LEVEL_SLOTS - 1));
+  return out;
 }
 
 /** The time id of an undated report published on `day`, and those of the weeks around it. */

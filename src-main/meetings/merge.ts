@@ -23,6 +23,7 @@ import {
   spanTimes,
   surname,
   windowTimes,
+  withLevels,
 } from './blocking';
 import { findDates, resolveDate } from './dates';
 import type { ArticleMeeting } from './extract';
@@ -65,8 +66,9 @@ interface Mention {
   /** Distinct countries. */
   countries: string[];
   surnames: string[];
-  /** Its levels as bits (see `BlockKeys.levels`). */
+  /** Its levels as bits and as numbers (see `BlockKeys.levels`). */
   levels: number;
+  levelIds: number[];
   /** Its block keys (see `BlockKeys.parties`). */
   parties: MentionParties;
 }
@@ -83,8 +85,9 @@ interface Cluster {
   members: MergeItem[];
   articles: number[];
   levels: string[];
-  /** Its levels as bits (see `BlockKeys.levels`). */
+  /** Its levels as bits and as numbers (see `BlockKeys.levels`). */
   levelBits: number;
+  levelIds: number[];
   cities: string[];
   countries: string[];
   surnames: string[];
@@ -100,6 +103,7 @@ const dated = (c: Cluster): boolean => c.lo === c.lo;
 
 function prepare(item: MergeItem, keys: BlockKeys, article: number): Mention {
   const range = dayRange(item.date);
+  const levels = keys.levels(item.levels);
   return {
     item,
     article,
@@ -109,7 +113,8 @@ function prepare(item: MergeItem, keys: BlockKeys, article: number): Mention {
     pub: item.published ? dayNumber(item.published) : null,
     countries: [...new Set(item.countries)],
     surnames: item.people.map(p => surname(p.name)),
-    levels: keys.levels(item.levels),
+    levels: levels.bits,
+    levelIds: levels.ids,
     parties: keys.parties(item),
   };
 }
@@ -273,14 +278,17 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
     for (let i = 0; i < r.length; i += 2)
       if (sameParties(r[i], p) && sameTimes(r[i + 1], t)) return;
     r.push(p, t);
-    // Dated: its weeks for dated mentions, its spans for undated ones. Undated: the week it was
-    // published in, for other undated reports of the meeting. Both: its city.
-    const city = t.item.city ? [keys.city(t.item.city)] : [];
-    if (t.range) {
-      index.add(p.parties.all, registerTimes(t.range), c);
-      index.add(p.parties.near, [...spanTimes(t.range), ...city], c);
-    } else
-      index.add(p.parties.near, t.pub !== null ? [...publishedTimes(t.pub), ...city] : city, c);
+    if (t.range) index.add(p.parties.all, registerTimes(t.range), c);
+    registerNear(c, p, t, c.levelIds);
+  };
+  /**
+   * The keys undated reports find `c` by: the parties of `p` at the spans of a dated `t` or the
+   * publication week of an undated one, and at its city, for each of `levels`.
+   */
+  const registerNear = (c: Cluster, p: Mention, t: Mention, levels: number[]): void => {
+    const times = t.range ? spanTimes(t.range) : t.pub !== null ? publishedTimes(t.pub) : [];
+    if (t.item.city) times.push(keys.city(t.item.city));
+    index.add(p.parties.near, withLevels(times, levels), c);
   };
   // A meeting is found by every member's parties at every member's times, and by its seed's.
   const register = (c: Cluster, m: Mention): void => {
@@ -300,6 +308,13 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
     } else if (m.pub !== null) c.published.push(m.pub);
     for (const l of item.levels) addNew(c.levels, l);
     c.levelBits |= m.levels;
+    const added = m.levelIds.filter(l => !c.levelIds.includes(l));
+    if (added.length > 0) {
+      c.levelIds.push(...added);
+      // A new level: undated reports of it must find the meeting wherever the others do.
+      for (let i = 0; i < c.registered.length; i += 2)
+        registerNear(c, c.registered[i], c.registered[i + 1], added);
+    }
     if (item.city) addNew(c.cities, item.city);
     for (const x of m.countries) addNew(c.countries, x);
     for (const s of m.surnames) addNew(c.surnames, s);
@@ -316,6 +331,7 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
       articles: [],
       levels: [],
       levelBits: 0,
+      levelIds: [],
       cities: [],
       countries: [],
       surnames: [],
@@ -348,11 +364,12 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
       else create(m);
       continue;
     }
-    const times: number[] = [];
+    const near: number[] = [];
     const window = windowOf(m);
     if (window && m.pub !== null)
-      times.push(...windowTimes(window), ...publishedTimes(m.pub, UNDATED_PUBLISHED_DAYS));
-    if (m.item.city) times.push(keys.city(m.item.city));
+      near.push(...windowTimes(window), ...publishedTimes(m.pub, UNDATED_PUBLISHED_DAYS));
+    if (m.item.city) near.push(keys.city(m.item.city));
+    const times = withLevels(near, m.levelIds);
     const strong: Cluster[] = [];
     // Without a level it can never agree strongly: there is nothing to look up.
     if (m.levels !== 0)
