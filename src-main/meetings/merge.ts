@@ -377,7 +377,13 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
         if (strongMatch(m, window, c)) strong.push(c);
       });
     const datedPool = strong.filter(dated);
-    const pool = datedPool.length > 0 ? datedPool : strong;
+    const fitting = datedPool.length > 0 ? datedPool : strong;
+    // The place agrees strongly only with a meeting that names the report's city: one such
+    // meeting beats others that name no city (a three-way summit in the city over the
+    // bilateral its hosts hold that day, reported without a place).
+    const city = m.item.city;
+    const inCity = city && fitting.length > 1 ? fitting.filter(c => c.cities.includes(city)) : [];
+    const pool = inCity.length === 1 ? inCity : fitting;
     // Two meetings that both fit: which one the report means is a guess, so it stays apart.
     // Without a publication date the article's "on Monday" could mean any Monday: it must
     // read as the date of the one meeting that fits, never pick between several.
