@@ -74,9 +74,23 @@ function weeks([lo, hi]: [number, number], out: number[]): number[] {
   return out;
 }
 
+/** The calendar year of a day number, by integer arithmetic (no Date per lookup). */
+export function yearOfDay(day: number): number {
+  // Howard Hinnant's civil_from_days: eras of 400 years, years starting on 1 March.
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
+
 function years([lo, hi]: [number, number], out: number[]): number[] {
-  const y0 = new Date(lo * DAY_MS).getUTCFullYear();
-  const y1 = new Date(hi * DAY_MS).getUTCFullYear();
+  const y0 = yearOfDay(lo);
+  const y1 = yearOfDay(hi);
   for (let y = y0; y <= y1; y++) out.push(time(Time.Year, y));
   return out;
 }
@@ -97,6 +111,8 @@ const enum Party {
   Organisation = 4,
 }
 const PARTY_KINDS = 8;
+/** Separates names in a signature; no name contains it. */
+const SEP = '\u0001';
 /** Countries beyond this many in one mention are not blocked on (pairs grow quadratically). */
 const MAX_BLOCK_COUNTRIES = 8;
 
@@ -105,6 +121,7 @@ export const RARE_LEVEL = 1 << 30;
 
 /** The party keys of one mention (see `BlockKeys.parties`). */
 export interface MentionParties {
+  // Shared between mentions of the same parties: never modify.
   /** What a dated mention looks meetings up by. */
   dated: number[];
   /** What an undated mention looks meetings up by. */
@@ -125,6 +142,7 @@ export class BlockKeys {
   private readonly names = new Map<string, number>();
   private readonly cities = new Map<string, number>();
   private readonly levelIds = new Map<string, number>();
+  private readonly bySignature = new Map<string, MentionParties>();
 
   /**
    * Every party key of a mention. Lookups: a dated mention looks meetings up by each pair of
@@ -137,6 +155,22 @@ export class BlockKeys {
    * its countries when it names several, or else one of its people: those are all it needs.
    */
   parties(m: BlockParties): MentionParties {
+    // Most reports of a library name the same few sets of parties: compute each set once and
+    // share its arrays (fewer objects for the collector to carry through a big merge).
+    const sig = [
+      m.countries.join(SEP),
+      m.people.map(p => p.name).join(SEP),
+      m.organizations.join(SEP),
+    ].join(SEP + SEP);
+    let out = this.bySignature.get(sig);
+    if (!out) {
+      out = this.compute(m);
+      this.bySignature.set(sig, out);
+    }
+    return out;
+  }
+
+  private compute(m: BlockParties): MentionParties {
     const codes = [...new Set(m.countries)].sort().slice(0, MAX_BLOCK_COUNTRIES);
     const cs = codes.map(c => number(this.countries, c));
     const pairs: number[] = [];
