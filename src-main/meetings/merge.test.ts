@@ -70,7 +70,8 @@ describe('clusterMeetings', () => {
     const used = new Set<string>();
     const corpus = generateCorpus(4, { meetings: 500, used });
     // Other meetings of the same countries, levels and weeks: only their cities and days differ.
-    const others = generateCorpus(5, { meetings: 500, used, prefix: 'x', undatedShare: 0 });
+    // Some of their reports are undated too, and look for meetings of their countries.
+    const others = generateCorpus(5, { meetings: 500, used, prefix: 'x', undatedShare: 0.3 });
     for (const m of others.items) m.city = 'Quito';
     const before = canonicalGroups(clusterMeetings(corpus.items));
     const after = clusterMeetings(shuffled([...corpus.items, ...others.items], 6));
