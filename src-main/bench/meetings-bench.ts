@@ -6,7 +6,7 @@
  */
 import type { Article } from '../contract/article';
 import { extractArticleResults, mergeArticleResults } from '../meetings';
-import { generateCorpus } from '../meetings/generated-corpus';
+import { generateCorpus, scoreGroups } from '../meetings/generated-corpus';
 import { clusterMeetings, type MergeItem } from '../meetings/merge';
 import { splitSentences } from '../meetings/sentences';
 import { testArticle } from '../meetings/test-article';
@@ -145,6 +145,15 @@ export async function benchMeetings(count = 10_000): Promise<BenchFigure[]> {
       value: ms,
       unit: 'ms',
       baseline: { name: 'hash map on countries + date', value: baseMs },
+      target: reports === 100_000 ? '≤ 1 s' : undefined,
+    });
+    // Not timed: how right the merge is at this size (pairs of reports put together).
+    const score = scoreGroups(corpus, groups);
+    figures.push({
+      name: `meetings: merge precision, ${corpus.items.length} generated reports`,
+      value: score.precision,
+      unit: `(recall ${score.recall.toFixed(3)})`,
+      target: '≥ 0.99',
     });
   }
   // Incremental: 100 new articles join a library whose results are cached.

@@ -127,6 +127,36 @@ export function generateCorpus(seed: number, options: CorpusOptions): Corpus {
   return { items, truth, meetingOf };
 }
 
+/**
+ * Pairwise scores of a grouping against the corpus's truth: precision is the share of pairs of
+ * reports put in one meeting that report one real meeting (a false merge of a big group costs
+ * many pairs), recall the share of pairs of reports of one real meeting that were put together.
+ * An empty side scores 1.
+ */
+export function scoreGroups(
+  corpus: Corpus,
+  groups: readonly MergeItem[][],
+): { precision: number; recall: number } {
+  const pairs = (n: number): number => (n * (n - 1)) / 2;
+  const truthOf = (m: MergeItem): number => corpus.meetingOf.get(itemKey(m)) ?? -1;
+  let together = 0;
+  let right = 0;
+  for (const g of groups) {
+    together += pairs(g.length);
+    const byTruth = new Map<number, number>();
+    for (const m of g) byTruth.set(truthOf(m), (byTruth.get(truthOf(m)) ?? 0) + 1);
+    for (const k of byTruth.values()) right += pairs(k);
+  }
+  const perTruth = new Map<number, number>();
+  for (const m of corpus.items) perTruth.set(truthOf(m), (perTruth.get(truthOf(m)) ?? 0) + 1);
+  let real = 0;
+  for (const k of perTruth.values()) real += pairs(k);
+  return {
+    precision: together === 0 ? 1 : right / together,
+    recall: real === 0 ? 1 : right / real,
+  };
+}
+
 function pairsOf(cs: string[]): string[] {
   const s = [...cs].sort();
   const out: string[] = [];

@@ -70,7 +70,8 @@ describe('clusterMeetings', () => {
     const used = new Set<string>();
     const corpus = generateCorpus(4, { meetings: 500, used });
     // Other meetings of the same countries, levels and weeks: only their cities and days differ.
-    const others = generateCorpus(5, { meetings: 500, used, prefix: 'x', undatedShare: 0 });
+    // Some of their reports are undated too, and look for meetings of their countries.
+    const others = generateCorpus(5, { meetings: 500, used, prefix: 'x', undatedShare: 0.3 });
     for (const m of others.items) m.city = 'Quito';
     const before = canonicalGroups(clusterMeetings(corpus.items));
     const after = clusterMeetings(shuffled([...corpus.items, ...others.items], 6));
@@ -139,5 +140,35 @@ describe('clusterMeetings', () => {
     };
     const groups = clusterMeetings([...corpus.items, undated]);
     expect(groups.find(g => g.includes(undated))).toEqual([undated]);
+  });
+
+  it('joins an undated report to the one fitting meeting held in the city it names', () => {
+    // One article: a three-way summit in Arusha, and the bilateral the hosts hold that day,
+    // for which it gives no place.
+    const summit = report('summit.txt', '2024-06-03', {
+      countries: ['KE', 'TZ', 'UG'],
+      levels: ['heads of state'],
+      status: 'held',
+    });
+    const bilateral = report('summit.txt', '2024-06-03', {
+      order: 1,
+      countries: ['KE', 'TZ'],
+      levels: ['heads of state'],
+      city: null,
+      status: 'held',
+    });
+    // A week earlier, another outlet: the Kenyan and Tanzanian leaders will meet in Arusha.
+    const plan = report('plan.txt', '2024-05-27', {
+      countries: ['KE', 'TZ'],
+      levels: ['heads of state'],
+      date: { start: null, end: null, precision: 'unknown', text: null },
+    });
+    const groups = clusterMeetings([summit, bilateral, plan]);
+    expect(groups.find(g => g.includes(plan))).toEqual([summit, plan]);
+    // Without a city it could be either meeting: it stays apart.
+    const vague = { ...plan, articleId: 'vague.txt', file: 'vague.txt', city: null };
+    expect(clusterMeetings([summit, bilateral, vague]).find(g => g.includes(vague))).toEqual([
+      vague,
+    ]);
   });
 });

@@ -12,14 +12,18 @@
 import type { MeetingConfidence, MeetingOutcome } from '../contract/meeting';
 import {
   BlockIndex,
-  combine,
+  BlockKeys,
+  RARE_LEVEL,
   dayNumber,
+  type MentionParties,
   dayRange,
-  lookupTimeKeys,
-  lookupKeys,
-  registerKeys,
+  lookupTimes,
+  publishedTimes,
+  registerTimes,
+  spanTimes,
   surname,
-  timeKeys,
+  windowTimes,
+  withLevels,
 } from './blocking';
 import { findDates, resolveDate } from './dates';
 import type { ArticleMeeting } from './extract';
@@ -44,64 +48,149 @@ const PLANNED_WINDOW: [number, number] = [-3, 180];
 /** Two undated reports of one meeting were published within this many days of each other. */
 const UNDATED_PUBLISHED_DAYS = 7;
 
+/**
+ * An item with what the merge compares computed once. The fields a candidate is rejected by
+ * most often sit on the object itself: at 100,000 reports every extra object a comparison
+ * touches is a cache miss, and those misses were most of the merge's time.
+ */
+interface Mention {
+  item: MergeItem;
+  /** The article as a small number. */
+  article: number;
+  range: [number, number] | null;
+  /** Sort keys: the range, or +∞ when undated. */
+  lo: number;
+  hi: number;
+  /** Publication day, or null when the article has no date. */
+  pub: number | null;
+  /** Distinct countries. */
+  countries: string[];
+  surnames: string[];
+  /** Its levels as bits and as numbers (see `BlockKeys.levels`). */
+  levels: number;
+  levelIds: number[];
+  /** Its block keys (see `BlockKeys.parties`). */
+  parties: MentionParties;
+}
+
 interface Cluster {
   /** Creation order: the tie-break between equally good candidates. */
   n: number;
-  /** The first member in canonical order; countries and people are compared with it. */
-  seed: MergeItem;
+  separate: boolean;
+  /** Intersection of the dated members' day ranges; `lo` is NaN while no member is dated. */
+  lo: number;
+  hi: number;
+  /** The first member in canonical order; countries and organisations are compared with it. */
+  seed: Mention;
   members: MergeItem[];
-  articles: Set<string>;
-  /** Intersection of the dated members' day ranges; null while no member is dated. */
-  range: [number, number] | null;
-  levels: Set<string>;
-  cities: Set<string>;
-  countries: Set<string>;
-  surnames: Set<string>;
+  articles: number[];
+  levels: string[];
+  /** Its levels as bits and as numbers (see `BlockKeys.levels`). */
+  levelBits: number;
+  levelIds: number[];
+  cities: string[];
+  countries: string[];
+  surnames: string[];
   /** Publication days of the undated members. */
   published: number[];
-  /** Signatures of the members whose keys are registered already. */
-  registered: Set<string>;
+  /** Pairs of members whose parties and times it is registered under (see `register`). */
+  registered: Mention[];
+  /** Lookup stamp (see `BlockIndex`). */
+  seen: number;
 }
 
-function jaccard(a: Iterable<string>, b: Iterable<string>): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  if (sa.size === 0 || sb.size === 0) return 0;
-  let inter = 0;
-  for (const x of sa) if (sb.has(x)) inter++;
-  return inter / (sa.size + sb.size - inter);
+const dated = (c: Cluster): boolean => c.lo === c.lo;
+
+function prepare(item: MergeItem, keys: BlockKeys, article: number): Mention {
+  const range = dayRange(item.date);
+  const levels = keys.levels(item.levels);
+  return {
+    item,
+    article,
+    range,
+    lo: range ? range[0] : Infinity,
+    hi: range ? range[1] : Infinity,
+    pub: item.published ? dayNumber(item.published) : null,
+    countries: [...new Set(item.countries)],
+    surnames: item.people.map(p => surname(p.name)),
+    levels: levels.bits,
+    levelIds: levels.ids,
+    parties: keys.parties(item),
+  };
 }
 
-const overlaps = (a: [number, number], b: [number, number], slack = 0): boolean =>
-  a[0] <= b[1] + slack && b[0] <= a[1] + slack;
+/** Whether two members register a meeting under the same parties. */
+function sameParties(a: Mention, b: Mention): boolean {
+  const x = a.parties.all;
+  const y = b.parties.all;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
 
-const sharesPerson = (m: MergeItem, c: Cluster): boolean =>
-  m.people.some(p => c.surnames.has(surname(p.name)));
+/** Whether two members register a meeting at the same times. */
+const sameTimes = (a: Mention, b: Mention): boolean =>
+  a.lo === b.lo && a.hi === b.hi && a.pub === b.pub && a.item.city === b.item.city;
 
-const sharesLevel = (m: MergeItem, c: Cluster): boolean => m.levels.some(l => c.levels.has(l));
+/** Members of `a` that are in `b`. */
+function common(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  for (const x of a) if (b.includes(x)) n++;
+  return n;
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const inter = common(a, b);
+  return inter / (a.length + b.length - inter);
+}
+
+const overlaps = (a: [number, number], b: [number, number]): boolean =>
+  a[0] <= b[1] && b[0] <= a[1];
+
+const sharesPerson = (m: Mention, c: Cluster): boolean =>
+  m.surnames.some(s => c.surnames.includes(s));
+
+const sharesLevel = (m: Mention, c: Cluster): boolean =>
+  ((m.levels | c.levelBits) & RARE_LEVEL) === 0
+    ? (m.levels & c.levelBits) !== 0
+    : m.item.levels.some(l => c.levels.includes(l));
 
 /**
  * How well a dated mention matches a meeting; -1 when it cannot be the same meeting. The date
  * must overlap the meeting's range exactly: sources a few days apart are two meetings.
  */
-function datedScore(m: MergeItem, c: Cluster): number {
-  const range = dayRange(m.date);
-  if (!range || !c.range || !overlaps(range, c.range)) return -1;
-  if (c.articles.has(m.articleId) || m.separate !== c.seed.separate) return -1;
-  if (m.levels.length > 0 && c.levels.size > 0 && !sharesLevel(m, c)) return -1;
-  const j = jaccard(m.countries, c.seed.countries);
+function datedScore(m: Mention, c: Cluster): number {
+  const range = m.range;
+  if (!range || !(range[0] <= c.hi && c.lo <= range[1])) return -1;
+  const item = m.item;
+  if (item.separate !== c.separate) return -1;
+  if (m.levels !== 0 && c.levelBits !== 0 && !sharesLevel(m, c)) return -1;
+  const seed = c.seed;
+  const j = jaccard(m.countries, seed.countries);
   const person = sharesPerson(m, c);
-  const org = m.organizations.some(o => c.seed.organizations.includes(o));
-  const sameCity = Boolean(m.city && c.cities.has(m.city));
-  if (m.countries.length > 0 && c.seed.countries.length > 0) {
+  const sameCity = Boolean(item.city && c.cities.includes(item.city));
+  if (m.countries.length > 0 && seed.countries.length > 0) {
     if (j < 0.5) return -1;
     // A shared organisation alone ("ECOWAS delegation", "ECOWAS defence chiefs") ties two
     // reports together only in one city: the bloc holds many meetings in a week.
-  } else if (!person && !(org && sameCity)) return -1;
-  const cityClash = Boolean(m.city && c.cities.size > 0 && !sameCity);
+  } else if (
+    !person &&
+    !(sameCity && item.organizations.some(o => seed.item.organizations.includes(o)))
+  )
+    return -1;
+  const cityClash = Boolean(item.city && c.cities.length > 0 && !sameCity);
   // A different city is kept as a disagreement only when the countries agree closely.
   if (cityClash && j < 0.75) return -1;
+  if (c.articles.includes(m.article)) return -1;
   return j + (sameCity ? 0.5 : 0) + 0.5 + (person ? 0.3 : 0);
+}
+
+/** The days an undated report's meeting can fall on, from its publication day and status. */
+function windowOf(m: Mention): [number, number] | null {
+  if (m.pub === null) return null;
+  const [a, b] = m.item.status === 'held' ? HELD_WINDOW : PLANNED_WINDOW;
+  return [m.pub + a, m.pub + b];
 }
 
 /**
@@ -110,26 +199,24 @@ function datedScore(m: MergeItem, c: Cluster): number {
  * shared level, no other city, and a publication date that fits the meeting's date (or, for an
  * article without one, the same city).
  */
-function strongMatch(m: MergeItem, c: Cluster): boolean {
-  if (c.articles.has(m.articleId) || m.separate !== c.seed.separate) return false;
-  const cs = [...c.countries];
-  if (m.countries.length >= 2) {
-    const sub =
-      m.countries.every(x => c.countries.has(x)) || cs.every(x => m.countries.includes(x));
-    if (!sub || jaccard(m.countries, cs) < 2 / 3) return false;
-  } else if (!sharesPerson(m, c) || jaccard(m.countries, cs) < (m.countries.length > 0 ? 1 : 0))
-    return false;
+function strongMatch(m: Mention, window: [number, number] | null, c: Cluster): boolean {
+  const item = m.item;
+  if (item.separate !== c.separate) return false;
+  if (window && dated(c) && !(c.lo <= window[1] && window[0] <= c.hi)) return false;
   if (!sharesLevel(m, c)) return false;
-  if (m.city && c.cities.size > 0 && !c.cities.has(m.city)) return false;
-  const sameCity = Boolean(m.city && c.cities.has(m.city));
-  if (!m.published) return sameCity;
-  const pub = dayNumber(m.published);
-  if (c.range) {
-    const [a, b] = m.status === 'held' ? HELD_WINDOW : PLANNED_WINDOW;
-    if (!overlaps(c.range, [pub + a, pub + b])) return false;
-    if (m.monthHint && !monthsOf(c.range).includes(m.monthHint)) return false;
-    return true;
-  }
+  const sameCity = Boolean(item.city && c.cities.includes(item.city));
+  if (item.city && c.cities.length > 0 && !sameCity) return false;
+  const inter = common(m.countries, c.countries);
+  if (m.countries.length >= 2) {
+    const sub = inter === m.countries.length || inter === c.countries.length;
+    if (!sub || inter / (m.countries.length + c.countries.length - inter) < 2 / 3) return false;
+  } else if (!sharesPerson(m, c)) return false;
+  // One country named: the meeting must be of that country alone.
+  else if (m.countries.length === 1 && (inter !== 1 || c.countries.length !== 1)) return false;
+  if (c.articles.includes(m.article)) return false;
+  if (!window || m.pub === null) return sameCity;
+  if (dated(c)) return !item.monthHint || monthsOf([c.lo, c.hi]).includes(item.monthHint);
+  const pub = m.pub;
   return sameCity || c.published.some(p => Math.abs(p - pub) <= UNDATED_PUBLISHED_DAYS);
 }
 
@@ -139,8 +226,8 @@ function strongMatch(m: MergeItem, c: Cluster): boolean {
  */
 function readsAsMeetingDate(m: MergeItem, c: Cluster): boolean {
   const hit = m.date.text ? findDates(m.date.text)[0] : undefined;
-  if (!hit || !c.range) return true;
-  const range = c.range;
+  if (!hit || !dated(c)) return true;
+  const range: [number, number] = [c.lo, c.hi];
   return c.members.some(s => {
     if (!s.published) return false;
     const r = dayRange(resolveDate(hit, s.published, m.status === 'held' ? 'past' : 'future'));
@@ -158,32 +245,21 @@ function monthsOf([lo, hi]: [number, number]): number[] {
 }
 
 /** Canonical order: dated mentions by date, then undated ones; ties by article and position. */
-function canonical(a: MergeItem, b: MergeItem): number {
-  const ra = dayRange(a.date);
-  const rb = dayRange(b.date);
-  if (ra && !rb) return -1;
-  if (!ra && rb) return 1;
-  if (ra && rb && (ra[0] !== rb[0] || ra[1] !== rb[1])) return ra[0] - rb[0] || ra[1] - rb[1];
+function canonical(a: Mention, b: Mention): number {
+  if (a.lo !== b.lo) return a.lo - b.lo;
+  if (a.hi !== b.hi) return a.hi - b.hi;
+  const x = a.item;
+  const y = b.item;
   return (
-    (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
-    a.order - b.order ||
-    (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0)
+    (x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : 0) ||
+    x.order - y.order ||
+    (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0)
   );
 }
 
-function undatedLookup(m: MergeItem): string[] {
-  const parties = lookupKeys(m);
-  const times: string[] = [];
-  if (m.published) {
-    const pub = dayNumber(m.published);
-    const [a, b] = m.status === 'held' ? HELD_WINDOW : PLANNED_WINDOW;
-    times.push(...lookupTimeKeys([pub + a, pub + b]));
-    for (let w = Math.floor((pub - 7) / 7); w <= Math.floor((pub + 7) / 7); w++)
-      times.push(`u${w}`);
-  }
-  if (m.city) times.push(`city:${m.city}`);
-  return combine(parties, times);
-}
+const addNew = (list: string[], x: string): void => {
+  if (!list.includes(x)) list.push(x);
+};
 
 /**
  * Groups article meetings into real-world meetings; each group has at most one item per article.
@@ -191,88 +267,128 @@ function undatedLookup(m: MergeItem): string[] {
  */
 export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
   const clusters: Cluster[] = [];
+  const keys = new BlockKeys();
   const index = new BlockIndex<Cluster>();
-  const register = (c: Cluster, m: MergeItem): void => {
-    // Many reports of one meeting name the same parties, date and place: register those once.
-    const sig = [
-      m.countries.join(),
-      m.people.map(p => p.name).join(),
-      m.organizations.join(),
-      m.date.start,
-      m.date.end,
-      m.date.start ? '' : m.published,
-      m.city,
-    ].join('|');
-    if (c.registered.has(sig)) return;
-    c.registered.add(sig);
-    const parties = registerKeys(m);
-    const times: string[] = [];
-    const range = dayRange(m.date);
-    if (range) times.push(...timeKeys(range));
-    else if (m.published) times.push(`u${Math.floor(dayNumber(m.published) / 7)}`);
-    if (m.city) times.push(`city:${m.city}`);
-    // A meeting is found by every member's parties at every member's times.
-    for (const k of combine(parties, times)) index.add(k, c);
-    if (c.members.length > 1) {
-      for (const k of combine(registerKeys(c.seed), times)) index.add(k, c);
-      const seedTimes = dayRange(c.seed.date);
-      if (seedTimes) for (const k of combine(parties, timeKeys(seedTimes))) index.add(k, c);
-    }
+  /**
+   * Registers `c` under the parties of `p` at the times of `t`, unless it is registered under
+   * the same already: most reports of a meeting name the same parties, date and place.
+   */
+  const registerAs = (c: Cluster, p: Mention, t: Mention): void => {
+    const r = c.registered;
+    for (let i = 0; i < r.length; i += 2)
+      if (sameParties(r[i], p) && sameTimes(r[i + 1], t)) return;
+    r.push(p, t);
+    if (t.range) index.add(p.parties.all, registerTimes(t.range), c);
+    registerNear(c, p, t, c.levelIds);
   };
-  const join = (c: Cluster, m: MergeItem): void => {
-    c.members.push(m);
-    c.articles.add(m.articleId);
-    const range = dayRange(m.date);
-    if (range)
-      c.range = c.range ? [Math.max(c.range[0], range[0]), Math.min(c.range[1], range[1])] : range;
-    else if (m.published) c.published.push(dayNumber(m.published));
-    for (const l of m.levels) c.levels.add(l);
-    if (m.city) c.cities.add(m.city);
-    for (const x of m.countries) c.countries.add(x);
-    for (const p of m.people) c.surnames.add(surname(p.name));
+  /**
+   * The keys undated reports find `c` by: the parties of `p` at the spans of a dated `t` or the
+   * publication week of an undated one, and at its city, for each of `levels`.
+   */
+  const registerNear = (c: Cluster, p: Mention, t: Mention, levels: number[]): void => {
+    const times = t.range ? spanTimes(t.range) : t.pub !== null ? publishedTimes(t.pub) : [];
+    if (t.item.city) times.push(keys.city(t.item.city));
+    index.add(p.parties.near, withLevels(times, levels), c);
+  };
+  // A meeting is found by every member's parties at every member's times, and by its seed's.
+  const register = (c: Cluster, m: Mention): void => {
+    registerAs(c, m, m);
+    registerAs(c, c.seed, m);
+    registerAs(c, m, c.seed);
+  };
+  const join = (c: Cluster, m: Mention): void => {
+    const item = m.item;
+    c.members.push(item);
+    c.articles.push(m.article);
+    const range = m.range;
+    if (range) {
+      const was = dated(c);
+      c.lo = was ? Math.max(c.lo, range[0]) : range[0];
+      c.hi = was ? Math.min(c.hi, range[1]) : range[1];
+    } else if (m.pub !== null) c.published.push(m.pub);
+    for (const l of item.levels) addNew(c.levels, l);
+    c.levelBits |= m.levels;
+    const added = m.levelIds.filter(l => !c.levelIds.includes(l));
+    if (added.length > 0) {
+      c.levelIds.push(...added);
+      // A new level: undated reports of it must find the meeting wherever the others do.
+      for (let i = 0; i < c.registered.length; i += 2)
+        registerNear(c, c.registered[i], c.registered[i + 1], added);
+    }
+    if (item.city) addNew(c.cities, item.city);
+    for (const x of m.countries) addNew(c.countries, x);
+    for (const s of m.surnames) addNew(c.surnames, s);
     register(c, m);
   };
-  const create = (m: MergeItem): void => {
+  const create = (m: Mention): void => {
     const c: Cluster = {
       n: clusters.length,
+      separate: m.item.separate,
+      lo: NaN,
+      hi: NaN,
       seed: m,
       members: [],
-      articles: new Set(),
-      range: null,
-      levels: new Set(),
-      cities: new Set(),
-      countries: new Set(),
-      surnames: new Set(),
+      articles: [],
+      levels: [],
+      levelBits: 0,
+      levelIds: [],
+      cities: [],
+      countries: [],
+      surnames: [],
       published: [],
-      registered: new Set(),
+      registered: [],
+      seen: 0,
     };
     clusters.push(c);
     join(c, m);
   };
 
-  for (const m of [...items].sort(canonical)) {
-    const range = dayRange(m.date);
-    if (range) {
+  const articles = new Map<string, number>();
+  const prepared = items.map(item => {
+    let a = articles.get(item.articleId);
+    if (a === undefined) articles.set(item.articleId, (a = articles.size));
+    return prepare(item, keys, a);
+  });
+  for (const m of prepared.sort(canonical)) {
+    if (m.range) {
       let best: Cluster | null = null;
       let bestScore = -1;
-      for (const c of index.lookup(combine(lookupKeys(m), lookupTimeKeys(range)))) {
+      index.lookup(m.parties.dated, lookupTimes(m.range), c => {
         const s = datedScore(m, c);
         if (s > bestScore || (s === bestScore && best && c.n < best.n)) {
           bestScore = s;
           best = c;
         }
-      }
+      });
       if (best && bestScore >= 0) join(best, m);
       else create(m);
       continue;
     }
-    const strong = index.lookup(undatedLookup(m)).filter(c => strongMatch(m, c));
-    const dated = strong.filter(c => c.range);
-    const pool = dated.length > 0 ? dated : strong;
+    const near: number[] = [];
+    const window = windowOf(m);
+    if (window && m.pub !== null)
+      near.push(...windowTimes(window), ...publishedTimes(m.pub, UNDATED_PUBLISHED_DAYS));
+    if (m.item.city) near.push(keys.city(m.item.city));
+    const times = withLevels(near, m.levelIds);
+    const strong: Cluster[] = [];
+    // Without a level it can never agree strongly: there is nothing to look up.
+    if (m.levels !== 0)
+      index.lookup(m.parties.undated, times, c => {
+        if (strongMatch(m, window, c)) strong.push(c);
+      });
+    const datedPool = strong.filter(dated);
+    const fitting = datedPool.length > 0 ? datedPool : strong;
+    // The place agrees strongly only with a meeting that names the report's city: one such
+    // meeting beats others that name no city (a three-way summit in the city over the
+    // bilateral its hosts hold that day, reported without a place).
+    const city = m.item.city;
+    const inCity = city && fitting.length > 1 ? fitting.filter(c => c.cities.includes(city)) : [];
+    const pool = inCity.length === 1 ? inCity : fitting;
     // Two meetings that both fit: which one the report means is a guess, so it stays apart.
     // Without a publication date the article's "on Monday" could mean any Monday: it must
     // read as the date of the one meeting that fits, never pick between several.
-    if (pool.length === 1 && (m.published || readsAsMeetingDate(m, pool[0]))) join(pool[0], m);
+    if (pool.length === 1 && (m.pub !== null || readsAsMeetingDate(m.item, pool[0])))
+      join(pool[0], m);
     else create(m);
   }
   return clusters.map(c => c.members);
