@@ -140,6 +140,38 @@ test.describe('search', () => {
     await expect(search.options.first()).toContainText('Iranian Defense Minister');
   });
 
+  test('runs in a worker off the page, saves the index in pieces and searches after a reload', async ({
+    app,
+  }) => {
+    const search = new SearchBox(app.page);
+    await search.search('tranquility');
+    await expect(search.options.first()).toContainText('The defense ministers');
+    expect(app.page.workers().map(w => w.url())).toContainEqual(
+      expect.stringMatching(/\/assets\/worker-[\w-]+\.js$/),
+    );
+    const pieces = () =>
+      app.page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('readout');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result
+                .transaction('searchIndex')
+                .objectStore('searchIndex')
+                .count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            };
+          }),
+      );
+    await expect.poll(pieces, { timeout: 15_000 }).toBeGreaterThan(1);
+
+    await app.page.reload();
+    await search.search('tranquility');
+    await expect(search.options.first()).toContainText('The defense ministers');
+  });
+
   test('Enter pressed straight after typing opens the first result once it arrives', async ({
     app,
   }) => {

@@ -22,7 +22,7 @@ import { useInboxImports } from './features/import/InboxFolder';
 import { importPasted } from './features/import/paste';
 import { usePasteToCreate } from './features/import/paste-hook';
 import { LibraryPane } from './features/library/LibraryPane';
-import { useLibraryView, useLiveArticles, useOpenArticle } from './features/library/useLibrary';
+import { useLibraryView, useOpenArticle } from './features/library/useLibrary';
 import { AddFromSelection } from './features/meetings/AddFromSelection';
 import { useMeetingSync } from './features/meetings/hooks';
 import { MeetingsView } from './features/meetings/MeetingsView';
@@ -70,7 +70,6 @@ export function App() {
 
   useEscapeKey();
   useArticleKeys(library.shown, selectedId, id => navigation.openArticle(id));
-  const articles = useLiveArticles(view === 'highlights');
   useMeetingSync({ paused: activity !== null });
   useAutoBackupSchedule();
 
@@ -261,7 +260,7 @@ export function App() {
                 <ViewFailed view="All highlights" error={error} retry={retry} />
               )}
             >
-              <AllHighlightsView articles={articles} />
+              <AllHighlightsView />
             </ErrorBoundary>
           ) : selected ? (
             <ErrorBoundary

@@ -39,7 +39,11 @@ export const DERIVED_META_KEYS: ReadonlySet<string> = new Set([SEARCH_INDEX_META
  * Derived data a full restore removes so that it is made again from the restored articles: the
  * tables (never backed up; ignored in older backups that hold them) and `meta` keys.
  */
-export const REBUILT_TABLES: ReadonlySet<string> = new Set(['meetings', 'articleMeetings']);
+export const REBUILT_TABLES: ReadonlySet<string> = new Set([
+  'meetings',
+  'articleMeetings',
+  'searchIndex',
+]);
 export const REBUILT_META_KEYS: ReadonlySet<string> = new Set([FINGERPRINT_KEY]);
 
 /** The longest note, tag list and tag a restore accepts: far beyond what an analyst writes. */

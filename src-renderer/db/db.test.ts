@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
+  entryFromArticle,
   ReadoutDB,
   type ArticleNote,
   type Highlight,
@@ -38,14 +39,18 @@ const V6_STORES = {
   library: 'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published',
   positions: 'articleId',
 };
-/** Every version that shipped, each with the stores it added. */
-const SHIPPED: Record<string, string>[] = [
-  V1_STORES,
-  V2_STORES,
-  V3_STORES,
-  V4_STORES,
-  V5_STORES,
-  V6_STORES,
+const V8_STORES = {
+  searchIndex: 'id',
+};
+/** Every version that shipped, each with the stores it added (Dexie allows gaps in numbers). */
+const SHIPPED: [number, Record<string, string>][] = [
+  [1, V1_STORES],
+  [2, V2_STORES],
+  [3, V3_STORES],
+  [4, V4_STORES],
+  [5, V5_STORES],
+  [6, V6_STORES],
+  [8, V8_STORES],
 ];
 
 function storedArticle(id: string, source: string): StoredArticle {
@@ -171,14 +176,18 @@ const ROWS: Record<string, unknown[]> = {
   articleMeetings: [cached],
   briefings: [BRIEFING],
 };
+// A version 6 database already has its library entries (as the v6 upgrade writes them) and a
+// reading position.
+ROWS.library = (ROWS.articles as StoredArticle[]).map(a => entryFromArticle(a, a.importedAt));
+ROWS.positions = [{ articleId: '00000000000000a1', position: 120, updatedAt: 1000 }];
 
 describe('ReadoutDB upgrades', () => {
   const latest = new ReadoutDB('never-opened').verno;
-  const earlier = SHIPPED.map((_, i) => i + 1).filter(v => v < latest);
+  const earlier = SHIPPED.map(([v]) => v).filter(v => v < latest);
 
   it('knows the stores of every version up to the latest', () => {
-    expect(earlier).toEqual(Array.from({ length: latest - 1 }, (_, i) => i + 1));
-    expect(SHIPPED).toHaveLength(latest);
+    expect(SHIPPED.at(-1)?.[0]).toBe(latest);
+    expect(earlier).toHaveLength(SHIPPED.length - 1);
   });
 
   it.each(earlier)(
@@ -187,8 +196,8 @@ describe('ReadoutDB upgrades', () => {
       const name = `t-${Math.random()}`;
       const old = new Dexie(name);
       const tables: string[] = [];
-      SHIPPED.slice(0, version).forEach((stores, i) => {
-        old.version(i + 1).stores(stores);
+      SHIPPED.filter(([v]) => v <= version).forEach(([v, stores]) => {
+        old.version(v).stores(stores);
         tables.push(...Object.keys(stores));
       });
       for (const table of tables) await old.table(table).bulkAdd(ROWS[table]);
@@ -265,7 +274,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(8);
       expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
@@ -297,7 +306,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(8);
       expect(await db.highlights.toArray()).toEqual([highlight]);
       expect(await db.highlights.where('tags').equals('moscow').count()).toBe(1);
       expect(await db.articleNotes.get('00000000000000a1')).toMatchObject({ text: 'Note' });
@@ -312,7 +321,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
     try {
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(8);
       expect(db.tables.map(t => t.name).sort()).toEqual([
         'articleMeetings',
         'articleNotes',
@@ -324,6 +333,7 @@ describe('ReadoutDB', () => {
         'meetings',
         'meta',
         'positions',
+        'searchIndex',
         'trash',
       ]);
     } finally {

@@ -219,6 +219,16 @@ export interface ReadingPosition {
   updatedAt: number;
 }
 
+/**
+ * One piece of the saved search index (derived data: never backed up, rebuilt when missing). The
+ * index is saved in pieces of a few megabytes so that no single record, read or write is the
+ * size of the whole index; `search/snapshot.ts` owns the ids.
+ */
+export interface SearchIndexChunk {
+  id: string;
+  data: string;
+}
+
 export class ReadoutDB extends Dexie {
   articles!: EntityTable<StoredArticle, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
@@ -231,6 +241,7 @@ export class ReadoutDB extends Dexie {
   briefings!: EntityTable<BriefingRecord, 'id'>;
   library!: EntityTable<LibraryEntry, 'articleId'>;
   positions!: EntityTable<ReadingPosition, 'articleId'>;
+  searchIndex!: EntityTable<SearchIndexChunk, 'id'>;
 
   constructor(name = 'readout') {
     super(name);
@@ -274,6 +285,11 @@ export class ReadoutDB extends Dexie {
           .each(a => entries.push(entryFromArticle(a, a.importedAt)));
         await tx.table<LibraryEntry, string>('library').bulkAdd(entries);
       });
+    // v8: the saved search index in pieces (derived; see SearchIndexChunk). A new table only.
+    // v7 belongs to the team tables; Dexie allows the gap.
+    this.version(8).stores({
+      searchIndex: 'id',
+    });
   }
 }
 

@@ -30,6 +30,17 @@ describe('searchIndex', () => {
     expect(searchIndex(indexOf(), 'mediatoin')[0]?.articleId).toBe(oslo.id);
   });
 
+  it('keeps to the words as written when they match, and allows typos only when they do not', () => {
+    const index = createIndex();
+    const vienna = makeArticle('Talks in Vienna', 'The envoys met in Vienna on Monday.');
+    const vienne = makeArticle('Wine fair', 'Growers from Vienne showed their new vintage.');
+    index.addAll([articleDoc(vienna), articleDoc(vienne)]);
+    expect(searchIndex(index, 'vienna').map(h => h.articleId)).toEqual([vienna.id]);
+    expect(searchIndex(index, 'vienne').map(h => h.articleId)).toEqual([vienne.id]);
+    expect(searchIndex(index, 'vintahe').map(h => h.articleId)).toEqual([vienne.id]);
+    expect(searchIndex(index, 'envoys viena').map(h => h.articleId)).toEqual([vienna.id]);
+  });
+
   it('ranks a title match above a text match', () => {
     const index = createIndex();
     const inText = makeArticle(

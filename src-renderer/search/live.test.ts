@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReadoutDB } from '../db/db';
-import { LiveSearchIndex, SEARCH_INDEX_META_KEY, type PersistedIndex } from './live';
+import { LiveSearchIndex, SEARCH_INDEX_META_KEY } from './live';
+import { loadSnapshot } from './snapshot';
 import { makeArticle, makeHighlight, makeNote } from './testing';
 
 const open: LiveSearchIndex[] = [];
@@ -16,7 +17,7 @@ async function started(db: ReadoutDB): Promise<LiveSearchIndex> {
 
 /** Waits until the live query has delivered a change and the index has applied it. */
 async function until(live: LiveSearchIndex, query: string, ids: string[]): Promise<void> {
-  await vi.waitFor(() => expect(live.search(query).map(h => h.id)).toEqual(ids));
+  await vi.waitFor(async () => expect((await live.search(query)).map(h => h.id)).toEqual(ids));
 }
 
 afterEach(() => {
@@ -38,7 +39,7 @@ describe('LiveSearchIndex', () => {
     await db.articles.bulkAdd([budget, summit]);
     const live = await started(db);
     expect(live.getSnapshot()).toEqual(expect.objectContaining({ origin: 'built', documents: 2 }));
-    expect(live.search('nairobi').map(h => h.articleId)).toEqual([summit.id]);
+    expect((await live.search('nairobi')).map(h => h.articleId)).toEqual([summit.id]);
   });
 
   it('follows added, edited and deleted articles', async () => {
@@ -52,7 +53,7 @@ describe('LiveSearchIndex', () => {
       contentHash: 'ffffffffffffffff',
     });
     await until(live, 'luxembourg', [`a:${budget.id}`]);
-    expect(live.search('brussels')).toEqual([]);
+    expect(await live.search('brussels')).toEqual([]);
     await db.articles.delete(budget.id);
     await until(live, 'luxembourg', []);
     expect(live.getSnapshot().documents).toBe(0);
@@ -65,11 +66,11 @@ describe('LiveSearchIndex', () => {
     const h = makeHighlight(summit, 'sign the accord', { note: 'Watch the signatories' });
     await db.highlights.add(h);
     await until(live, 'signatories', [`h:${h.id}`]);
-    expect(live.search('signatories')[0].position).toEqual(h.position);
+    expect((await live.search('signatories'))[0].position).toEqual(h.position);
     await db.highlights.update(h.id, { note: 'Ask about observers', tags: ['protocol'] });
     await until(live, 'observers', [`h:${h.id}`]);
     await until(live, 'signatories', []);
-    expect(live.search('protocol').map(x => x.id)).toEqual([`h:${h.id}`]);
+    expect((await live.search('protocol')).map(x => x.id)).toEqual([`h:${h.id}`]);
     await db.highlights.delete(h.id);
     await until(live, 'observers', []);
   });
@@ -96,14 +97,14 @@ describe('LiveSearchIndex', () => {
     const first = await started(db);
     await first.persist();
     const queries = ['budget', 'nairobi', 'procure', 'leaders accord', 'brusels'];
-    const before = queries.map(q => first.search(q));
+    const before = await Promise.all(queries.map(q => first.search(q)));
     first.stop();
-    const saved = (await db.meta.get(SEARCH_INDEX_META_KEY))?.value as PersistedIndex;
-    expect(saved.versions.articles).toHaveLength(2);
+    const saved = await loadSnapshot(db);
+    expect(saved?.versions.articles).toHaveLength(2);
 
     const again = await started(new ReadoutDB(name));
     expect(again.getSnapshot().origin).toBe('restored');
-    expect(queries.map(q => again.search(q))).toEqual(before);
+    expect(await Promise.all(queries.map(q => again.search(q)))).toEqual(before);
   });
 
   it('catches up on changes made while it was not running', async () => {
@@ -118,8 +119,8 @@ describe('LiveSearchIndex', () => {
 
     const again = await started(new ReadoutDB(name));
     expect(again.getSnapshot().origin).toBe('restored');
-    expect(again.search('nairobi').map(h => h.articleId)).toEqual([summit.id]);
-    expect(again.search('brussels')).toEqual([]);
+    expect((await again.search('nairobi')).map(h => h.articleId)).toEqual([summit.id]);
+    expect(await again.search('brussels')).toEqual([]);
   });
 
   it('rebuilds when the saved index is of another format', async () => {
@@ -129,7 +130,7 @@ describe('LiveSearchIndex', () => {
     await db.meta.put({ key: SEARCH_INDEX_META_KEY, value: { format: -1, index: '{}' } });
     const live = await started(db);
     expect(live.getSnapshot().origin).toBe('built');
-    expect(live.search('brussels')).toHaveLength(1);
+    expect(await live.search('brussels')).toHaveLength(1);
   });
 
   it('saves the index a while after changes', async () => {
@@ -139,7 +140,7 @@ describe('LiveSearchIndex', () => {
     await live.start();
     await db.articles.add(budget);
     await vi.waitFor(async () => {
-      const saved = (await db.meta.get(SEARCH_INDEX_META_KEY))?.value as PersistedIndex | undefined;
+      const saved = await loadSnapshot(db);
       expect(saved?.versions.articles).toEqual([[budget.id, budget.contentHash]]);
     });
   });
@@ -151,11 +152,35 @@ describe('LiveSearchIndex', () => {
     open.push(live);
     await live.start();
     await vi.waitFor(async () => expect(await db.meta.get(SEARCH_INDEX_META_KEY)).toBeDefined());
-    const savedAt = ((await db.meta.get(SEARCH_INDEX_META_KEY))?.value as PersistedIndex).savedAt;
+    const savedAt = (await loadSnapshot(db))?.savedAt;
     await db.articleNotes.put(makeNote(summit, 'Quorum rules'));
     await until(live, 'quorum', [`n:${summit.id}`]);
     await new Promise(r => setTimeout(r, 50));
-    const saved = (await db.meta.get(SEARCH_INDEX_META_KEY))?.value as PersistedIndex;
-    expect(saved.savedAt).toBe(savedAt);
+    expect((await loadSnapshot(db))?.savedAt).toBe(savedAt);
+  });
+
+  it('does not re-save the whole index for a few articles added to a large library', async () => {
+    const db = new ReadoutDB('t-' + Math.random());
+    const many = Array.from({ length: 40 }, (_, i) =>
+      makeArticle(`Dispatch ${i}`, `Routine dispatch number ${i} from the press office.`),
+    );
+    await db.articles.bulkAdd(many);
+    const live = new LiveSearchIndex(db, { persistDelayMs: 10 });
+    open.push(live);
+    await live.start();
+    await vi.waitFor(async () => expect(await loadSnapshot(db)).not.toBeNull());
+    const savedAt = (await loadSnapshot(db))?.savedAt;
+    await db.articles.add(makeArticle('Late wire', 'A late wire from Montevideo.'));
+    await vi.waitFor(async () => expect(await live.search('montevideo')).toHaveLength(1));
+    await new Promise(r => setTimeout(r, 50));
+    expect((await loadSnapshot(db))?.savedAt).toBe(savedAt);
+    // Enough further articles (SAVE_SHARE of the index) are saved again.
+    await db.articles.bulkAdd([
+      makeArticle('Wire two', 'From Asunción.'),
+      makeArticle('Wire three', 'From La Paz.'),
+    ]);
+    await vi.waitFor(async () =>
+      expect((await loadSnapshot(db))?.versions.articles).toHaveLength(43),
+    );
   });
 });

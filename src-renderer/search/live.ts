@@ -4,34 +4,40 @@
  * A live query watches the three searched tables cheaply: for articles only the keys of the
  * `contentHash` index (id → hash of the text, no article bodies), for highlights and article notes
  * (small tables) a hash of the searched fields. Each change is diffed against what the index holds,
- * and only added, changed or removed documents are touched.
+ * and only added, changed or removed documents are sent to the index, in batches.
  *
- * The index is persisted (serialized MiniSearch + the versions it was built from) in `meta`, a
- * couple of seconds after the last change to the articles. On start it is loaded instead of rebuilt, and the first
- * diff catches up whatever changed since it was saved — so a stale index is never served for
- * long, and an unchanged library costs one load.
+ * The index itself lives in the search worker (`host.ts` via `client.ts`): building, querying and
+ * saving run off the page's main thread. It is saved in pieces (`snapshot.ts`), and only once the
+ * articles changed since the last save reach a share of the index (SAVE_SHARE): a small import
+ * into a big library costs no re-serialising, and the next start catches those few up from the
+ * first diff. On start the saved index is loaded instead of rebuilt.
  */
 import { liveQuery, type Subscription } from 'dexie';
-import type MiniSearch from 'minisearch';
 import type { ArticleNote, Highlight, ReadoutDB } from '../db/db';
+import { inProcessClient, searchClient, type SearchClient } from './client';
 import {
   articleDoc,
   articleDocId,
-  createIndex,
   highlightDoc,
   highlightDocId,
-  loadIndex,
   noteDoc,
   noteDocId,
-  searchIndex,
   type SearchDoc,
   type SearchHit,
 } from './index';
+import { MAX_APPLY_DOCS } from './protocol';
+import type { SavedVersions } from './snapshot';
 
-/** `meta` key of the persisted index. Derived data: backups leave it out. */
-export const SEARCH_INDEX_META_KEY = 'search-index';
-/** Bump when INDEX_OPTIONS or the document shapes change: older persisted indexes are rebuilt. */
-export const INDEX_FORMAT = 1;
+export { INDEX_FORMAT, SEARCH_INDEX_META_KEY } from './snapshot';
+
+/**
+ * The index is saved again once the articles added, changed or removed since the last save are
+ * this share of the documents (or it has never been saved): re-serialising costs the whole index,
+ * catching up at start costs only the unsaved articles.
+ */
+export const SAVE_SHARE = 0.05;
+/** Articles read from the database per batch sent to the index. */
+const READ_BATCH = 500;
 
 type Versions = Map<string, string>;
 
@@ -45,17 +51,6 @@ interface Observed {
   versions: TableVersions;
   highlights: Map<string, Highlight>;
   notes: Map<string, ArticleNote>;
-}
-
-export interface PersistedIndex {
-  format: number;
-  savedAt: number;
-  versions: {
-    articles: [string, string][];
-    highlights: [string, string][];
-    notes: [string, string][];
-  };
-  index: string;
 }
 
 export type IndexStatus = 'starting' | 'building' | 'ready' | 'failed';
@@ -121,30 +116,45 @@ function diff(known: Versions, current: Versions): { changed: string[]; removed:
 export interface LiveIndexOptions {
   /** Delay after the last change before the index is saved. */
   persistDelayMs?: number;
+  /** Where the index lives; in-process by default (the app passes the worker's client). */
+  client?: SearchClient;
 }
 
+const emptyVersions = (): TableVersions => ({
+  articles: new Map(),
+  highlights: new Map(),
+  notes: new Map(),
+});
+
 export class LiveSearchIndex {
-  private index: MiniSearch<SearchDoc> = createIndex();
-  private known: TableVersions = { articles: new Map(), highlights: new Map(), notes: new Map() };
+  private known: TableVersions = emptyVersions();
   private subscription: Subscription | null = null;
   private queue: Promise<void> = Promise.resolve();
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<() => void>();
   private snapshot: IndexSnapshot = { status: 'starting', revision: 0, documents: 0, origin: null };
   private firstSync = true;
+  private started = false;
+  /** Articles added, changed or removed since the index was last saved (or loaded). */
+  private unsaved = 0;
+  private neverSaved = true;
   private readonly persistDelayMs: number;
+  private readonly client: SearchClient;
 
   constructor(
     private readonly db: ReadoutDB,
     options: LiveIndexOptions = {},
   ) {
     this.persistDelayMs = options.persistDelayMs ?? 2000;
+    this.client = options.client ?? inProcessClient(db);
   }
 
   /** Restores the saved index if there is one, then follows the database. */
   async start(): Promise<void> {
-    if (this.subscription) return;
+    if (this.started) return;
+    this.started = true;
     const restored = await this.restore();
+    if (!this.started) return;
     this.subscription = liveQuery(() => observe(this.db)).subscribe({
       next: observed => void this.enqueue(() => this.sync(observed, restored)),
       error: (error: unknown) => {
@@ -155,14 +165,20 @@ export class LiveSearchIndex {
   }
 
   stop(): void {
+    this.started = false;
     this.subscription?.unsubscribe();
     this.subscription = null;
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
   }
 
-  search(query: string, limit?: number): SearchHit[] {
-    return searchIndex(this.index, query, limit);
+  /** Ranked hits for `query`; none (and a console error) when the index cannot answer. */
+  async search(query: string, limit = 50): Promise<SearchHit[]> {
+    if (!query.trim()) return [];
+    const reply = await this.client.call({ type: 'search', query: query.slice(0, 1000), limit });
+    if (reply.ok) return reply.value.hits;
+    console.error('search:', reply.error.message);
+    return [];
   }
 
   getSnapshot = (): IndexSnapshot => this.snapshot;
@@ -177,22 +193,21 @@ export class LiveSearchIndex {
     return this.queue;
   }
 
-  /** Saves the index now (also called, debounced, after changes). */
+  /** Saves the index now (also called, debounced, after enough changes). */
   persist(): Promise<void> {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
     return this.enqueue(async () => {
-      const value: PersistedIndex = {
-        format: INDEX_FORMAT,
-        savedAt: Date.now(),
-        versions: {
-          articles: [...this.known.articles],
-          highlights: [...this.known.highlights],
-          notes: [...this.known.notes],
-        },
-        index: JSON.stringify(this.index),
+      const versions: SavedVersions = {
+        articles: [...this.known.articles],
+        highlights: [...this.known.highlights],
+        notes: [...this.known.notes],
       };
-      await this.db.meta.put({ key: SEARCH_INDEX_META_KEY, value });
+      const unsaved = this.unsaved;
+      const reply = await this.client.call({ type: 'save', versions });
+      if (!reply.ok) throw new Error(`saving failed: ${reply.error.message}`);
+      this.unsaved -= unsaved;
+      this.neverSaved = false;
     });
   }
 
@@ -209,26 +224,30 @@ export class LiveSearchIndex {
     this.listeners.forEach(l => l());
   }
 
-  /** Loads the persisted index; false when there is none usable (then the first sync builds). */
+  /** Loads the saved index; false when there is none usable (then the first sync builds). */
   private async restore(): Promise<boolean> {
-    try {
-      const record = await this.db.meta.get(SEARCH_INDEX_META_KEY);
-      const saved = record?.value as PersistedIndex | undefined;
-      if (!saved || saved.format !== INDEX_FORMAT || typeof saved.index !== 'string') return false;
-      this.index = loadIndex(saved.index);
-      this.known = {
-        articles: new Map(saved.versions.articles),
-        highlights: new Map(saved.versions.highlights),
-        notes: new Map(saved.versions.notes),
-      };
-      this.update({ documents: this.index.documentCount });
-      return true;
-    } catch (error) {
-      console.warn('search index: saved index unusable, rebuilding', error);
-      this.index = createIndex();
-      this.known = { articles: new Map(), highlights: new Map(), notes: new Map() };
+    const reply = await this.client.call({ type: 'restore', database: this.db.name });
+    if (!reply.ok) {
+      console.error('search index: could not start', reply.error.message);
+      this.update({ status: 'failed' });
       return false;
     }
+    const { versions, documents } = reply.value;
+    if (!versions) return false;
+    this.known = {
+      articles: new Map(versions.articles),
+      highlights: new Map(versions.highlights),
+      notes: new Map(versions.notes),
+    };
+    this.neverSaved = false;
+    this.update({ documents });
+    return true;
+  }
+
+  private async apply(add: SearchDoc[], remove: string[]): Promise<number> {
+    const reply = await this.client.call({ type: 'apply', add, remove });
+    if (!reply.ok) throw new Error(`indexing failed: ${reply.error.message}`);
+    return reply.value.documents;
   }
 
   private async sync(observed: Observed, restored: boolean): Promise<void> {
@@ -246,48 +265,60 @@ export class LiveSearchIndex {
       n.removed.length;
     if (first) this.update({ status: 'building' });
 
-    const docs: SearchDoc[] = [];
-    if (a.changed.length > 0) {
-      const articles = await this.db.articles.bulkGet(a.changed);
-      a.changed.forEach((id, i) => {
-        const article = articles[i];
-        if (article) docs.push(articleDoc(article));
-        else a.removed.push(id);
-      });
-    }
-    for (const id of h.changed) docs.push(highlightDoc(observed.highlights.get(id)!));
-    for (const id of n.changed) docs.push(noteDoc(observed.notes.get(id)!));
+    let documents = this.snapshot.documents;
     const gone = [
       ...a.removed.map(articleDocId),
       ...h.removed.map(highlightDocId),
       ...n.removed.map(noteDocId),
     ];
-
-    for (const id of gone) if (this.index.has(id)) this.index.discard(id);
-    const fresh = docs.filter(d => !this.index.has(d.id));
-    for (const d of docs) if (this.index.has(d.id)) this.index.replace(d);
-    // A first build of thousands of articles yields to the page between chunks.
-    if (fresh.length > 500) await this.index.addAllAsync(fresh, { chunkSize: 250 });
-    else this.index.addAll(fresh);
+    const small: SearchDoc[] = [
+      ...h.changed.map(id => highlightDoc(observed.highlights.get(id)!)),
+      ...n.changed.map(id => noteDoc(observed.notes.get(id)!)),
+    ];
+    if (gone.length > 0 || small.length > 0) {
+      for (let i = 0; i < Math.max(1, small.length); i += MAX_APPLY_DOCS) {
+        documents = await this.apply(small.slice(i, i + MAX_APPLY_DOCS), i === 0 ? gone : []);
+      }
+    }
+    // Articles in batches: a first build of 100,000 reads and sends a few hundred at a time, so
+    // searches sent meanwhile are answered between batches and the page never holds every text.
+    const missing: string[] = [];
+    const vanished: string[] = [];
+    for (let i = 0; i < a.changed.length; i += READ_BATCH) {
+      const ids = a.changed.slice(i, i + READ_BATCH);
+      const articles = await this.db.articles.bulkGet(ids);
+      const docs: SearchDoc[] = [];
+      articles.forEach((article, j) => {
+        if (article) docs.push(articleDoc(article));
+        else missing.push(ids[j]);
+      });
+      vanished.push(...missing);
+      documents = await this.apply(docs, missing.splice(0).map(articleDocId));
+      if (first && a.changed.length > READ_BATCH) this.update({ documents });
+    }
 
     this.known = {
       articles: observed.versions.articles,
       highlights: observed.versions.highlights,
       notes: observed.versions.notes,
     };
-    for (const id of a.removed) this.known.articles.delete(id);
+    for (const id of vanished) this.known.articles.delete(id);
+    this.unsaved += a.changed.length + a.removed.length;
 
     if (touched > 0 || first) {
       this.update({
         status: 'ready',
         revision: this.snapshot.revision + 1,
-        documents: this.index.documentCount,
+        documents,
         origin: first ? (restored ? 'restored' : 'built') : this.snapshot.origin,
       });
     }
-    // Saving serializes the whole index (megabytes for a large library), so it is worth it only
-    // when articles changed; highlight and note edits are caught up from the diff on next start.
-    if (first ? touched > 0 : a.changed.length + a.removed.length > 0) this.schedulePersist();
+    // Saving serializes the whole index, so it waits until enough articles changed; highlight
+    // and note edits are caught up from the diff on next start.
+    const worth = this.neverSaved
+      ? touched > 0
+      : this.unsaved > 0 && this.unsaved >= SAVE_SHARE * documents;
+    if (worth) this.schedulePersist();
   }
 
   private schedulePersist(): void {
@@ -298,13 +329,23 @@ export class LiveSearchIndex {
 
 const instances = new WeakMap<ReadoutDB, LiveSearchIndex>();
 
-/** The one live index of a database, started on first use. */
+/** How long start-up may put off loading the index, at most (it waits for the page to be idle). */
+const START_DELAY_MS = 1500;
+
+/**
+ * The one live index of a database, in the search worker, started on first use once the page is
+ * idle: loading a large saved index is not what the first screen waits for.
+ */
 export function liveSearchIndex(db: ReadoutDB): LiveSearchIndex {
   let live = instances.get(db);
   if (!live) {
-    live = new LiveSearchIndex(db);
-    instances.set(db, live);
-    void live.start();
+    const index = new LiveSearchIndex(db, { client: searchClient(db) });
+    instances.set(db, index);
+    const start = () => void index.start();
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(start, { timeout: START_DELAY_MS });
+    } else setTimeout(start, 0);
+    live = index;
   }
   return live;
 }

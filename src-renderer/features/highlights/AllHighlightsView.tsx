@@ -1,13 +1,17 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { anchor } from '../../anchoring/anchor';
-import { db, type Highlight, type StoredArticle } from '../../db/db';
+import { db, type Highlight } from '../../db/db';
 import { useNavigation } from '../../navigation';
 import { NotePreview } from '../notes/NotePreview';
 import { useAllTags } from '../notes/useAllTags';
 import { TrashList } from '../undo/TrashList';
 import { ColourMeanings } from './ColourMeanings';
 import { COLOUR_NAMES, slot, useColourMeanings } from './palette';
+import { useArticleTitles } from './useArticleTitles';
+
+const NO_TITLES: ReadonlyMap<string, { title: string }> = new Map();
 
 interface Filters {
   colour: string;
@@ -29,21 +33,34 @@ export function matches(h: Highlight, f: Filters): boolean {
   return true;
 }
 
+/** A first guess at an item's height; each is measured once drawn. */
+const ESTIMATED_ITEM_HEIGHT = 150;
+/** Space between items, as the list's gap was before it was virtualised. */
+const ITEM_GAP = 10;
+
 /**
  * Every highlight across the library, filterable by colour, tag, article and text, with the
- * colour meanings to rename and the trash to restore from.
+ * colour meanings to rename and the trash to restore from. The list is virtualised (only the
+ * items in view and a few around them are in the page), and the view reads article titles from
+ * the library entries, not the articles' texts: a text is read only to open a highlight.
  */
-export function AllHighlightsView({
-  articles,
-}: {
-  articles: readonly StoredArticle[] | undefined;
-}) {
+export function AllHighlightsView() {
   const all = useLiveQuery(() => db.highlights.toArray(), []);
   const meanings = useColourMeanings();
   const tags = useAllTags();
   const navigation = useNavigation();
   const [filters, setFilters] = useState<Filters>({ colour: '', tag: '', article: '', text: '' });
-  const byId = useMemo(() => new Map((articles ?? []).map(a => [a.id, a])), [articles]);
+  const byId = useArticleTitles(useMemo(() => all?.map(h => h.articleId), [all])) ?? NO_TITLES;
+  const highlighted = useMemo(
+    () =>
+      [...new Set((all ?? []).map(h => h.articleId))]
+        .flatMap(id => {
+          const a = byId.get(id);
+          return a ? [{ id, title: a.title }] : [];
+        })
+        .sort((a, b) => a.title.localeCompare(b.title)),
+    [all, byId],
+  );
   const shown = useMemo(() => {
     const list = (all ?? []).filter(h => matches(h, filters));
     const title = (h: Highlight) => byId.get(h.articleId)?.title ?? '';
@@ -53,14 +70,38 @@ export function AllHighlightsView({
   }, [all, filters, byId]);
   const set = (key: keyof Filters) => (value: string) => setFilters(f => ({ ...f, [key]: value }));
 
-  const open = (h: Highlight) => {
-    const article = byId.get(h.articleId);
+  const open = async (h: Highlight) => {
+    const article = await db.articles.get(h.articleId);
     const a = article ? anchor(article.text, h) : null;
     navigation.openArticle(h.articleId, a ? { start: a.start, end: a.end } : undefined);
   };
 
+  const scroller = useRef<HTMLElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const getScrollElement = useCallback(() => scroller.current, []);
+  // Where the list starts inside the scrolled view (below the heading and filters).
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    const view = scroller.current;
+    const top = list.current?.getBoundingClientRect().top;
+    if (!view || top === undefined) return;
+    const next = Math.round(top - view.getBoundingClientRect().top + view.scrollTop);
+    if (next !== margin) setMargin(next);
+  }, [margin, shown, all]);
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement,
+    estimateSize: () => ESTIMATED_ITEM_HEIGHT,
+    gap: ITEM_GAP,
+    overscan: 4,
+    scrollMargin: margin,
+    getItemKey: i => shown[i].id,
+  });
+  const items = virtualizer.getVirtualItems();
+
   return (
-    <main className="all-highlights" aria-labelledby="all-highlights-title">
+    <main ref={scroller} className="all-highlights" aria-labelledby="all-highlights-title">
       <h1 id="all-highlights-title">All highlights</h1>
       <form
         className="filters"
@@ -94,7 +135,7 @@ export function AllHighlightsView({
           Article
           <select value={filters.article} onChange={e => set('article')(e.currentTarget.value)}>
             <option value="">All articles</option>
-            {(articles ?? []).map(a => (
+            {highlighted.map(a => (
               <option key={a.id} value={a.id}>
                 {a.title.length > 70 ? `${a.title.slice(0, 69)}…` : a.title}
               </option>
@@ -116,12 +157,32 @@ export function AllHighlightsView({
           ? 'Loading highlights…'
           : `${shown.length} of ${all.length} highlight${all.length === 1 ? '' : 's'}`}
       </p>
-      <ul className="all-list" aria-label="Highlights">
-        {shown.map(h => {
+      <ul
+        ref={list}
+        className="all-list"
+        aria-label="Highlights"
+        style={{ position: 'relative', height: virtualizer.getTotalSize() }}
+      >
+        {items.map(item => {
+          const h = shown[item.index];
           const c = slot(h.colour);
           const article = byId.get(h.articleId);
           return (
-            <li key={h.id} className="all-item">
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              aria-setsize={shown.length}
+              aria-posinset={item.index + 1}
+              className="all-item"
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
+              }}
+            >
               <div className="all-item-head">
                 <span className={`swatch hl-c${c}`} aria-hidden="true">
                   {c + 1}
@@ -145,7 +206,7 @@ export function AllHighlightsView({
                 </ul>
               )}
               {article && (
-                <button type="button" onClick={() => open(h)}>
+                <button type="button" onClick={() => void open(h)}>
                   Open in “
                   {article.title.length > 40 ? `${article.title.slice(0, 39)}…` : article.title}”
                 </button>

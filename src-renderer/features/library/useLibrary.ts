@@ -78,19 +78,3 @@ export function useOpenArticle(id: string | null): StoredArticle | null | undefi
     return { ...article, title: m.title, publisher: m.publisher, published: m.published };
   }, [article, shown]);
 }
-
-/**
- * Every live article with its text, for the All highlights view (which anchors highlights in
- * their text and lists articles to filter by); loaded only while that view is open.
- */
-export function useLiveArticles(active: boolean): StoredArticle[] | undefined {
-  return useLiveQuery(async () => {
-    if (!active) return undefined;
-    const [articles, trashed] = await Promise.all([
-      db.articles.toArray(),
-      db.library.orderBy('trashedAt').primaryKeys(),
-    ]);
-    const gone = new Set(trashed);
-    return articles.filter(a => !gone.has(a.id));
-  }, [active]);
-}

@@ -61,8 +61,9 @@ export function SearchBox() {
 
   useEffect(() => {
     let current = true;
-    const hits = query.trim() ? live.search(query, LIMIT) : [];
-    const resolved = hits.length > 0 ? resolveHits(db, hits) : Promise.resolve([]);
+    const resolved = live
+      .search(query, LIMIT)
+      .then(hits => (hits.length > 0 ? resolveHits(db, hits) : []));
     resolved.then(
       items => {
         if (!current) return;

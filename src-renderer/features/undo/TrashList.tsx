@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type Highlight, type StoredArticle } from '../../db/db';
+import { db, type Highlight } from '../../db/db';
 import { emptyTrash } from '../../db/highlights';
 import { restore } from './desk';
 import { TrashedArticles } from './TrashedArticles';
@@ -8,7 +8,7 @@ import { TrashedArticles } from './TrashedArticles';
  * Deleted articles (with what went with them), then deleted highlights and article notes,
  * newest first, each restorable; and "Empty trash" for the highlights and notes.
  */
-export function TrashList({ articles }: { articles: ReadonlyMap<string, StoredArticle> }) {
+export function TrashList({ articles }: { articles: ReadonlyMap<string, { title: string }> }) {
   const items = useLiveQuery(
     () =>
       db.trash
