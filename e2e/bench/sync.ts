@@ -1,5 +1,3 @@
-/// <reference path="../../src-renderer/sync/pouchdb.d.ts" />
-/// <reference path="../../src-main/testing/express-pouchdb.d.ts" />
 /// <reference types="vitest" />
 /**
  * Benchmark (not a test): team sync of 10,000 highlights between two desks.
