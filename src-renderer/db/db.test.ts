@@ -39,6 +39,11 @@ const V6_STORES = {
   library: 'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published',
   positions: 'articleId',
 };
+const V7_STORES = {
+  syncOutbox: '++seq, docId',
+  syncState: 'key',
+  syncConflicts: 'id, docId',
+};
 const V8_STORES = {
   searchIndex: 'id',
 };
@@ -50,6 +55,7 @@ const SHIPPED: [number, Record<string, string>][] = [
   [4, V4_STORES],
   [5, V5_STORES],
   [6, V6_STORES],
+  [7, V7_STORES],
   [8, V8_STORES],
 ];
 
@@ -165,7 +171,7 @@ const ROWS: Record<string, unknown[]> = {
   ],
   // In primary key order, as a table reads back.
   meta: [
-    { key: 'colour-meanings', value: ['Key point', 'Date', 'Person'] },
+    { key: 'colours', value: ['Key point', 'Date', 'Person'] },
     { key: 'seeded', value: true },
   ],
   highlights: [highlight],
@@ -175,11 +181,17 @@ const ROWS: Record<string, unknown[]> = {
   meetingDecisions: [decision],
   articleMeetings: [cached],
   briefings: [BRIEFING],
+  // v6 wrote these rows itself from the articles; a v6 database holds the same.
+  library: [
+    storedArticle('00000000000000a1', 'seeds/a.txt'),
+    storedArticle('00000000000000b2', '/home/analyst/Читать/b.txt'),
+  ].map(a => entryFromArticle(a, a.importedAt)),
+  positions: [{ articleId: '00000000000000a1', position: 12, updatedAt: 7 }],
+  // v7's rows: a queued edit, the changes-feed checkpoint and a Needs-your-decision entry.
+  syncOutbox: [{ seq: 1, docId: 'highlight:h0', table: 'highlights', key: 'h0' }],
+  syncState: [{ key: 'checkpoint', value: 5 }],
+  syncConflicts: [{ id: 'highlight:h0|note', docId: 'highlight:h0', field: 'note', values: [] }],
 };
-// A version 6 database already has its library entries (as the v6 upgrade writes them) and a
-// reading position.
-ROWS.library = (ROWS.articles as StoredArticle[]).map(a => entryFromArticle(a, a.importedAt));
-ROWS.positions = [{ articleId: '00000000000000a1', position: 120, updatedAt: 1000 }];
 
 describe('ReadoutDB upgrades', () => {
   const latest = new ReadoutDB('never-opened').verno;
@@ -242,6 +254,19 @@ describe('ReadoutDB upgrades', () => {
         if (version >= 3) {
           expect(await db.meetings.where('countryCodes').equals('IR').count()).toBe(1);
           expect(await db.meetingDecisions.where('meetingId').equals(meeting.id).count()).toBe(1);
+        }
+        // v7's sync tables start empty (nothing was queued before a team) and take rows.
+        if (version < 7) {
+          expect(await db.syncOutbox.count()).toBe(0);
+          await db.syncOutbox.add({ docId: 'highlight:h1', table: 'highlights', key: 'h1' });
+          expect(await db.syncOutbox.where('docId').equals('highlight:h1').count()).toBe(1);
+          await db.syncConflicts.put({
+            id: 'highlight:h1|note',
+            docId: 'highlight:h1',
+            field: 'note',
+            values: [],
+          });
+          expect(await db.syncConflicts.where('docId').equals('highlight:h1').count()).toBe(1);
         }
         // v5's table is there and takes a briefing beside the upgraded data.
         await db.briefings.put(BRIEFING);
@@ -334,6 +359,9 @@ describe('ReadoutDB', () => {
         'meta',
         'positions',
         'searchIndex',
+        'syncConflicts',
+        'syncOutbox',
+        'syncState',
         'trash',
       ]);
     } finally {
