@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
+  entryFromArticle,
   ReadoutDB,
   type ArticleNote,
   type Highlight,
@@ -38,6 +39,11 @@ const V6_STORES = {
   library: 'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published',
   positions: 'articleId',
 };
+const V7_STORES = {
+  syncOutbox: '++seq, docId',
+  syncState: 'key',
+  syncConflicts: 'id, docId',
+};
 /** Every version that shipped, each with the stores it added. */
 const SHIPPED: Record<string, string>[] = [
   V1_STORES,
@@ -46,6 +52,7 @@ const SHIPPED: Record<string, string>[] = [
   V4_STORES,
   V5_STORES,
   V6_STORES,
+  V7_STORES,
 ];
 
 function storedArticle(id: string, source: string): StoredArticle {
@@ -160,7 +167,7 @@ const ROWS: Record<string, unknown[]> = {
   ],
   // In primary key order, as a table reads back.
   meta: [
-    { key: 'colour-meanings', value: ['Key point', 'Date', 'Person'] },
+    { key: 'colours', value: ['Key point', 'Date', 'Person'] },
     { key: 'seeded', value: true },
   ],
   highlights: [highlight],
@@ -170,6 +177,12 @@ const ROWS: Record<string, unknown[]> = {
   meetingDecisions: [decision],
   articleMeetings: [cached],
   briefings: [BRIEFING],
+  // v6 wrote these rows itself from the articles; a v6 database holds the same.
+  library: [
+    storedArticle('00000000000000a1', 'seeds/a.txt'),
+    storedArticle('00000000000000b2', '/home/analyst/Читать/b.txt'),
+  ].map(a => entryFromArticle(a, a.importedAt)),
+  positions: [{ articleId: '00000000000000a1', position: 12, updatedAt: 7 }],
 };
 
 describe('ReadoutDB upgrades', () => {
@@ -234,6 +247,19 @@ describe('ReadoutDB upgrades', () => {
           expect(await db.meetings.where('countryCodes').equals('IR').count()).toBe(1);
           expect(await db.meetingDecisions.where('meetingId').equals(meeting.id).count()).toBe(1);
         }
+        // v7's sync tables start empty (nothing was queued before a team) and take rows.
+        if (version < 7) {
+          expect(await db.syncOutbox.count()).toBe(0);
+          await db.syncOutbox.add({ docId: 'highlight:h1', table: 'highlights', key: 'h1' });
+          expect(await db.syncOutbox.where('docId').equals('highlight:h1').count()).toBe(1);
+          await db.syncConflicts.put({
+            id: 'highlight:h1|note',
+            docId: 'highlight:h1',
+            field: 'note',
+            values: [],
+          });
+          expect(await db.syncConflicts.where('docId').equals('highlight:h1').count()).toBe(1);
+        }
         // v5's table is there and takes a briefing beside the upgraded data.
         await db.briefings.put(BRIEFING);
         expect(await db.briefings.where('updatedAt').above(0).count()).toBe(1);
@@ -265,7 +291,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
       expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
@@ -297,7 +323,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
       expect(await db.highlights.toArray()).toEqual([highlight]);
       expect(await db.highlights.where('tags').equals('moscow').count()).toBe(1);
       expect(await db.articleNotes.get('00000000000000a1')).toMatchObject({ text: 'Note' });
@@ -312,7 +338,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
     try {
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
       expect(db.tables.map(t => t.name).sort()).toEqual([
         'articleMeetings',
         'articleNotes',
@@ -324,6 +350,9 @@ describe('ReadoutDB', () => {
         'meetings',
         'meta',
         'positions',
+        'syncConflicts',
+        'syncOutbox',
+        'syncState',
         'trash',
       ]);
     } finally {

@@ -9,6 +9,12 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import type { Meeting } from '../../src-main/contract/meeting';
+import {
+  SYNC_STORES,
+  type SyncConflictRow,
+  type SyncOutboxRow,
+  type SyncStateRow,
+} from '../sync/sync-stores';
 
 /** An article as stored: `id` is the content id of its first import and never changes. */
 export interface StoredArticle extends Article {
@@ -145,6 +151,13 @@ export interface MeetingDecision {
   anchors: DecisionAnchor[];
   createdAt: number;
   updatedAt: number;
+  /** Team sync: the analyst who made the decision (their team user name); absent on a solo desk. */
+  authorId?: string;
+  /**
+   * Team sync: the decisions this one replaces. Decisions are immutable once shared, so a change
+   * of mind is a new decision naming the old; two current decisions on one field are a conflict.
+   */
+  supersedes?: string[];
 }
 
 /**
@@ -231,6 +244,9 @@ export class ReadoutDB extends Dexie {
   briefings!: EntityTable<BriefingRecord, 'id'>;
   library!: EntityTable<LibraryEntry, 'articleId'>;
   positions!: EntityTable<ReadingPosition, 'articleId'>;
+  syncOutbox!: EntityTable<SyncOutboxRow, 'seq'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  syncConflicts!: EntityTable<SyncConflictRow, 'id'>;
 
   constructor(name = 'readout') {
     super(name);
@@ -274,6 +290,10 @@ export class ReadoutDB extends Dexie {
           .each(a => entries.push(entryFromArticle(a, a.importedAt)));
         await tx.table<LibraryEntry, string>('library').bulkAdd(entries);
       });
+    // v7: team sync's outbox, per-document state and "Needs your decision" rows (sync-stores.ts).
+    // Three new empty tables: nothing was queued or replicated before a team is joined, and
+    // joining queues every existing record once.
+    this.version(7).stores(SYNC_STORES);
   }
 }
 

@@ -61,7 +61,7 @@ describe('syncRound', { timeout: 240_000 }, () => {
           deleted.add(id);
           await edit(desk, { table: 'highlights', key: id }, () => db.highlights.delete(id));
         } else if (op < 0.88) {
-          const names = ((await db.meta.get('colour-meanings'))?.value as string[] | undefined) ?? [
+          const names = ((await db.meta.get('colours'))?.value as string[] | undefined) ?? [
             'Key point',
             'Date',
             'Person',
@@ -71,7 +71,7 @@ describe('syncRound', { timeout: 240_000 }, () => {
           written.add(JSON.stringify(name));
           const next = names.map((n, i) => (i === slot ? name : n));
           await edit(desk, { table: 'colourMeanings', key: 'colour-meanings' }, () =>
-            db.meta.put({ key: 'colour-meanings', value: next }),
+            db.meta.put({ key: 'colours', value: next }),
           );
         } else {
           const meetingId = pick(['m0', 'm1']);

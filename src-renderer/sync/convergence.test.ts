@@ -24,7 +24,7 @@ describe('syncRound', { timeout: 30_000 }, () => {
         ana.db.highlights.put(sampleHighlight('h1', ana.now(), { tags: ['energy'] })),
       );
       await edit(ana, { table: 'colourMeanings', key: 'colour-meanings' }, () =>
-        ana.db.meta.put({ key: 'colour-meanings', value: ['Key point', 'Date', 'Person'] }),
+        ana.db.meta.put({ key: 'colours', value: ['Key point', 'Date', 'Person'] }),
       );
       await settle([ana, ben], 1);
       expect((await ben.db.highlights.get('h1'))?.tags).toEqual(['energy']);
@@ -65,10 +65,10 @@ describe('syncRound', { timeout: 30_000 }, () => {
       }
       // Both rename the first colour.
       await edit(ana, { table: 'colourMeanings', key: 'colour-meanings' }, () =>
-        ana.db.meta.put({ key: 'colour-meanings', value: ['Main point', 'Date', 'Person'] }),
+        ana.db.meta.put({ key: 'colours', value: ['Main point', 'Date', 'Person'] }),
       );
       await edit(ben, { table: 'colourMeanings', key: 'colour-meanings' }, () =>
-        ben.db.meta.put({ key: 'colour-meanings', value: ['Headline', 'Date', 'Person'] }),
+        ben.db.meta.put({ key: 'colours', value: ['Headline', 'Date', 'Person'] }),
       );
 
       await settle([ana, ben]);

@@ -15,8 +15,11 @@ import { z } from 'zod';
 export type SyncedTable =
   'highlights' | 'articleNotes' | 'meetingDecisions' | 'briefings' | 'colourMeanings';
 
-/** The `meta` key the colour meanings live under (an array of names, one per colour slot). */
-export const COLOUR_MEANINGS_KEY = 'colour-meanings';
+/**
+ * The `meta` key the colour meanings live under (an array of names, one per colour slot): the
+ * palette's own key (features/highlights/palette.ts), so a rename is what syncs.
+ */
+export const COLOUR_MEANINGS_KEY = 'colours';
 export const COLOUR_MEANINGS_DOC = 'colour-meanings';
 
 export const DOC_SCHEMA = 1;

@@ -44,7 +44,7 @@ describe('queueAll', () => {
   it('queues every synced record once, for a desk joining a team with work already done', async () => {
     const d = db();
     await d.highlights.bulkPut([sampleHighlight('h1', 1), sampleHighlight('h2', 2)]);
-    await d.meta.put({ key: 'colour-meanings', value: ['Key point'] });
+    await d.meta.put({ key: 'colours', value: ['Key point'] });
     expect(await queueAll(d, 'ana')).toBe(3);
     expect((await d.syncOutbox.toArray()).map(r => r.docId).sort()).toEqual([
       'colour-meanings',

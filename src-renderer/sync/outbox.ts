@@ -11,7 +11,15 @@
  */
 import Dexie from 'dexie';
 import { canonicalJson, mergeFields } from './field-merge';
-import { docIdOf, parseDoc, toDoc, type DocRef, type SyncDoc, type SyncedTable } from './documents';
+import {
+  COLOUR_MEANINGS_KEY,
+  docIdOf,
+  parseDoc,
+  toDoc,
+  type DocRef,
+  type SyncDoc,
+  type SyncedTable,
+} from './documents';
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
 import { readData, writeData, type SyncDexie } from './sync-db';
 import { revKey, type SyncOutboxRow } from './sync-stores';
@@ -48,8 +56,8 @@ export async function queueAll(db: SyncDexie, me: string): Promise<number> {
           key,
         })),
       ];
-      if (await readData(db, { table: 'colourMeanings', key: 'colour-meanings' })) {
-        refs.push({ table: 'colourMeanings', key: 'colour-meanings' });
+      if (await readData(db, { table: 'colourMeanings', key: COLOUR_MEANINGS_KEY })) {
+        refs.push({ table: 'colourMeanings', key: COLOUR_MEANINGS_KEY });
       }
       await db.syncOutbox.bulkAdd(
         refs.map(ref => ({ docId: docIdOf(ref, me), table: ref.table, key: ref.key })),

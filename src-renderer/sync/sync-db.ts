@@ -1,18 +1,15 @@
 /**
  * The Dexie tables the bridge reads and writes, and how a record is read from and written to its
- * table. The app's ReadoutDB has these tables once the integrator adds SYNC_STORES (see
- * sync-stores.ts); tests define a database of their own with the same shape.
+ * table. The app's ReadoutDB has these tables (version 7 adds SYNC_STORES, sync-stores.ts), so a
+ * ReadoutDB is a SyncDexie.
  */
 import type { Dexie, Table } from 'dexie';
 import type { ArticleNote, BriefingRecord, Highlight, MeetingDecision, MetaRecord } from '../db/db';
 import { colourFields, colourNames, COLOUR_MEANINGS_KEY, type DocRef } from './documents';
 import type { SyncConflictRow, SyncOutboxRow, SyncStateRow } from './sync-stores';
 
-/** A decision as synced: immutable, authored, naming the decisions it replaces. */
-export interface SyncedDecision extends MeetingDecision {
-  authorId?: string;
-  supersedes?: string[];
-}
+/** A decision as synced: immutable, authored, naming the decisions it replaces (db.ts). */
+export type SyncedDecision = MeetingDecision;
 
 export interface SyncTables {
   highlights: Table<Highlight, string>;

@@ -1,15 +1,13 @@
 /**
- * The Dexie tables team sync adds, as a `stores()` spec for the integrator's next version.
+ * The Dexie tables team sync adds: ReadoutDB's version 7 (db.ts) is `stores(SYNC_STORES)`.
  *
- * Migration notes (for the version after the library engineer's v6, i.e. v7):
- * - `this.version(7).stores(SYNC_STORES)` adds three empty tables; no upgrade function is needed,
- *   because nothing is queued and nothing has been replicated before a team is joined.
- * - Joining a team later queues every existing synced record once (`queueAll` in outbox.ts), so a
- *   desk's work from before the team reaches the server through the same path as new edits.
- * - The work tables keep their shapes; decisions gain `authorId` and `supersedes` fields, which
- *   Dexie stores without a schema change (neither is indexed).
- * - The upgrade test in db.test.ts opens a v6 database with work in it at v7 and finds the work
- *   unchanged and the three tables empty.
+ * - Three new tables, empty after the upgrade: nothing is queued and nothing has been replicated
+ *   before a team is joined.
+ * - Joining a team queues every existing synced record once (`queueAll` in outbox.ts), so a desk's
+ *   work from before the team reaches the server through the same path as new edits.
+ * - Decisions gain the optional `authorId` and `supersedes` fields (not indexed: no schema change).
+ * - db.test.ts opens a database of every earlier version at v7 and finds the work unchanged and
+ *   these tables empty.
  */
 import type { SyncedTable } from './documents';
 

@@ -150,6 +150,6 @@ export async function workTables(desk: Desk): Promise<Record<string, unknown>> {
     highlights: await db.highlights.orderBy('id').toArray(),
     meetingDecisions: await db.meetingDecisions.orderBy('id').toArray(),
     briefings: await db.briefings.orderBy('id').toArray(),
-    colours: (await db.meta.get('colour-meanings'))?.value ?? null,
+    colours: (await db.meta.get('colours'))?.value ?? null,
   };
 }
