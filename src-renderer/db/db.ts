@@ -9,6 +9,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import type { Meeting } from '../../src-main/contract/meeting';
+import { installOutboxCapture } from '../sync/outbox-capture';
 import {
   SYNC_STORES,
   type SyncConflictRow,
@@ -294,6 +295,9 @@ export class ReadoutDB extends Dexie {
     // Three new empty tables: nothing was queued or replicated before a team is joined, and
     // joining queues every existing record once.
     this.version(7).stores(SYNC_STORES);
+    // Every write of a synced record queues its outbox row in the same transaction, once a team
+    // is joined (sync/outbox-capture.ts).
+    installOutboxCapture(this);
   }
 }
 

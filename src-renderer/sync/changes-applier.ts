@@ -13,6 +13,7 @@
 import { mergeFields } from './field-merge';
 import { dataOf, parseDoc, refOf, type SyncDoc } from './documents';
 import { combineNeeds, conflictRows } from './needs-decision';
+import { markSyncWrite } from './outbox-capture';
 import { syncedTables, writeData, type SyncDexie } from './sync-db';
 import { CHECKPOINT_KEY, revKey } from './sync-stores';
 
@@ -138,6 +139,7 @@ export async function applyChanges(
       updates.push({ docId: raw._id, rev: doc._rev, ref, doc, data });
     }
     await db.transaction('rw', syncedTables(db), async () => {
+      markSyncWrite();
       for (const update of updates) {
         if ((await db.syncOutbox.where('docId').equals(update.docId).count()) > 0) {
           report.deferred++;

@@ -19,7 +19,9 @@ describe('syncRound', { timeout: 240_000 }, () => {
       const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
       const team = await testTeam(server, ['ana', 'ben', 'cy']);
       const clock = { t: 1_000 };
-      const desks: TestDesk[] = ['ana', 'ben', 'cy'].map(me => testDesk(team, me, clock));
+      const desks: TestDesk[] = await Promise.all(
+        ['ana', 'ben', 'cy'].map(me => testDesk(team, me, clock)),
+      );
       const created = new Set<string>();
       const deleted = new Set<string>();
       const written = new Set<string>(['Key point', 'Date', 'Person'].map(n => JSON.stringify(n)));

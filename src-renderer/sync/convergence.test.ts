@@ -18,8 +18,8 @@ describe('syncRound', { timeout: 30_000 }, () => {
     async () => {
       const team = await testTeam(server, ['ana', 'ben']);
       const clock = { t: 1_000 };
-      const ana = testDesk(team, 'ana', clock);
-      const ben = testDesk(team, 'ben', clock);
+      const ana = await testDesk(team, 'ana', clock);
+      const ben = await testDesk(team, 'ben', clock);
       await edit(ana, { table: 'highlights', key: 'h1' }, () =>
         ana.db.highlights.put(sampleHighlight('h1', ana.now(), { tags: ['energy'] })),
       );

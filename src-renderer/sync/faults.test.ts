@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, inject, it } from 'vitest';
 import { revokeMember } from '../../src-main/sync/team-setup';
 import type {} from '../../src-main/testing/couch-context';
-import { pumpOutbox, queueEdit } from './outbox';
+import { pumpOutbox } from './outbox';
 import { syncRound } from './session';
 import {
   accessFor,
@@ -28,7 +28,7 @@ function serverDb(url: string, database: string) {
 describe('pumpOutbox', { timeout: 30_000 }, () => {
   it('drains the outbox after a crash between the Dexie commit and the push, nothing lost', async () => {
     const team = await testTeam(server, ['ana']);
-    const ana = testDesk(team, 'ana');
+    const ana = await testDesk(team, 'ana');
     await edit(ana, { table: 'highlights', key: 'h1' }, () =>
       ana.db.highlights.put(sampleHighlight('h1', ana.now(), { note: 'before the crash' })),
     );
@@ -43,7 +43,7 @@ describe('pumpOutbox', { timeout: 30_000 }, () => {
 
   it('writes nothing twice when the desk stopped after PouchDB took the edit but before the row was cleared', async () => {
     const team = await testTeam(server, ['ana']);
-    const ana = testDesk(team, 'ana');
+    const ana = await testDesk(team, 'ana');
     await edit(ana, { table: 'highlights', key: 'h1' }, () =>
       ana.db.highlights.put(sampleHighlight('h1', ana.now(), { note: 'once' })),
     );
@@ -69,14 +69,11 @@ describe('pumpOutbox', { timeout: 30_000 }, () => {
 describe('syncRound', { timeout: 30_000 }, () => {
   it('keeps every edit when the server vanishes mid-replication, and sends them when it is back', async () => {
     const team = await testTeam(server, ['ana']);
-    const ana = testDesk(team, 'ana');
+    const ana = await testDesk(team, 'ana');
     const network = vanishingNetwork();
     const remote = bridgedRemote(() => accessFor(team, 'ana'), network.fetch);
-    await ana.db.transaction('rw', [ana.db.highlights, ana.db.syncOutbox], async () => {
-      for (let i = 0; i < 60; i++) {
-        await ana.db.highlights.put(sampleHighlight(`h${i}`, ana.now()));
-        await queueEdit(ana.db, { table: 'highlights', key: `h${i}` }, 'ana');
-      }
+    await ana.db.transaction('rw', ana.db.highlights, async () => {
+      for (let i = 0; i < 60; i++) await ana.db.highlights.put(sampleHighlight(`h${i}`, ana.now()));
     });
     await pumpOutbox(ana.db, ana.local, { me: 'ana', now: ana.now });
     const replication = ana.local.replicate.to(remote, { batch_size: 10 });
@@ -96,7 +93,7 @@ describe('syncRound', { timeout: 30_000 }, () => {
   });
   it('stops a revoked member at the server and keeps their desk’s work', async () => {
     const team = await testTeam(server, ['ana']);
-    const ana = testDesk(team, 'ana');
+    const ana = await testDesk(team, 'ana');
     await edit(ana, { table: 'highlights', key: 'h1' }, () =>
       ana.db.highlights.put(sampleHighlight('h1', ana.now())),
     );
@@ -121,7 +118,7 @@ describe('syncRound', { timeout: 30_000 }, () => {
   it('gives another team’s member 401 through the bridge', async () => {
     const ours = await testTeam(server, ['ana']);
     const theirs = await testTeam(server, ['mal']);
-    const mal = testDesk(theirs, 'mal');
+    const mal = await testDesk(theirs, 'mal');
     const wrongDoor = bridgedRemote(() => ({
       ...accessFor(theirs, 'mal'),
       database: ours.database,
@@ -131,7 +128,7 @@ describe('syncRound', { timeout: 30_000 }, () => {
 
   it('has a forged author refused by the server, counted as a doc_write_failure', async () => {
     const team = await testTeam(server, ['ana', 'ben']);
-    const ana = testDesk(team, 'ana');
+    const ana = await testDesk(team, 'ana');
     await edit(ana, { table: 'highlights', key: 'h1' }, () =>
       ana.db.highlights.put(sampleHighlight('h1', ana.now())),
     );

@@ -1,6 +1,6 @@
 /**
  * The outbox and its pump. Every edit of a synced record adds an outbox row in the same Dexie
- * transaction as the edit (`queueEdit`), so an edit is never saved without being queued. The pump
+ * transaction as the edit (outbox-capture.ts), so an edit is never saved without being queued. The pump
  * writes queued records to the desk's PouchDB and only then deletes their rows, in one Dexie
  * transaction with the revision it wrote; if the desk stops in between, the next pump finds the
  * row again, sees that PouchDB already holds that content and writes nothing — nothing is lost and
@@ -9,7 +9,6 @@
  * When the team changed a record since Dexie last reflected it, the pump does not overwrite the
  * team's revision: it merges the desk's edit into it against the revision the edit started from.
  */
-import Dexie from 'dexie';
 import { canonicalJson, mergeFields } from './field-merge';
 import {
   COLOUR_MEANINGS_KEY,
@@ -21,16 +20,9 @@ import {
   type SyncedTable,
 } from './documents';
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
+import { markSyncWrite } from './outbox-capture';
 import { readData, writeData, type SyncDexie } from './sync-db';
 import { revKey, type SyncOutboxRow } from './sync-stores';
-
-/** Queues an edit; call inside the edit's own `db.transaction('rw', [..., db.syncOutbox], …)`. */
-export async function queueEdit(db: SyncDexie, ref: DocRef, me: string): Promise<void> {
-  if (!Dexie.currentTransaction) {
-    throw new Error('queueEdit runs inside the transaction of the edit it queues');
-  }
-  await db.syncOutbox.add({ docId: docIdOf(ref, me), table: ref.table, key: ref.key });
-}
 
 /** Queues every synced record once: what a desk does when it joins a team. */
 export async function queueAll(db: SyncDexie, me: string): Promise<number> {
@@ -173,6 +165,7 @@ export async function pumpOutbox(
         db[ref.table === 'colourMeanings' ? 'meta' : ref.table],
       ],
       async () => {
+        markSyncWrite();
         await db.syncOutbox.bulkDelete(seqs);
         if (rev) await db.syncState.put({ key: revKey(docId), value: rev });
         const newer = await db.syncOutbox.where('docId').equals(docId).count();

@@ -4,23 +4,24 @@
  * ReadoutDB is a SyncDexie.
  */
 import type { Dexie, Table } from 'dexie';
-import type { ArticleNote, BriefingRecord, Highlight, MeetingDecision, MetaRecord } from '../db/db';
+import type { MeetingDecision, ReadoutDB } from '../db/db';
 import { colourFields, colourNames, COLOUR_MEANINGS_KEY, type DocRef } from './documents';
-import type { SyncConflictRow, SyncOutboxRow, SyncStateRow } from './sync-stores';
 
 /** A decision as synced: immutable, authored, naming the decisions it replaces (db.ts). */
 export type SyncedDecision = MeetingDecision;
 
-export interface SyncTables {
-  highlights: Table<Highlight, string>;
-  articleNotes: Table<ArticleNote, string>;
-  meetingDecisions: Table<SyncedDecision, string>;
-  briefings: Table<BriefingRecord, string>;
-  meta: Table<MetaRecord, string>;
-  syncOutbox: Table<SyncOutboxRow, number>;
-  syncState: Table<SyncStateRow, string>;
-  syncConflicts: Table<SyncConflictRow, string>;
-}
+/** The tables sync reads and writes, typed as ReadoutDB declares them. */
+export type SyncTables = Pick<
+  ReadoutDB,
+  | 'highlights'
+  | 'articleNotes'
+  | 'meetingDecisions'
+  | 'briefings'
+  | 'meta'
+  | 'syncOutbox'
+  | 'syncState'
+  | 'syncConflicts'
+>;
 
 export type SyncDexie = Dexie & SyncTables;
 

@@ -1,24 +1,21 @@
 /**
- * Test desks: a Dexie database (over fake-indexeddb) with the work tables and SYNC_STORES, a
- * PouchDB replica, and the team database reached through the bridge fetch and main's forwarder —
+ * Test desks: the app's own ReadoutDB (over fake-indexeddb), so edits queue through the same
+ * outbox capture as in the app, a PouchDB replica, and the team database reached through the bridge fetch and main's forwarder —
  * the whole transport path except the IPC hop, which is one zod parse. The replica uses PouchDB's
  * memory adapter: the app's `idb` adapter fails on fake-indexeddb (its transactions abort), and
  * both adapters implement the same PouchDB API the bridge uses.
  */
-import Dexie from 'dexie';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import { SyncRequestSchema } from '../../src-main/contract/sync-request';
 import { createSyncForwarder, type TeamAccess } from '../../src-main/sync/forward';
 import { setupTeam, type JoinDetails } from '../../src-main/sync/team-setup';
 import type { CouchServerContext } from '../../src-main/testing/couch-context';
-import type { Highlight } from '../db/db';
+import { ReadoutDB, type Highlight } from '../db/db';
 import { createBridgeFetch, TEAM_DB_URL } from './bridge-fetch';
 import type { DocRef } from './documents';
-import { queueEdit } from './outbox';
+import { setSyncIdentity } from './outbox-capture';
 import { DeskPouch } from './pouch';
 import type { Desk } from './session';
-import type { SyncDexie } from './sync-db';
-import { SYNC_STORES } from './sync-stores';
 
 export const TestPouch = DeskPouch.plugin(memoryAdapter);
 
@@ -69,32 +66,27 @@ export function bridgedRemote(
   return new TestPouch(TEAM_DB_URL, { adapter: 'http', skip_setup: true, fetch: send });
 }
 
-function deskDexie(name: string): SyncDexie {
-  const db = new Dexie(name) as SyncDexie;
-  db.version(1).stores({
-    highlights: 'id, articleId, colour, *tags, createdAt, updatedAt',
-    articleNotes: 'articleId, *tags, updatedAt',
-    meetingDecisions: 'id, meetingId, kind, updatedAt',
-    briefings: 'id, updatedAt',
-    meta: 'key',
-    ...SYNC_STORES,
-  });
-  return db;
-}
-
 export interface TestDesk extends Desk {
+  db: ReadoutDB;
   remote: ReadoutPouch.Database;
   /** Reopens the desk's Dexie and PouchDB, as after a crash and restart. */
   restart(): TestDesk;
 }
 
-/** A desk for `me`, with its own Dexie and PouchDB databases and a clock that always moves on. */
-export function testDesk(team: JoinDetails, me: string, clock = { t: 1_000 }): TestDesk {
+/**
+ * A desk for `me` that has joined `team`: its own ReadoutDB and PouchDB databases and a clock
+ * that always moves on.
+ */
+export async function testDesk(
+  team: JoinDetails,
+  me: string,
+  clock = { t: 1_000 },
+): Promise<TestDesk> {
   const id = `${team.database}-${me}-${serial++}`;
   const access = accessFor(team, me);
   const open = (): TestDesk => {
     const desk: TestDesk = {
-      db: deskDexie(`dexie-${id}`),
+      db: new ReadoutDB(`dexie-${id}`),
       local: new TestPouch(`pouch-${id}`, { adapter: 'memory' }),
       remote: bridgedRemote(() => access),
       me,
@@ -106,16 +98,20 @@ export function testDesk(team: JoinDetails, me: string, clock = { t: 1_000 }): T
     };
     return desk;
   };
-  return open();
+  const desk = open();
+  await setSyncIdentity(desk.db, me);
+  return desk;
 }
 
-/** An edit the way the app makes one: the record and its outbox row in one transaction. */
+/**
+ * An edit in one transaction, queued by the app's outbox capture. `ref` names the record for the
+ * reader of the test; the capture finds it from the write itself.
+ */
 export async function edit(desk: Desk, ref: DocRef, write: () => Promise<unknown>): Promise<void> {
   const db = desk.db;
   const table = ref.table === 'colourMeanings' ? db.meta : db[ref.table];
-  await db.transaction('rw', [table, db.syncOutbox], async () => {
+  await db.transaction('rw', table, async () => {
     await write();
-    await queueEdit(db, ref, desk.me);
   });
 }
 
