@@ -16,8 +16,8 @@ async function settle(desks: TestDesk[], passes = 3): Promise<void> {
 async function conflictingNotes(): Promise<[TestDesk, TestDesk]> {
   const team = await testTeam(server, ['ana', 'ben']);
   const clock = { t: 1_000 };
-  const ana = testDesk(team, 'ana', clock);
-  const ben = testDesk(team, 'ben', clock);
+  const ana = await testDesk(team, 'ana', clock);
+  const ben = await testDesk(team, 'ben', clock);
   await edit(ana, { table: 'highlights', key: 'h1' }, () =>
     ana.db.highlights.put(sampleHighlight('h1', ana.now())),
   );
@@ -72,8 +72,8 @@ describe('resolveDecision', { timeout: 60_000 }, () => {
   it('settles a meeting date decided twice with a decision that supersedes both', async () => {
     const team = await testTeam(server, ['ana', 'ben']);
     const clock = { t: 1_000 };
-    const ana = testDesk(team, 'ana', clock);
-    const ben = testDesk(team, 'ben', clock);
+    const ana = await testDesk(team, 'ana', clock);
+    const ben = await testDesk(team, 'ben', clock);
     for (const [desk, date] of [
       [ana, '2026-03-04'],
       [ben, '2026-03-05'],

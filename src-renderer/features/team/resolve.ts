@@ -12,7 +12,6 @@ import type { DecisionAnchor } from '../../db/db';
 import { refOf } from '../../sync/documents';
 import { canonicalJson } from '../../sync/field-merge';
 import { decisionConflicts, type DecisionNeeded } from '../../sync/needs-decision';
-import { queueEdit } from '../../sync/outbox';
 import { readData, writeData, type SyncDexie, type SyncedDecision } from '../../sync/sync-db';
 import type { ConflictValue } from '../../sync/sync-stores';
 
@@ -55,7 +54,7 @@ async function resolveDocField(
   const ref = refOf(item.subject, decider.me);
   if (!ref) return fail('forbidden', 'Only the desk that owns this record can decide it.');
   const table = ref.table === 'colourMeanings' ? db.meta : db[ref.table];
-  return db.transaction('rw', [table, db.syncConflicts, db.syncOutbox], async () => {
+  return db.transaction('rw', [table, db.syncConflicts], async () => {
     const row = await db.syncConflicts.get(item.id);
     if (!row) return fail('not-found', 'This was decided already, here or by a teammate.');
     const data = await readData(db, ref);
@@ -66,7 +65,6 @@ async function resolveDocField(
     }
     await writeData(db, ref, next);
     await db.syncConflicts.delete(item.id);
-    await queueEdit(db, ref, decider.me);
     return { ok: true, value: undefined } as Result<void>;
   });
 }
@@ -87,7 +85,7 @@ async function resolveMeetingField(
   item: DecisionNeeded,
   value: unknown,
 ): Promise<Result<void>> {
-  return db.transaction('rw', [db.meetingDecisions, db.syncOutbox], async () => {
+  return db.transaction('rw', db.meetingDecisions, async () => {
     const decisions = await db.meetingDecisions.where('meetingId').equals(item.subject).toArray();
     if (!decisionConflicts(decisions).some(c => c.id === item.id)) {
       return fail('not-found', 'This was decided already, here or by a teammate.');
@@ -111,7 +109,6 @@ async function resolveMeetingField(
       supersedes: heads.map(h => h.id).sort(),
     };
     await db.meetingDecisions.add(decision);
-    await queueEdit(db, { table: 'meetingDecisions', key: decision.id }, decider.me);
     return { ok: true, value: undefined } as Result<void>;
   });
 }
