@@ -15,7 +15,13 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 import { startCouchServer, type CouchServer } from '../src-main/testing/couch-server';
 import { setupTeam, type JoinDetails } from '../src-main/sync/team-setup';
 import { startPreview, type Preview } from './fixtures';
