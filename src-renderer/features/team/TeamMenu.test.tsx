@@ -89,7 +89,7 @@ describe('TeamMenu', () => {
   it('shows the sync state on the chip and announces conflicts in the live region', () => {
     const team: TeamControls = {
       status: { state: 'offline', pending: 2, conflicts: 1, lastSyncAt: null, message: 'Gone.' },
-      joined: { serverUrl: GOOD.serverUrl, teamId: GOOD.teamId, username: 'ana' },
+      joined: { teamId: GOOD.teamId, username: 'ana' },
       join: async () => ({ ok: true, value: null }) as Result<unknown>,
       leave: async () => ({ ok: true, value: null }),
     };
@@ -106,7 +106,7 @@ describe('TeamMenu', () => {
     let left = 0;
     const team: TeamControls = {
       status: { state: 'synced', pending: 0, conflicts: 0, lastSyncAt: null, message: null },
-      joined: { serverUrl: GOOD.serverUrl, teamId: GOOD.teamId, username: 'ana' },
+      joined: { teamId: GOOD.teamId, username: 'ana' },
       join: async () => ({ ok: true, value: null }),
       leave: async () => {
         left++;

@@ -13,9 +13,8 @@ import { JoinForm, type JoinDetailsForm } from './JoinForm';
 import { NeedsDecisionList } from './NeedsDecisionList';
 import './team.css';
 
-/** The profile's team as main reports it: never the password. */
+/** The profile's team as main reports it: never the server's address or the password. */
 export interface JoinedTeam {
-  serverUrl: string;
   teamId: string;
   username: string;
 }
@@ -113,8 +112,7 @@ export function TeamMenu(props: { team: TeamControls; colourNames?: readonly str
           {joined ? (
             <>
               <p className="hint">
-                Signed in as <strong>{joined.username}</strong> on {joined.serverUrl}.{' '}
-                {chipText(status)}
+                Signed in as <strong>{joined.username}</strong>. {chipText(status)}
                 {last ? ` · ${last}` : ''}
               </p>
               {status.message && (
