@@ -26,6 +26,7 @@ import { createServices } from './services';
 import { createSyncForwarder } from './sync/forward';
 import { safeStorageCipher } from './sync/service';
 import { loadTeamAccess } from './sync/team-config';
+import { createTeamService } from './sync/team-service';
 import { createMainWindow, hardenSession } from './window';
 
 const profile = profileOverride(process.argv, process.env);
@@ -58,15 +59,17 @@ function start(): void {
   hardenSession();
   // Paths of real drops, told by the preload; main reads no other path the page names.
   const pathGrants = createPathGrants();
+  const profileDir = app.getPath('userData');
+  const cipher = safeStorageCipher(safeStorage);
+  const syncForwarder = createSyncForwarder({ loadTeam: () => loadTeamAccess(profileDir, cipher) });
   const services = createServices({
     seedsDir,
     pathGrants,
     // Beside the IndexedDB in the profile, but files of their own: they survive a wiped database.
     backupsDir: join(app.getPath('userData'), 'backups'),
     // Team sync goes only to the profile's team server, the password kept by the OS keychain.
-    syncForwarder: createSyncForwarder({
-      loadTeam: () => loadTeamAccess(app.getPath('userData'), safeStorageCipher(safeStorage)),
-    }),
+    syncForwarder,
+    team: createTeamService({ profileDir, cipher, forwarder: syncForwarder }),
     // The fonts ship as build assets, so the packaged app needs no node_modules to find them.
     fonts: {
       files: {

@@ -24,7 +24,8 @@ import { resolveCountries } from './lookups/countries';
 import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
 import type { SyncForwarder } from './sync/forward';
-import { syncRequestService } from './sync/service';
+import { syncRequestService, teamServices } from './sync/service';
+import type { TeamService } from './sync/team-service';
 import { createTaskRunner } from './workers/runner';
 import { createWatchControl, type WatchControl, type WatchControlOptions } from './watch/control';
 
@@ -78,6 +79,8 @@ export interface ServicesOptions {
   inbox?: Omit<WatchControlOptions, 'importPaths'>;
   /** Sends `sync:request` to the profile's team server; absent where there is no team (the CLI). */
   syncForwarder?: SyncForwarder;
+  /** Joins and leaves the profile's team (`team:*`); absent in the CLI, where they are unsupported. */
+  team?: TeamService;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -220,6 +223,7 @@ export function createServices(options: ServicesOptions): Services {
     readAutoBackup: id => backupStore().read(id),
 
     syncRequest: syncRequestService(options.syncForwarder),
+    ...teamServices(options.team),
   };
 }
 

@@ -24,6 +24,7 @@ import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
 import { WatchStatusSchema } from './watch';
 import { SyncRequestSchema, SyncResponseSchema } from './sync-request';
+import { TeamJoinRequestSchema, TeamStatusSchema } from './team';
 
 /**
  * A filesystem path as the desktop shell reports a dropped file: absolute (POSIX `/…`, Windows
@@ -231,6 +232,27 @@ export const channels = {
     method: 'syncRequest',
     args: z.tuple([SyncRequestSchema]),
     result: SyncResponseSchema,
+  },
+  /**
+   * Joins a team: main checks the user name and password against the team's database, keeps them
+   * for the profile (the password with the credential store) and answers without echoing either.
+   */
+  'team:join': {
+    method: 'teamJoin',
+    args: z.tuple([TeamJoinRequestSchema]),
+    result: TeamStatusSchema,
+  },
+  /** The profile's team: its id and the analyst's user name, or not joined. Never the server or password. */
+  'team:status': {
+    method: 'teamStatus',
+    args: z.tuple([]),
+    result: TeamStatusSchema,
+  },
+  /** Leaves the team: forgets the server and the password and stops every sync request. */
+  'team:leave': {
+    method: 'teamLeave',
+    args: z.tuple([]),
+    result: TeamStatusSchema,
   },
 } as const;
 

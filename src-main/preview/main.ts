@@ -13,6 +13,7 @@ import { createServices } from '../services';
 import { fileRightsOnly } from '../sync/credential-store';
 import { createSyncForwarder } from '../sync/forward';
 import { loadTeamAccess } from '../sync/team-config';
+import { createTeamService } from '../sync/team-service';
 import { startPreviewServer } from './server';
 
 const root = resolve(__dirname, '../..');
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
   });
   const server = await startPreviewServer({
     rendererDir,
-    services: createServices({ seedsDir: resolve(root, 'seeds'), backupsDir, syncForwarder }),
+    services: createServices({
+      seedsDir: resolve(root, 'seeds'),
+      backupsDir,
+      syncForwarder,
+      team: createTeamService({ profileDir, cipher: fileRightsOnly, forwarder: syncForwarder }),
+    }),
     token: randomBytes(24).toString('base64url'),
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
   });

@@ -7,6 +7,8 @@ import type { SyncRequest, SyncResponse } from '../contract/sync-request';
 import { ServiceError } from '../service-error';
 import type { SecretCipher } from './credential-store';
 import type { SyncForwarder } from './forward';
+import type { TeamJoinRequest, TeamStatus } from '../contract/team';
+import type { TeamService } from './team-service';
 
 /**
  * The service behind `sync:request`. Without a forwarder (the command line) every request is
@@ -20,6 +22,23 @@ export function syncRequestService(
     const result = await forwarder.handle(request);
     if (!result.ok) throw new ServiceError(result.error.code as ErrorCode, result.error.message);
     return result.value;
+  };
+}
+
+/** The `team:*` services; without a team service (the command line) each is `unsupported`. */
+export function teamServices(team: TeamService | undefined): {
+  teamJoin(request: TeamJoinRequest): Promise<TeamStatus>;
+  teamStatus(): Promise<TeamStatus>;
+  teamLeave(): Promise<TeamStatus>;
+} {
+  const service = (): TeamService => {
+    if (!team) throw new ServiceError('unsupported', 'Teams are joined in the app, not here.');
+    return team;
+  };
+  return {
+    teamJoin: request => service().join(request),
+    teamStatus: () => service().status(),
+    teamLeave: () => service().leave(),
   };
 }
 
