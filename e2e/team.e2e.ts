@@ -38,10 +38,8 @@ async function shareAHighlight(world: TeamWorld): Promise<[DeskPage, DeskPage]> 
 }
 
 async function writeNote(desk: DeskPage, text: string): Promise<void> {
-  await desk
-    .item(QUOTE)
-    .getByRole('button', { name: /Participant/ })
-    .click();
+  const select = desk.item(QUOTE).getByRole('button', { name: /^Participant “/ });
+  if ((await select.getAttribute('aria-pressed')) !== 'true') await select.click();
   await desk.writeNote(desk.noteField, text);
 }
 

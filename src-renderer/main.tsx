@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { TeamProvider } from './features/team/TeamProvider';
 import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <TeamProvider>
+      <App />
+    </TeamProvider>
   </StrictMode>,
 );
