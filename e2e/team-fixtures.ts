@@ -142,8 +142,10 @@ export const test = base.extend<{ world: TeamWorld }, { couch: CouchServer }>({
     });
     if (!result.ok) throw new Error(result.error.message);
     const team = result.value;
-    const ana = await openDesk(browser, couch, team, 'ana');
-    const ben = await openDesk(browser, couch, team, 'ben');
+    const [ana, ben] = await Promise.all([
+      openDesk(browser, couch, team, 'ana'),
+      openDesk(browser, couch, team, 'ben'),
+    ]);
     await use({ team, ana: ana.desk, ben: ben.desk });
     for (const desk of [ana.desk, ben.desk]) {
       expect([...desk.requestedOrigins], `${desk.name}'s page asked another origin`).toEqual([
