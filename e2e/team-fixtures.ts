@@ -110,7 +110,10 @@ async function openDesk(
     if (/^(https?|wss?):$/.test(url.protocol)) requestedOrigins.add(url.origin);
   });
   await page.goto(preview.url);
-  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(2);
+  // Two desks seed at once on a shared machine: give the first start more than the default wait.
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(2, {
+    timeout: 30_000,
+  });
   const member = team.members.find(m => m.username === name)!;
   return {
     desk: { name, password: member.password, preview, context, page, link, requestedOrigins },
