@@ -128,6 +128,7 @@ export default tseslint.config(
                 '!**/src-main/testing',
                 '!**/src-main/testing/couch-context',
                 '!**/src-main/testing/prng',
+                '!**/src-main/testing/team-main',
               ],
               message:
                 'Sync tests use only the contract, the forwarder, team setup and the test helpers.',

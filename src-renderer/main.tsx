@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { TeamProvider } from './features/team/TeamProvider';
+import { teamSync } from './sync/desk-sync';
 import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -11,3 +12,5 @@ createRoot(document.getElementById('root')!).render(
     </TeamProvider>
   </StrictMode>,
 );
+// Team sync, if this profile joined a team; without one, nothing leaves the machine.
+void teamSync.start();

@@ -55,6 +55,23 @@ describe('installOutboxCapture', () => {
     expect(await queued(db)).toEqual(['highlight:h1', 'highlight:h2', 'colour-meanings']);
   });
 
+  it('signs a decision with the analyst who made it', async () => {
+    const db = await deskDb('ben');
+    const decision = {
+      id: 'd1',
+      meetingId: 'm1',
+      kind: 'edit',
+      field: 'date',
+      value: '2026-03-05',
+      anchors: [],
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await db.meetingDecisions.add(decision);
+    expect((await db.meetingDecisions.get('d1'))?.authorId).toBe('ben');
+    expect(await queued(db)).toEqual(['decision:d1']);
+  });
+
   it('queues nothing on a desk that has not joined a team', async () => {
     const db = await deskDb(null);
     await db.highlights.put(sampleHighlight('h1', 1));

@@ -6,6 +6,8 @@
  * transaction: if the edit's transaction aborts, its rows go with it; if it commits, they are
  * there. No repository can forget to queue, and none needs to know about sync.
  *
+ * Decisions written while in a team are signed with the analyst's user name (`authorId`).
+ *
  * Rows are queued only while the desk is in a team (`setSyncIdentity` names the analyst); a solo
  * desk queues nothing, and joining queues every record once (`queueAll`). The sync code's own
  * writes — applying the team's changes — are marked with `markSyncWrite` and are not queued.
@@ -98,6 +100,19 @@ function rowsFor(name: string, keys: unknown[], me: string): SyncOutboxRow[] {
   return rows;
 }
 
+/**
+ * A decision is signed by the analyst who makes it: `authorId` is what "Needs your decision"
+ * shows beside each value, and what the server checks against the signed-in user.
+ */
+function authored(req: DBCoreMutateRequest, me: string): DBCoreMutateRequest {
+  if (req.type !== 'add' && req.type !== 'put') return req;
+  const values = req.values.map(v => {
+    const d = v as { authorId?: unknown };
+    return typeof d.authorId === 'string' ? v : { ...d, authorId: me };
+  });
+  return { ...req, values };
+}
+
 function isSyncWrite(trans: DBCoreTransaction): boolean {
   return (trans as unknown as Record<symbol, boolean>)[SYNC_WRITE] === true;
 }
@@ -139,8 +154,9 @@ export function installOutboxCapture(db: Dexie): void {
             mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               const me = state.me;
               if (!me || isSyncWrite(req.trans)) return table.mutate(req);
+              const write = name === 'meetingDecisions' ? authored(req, me) : req;
               const queue = (keys: unknown[]) =>
-                table.mutate(req).then(answer => {
+                table.mutate(write).then(answer => {
                   const rows = rowsFor(name, keys, me);
                   if (rows.length === 0) return answer;
                   return outbox()

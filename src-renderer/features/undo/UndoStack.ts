@@ -12,8 +12,9 @@ export interface Command {
    * "Edit note" step instead of one per pause in typing).
    */
   mergeKey?: string;
-  do(): Promise<void>;
-  undo(): Promise<void>;
+  /** Resolves to a notice for the analyst when it could not do all of it (compare-and-set). */
+  do(): Promise<void | string | undefined>;
+  undo(): Promise<void | string | undefined>;
   /** Folds `next` (same mergeKey, done after this) into one command. */
   merge?(next: Command): Command;
 }
@@ -54,15 +55,18 @@ export class UndoStack {
     });
   }
 
-  /** Undoes the last command; resolves to its label, or null when there was nothing to undo. */
+  /**
+   * Undoes the last command; resolves to its label (with the command's notice, e.g. a field a
+   * colleague changed since, in brackets), or null when there was nothing to undo.
+   */
   undo(): Promise<string | null> {
     return this.enqueue(async () => {
       const command = this.done.at(-1);
       if (!command) return null;
-      await command.undo();
+      const notice = await command.undo();
       this.done.pop();
       this.undone.push(command);
-      return command.label;
+      return notice ? `${command.label} (${notice})` : command.label;
     });
   }
 
@@ -71,10 +75,10 @@ export class UndoStack {
     return this.enqueue(async () => {
       const command = this.undone.at(-1);
       if (!command) return null;
-      await command.do();
+      const notice = await command.do();
       this.undone.pop();
       this.done.push(command);
-      return command.label;
+      return notice ? `${command.label} (${notice})` : command.label;
     });
   }
 

@@ -117,3 +117,44 @@ describe('deleteArticleNote', () => {
     expect(await db.articleNotes.get(article.id)).toEqual(note);
   });
 });
+
+describe('updateHighlight on a team desk', () => {
+  it('undoes only the fields that still hold this desk’s value, and says which a colleague changed', async () => {
+    const h = newHighlight(article, 4, 13, 0);
+    await stack.execute(createHighlight(db, h));
+    await stack.execute(
+      updateHighlight(db, h, { ...h, colour: 3, note: 'Mine' }, 'Edit highlight'),
+    );
+    // A colleague's edit of the note arrives through sync before the analyst presses Ctrl+Z.
+    await db.highlights.update(h.id, { note: 'Theirs' });
+    expect(await stack.undo()).toBe(
+      'Edit highlight (note changed by a colleague since: kept theirs)',
+    );
+    expect(await db.highlights.get(h.id)).toMatchObject({ colour: 0, note: 'Theirs' });
+    // Redo puts back the colour; the note is still the colleague's.
+    expect(await stack.redo()).toBe(
+      'Edit highlight (note changed by a colleague since: kept theirs)',
+    );
+    expect(await db.highlights.get(h.id)).toMatchObject({ colour: 3, note: 'Theirs' });
+  });
+
+  it('says so when the highlight was deleted since, and brings nothing back', async () => {
+    const h = newHighlight(article, 4, 13, 0);
+    await stack.execute(createHighlight(db, h));
+    await stack.execute(updateHighlight(db, h, { ...h, colour: 3 }, 'Recolour highlight'));
+    await db.highlights.delete(h.id);
+    expect(await stack.undo()).toBe('Recolour highlight (it was deleted since)');
+    expect(await db.highlights.count()).toBe(0);
+  });
+});
+
+describe('saveArticleNote on a team desk', () => {
+  it('keeps a colleague’s later tags when undoing the text', async () => {
+    const before = { articleId: 'a1', text: 'First', tags: [], updatedAt: 1 };
+    await db.articleNotes.put(before);
+    await stack.execute(saveArticleNote(db, before, { ...before, text: 'Second', updatedAt: 2 }));
+    await db.articleNotes.update('a1', { tags: ['ankara'] });
+    expect(await stack.undo()).toBe('Edit article note');
+    expect(await db.articleNotes.get('a1')).toMatchObject({ text: 'First', tags: ['ankara'] });
+  });
+});

@@ -5,7 +5,11 @@
  */
 import type { ArticleNote, Highlight, ReadoutDB, TrashItem } from '../../db/db';
 import { trashArticleNote, trashHighlight, trashKey, untrash } from '../../db/highlights';
+import { setFieldsIfUnchanged } from './compare-and-set';
 import type { Command } from './UndoStack';
+
+const HIGHLIGHT_FIELDS = ['colour', 'note', 'tags'] as const;
+const NOTE_FIELDS = ['text', 'tags'] as const;
 
 /** A command that writes one record; merging keeps the first `before` and the last `after`. */
 interface WriteCommand<T> extends Command {
@@ -22,7 +26,8 @@ export function createHighlight(db: ReadoutDB, h: Highlight): Command {
 
 /**
  * Changes a highlight (colour, note, tags). With a `mergeKey`, successive edits (autosaves of one
- * note) fold into one undo step that returns to the first `before`.
+ * note) fold into one undo step that returns to the first `before`. Undo and redo are
+ * compare-and-set (compare-and-set.ts): a field a colleague changed since is kept, and said.
  */
 export function updateHighlight(
   db: ReadoutDB,
@@ -34,8 +39,16 @@ export function updateHighlight(
   return {
     label,
     mergeKey,
-    do: async () => void (await db.highlights.put(after)),
-    undo: async () => void (await db.highlights.put(before)),
+    do: () =>
+      setFieldsIfUnchanged(
+        db.highlights,
+        after.id,
+        before,
+        after,
+        HIGHLIGHT_FIELDS,
+        after.updatedAt,
+      ),
+    undo: () => setFieldsIfUnchanged(db.highlights, before.id, after, before, HIGHLIGHT_FIELDS),
     merge: next =>
       updateHighlight(db, before, (next as WriteCommand<Highlight>).after, label, mergeKey),
     after,
@@ -61,8 +74,11 @@ export function saveArticleNote(
     mergeKey: `article-note:${after.articleId}`,
     do: async () => void (await db.articleNotes.put(after)),
     undo: async () => {
-      if (before) await db.articleNotes.put(before);
-      else await db.articleNotes.delete(after.articleId);
+      if (before) {
+        return setFieldsIfUnchanged(db.articleNotes, after.articleId, after, before, NOTE_FIELDS);
+      }
+      await db.articleNotes.delete(after.articleId);
+      return undefined;
     },
     merge: next => saveArticleNote(db, before, (next as WriteCommand<ArticleNote>).after),
     after,

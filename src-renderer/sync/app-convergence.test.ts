@@ -1,0 +1,133 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, inject, it } from 'vitest';
+import type {} from '../../src-main/testing/couch-context';
+import { trashHighlight } from '../db/highlights';
+import { renameColour } from '../features/highlights/palette';
+import * as commands from '../features/undo/commands';
+import { decideField } from '../meetings/actions';
+import { applyDecisions, type ShownMeeting } from '../meetings/decisions';
+import { meeting, mention } from '../meetings/testing';
+import { needsYourDecision } from './needs-decision';
+import { syncRound } from './session';
+import { sampleHighlight, testDesk, testTeam, workTables, type TestDesk } from './testing';
+
+const server = inject('couchServer');
+
+async function settle(desks: TestDesk[], passes = 3): Promise<void> {
+  for (let i = 0; i < passes; i++) for (const desk of desks) await syncRound(desk, desk.remote);
+}
+
+/** The meeting as the Meetings view shows it on `desk`, with that desk's decisions applied. */
+async function shown(desk: TestDesk): Promise<ShownMeeting> {
+  const machine = meeting('m1', [mention('article-1', 0, 'The two ministers met on Monday.')]);
+  return applyDecisions([machine], await desk.db.meetingDecisions.toArray())[0];
+}
+
+async function highlight(desk: TestDesk, id: string) {
+  const h = await desk.db.highlights.get(id);
+  if (!h) throw new Error(`${id} is not on ${desk.me}'s desk`);
+  return h;
+}
+
+describe('syncRound over the app’s own repositories', { timeout: 60_000 }, () => {
+  it('converges two desks that edited offline, merging what can be merged and listing the rest', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const clock = { t: 1_000 };
+    const ana = await testDesk(team, 'ana', clock);
+    const ben = await testDesk(team, 'ben', clock);
+    // Ana highlights two passages (through the undoable command the reader uses) and they sync.
+    await commands.createHighlight(ana.db, sampleHighlight('h1', 10, { tags: ['energy'] })).do();
+    await settle([ana, ben], 1);
+    expect((await highlight(ben, 'h1')).tags).toEqual(['energy']);
+
+    // Offline. Ana writes a note on h1; Ben recolours it and adds a tag.
+    const anaH1 = await highlight(ana, 'h1');
+    await commands
+      .updateHighlight(
+        ana.db,
+        anaH1,
+        { ...anaH1, note: 'Ask the desk officer', updatedAt: 20 },
+        'Edit note',
+      )
+      .do();
+    const benH1 = await highlight(ben, 'h1');
+    await commands
+      .updateHighlight(
+        ben.db,
+        benH1,
+        { ...benH1, colour: 3, tags: [...benH1.tags, 'follow-up'], updatedAt: 21 },
+        'Recolour',
+      )
+      .do();
+    // Both decide the meeting's date, differently, in the Meetings view.
+    const date = (start: string) => ({ start, end: null, precision: 'day' as const, text: null });
+    await decideField(ana.db, await shown(ana), 'date', 'edit', date('2026-03-04'));
+    await decideField(ben.db, await shown(ben), 'date', 'edit', date('2026-03-05'));
+    // Both rename the first colour.
+    await renameColour(ana.db, 0, 'Main point');
+    await renameColour(ben.db, 0, 'Headline');
+
+    await settle([ana, ben]);
+
+    expect(await workTables(ben)).toEqual(await workTables(ana));
+    expect(await highlight(ana, 'h1')).toMatchObject({
+      note: 'Ask the desk officer',
+      colour: 3,
+      tags: ['energy', 'follow-up'],
+    });
+    const needs = await needsYourDecision(ana.db);
+    expect(await needsYourDecision(ben.db)).toEqual(needs);
+    expect(needs.map(n => [n.subject, n.field])).toEqual([
+      ['colour-meanings', '0'],
+      ['m1', 'date'],
+    ]);
+    expect(needs[0].values.map(v => [v.value, v.by]).sort()).toEqual([
+      ['Headline', 'ben'],
+      ['Main point', 'ana'],
+    ]);
+    expect(needs[1].values.map(v => [(v.value as { start: string }).start, v.by]).sort()).toEqual([
+      ['2026-03-04', 'ana'],
+      ['2026-03-05', 'ben'],
+    ]);
+    expect(await ana.db.syncOutbox.count()).toBe(0);
+    expect(await ben.db.syncOutbox.count()).toBe(0);
+  });
+
+  // Known gap, kept as a test that flips when fixed: trash is still a move between tables, so
+  // trashing deletes the team document, and the server's validation then treats Ben's edit of
+  // the deleted document as a new document claiming Ana's authorship and refuses it — Ben keeps
+  // his edit, Ana does not get it back. Trash as a field (`trashedAt`, `trashedBy`) removes the
+  // deletion and with it this divergence.
+  it.fails('converges when one desk trashes a highlight the other edits', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const clock = { t: 1_000 };
+    const ana = await testDesk(team, 'ana', clock);
+    const ben = await testDesk(team, 'ben', clock);
+    await commands.createHighlight(ana.db, sampleHighlight('h2', 11)).do();
+    await settle([ana, ben], 1);
+    await trashHighlight(ana.db, 'h2');
+    const benH2 = await highlight(ben, 'h2');
+    await commands
+      .updateHighlight(ben.db, benH2, { ...benH2, note: 'Keep this one', updatedAt: 22 }, 'Edit')
+      .do();
+    await settle([ana, ben]);
+    expect(await workTables(ben)).toEqual(await workTables(ana));
+  });
+
+  it('drains an edit committed just before a crash on restart, written once', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const ana = await testDesk(team, 'ana');
+    const ben = await testDesk(team, 'ben');
+    await commands
+      .createHighlight(ana.db, sampleHighlight('h1', 5, { note: 'before the crash' }))
+      .do();
+    // The desk stops after Dexie committed the edit and its outbox row, before any push.
+    const restarted = ana.restart();
+    expect(await restarted.db.syncOutbox.count()).toBe(1);
+    await settle([restarted, ben], 2);
+    expect(await restarted.db.syncOutbox.count()).toBe(0);
+    expect((await highlight(ben, 'h1')).note).toBe('before the crash');
+    const doc = await restarted.local.get('highlight:h1');
+    expect(doc._rev?.startsWith('1-')).toBe(true);
+  });
+});
