@@ -103,6 +103,7 @@ test.describe('team desks', () => {
 });
 
 solo('without a team the page sends no sync request at all', async ({ app }) => {
+  solo.setTimeout(60_000);
   const sent: string[] = [];
   app.page.on('request', request => {
     if (/\/api\/(sync|team):/.test(request.url())) sent.push(new URL(request.url()).pathname);
