@@ -78,6 +78,39 @@ describe('applyDecisions', () => {
     });
   });
 
+  it('ignores a team decision a later one supersedes, even when its clock ran ahead', () => {
+    const machine = [meeting('m1', [moscow])];
+    const anchors = [{ articleId: 'a1', start: 0, quote: moscow.sentence }];
+    const [m] = applyDecisions(machine, [
+      // Ana's desk clock is ahead; Ben replaced her decision after reading it.
+      {
+        id: 'ana-1',
+        meetingId: 'm1',
+        kind: 'edit',
+        field: 'level',
+        value: 'foreign ministers',
+        anchors,
+        createdAt: 9_000,
+        updatedAt: 9_000,
+        authorId: 'ana',
+        supersedes: [],
+      },
+      {
+        id: 'ben-1',
+        meetingId: 'm1',
+        kind: 'edit',
+        field: 'level',
+        value: 'deputy ministers',
+        anchors,
+        createdAt: 5_000,
+        updatedAt: 5_000,
+        authorId: 'ben',
+        supersedes: ['ana-1'],
+      },
+    ]);
+    expect(m.fields.level).toMatchObject({ state: 'edited', value: 'deputy ministers' });
+  });
+
   it('confirms every suggested field at once, leaving edits as they are', async () => {
     const machine = [meeting('m1', [moscow])];
     await decideField(db, await one(machine, 'm1'), 'level', 'edit', 'heads of state');

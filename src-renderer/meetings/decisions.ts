@@ -139,7 +139,10 @@ const byTime = (a: MeetingDecision, b: MeetingDecision) =>
 
 /** Applies every decision to the machine meetings; deleted meetings are kept, marked. */
 export function applyDecisions(machine: Meeting[], decisions: MeetingDecision[]): ShownMeeting[] {
-  const sorted = [...decisions].sort(byTime);
+  // Team decisions are immutable: one a later decision names in `supersedes` no longer counts,
+  // whatever the two desks' clocks said.
+  const superseded = new Set(decisions.flatMap(d => d.supersedes ?? []));
+  const sorted = decisions.filter(d => !superseded.has(d.id)).sort(byTime);
   const bases = new Map<string, Base>();
   for (const m of machine) {
     bases.set(m.id, {

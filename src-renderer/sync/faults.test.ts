@@ -49,8 +49,8 @@ describe('pumpOutbox', { timeout: 30_000 }, () => {
     );
     // A PouchDB whose write lands but whose answer never comes back: the desk dies mid-pump.
     const dying = Object.create(ana.local) as ReadoutPouch.Database;
-    dying.put = async doc => {
-      await ana.local.put(doc);
+    dying.bulkDocs = async docs => {
+      await ana.local.bulkDocs(docs);
       throw new Error('the desk stopped');
     };
     await expect(pumpOutbox(ana.db, dying, { me: 'ana', now: ana.now })).rejects.toThrow('stopped');

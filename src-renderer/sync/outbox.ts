@@ -22,7 +22,7 @@ import {
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
 import { readData, writeData, type SyncDexie } from './sync-db';
-import { revKey, type SyncOutboxRow } from './sync-stores';
+import { revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
 
 /** Queues every synced record once: what a desk does when it joins a team. */
 export async function queueAll(db: SyncDexie, me: string): Promise<number> {
@@ -98,7 +98,29 @@ function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-/** Writes every queued edit to PouchDB, oldest first, one document at a time. */
+/** Documents the pump reads and writes per PouchDB call and Dexie transaction. */
+export const PUMP_BATCH = 250;
+
+/** One document's step of a pump batch: what to write, and what Dexie records after. */
+interface PumpStep {
+  docId: string;
+  ref: DocRef;
+  seqs: number[];
+  ours: Record<string, unknown> | null;
+  next: Record<string, unknown> | null;
+  needs: ReturnType<typeof needsFromRows>;
+  merged: boolean;
+  rev: string | undefined;
+  write: ReadoutPouch.Doc | null;
+  /** False when PouchDB refused the write: the rows stay for the next round. */
+  settled: boolean;
+}
+
+/**
+ * Writes every queued edit to PouchDB, oldest first, a batch of documents at a time: one
+ * `allDocs` to read the team's current revisions, one `bulkDocs` to write, one Dexie transaction
+ * to clear the rows with the revisions written.
+ */
 export async function pumpOutbox(
   db: SyncDexie,
   pouch: ReadoutPouch.Database,
@@ -108,22 +130,50 @@ export async function pumpOutbox(
   const rows = await db.syncOutbox.orderBy('seq').toArray();
   const groups = new Map<string, SyncOutboxRow[]>();
   for (const row of rows) groups.set(row.docId, [...(groups.get(row.docId) ?? []), row]);
-  for (const [docId, group] of groups) {
-    const ref: DocRef = { table: group[0].table as SyncedTable, key: group[0].key };
-    const ours = await readData(db, ref);
-    const baseRev = (await db.syncState.get(revKey(docId)))?.value as string | undefined;
-    const current = await currentDoc(pouch, docId);
-    const rows = await db.syncConflicts.where('docId').equals(docId).toArray();
-    let next: Record<string, unknown> | null = ours;
-    let needs = needsFromRows(rows);
+  const entries = [...groups];
+  for (let start = 0; start < entries.length; start += PUMP_BATCH) {
+    await pumpBatch(db, pouch, context, entries.slice(start, start + PUMP_BATCH), report);
+  }
+  return report;
+}
+
+async function pumpBatch(
+  db: SyncDexie,
+  pouch: ReadoutPouch.Database,
+  context: { me: string; now: () => number },
+  batch: [string, SyncOutboxRow[]][],
+  report: PumpReport,
+): Promise<void> {
+  const docIds = batch.map(([docId]) => docId);
+  const refs = batch.map(([, group]) => ({
+    table: group[0].table as SyncedTable,
+    key: group[0].key,
+  }));
+  const ours = await Promise.all(refs.map(ref => readData(db, ref)));
+  const baseRevs = await db.syncState.bulkGet(docIds.map(revKey));
+  const stored = await pouch.allDocs({ keys: docIds, include_docs: true });
+  const conflictRowsOf = new Map<string, SyncConflictRow[]>();
+  for (const row of await db.syncConflicts.where('docId').anyOf(docIds).toArray()) {
+    conflictRowsOf.set(row.docId, [...(conflictRowsOf.get(row.docId) ?? []), row]);
+  }
+  const steps: PumpStep[] = [];
+  for (let i = 0; i < batch.length; i++) {
+    const [docId, group] = batch[i];
+    const ref = refs[i];
+    const mine = ours[i];
+    const baseRev = baseRevs[i]?.value as string | undefined;
+    const row = stored.rows[i];
+    const current = row?.doc && !row.value?.deleted ? parseDoc(row.doc) : null;
+    let next: Record<string, unknown> | null = mine;
+    let needs = needsFromRows(conflictRowsOf.get(docId) ?? []);
     let merged = false;
     if (current && baseRev !== current._rev) {
       const base = baseRev ? await docAt(pouch, docId, baseRev) : null;
-      if (ours) {
+      if (mine) {
         const result = mergeFields(
           base?.data ?? {},
           { fields: current.data, by: current.editedBy, at: current.updatedAt },
-          { fields: ours, by: context.me, at: context.now() },
+          { fields: mine, by: context.me, at: context.now() },
         );
         next = result.fields;
         needs = combineNeeds(combineNeeds(needs, current.needsDecision ?? []), result.conflicts);
@@ -134,46 +184,66 @@ export async function pumpOutbox(
         needs = current.needsDecision ?? [];
       }
     }
-    let rev: string | undefined = current?._rev;
+    let write: ReadoutPouch.Doc | null = null;
     if (next === null) {
-      if (current) {
-        rev = (await pouch.remove(docId, current._rev)).rev;
-        report.written++;
-      }
+      if (current) write = { _id: docId, _rev: current._rev, _deleted: true };
     } else if (!current || !same(current.data, next) || !same(current.needsDecision ?? [], needs)) {
       if (ref.table === 'meetingDecisions' && current) {
         report.refused++;
       } else {
-        const doc = toDoc(ref, next, {
+        write = toDoc(ref, next, {
           me: context.me,
           now: context.now(),
           existing: current,
           needsDecision: needs,
-        });
-        rev = (await pouch.put(doc as ReadoutPouch.Doc)).rev;
-        report.written++;
-        if (merged) report.merged++;
+        }) as ReadoutPouch.Doc;
       }
     }
-    const seqs = group.map(row => row.seq!);
-    await db.transaction(
-      'rw',
-      [
-        db.syncOutbox,
-        db.syncState,
-        db.syncConflicts,
-        db[ref.table === 'colourMeanings' ? 'meta' : ref.table],
-      ],
-      async () => {
-        markSyncWrite();
-        await db.syncOutbox.bulkDelete(seqs);
-        if (rev) await db.syncState.put({ key: revKey(docId), value: rev });
-        const newer = await db.syncOutbox.where('docId').equals(docId).count();
-        if (newer === 0 && !same(next, ours)) await writeData(db, ref, next);
-        await db.syncConflicts.where('docId').equals(docId).delete();
-        await db.syncConflicts.bulkPut(conflictRows(docId, needs));
-      },
-    );
+    steps.push({
+      docId,
+      ref,
+      seqs: group.map(r => r.seq!),
+      ours: mine,
+      next,
+      needs,
+      merged,
+      rev: current?._rev,
+      write,
+      settled: true,
+    });
   }
-  return report;
+  const writing = steps.filter(step => step.write);
+  if (writing.length > 0) {
+    const answers = await pouch.bulkDocs(writing.map(step => step.write!));
+    answers.forEach((answer, i) => {
+      const step = writing[i];
+      if ('ok' in answer && answer.ok) {
+        step.rev = answer.rev;
+        report.written++;
+        if (step.merged && step.next !== null) report.merged++;
+      } else {
+        // Someone wrote the document in between (a pull): the next round merges against it.
+        step.settled = false;
+      }
+    });
+  }
+  const tables = new Set(
+    steps.map(step => db[step.ref.table === 'colourMeanings' ? 'meta' : step.ref.table]),
+  );
+  await db.transaction(
+    'rw',
+    [db.syncOutbox, db.syncState, db.syncConflicts, ...tables],
+    async () => {
+      markSyncWrite();
+      for (const step of steps) {
+        if (!step.settled) continue;
+        await db.syncOutbox.bulkDelete(step.seqs);
+        if (step.rev) await db.syncState.put({ key: revKey(step.docId), value: step.rev });
+        const newer = await db.syncOutbox.where('docId').equals(step.docId).count();
+        if (newer === 0 && !same(step.next, step.ours)) await writeData(db, step.ref, step.next);
+        await db.syncConflicts.where('docId').equals(step.docId).delete();
+        await db.syncConflicts.bulkPut(conflictRows(step.docId, step.needs));
+      }
+    },
+  );
 }
