@@ -106,7 +106,11 @@ export default tseslint.config(
   {
     // Sync tests drive the page's bridge through main's forwarder and the test team server in one
     // process, to prove the whole transport path; the bridge's own modules stay restricted.
-    files: ['src-renderer/sync/**/*.test.ts', 'src-renderer/sync/testing.ts'],
+    files: [
+      'src-renderer/sync/**/*.test.ts',
+      'src-renderer/sync/testing.ts',
+      'src-renderer/features/team/**/*.test.{ts,tsx}',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

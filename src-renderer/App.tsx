@@ -36,6 +36,7 @@ import { ArticleDesk } from './features/highlights/ArticleDesk';
 import { useEscapeKey } from './features/keyboard/escape';
 import { ShortcutHelp } from './features/keyboard/ShortcutHelp';
 import { useArticleKeys } from './features/keyboard/useArticleKeys';
+import { TeamChip } from './features/team/TeamProvider';
 import { UndoControls } from './features/undo/UndoControls';
 import { SearchBox } from './features/search/SearchBox';
 import { NavigationContext, type Navigation, type View } from './navigation';
@@ -201,6 +202,7 @@ export function App() {
             onUpload={(files: PickedFile[]) => void run(p => importUploads(db, files, p))}
           />
           <UndoControls />
+          <TeamChip />
           <DataMenu />
         </header>
         {startupError && (

@@ -1,4 +1,5 @@
 import type { Highlight } from '../../db/db';
+import { ConflictBadge } from '../team/ConflictBadge';
 import { ArticleNoteEditor } from '../notes/ArticleNoteEditor';
 import { NotePreview } from '../notes/NotePreview';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -119,6 +120,7 @@ export function HighlightsPanel({
           suggestions={suggestions}
           focusRequest={noteRequest.id === null ? noteRequest.n : undefined}
         />
+        <ConflictBadge on={{ table: 'articleNotes', key: articleId }} />
       </section>
       <section aria-labelledby="highlights-title">
         <h2 id="highlights-title" className="pane-title">
@@ -148,6 +150,7 @@ export function HighlightsPanel({
                   <span className="hl-meaning">{meanings[c]}</span>
                   <span className="hl-quote">“{excerpt(h.quote.exact)}”</span>
                 </button>
+                <ConflictBadge on={{ table: 'highlights', key: h.id }} colourNames={meanings} />
                 {selected ? (
                   <HighlightEditor
                     h={h}

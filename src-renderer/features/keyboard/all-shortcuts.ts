@@ -43,6 +43,10 @@ export const ALL_SHORTCUTS: readonly ShortcutSection[] = [
       { keys: [{ key: 'Escape' }], description: 'Close, leave a field, or clear the selection' },
       { keys: [{ key: 'z', mod: true }], description: 'Undo' },
       { keys: [{ key: 'z', mod: true, shift: true }], description: 'Redo' },
+      {
+        keys: [{ key: 'd' }],
+        description: 'Open the team: sync status and Needs your decision',
+      },
     ],
   },
   {
@@ -118,6 +122,15 @@ export const ALL_SHORTCUTS: readonly ShortcutSection[] = [
       { keys: [{ key: 'e' }], description: 'Export a briefing of the open meeting' },
       { keys: [{ key: 'Enter' }], description: 'Confirm the focused field and go to the next' },
       { keys: [{ key: 'x' }], description: 'Reject the focused field and go to the next' },
+    ],
+  },
+  {
+    title: 'Needs your decision',
+    note: 'In the team dialog, while an entry has the focus (one Tab stop; the list handles these keys)',
+    entries: [
+      { keys: [{ key: 'ArrowDown' }, { key: 'ArrowUp' }], description: 'Next or previous entry' },
+      { keys: [{ key: 'Home' }, { key: 'End' }], description: 'First or last entry' },
+      { keys: [{ key: 'Tab' }], description: 'Into the entry: Keep mine, Keep theirs, Edit' },
     ],
   },
   {

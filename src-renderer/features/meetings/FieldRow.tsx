@@ -14,6 +14,7 @@ import {
   PRECISION_LABELS,
   STATUS_LABELS,
 } from '../../meetings/format';
+import { ConflictBadge } from '../team/ConflictBadge';
 import { ConfidenceMark, StateBadge } from './Badge';
 import { FieldInputs } from './FieldInputs';
 import type { SourceArticle } from './hooks';
@@ -122,6 +123,7 @@ export function FieldRow({
         <span className="field-name">{HEADINGS[field]}</span>
         <StateBadge state={shown.state} />
         {shown.state !== 'entered' && <ConfidenceMark confidence={confidence} />}
+        <ConflictBadge on={{ meetingId: meeting.id, field }} />
       </div>
       {editing ? (
         <form
