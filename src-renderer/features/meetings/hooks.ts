@@ -119,28 +119,40 @@ export function useMeeting(
   return useLiveQuery(async () => (list && id ? loadOne(db, id, list.known) : null), [list, id]);
 }
 
-/** The titles, files and dates of the articles one meeting cites. */
-export function useSourceArticles(meeting: ShownMeeting | null | undefined) {
-  return useLiveQuery(async () => {
+/**
+ * The titles, files and dates of the articles one meeting cites; undefined until they are read
+ * for THIS meeting (a live query keeps its last answer while the next runs, and the card must not
+ * be laid out, and its scroll position restored, with another meeting's sources).
+ */
+export function useSourceArticles(
+  meeting: ShownMeeting | null | undefined,
+): Map<string, SourceArticle> | undefined {
+  const answer = useLiveQuery(async () => {
     const articles = new Map<string, SourceArticle>();
-    if (!meeting) return articles;
-    const ids = [...new Set(meeting.mentions.map(x => x.articleId))];
-    for (const a of (await articlesAsShown(db, ids)).values()) {
-      articles.set(a.id, { title: a.title, file: a.file, published: a.published });
+    if (meeting) {
+      const ids = [...new Set(meeting.mentions.map(x => x.articleId))];
+      for (const a of (await articlesAsShown(db, ids)).values()) {
+        articles.set(a.id, { title: a.title, file: a.file, published: a.published });
+      }
     }
-    return articles;
+    return { meeting, articles };
   }, [meeting]);
+  return answer && answer.meeting === meeting ? answer.articles : undefined;
 }
 
-/** The meetings the merge picker ranks for `meeting` (see `mergePool`). */
+/** The meetings the merge picker ranks for `meeting` (see `mergePool`), once read for it. */
 export function useMergePool(
   list: MeetingList | undefined,
   meeting: ShownMeeting | null | undefined,
 ): ShownMeeting[] | undefined {
-  return useLiveQuery(
-    async () => (list && meeting ? mergePool(db, meeting, list.known) : []),
+  const answer = useLiveQuery(
+    async () => ({
+      meeting,
+      pool: list && meeting ? await mergePool(db, meeting, list.known) : [],
+    }),
     [list, meeting],
   );
+  return answer && answer.meeting === meeting ? answer.pool : undefined;
 }
 
 /**
