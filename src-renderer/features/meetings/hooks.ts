@@ -121,8 +121,9 @@ export function useMeeting(
 
 /**
  * The titles, files and dates of the articles one meeting cites; undefined until they are read
- * for THIS meeting (a live query keeps its last answer while the next runs, and the card must not
- * be laid out, and its scroll position restored, with another meeting's sources).
+ * for a meeting of this id (a live query keeps its last answer while the next runs, and the card
+ * must not be laid out, and its scroll position restored, with another meeting's sources; the
+ * same meeting after a decision keeps its card, and the focus in it, while they are read again).
  */
 export function useSourceArticles(
   meeting: ShownMeeting | null | undefined,
@@ -137,7 +138,7 @@ export function useSourceArticles(
     }
     return { meeting, articles };
   }, [meeting]);
-  return answer && answer.meeting === meeting ? answer.articles : undefined;
+  return answer && answer.meeting?.id === meeting?.id ? answer.articles : undefined;
 }
 
 /** The meetings the merge picker ranks for `meeting` (see `mergePool`), once read for it. */
@@ -152,7 +153,7 @@ export function useMergePool(
     }),
     [list, meeting],
   );
-  return answer && answer.meeting === meeting ? answer.pool : undefined;
+  return answer && answer.meeting?.id === meeting?.id ? answer.pool : undefined;
 }
 
 /**
