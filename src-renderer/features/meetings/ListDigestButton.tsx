@@ -13,7 +13,7 @@ export function ListDigestButton({ list }: { list: MeetingList | undefined }) {
   const [open, setOpen] = useState<Meeting[] | null>(null);
   const [busy, setBusy] = useState(false);
   const choose = async () => {
-    if (!list) return;
+    if (!list || busy) return;
     setBusy(true);
     try {
       const shown = await loadShown(db, list.ids, list.known);
@@ -32,7 +32,9 @@ export function ListDigestButton({ list }: { list: MeetingList | undefined }) {
       <button
         type="button"
         onClick={() => void choose()}
-        disabled={!list || list.ids.length === 0 || busy}
+        // Not disabled while reading: a disabled button drops the focus the dialog gives back.
+        aria-busy={busy || undefined}
+        disabled={!list || list.ids.length === 0}
       >
         Digest…
       </button>
