@@ -33,6 +33,15 @@ export class MeetingsPage {
     return dialog;
   }
 
+  /**
+   * How many meetings the list holds, from its heading ("Meetings 6"): the list is virtualised,
+   * so the rows in the DOM are only those in view.
+   */
+  async total(): Promise<number> {
+    const text = await this.page.getByRole('heading', { name: /^Meetings \d+$/ }).textContent();
+    return Number(/\d+/.exec(text ?? '')?.[0] ?? NaN);
+  }
+
   item(text: RegExp): Locator {
     return this.items.filter({ hasText: text });
   }

@@ -4,7 +4,7 @@
 import type { MeetingDate, MeetingStatus } from '../../src-main/contract/meeting';
 import { currentValues, type ShownMeeting } from './decisions';
 import { formatField } from './format';
-import { MONTH_ABBREVIATIONS as MONTH_NAMES } from '../../src-main/contract/months';
+import { axisOf, percentOf, ticksOf, type Axis } from './timeline-axis';
 
 export interface MeetingFilter {
   status: MeetingStatus | 'all';
@@ -128,24 +128,27 @@ export interface Timeline {
 export const ZOOM_LEVELS = [1, 2, 4, 8] as const;
 
 /**
- * Places meetings on an axis from the earliest to the latest date, a month of margin each side;
- * overlapping items (counting a minimum width for a label) go to separate lanes. At `zoom` the
- * axis is drawn that many times wider (and scrolled), so a label needs `minWidth / zoom` percent
- * of it and the ticks get finer.
+ * Places meetings on an axis from the earliest to the latest date, a month of margin each side
+ * (or on `axis`, when the caller places only some of the meetings of a longer one); overlapping
+ * items (counting a minimum width for a label) go to separate lanes. At `zoom` the axis is drawn
+ * that many times wider (and scrolled), so a label needs `minWidth / zoom` percent of it and the
+ * ticks get finer.
  */
-export function layoutTimeline(meetings: ShownMeeting[], minWidth = 16, zoom = 1): Timeline {
+export function layoutTimeline(
+  meetings: ShownMeeting[],
+  minWidth = 16,
+  zoom = 1,
+  axis: Axis | null = null,
+): Timeline {
   const labelWidth = minWidth / zoom;
   const dated = meetings.flatMap(m => {
     const s = dateSpan(m.fields.date.value);
     return s ? [{ meeting: m, ...s }] : [];
   });
   const undated = meetings.filter(m => !dateSpan(m.fields.date.value));
-  if (dated.length === 0) return { items: [], undated, lanes: 0, ticks: [] };
-  const first = new Date(Math.min(...dated.map(d => d.from)));
-  const last = new Date(Math.max(...dated.map(d => d.to)));
-  const from = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - 1, 1);
-  const to = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 2, 1);
-  const pct = (t: number) => ((t - from) / (to - from)) * 100;
+  const range = axis ?? axisOf(dated.flatMap(d => [new Date(d.from), new Date(d.to)].map(isoDay)));
+  if (dated.length === 0 || !range) return { items: [], undated, lanes: 0, ticks: [] };
+  const pct = (t: number) => percentOf(range, t);
   const laneEnds: number[] = [];
   const items = dated
     .sort((a, b) => a.from - b.from || b.to - a.to)
@@ -163,26 +166,7 @@ export function layoutTimeline(meetings: ShownMeeting[], minWidth = 16, zoom = 1
         span: d.meeting.fields.date.value.precision !== 'day',
       };
     });
-  const months =
-    (last.getUTCFullYear() - first.getUTCFullYear()) * 12 +
-    last.getUTCMonth() -
-    first.getUTCMonth();
-  const perView = months / zoom;
-  const step = perView <= 14 ? 1 : perView <= 36 ? 3 : 12;
-  const ticks: Timeline['ticks'] = [];
-  for (let t = from; t < to;) {
-    const d = new Date(t);
-    const [year, month] = [d.getUTCFullYear(), d.getUTCMonth()];
-    if (month % step === 0) {
-      const label =
-        step === 12
-          ? String(year)
-          : month === 0 || ticks.length === 0
-            ? `${MONTH_NAMES[month]} ${year}`
-            : MONTH_NAMES[month];
-      ticks.push({ label, left: pct(t) });
-    }
-    t = Date.UTC(year, month + 1, 1);
-  }
-  return { items, undated, lanes: laneEnds.length, ticks };
+  return { items, undated, lanes: laneEnds.length, ticks: ticksOf(range, zoom) };
 }
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -37,6 +37,12 @@ export interface MeetingCardProps {
   onBrief?: (meeting: ShownMeeting) => void;
 }
 
+/**
+ * The merge picker offers the likeliest this many: enough for any real duplicate, few enough
+ * that a library of 10,000 meetings does not put 10,000 options in the page.
+ */
+const MERGE_CHOICES = 60;
+
 /** The mentions of each article, in the order the card numbers them ([1], [2]…). */
 function byArticle(
   mentions: Mention[],
@@ -87,7 +93,10 @@ export function MeetingCard({
   const doubtful = doubtfulSuggestions(meeting);
   const unsure = FIELD_NAMES.some(f => fieldConfidence(meeting, f).level !== 'high');
   const headingId = `meeting-${meeting.id}`;
-  const candidates = useMemo(() => rankMergeCandidates(meeting, others), [meeting, others]);
+  const candidates = useMemo(
+    () => rankMergeCandidates(meeting, others).slice(0, MERGE_CHOICES),
+    [meeting, others],
+  );
   const likely = candidates.filter(c => c.likely);
   const rest = candidates.filter(c => !c.likely);
   const articleTotal = articleCount(meeting);

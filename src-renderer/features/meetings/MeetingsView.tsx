@@ -1,31 +1,30 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { MeetingStatus } from '../../../src-main/contract/meeting';
 import type { ShownMeeting } from '../../meetings/decisions';
-import { formatMeetingDate, formatPlace } from '../../meetings/format';
 import { clearPendingDraft, peekPendingDraft } from '../../meetings/selection';
 import {
-  articleCount,
-  filterMeetings,
   isMeetingOrder,
   MEETING_ORDERS,
   ORDER_LABELS,
-  sortMeetings,
   type MeetingFilter,
 } from '../../meetings/timeline';
 import { viewMemory, type ScrollPositions } from '../../meetings/view-memory';
-import { DigestButton } from '../briefing/DigestDialog';
-import { OutcomePill, StatusPill } from './Badge';
 import { AddMeetingForm } from './AddMeetingForm';
-import { useMeetingSyncStatus, useShownMeetings } from './hooks';
+import { ListDigestButton } from './ListDigestButton';
+import {
+  useCountryOptions,
+  useMeeting,
+  useMeetingList,
+  useMeetingSyncStatus,
+  useMergePool,
+  useSourceArticles,
+} from './hooks';
 import { MeetingCard } from './MeetingCard';
+import { MeetingsList } from './MeetingsList';
 import { Timeline } from './Timeline';
 import './meetings-view.css';
 
-/** "1 source", "3 sources": sources are articles; several sentences of one article count once. */
-export function sourcesLabel(m: Pick<ShownMeeting, 'mentions'>): string {
-  const n = articleCount(m);
-  return `${n} ${n === 1 ? 'source' : 'sources'}`;
-}
+export { sourcesLabel } from './MeetingsList';
 
 /**
  * The meetings the library reports: filters and order, a timeline, the list, and one meeting's
@@ -39,7 +38,6 @@ export function MeetingsView({
   onExportBriefing?: (meeting: ShownMeeting) => void;
   onBrief?: (meeting: ShownMeeting) => void;
 }) {
-  const data = useShownMeetings();
   const sync = useMeetingSyncStatus();
   const memory = useSyncExternalStore(viewMemory.subscribe, viewMemory.get);
   const { filter, order, selectedId } = memory;
@@ -50,38 +48,40 @@ export function MeetingsView({
     viewMemory.returned();
   }, []);
 
-  const all = useMemo(() => data?.meetings ?? [], [data]);
-  const shown = useMemo(
-    () => sortMeetings(filterMeetings(all, filter), order),
-    [all, filter, order],
-  );
-  const countries = useMemo(() => {
-    const byCode = new Map<string, string>();
-    for (const m of all)
-      for (const c of m.fields.countries.value) if (!byCode.has(c.code)) byCode.set(c.code, c.name);
-    return [...byCode].sort((a, b) => a[1].localeCompare(b[1]));
-  }, [all]);
-  const selected =
-    all.find(m => m.id === selectedId) ??
-    all.find(m => selectedId !== null && m.memberIds.includes(selectedId)) ??
-    (adding ? null : (shown[0] ?? null));
+  // The list's order from the indexes; records only for what is on screen (meeting-query.ts).
+  const list = useMeetingList({ filter, order });
+  const countries = useCountryOptions();
+  // The chosen meeting; the list's first when none is chosen or the chosen one is gone.
+  const chosen = useMeeting(list, selectedId);
+  const fallback = selectedId === null || chosen === null ? (list?.ids[0] ?? null) : null;
+  const first = useMeeting(list, fallback);
+  const selected = chosen ?? (adding ? null : first);
+  const articles = useSourceArticles(selected);
+  const others = useMergePool(list, selected);
+  const cardReady = !!selected && articles !== undefined && others !== undefined;
 
   const listRef = useRef<HTMLDivElement>(null);
   const cardRef = useRef<HTMLElement>(null);
   const timelineRef = useRef<HTMLElement>(null);
-  const restored = useRef(false);
-  // Once the meetings are there to scroll, put each pane back where the analyst left it.
+  const restored = useRef({ list: false, card: false });
+  // Once the meetings are there to scroll, put each pane back where the analyst left it: the
+  // list and timeline when the list's order is read, the card when its meeting is.
   useLayoutEffect(() => {
-    if (restored.current || data === undefined) return;
-    restored.current = true;
     const { scroll } = viewMemory.get();
-    if (listRef.current) listRef.current.scrollTop = scroll.list;
-    // A new Add form (from a selection in the reader) starts at its top, not at the old card's.
-    if (cardRef.current && !adding) cardRef.current.scrollTop = scroll.card;
-    if (timelineRef.current) timelineRef.current.scrollTop = scroll.timeline;
-  }, [data, adding]);
+    if (!restored.current.list && list !== undefined) {
+      restored.current.list = true;
+      if (listRef.current) listRef.current.scrollTop = scroll.list;
+      if (timelineRef.current) timelineRef.current.scrollTop = scroll.timeline;
+    }
+    if (!restored.current.card && (cardReady || adding || list?.ids.length === 0)) {
+      restored.current.card = true;
+      // A new Add form (from a selection in the reader) starts at its top, not at the old card's.
+      if (cardRef.current && !adding) cardRef.current.scrollTop = scroll.card;
+    }
+  }, [list, cardReady, adding]);
   const remember = (pane: keyof ScrollPositions) => (e: { currentTarget: HTMLElement }) => {
-    if (restored.current) viewMemory.rememberScroll(pane, e.currentTarget.scrollTop);
+    const done = pane === 'card' ? restored.current.card : restored.current.list;
+    if (done) viewMemory.rememberScroll(pane, e.currentTarget.scrollTop);
   };
 
   const set = <K extends keyof MeetingFilter>(key: K, value: MeetingFilter[K]) =>
@@ -94,17 +94,19 @@ export function MeetingsView({
 
   return (
     <div className="meetings-view">
-      <Timeline
-        ref={timelineRef}
-        meetings={shown}
-        selectedId={selected?.id ?? null}
-        onSelect={select}
-        collapsed={memory.timelineCollapsed}
-        zoom={memory.zoom}
-        onCollapse={timelineCollapsed => viewMemory.update({ timelineCollapsed })}
-        onZoom={zoom => viewMemory.update({ zoom })}
-        onScroll={remember('timeline')}
-      />
+      {list && (
+        <Timeline
+          ref={timelineRef}
+          list={list}
+          selectedId={selected?.id ?? null}
+          onSelect={select}
+          collapsed={memory.timelineCollapsed}
+          zoom={memory.zoom}
+          onCollapse={timelineCollapsed => viewMemory.update({ timelineCollapsed })}
+          onZoom={zoom => viewMemory.update({ zoom })}
+          onScroll={remember('timeline')}
+        />
+      )}
       <div className="meetings-side" ref={listRef} onScroll={remember('list')}>
         <form
           className="meeting-filters"
@@ -167,12 +169,12 @@ export function MeetingsView({
         </form>
         <div className="meetings-list-head">
           <h2 className="pane-title" id="meetings-list-title">
-            Meetings <span className="count">{shown.length}</span>
+            Meetings <span className="count">{list?.ids.length ?? 0}</span>
           </h2>
           <button type="button" onClick={() => setAdding(true)} aria-pressed={adding}>
             Add meeting
           </button>
-          <DigestButton meetings={shown} />
+          <ListDigestButton list={list} />
         </div>
         <p className="sync-status" role="status">
           {sync.kind === 'running'
@@ -181,36 +183,21 @@ export function MeetingsView({
               ? `Meetings could not be found: ${sync.message}`
               : ''}
         </p>
-        {data === undefined ? null : shown.length === 0 ? (
+        {list === undefined ? null : list.ids.length === 0 ? (
           <p className="muted meetings-empty">
-            {all.length === 0
+            {list.empty
               ? 'No meetings found yet.'
               : filter.deleted
                 ? 'No deleted meetings.'
                 : 'No meeting matches these filters.'}
           </p>
         ) : (
-          <ul className="meetings-list" aria-labelledby="meetings-list-title">
-            {shown.map(m => (
-              <li key={m.id}>
-                <button
-                  type="button"
-                  className="meeting-item"
-                  aria-current={!adding && m.id === selected?.id ? 'true' : undefined}
-                  onClick={() => select(m.id)}
-                >
-                  <span className="meeting-item-title">{m.fields.title.value}</span>
-                  <span className="meeting-item-meta">
-                    <StatusPill status={m.fields.status.value} />
-                    {m.outcome && <OutcomePill outcome={m.outcome} />}
-                    <span>{formatMeetingDate(m.fields.date.value)}</span>
-                    <span>{formatPlace(m.fields.place.value)}</span>
-                    <span>{sourcesLabel(m)}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <MeetingsList
+            list={list}
+            currentId={adding ? null : (selected?.id ?? null)}
+            onSelect={select}
+            scroller={listRef}
+          />
         )}
       </div>
       <main className="meetings-main" ref={cardRef} onScroll={remember('card')}>
@@ -220,12 +207,12 @@ export function MeetingsView({
             onAdded={id => select(id)}
             onCancel={() => setAdding(false)}
           />
-        ) : selected && data ? (
+        ) : selected && articles && others ? (
           <MeetingCard
             key={selected.id}
             meeting={selected}
-            articles={data.articles}
-            others={all.filter(o => o.id !== selected.id && !o.deleted)}
+            articles={articles}
+            others={others}
             onSelect={select}
             onExportBriefing={onExportBriefing}
             onBrief={onBrief}
