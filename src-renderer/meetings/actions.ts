@@ -2,6 +2,9 @@
  * The analyst's decisions, written to `meetingDecisions`. Each takes the meeting as shown
  * (`ShownMeeting`), records the sentences it was made on as anchors, and replaces the decisions
  * it supersedes in the same transaction, so the table holds one current decision per question.
+ * In a team, decisions are immutable (the team server refuses edits and deletions of them): there
+ * a new decision names the ones it replaces in `supersedes`, and taking a decision back is a
+ * `retract` decision that supersedes it, so every desk sees the same change of mind.
  */
 import type { Mention } from '../../src-main/contract/meeting';
 import type { MeetingDecision, ReadoutDB } from '../db/db';
@@ -12,6 +15,7 @@ import {
   type ShownMeeting,
 } from './decisions';
 import type { FieldName, FieldValues } from './fields';
+import { syncIdentity } from '../sync/outbox-capture';
 
 const newId = () => crypto.randomUUID();
 
@@ -32,6 +36,32 @@ function decision(
   };
 }
 
+/** A decision that only takes back the ones it supersedes (applyDecisions skips its kind). */
+export const RETRACT_KIND = 'retract';
+
+/**
+ * Replaces the decisions `old` with `next`, or with nothing: on a solo desk by deleting them, in
+ * a team by superseding them (with `next`, or with a retract decision on `about`). Call inside a
+ * transaction on `meetingDecisions` when it is one step of several.
+ */
+async function replaceDecisions(
+  db: ReadoutDB,
+  old: string[],
+  next: MeetingDecision | null,
+  about: Pick<ShownMeeting, 'id' | 'mentions'>,
+  now = Date.now(),
+): Promise<void> {
+  if (syncIdentity(db) === null) {
+    await db.meetingDecisions.bulkDelete(old);
+    if (next) await db.meetingDecisions.add(next);
+    return;
+  }
+  if (next) await db.meetingDecisions.add({ ...next, supersedes: [...old] });
+  else if (old.length > 0) {
+    await db.meetingDecisions.add(decision(about, RETRACT_KIND, { supersedes: [...old] }, now));
+  }
+}
+
 /** Confirms, edits or rejects one field; replaces the field's earlier decisions. */
 export async function decideField<K extends FieldName>(
   db: ReadoutDB,
@@ -44,15 +74,14 @@ export async function decideField<K extends FieldName>(
     field,
     value: kind === 'reject' ? undefined : (value ?? meeting.fields[field].value),
   });
-  await db.transaction('rw', db.meetingDecisions, async () => {
-    await db.meetingDecisions.bulkDelete(meeting.decisionIds.fields[field]);
-    await db.meetingDecisions.add(d);
-  });
+  await db.transaction('rw', db.meetingDecisions, () =>
+    replaceDecisions(db, meeting.decisionIds.fields[field], d, meeting),
+  );
 }
 
 /** Takes back the analyst's word on a field: it is a machine suggestion again. */
 export async function resetField(db: ReadoutDB, meeting: ShownMeeting, field: FieldName) {
-  await db.meetingDecisions.bulkDelete(meeting.decisionIds.fields[field]);
+  await replaceDecisions(db, meeting.decisionIds.fields[field], null, meeting);
 }
 
 /** Confirms every field still marked as a suggestion. */
@@ -63,10 +92,8 @@ export async function confirmAll(db: ReadoutDB, meeting: ShownMeeting): Promise<
   );
   await db.transaction('rw', db.meetingDecisions, async () => {
     for (const field of suggested) {
-      await db.meetingDecisions.bulkDelete(meeting.decisionIds.fields[field]);
-      await db.meetingDecisions.add(
-        decision(meeting, 'confirm', { field, value: meeting.fields[field].value }, now),
-      );
+      const d = decision(meeting, 'confirm', { field, value: meeting.fields[field].value }, now);
+      await replaceDecisions(db, meeting.decisionIds.fields[field], d, meeting, now);
     }
   });
 }
@@ -77,7 +104,7 @@ export async function deleteMeeting(db: ReadoutDB, meeting: ShownMeeting): Promi
 }
 
 export async function restoreMeeting(db: ReadoutDB, meeting: ShownMeeting): Promise<void> {
-  await db.meetingDecisions.bulkDelete(meeting.decisionIds.delete);
+  await replaceDecisions(db, meeting.decisionIds.delete, null, meeting);
 }
 
 /** Shows `meeting` and `into` as one meeting from now on, `into`'s fields first. */
@@ -96,7 +123,7 @@ export async function mergeMeetings(
 
 /** Takes a merged meeting apart into the meetings it was made of. */
 export async function undoMerge(db: ReadoutDB, meeting: ShownMeeting): Promise<void> {
-  await db.meetingDecisions.bulkDelete(meeting.decisionIds.merge);
+  await replaceDecisions(db, meeting.decisionIds.merge, null, meeting);
 }
 
 /**
@@ -125,7 +152,7 @@ export async function splitMention(
   const [into, ...joining] = [...new Set(meeting.mentionMember.filter(m => m !== member))];
   const now = Date.now();
   await db.transaction('rw', db.meetingDecisions, async () => {
-    await db.meetingDecisions.bulkDelete(meeting.decisionIds.merge);
+    await replaceDecisions(db, meeting.decisionIds.merge, null, meeting, now);
     for (const id of joining) {
       const value = { into, intoAnchors: anchorsOf(own(into)) };
       await db.meetingDecisions.add(decision({ id, mentions: own(id) }, 'merge', { value }, now));
@@ -135,7 +162,8 @@ export async function splitMention(
 
 /** Puts a split-off source back into the meeting it came from. */
 export async function undoSplit(db: ReadoutDB, meeting: ShownMeeting): Promise<void> {
-  if (meeting.decisionIds.split) await db.meetingDecisions.delete(meeting.decisionIds.split);
+  const split = meeting.decisionIds.split;
+  if (split) await replaceDecisions(db, [split], null, meeting);
 }
 
 /** A meeting the analyst adds by hand, with an optional source sentence. Returns its id. */
@@ -156,5 +184,8 @@ export async function addManualMeeting(
 
 /** Removes a hand-added meeting and every decision made on it. */
 export async function removeManualMeeting(db: ReadoutDB, meeting: ShownMeeting): Promise<void> {
-  await db.meetingDecisions.where('meetingId').equals(meeting.id).delete();
+  await db.transaction('rw', db.meetingDecisions, async () => {
+    const ids = await db.meetingDecisions.where('meetingId').equals(meeting.id).primaryKeys();
+    await replaceDecisions(db, ids, null, meeting);
+  });
 }

@@ -4,7 +4,7 @@ import type {} from '../../src-main/testing/couch-context';
 import { trashHighlight } from '../db/highlights';
 import { renameColour } from '../features/highlights/palette';
 import * as commands from '../features/undo/commands';
-import { decideField } from '../meetings/actions';
+import { decideField, deleteMeeting, resetField } from '../meetings/actions';
 import { applyDecisions, type ShownMeeting } from '../meetings/decisions';
 import { meeting, mention } from '../meetings/testing';
 import { needsYourDecision } from './needs-decision';
@@ -98,6 +98,39 @@ describe('syncRound over the app’s own repositories', { timeout: 60_000 }, () 
   // the deleted document as a new document claiming Ana's authorship and refuses it — Ben keeps
   // his edit, Ana does not get it back. Trash as a field (`trashedAt`, `trashedBy`) removes the
   // deletion and with it this divergence.
+  it('carries a change of mind on a meeting field to the other desk, without a refused write', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const clock = { t: 1_000 };
+    const ana = await testDesk(team, 'ana', clock);
+    const ben = await testDesk(team, 'ben', clock);
+    const date = (start: string) => ({ start, end: null, precision: 'day' as const, text: null });
+    await decideField(ana.db, await shown(ana), 'date', 'edit', date('2026-03-04'));
+    await settle([ana, ben], 1);
+    expect((await shown(ben)).fields.date.value.start).toBe('2026-03-04');
+
+    // Ana thinks again: a new date, then back to the extractor's suggestion. The server refuses
+    // any edit or deletion of a decision, so each change must be a new decision.
+    await decideField(ana.db, await shown(ana), 'date', 'edit', date('2026-03-06'));
+    let refused = 0;
+    for (const desk of [ana, ben]) refused += (await syncRound(desk, desk.remote)).refusedByServer;
+    expect((await shown(ben)).fields.date.value.start).toBe('2026-03-06');
+    await resetField(ana.db, await shown(ana), 'date');
+    for (const desk of [ana, ben]) refused += (await syncRound(desk, desk.remote)).refusedByServer;
+
+    expect(refused).toBe(0);
+    expect((await shown(ben)).fields.date.state).toBe('suggested');
+    expect((await shown(ana)).fields.date.state).toBe('suggested');
+    expect(await needsYourDecision(ben.db)).toEqual([]);
+
+    // Decisions that carry no value travel too: a rejected field, a deleted meeting.
+    await decideField(ana.db, await shown(ana), 'place', 'reject');
+    await deleteMeeting(ana.db, await shown(ana));
+    for (const desk of [ana, ben]) refused += (await syncRound(desk, desk.remote)).refusedByServer;
+    expect(refused).toBe(0);
+    expect((await shown(ben)).fields.place.state).toBe('rejected');
+    expect((await shown(ben)).deleted).toBe(true);
+  });
+
   it.fails('converges when one desk trashes a highlight the other edits', async () => {
     const team = await testTeam(server, ['ana', 'ben']);
     const clock = { t: 1_000 };

@@ -83,7 +83,8 @@ const dataSchemas: Record<SyncedTable, z.ZodType<Record<string, unknown>>> = {
     meetingId: z.string(),
     kind: z.string(),
     field: z.string().optional(),
-    value: z.unknown(),
+    // Absent on rejections, deletions and retractions (zod 4 requires an unknown() key).
+    value: z.unknown().optional(),
     anchors: z.array(Anchor),
     createdAt: z.number(),
     updatedAt: z.number(),
