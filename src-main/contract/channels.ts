@@ -17,7 +17,7 @@ import {
   AutoBackupListSchema,
   MAX_WORK_BACKUP_CHARS,
 } from './auto-backup';
-import { ArticleExtractionSchema, MAX_EXTRACT_BATCH } from './article-meetings';
+import { ArticleExtractionSchema, MAX_EXTRACT_BATCH, MergeRequestSchema } from './article-meetings';
 import { BriefingInputSchema } from './briefing';
 import { DigestInputSchema } from './briefing-digest';
 import { BriefingLayoutSchema } from './briefing-layout';
@@ -105,13 +105,15 @@ export const channels = {
     result: z.object({ results: z.array(ArticleExtractionSchema) }),
   },
   /**
-   * Merges stored per-article results into meetings. Main keeps no state: the renderer sends the
-   * results it holds (no article text) and stores the answer. Results of another extractor
-   * version are not merged; `stale` names their articles so the renderer extracts them again.
+   * One step of the incremental merge (see MergeRequestSchema): main merges the per-article
+   * results it is sent (no article text) and keeps no state; the answer replaces the stored
+   * meetings the request names. Results of another extractor version are not merged; `stale`
+   * names their articles so the renderer extracts them again. Before issue 14 the argument was
+   * every cached result of the library; now it is bounded by what one change touches.
    */
   'meetings:merge': {
     method: 'mergeArticleMeetings',
-    args: z.tuple([z.array(ArticleExtractionSchema).max(200_000)]),
+    args: z.tuple([MergeRequestSchema]),
     result: z.object({ meetings: z.array(MeetingSchema), stale: z.array(z.string()) }),
   },
   /**

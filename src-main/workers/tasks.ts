@@ -8,6 +8,8 @@ import type { Article, ImportReport, UploadFile } from '../contract/article';
 import type { Meeting } from '../contract/meeting';
 import { importFiles, importPaths } from '../ingest';
 import { meetingFromText } from '../lookups/from-text';
+import type { MergeRequest } from '../contract/article-meetings';
+import { mergeIncrement } from '../meetings/incremental';
 import { extractArticleResults, extractMeetings, mergeArticleResults } from '../meetings';
 
 export const tasks = {
@@ -23,6 +25,8 @@ export const tasks = {
   /** The meetings across the library, merged from cached per-article results (no text). */
   mergeArticleResults: (results: Parameters<typeof mergeArticleResults>[0]) =>
     mergeArticleResults(results),
+  /** One bounded step of the incremental merge (the renderer's `meetings:merge`). */
+  mergeIncrement: (request: MergeRequest) => mergeIncrement(request),
   /** The meeting one selected passage describes (the meetings view's Add from selection). */
   meetingFromText: (article: Article, start: number, end: number): Meeting | null =>
     meetingFromText(article, start, end),
