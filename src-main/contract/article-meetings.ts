@@ -5,7 +5,7 @@
  * the process border once per article version rather than on every change.
  */
 import { z } from 'zod';
-import { IsoDateSchema } from './article';
+import { ImportReportSchema, IsoDateSchema } from './article';
 import {
   MeetingConfidenceSchema,
   MeetingDateSchema,
@@ -66,6 +66,17 @@ export type ArticleExtraction = z.infer<typeof ArticleExtractionSchema>;
 
 /** Articles per `meetings:extractArticles` call: the renderer sends the library in batches. */
 export const MAX_EXTRACT_BATCH = 200;
+
+/**
+ * An import's report with each article's meetings, extracted in main's worker where the file was
+ * parsed (issue 14): the renderer stores them with the articles, in the same transaction, so the
+ * meetings sync never sends those texts back to be extracted. `extractions` is optional: a
+ * report without it (an older main, a failed extraction) is extracted by the sync as before.
+ */
+export const ExtractedImportReportSchema = ImportReportSchema.extend({
+  extractions: z.array(ArticleExtractionSchema).optional(),
+});
+export type ExtractedImportReport = z.infer<typeof ExtractedImportReportSchema>;
 
 /**
  * Per-article results in one `meetings:merge` request at most: the changed articles and those

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import {
   ArticleSchema,
   BytesSchema,
-  ImportReportSchema,
   UploadFileSchema,
   type ImportError,
 } from './article';
@@ -17,7 +16,12 @@ import {
   AutoBackupListSchema,
   MAX_WORK_BACKUP_CHARS,
 } from './auto-backup';
-import { ArticleExtractionSchema, MAX_EXTRACT_BATCH, MergeRequestSchema } from './article-meetings';
+import {
+  ArticleExtractionSchema,
+  ExtractedImportReportSchema,
+  MAX_EXTRACT_BATCH,
+  MergeRequestSchema,
+} from './article-meetings';
 import { BriefingInputSchema } from './briefing';
 import { DigestInputSchema } from './briefing-digest';
 import { BriefingLayoutSchema } from './briefing-layout';
@@ -70,14 +74,14 @@ export const channels = {
   'seeds:load': {
     method: 'loadSeeds',
     args: z.tuple([]),
-    result: ImportReportSchema,
+    result: ExtractedImportReportSchema,
   },
   /** Desktop only: main shows the open dialog; the renderer never names the paths. */
   'import:pick': {
     method: 'pickAndImport',
     args: z.tuple([z.object({ folders: z.boolean() }).strict()]),
     /** null when the analyst cancels the dialog. */
-    result: ImportReportSchema.nullable(),
+    result: ExtractedImportReportSchema.nullable(),
   },
   /**
    * Desktop only: paths of files or folders dropped on the window. Main reads them only when a
@@ -86,13 +90,13 @@ export const channels = {
   'import:paths': {
     method: 'importPaths',
     args: z.tuple([z.array(PathSchema).min(1).max(1000)]),
-    result: ImportReportSchema,
+    result: ExtractedImportReportSchema,
   },
   /** Files sent as bytes: browser preview uploads. */
   'import:files': {
     method: 'importFiles',
     args: z.tuple([z.array(UploadFileSchema).min(1).max(2000)]),
-    result: ImportReportSchema,
+    result: ExtractedImportReportSchema,
   },
   /**
    * Finds the meetings each article of a batch reports, article by article, without merging.
