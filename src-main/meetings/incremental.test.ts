@@ -18,7 +18,10 @@ import {
   type MeetingsEngine,
 } from '../../src-renderer/meetings/sync';
 import { prng } from '../testing/prng';
-import { generateCorpus, shuffled, type Corpus } from './generated-corpus';
+import { buildMeeting } from './build';
+import { countryRef } from './gazetteer';
+import { generateCorpus, itemKey, shuffled, type Corpus } from './generated-corpus';
+import type { MergeItem } from './merge';
 import { EXTRACTOR_VERSION, mergeArticleResults } from './index';
 import { mergeIncrement } from './incremental';
 
@@ -167,10 +170,8 @@ describe('the incremental sync against the full merge', () => {
 
 describe('the sync at 100,000 generated articles', () => {
   it('keeps every message far under the cap while the big library grows and shrinks', async () => {
-    const results = resultsOf(generateCorpus(7, { meetings: 50_000, reports: 3 })).slice(
-      0,
-      100_000,
-    );
+    const corpus = generateCorpus(7, { meetings: 50_000, reports: 3 });
+    const results = resultsOf(corpus).slice(0, 100_000);
     // The library as a previous sync left it: every article's results cached, every meeting
     // stored, the fingerprint recorded (library entries are not needed by the sync).
     for (let i = 0; i < results.length; i += 20_000) {
@@ -187,7 +188,17 @@ describe('the sync at 100,000 generated articles', () => {
         await db.articleMeetings.bulkAdd(chunk.map(r => ({ ...r, contentHash: r.articleId })));
       });
     }
-    await db.meetings.bulkAdd(mergeArticleResults(results).meetings.map(toStored));
+    // Its meetings, one per real meeting of the generated world (built directly: a merge of
+    // 100,000 reports here would only slow the test down).
+    const groups = new Map<number, MergeItem[]>();
+    for (const r of results) {
+      const m = r.meetings[0];
+      const t = corpus.meetingOf.get(itemKey(m)) ?? -1;
+      groups.set(t, [...(groups.get(t) ?? []), m]);
+    }
+    await db.meetings.bulkAdd(
+      [...groups.values()].map(g => toStored(buildMeeting(g, c => countryRef(c).name))),
+    );
     const ids = results.map(r => ({ id: r.articleId, contentHash: r.articleId }));
     await db.meta.put({ key: FINGERPRINT_KEY, value: fingerprint(ids) });
     expect(await db.articles.count()).toBe(100_000);

@@ -246,6 +246,16 @@ describe('syncMeetings on a growing library', () => {
     expect(sent(fake)).toEqual([first.id]);
   });
 
+  it('extracts nothing for articles stored with the meetings main found at import', async () => {
+    const batch = texts(3);
+    const extracted = await fake.extractArticleMeetings(batch);
+    if (!extracted.ok) throw new Error('the fake extractor failed');
+    fake.extractArticleMeetings.mockClear();
+    await storeArticles(db, batch, 1, new Map(extracted.value.results.map(r => [r.articleId, r])));
+    expect(await syncMeetings(db, fake)).toEqual({ kind: 'extracted', meetings: 3, extracted: 0 });
+    expect(fake.extractArticleMeetings).not.toHaveBeenCalled();
+  });
+
   it('sends the merge per-article results only, never an article text', async () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow. A secret line.'),
