@@ -28,7 +28,10 @@ const PLACES: [string, string, string][] = [
   ['Peru', 'Peruvian', 'Lima'],
 ];
 const ROLES = ['foreign ministers', 'trade ministers', 'defence ministers', 'energy ministers'];
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const MONTHS =
+  'January February March April May June July August September October November December'.split(
+    ' ',
+  );
 
 /** Paragraphs with no meeting in them, to bring an article to a realistic length. */
 const BACKGROUND = [

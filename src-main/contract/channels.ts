@@ -4,12 +4,7 @@
  * checks its own answer before sending it; the renderer checks the answer again on its side.
  */
 import { z } from 'zod';
-import {
-  ArticleSchema,
-  BytesSchema,
-  UploadFileSchema,
-  type ImportError,
-} from './article';
+import { ArticleSchema, BytesSchema, UploadFileSchema, type ImportError } from './article';
 import {
   AutoBackupEntrySchema,
   AutoBackupIdSchema,
