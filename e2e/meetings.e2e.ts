@@ -342,12 +342,15 @@ test.describe('meetings view', () => {
           });
       await route.fulfill({ response, json: body });
     });
-    // A new article makes the library extract again, through the route.
+    // A new report of the meeting makes the merge take it up again, through the route (the
+    // merge is incremental: an article about something else would leave it as stored).
     const library = new LibraryPage(page);
     await library.importFiles([
       {
-        name: 'notes/orchards.txt',
-        buffer: Buffer.from('Orchard owners in the north expect a late apple harvest this year.\n'),
+        name: 'notes/moscow-talks.txt',
+        buffer: Buffer.from(
+          'date 2023-04-26\nThe defence ministers of Russia, Iran, Turkey and Syria met in Moscow on April 25, 2023, a ministry statement said.\n',
+        ),
       },
     ]);
     await library.closeReport();

@@ -146,7 +146,7 @@ describe('dispatch', () => {
     [
       'meetings:merge with a result of no version',
       'meetings:merge',
-      [[{ articleId: 'a', meetings: [] }]],
+      [{ results: [{ articleId: 'a', meetings: [] }], replaces: [] }],
       /extractorVersion/,
     ],
     ['backups:list with an argument', 'backups:list', [backupsDir], /backups:list: .*Too big/],

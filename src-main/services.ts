@@ -179,7 +179,7 @@ export function createServices(options: ServicesOptions): Services {
       results: await worker.run('extractArticleResults', articles),
     }),
 
-    mergeArticleMeetings: results => worker.run('mergeArticleResults', results),
+    mergeArticleMeetings: request => worker.run('mergeIncrement', request),
 
     meetingFromText: async ({ article, start, end }) => ({
       meeting: await worker.run('meetingFromText', article, start, end),

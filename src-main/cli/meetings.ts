@@ -1,7 +1,6 @@
 /** `readout meetings [--json] FILE|DIR...`: the meetings the articles report, merged across files. */
-import { importPaths } from '../ingest';
-import { meetingsReport } from '../meetings';
 import { parseOptions, UsageError, type Command } from './command';
+import { streamedMeetingsReport, TooManyFiles } from './streamed-meetings';
 import { printable as p, terminalJson } from './terminal-text';
 
 export const meetingsCommand: Command = {
@@ -11,8 +10,15 @@ export const meetingsCommand: Command = {
   async run(args, io) {
     const { flags, positionals } = parseOptions(args, { flags: ['json'] });
     if (positionals.length === 0) throw new UsageError('name at least one file or folder');
-    const imported = await importPaths(positionals, { cwd: io.cwd });
-    const report = meetingsReport(imported);
+    let report;
+    try {
+      report = await streamedMeetingsReport(positionals, { cwd: io.cwd });
+    } catch (error) {
+      if (!(error instanceof TooManyFiles)) throw error;
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    const read = report.articles.filter(a => a.error === null).length;
     if (flags.has('json')) {
       io.out(terminalJson(report) + '\n');
     } else {
@@ -36,8 +42,8 @@ export const meetingsCommand: Command = {
           io.out(`  - ${p(x.file)} [${x.start}-${x.end}] ${p(x.sentence)}\n`);
       }
       for (const a of report.articles) if (a.error) io.err(`${p(a.file)}: ${p(a.error)}\n`);
-      io.out(`${report.meetings.length} meeting(s) in ${imported.articles.length} article(s)\n`);
+      io.out(`${report.meetings.length} meeting(s) in ${read} article(s)\n`);
     }
-    return imported.articles.length === 0 ? 1 : 0;
+    return read === 0 ? 1 : 0;
   },
 };

@@ -5,7 +5,7 @@
  * the process border once per article version rather than on every change.
  */
 import { z } from 'zod';
-import { IsoDateSchema } from './article';
+import { ImportReportSchema, IsoDateSchema } from './article';
 import {
   MeetingConfidenceSchema,
   MeetingDateSchema,
@@ -66,3 +66,55 @@ export type ArticleExtraction = z.infer<typeof ArticleExtractionSchema>;
 
 /** Articles per `meetings:extractArticles` call: the renderer sends the library in batches. */
 export const MAX_EXTRACT_BATCH = 200;
+
+/**
+ * An import's report with each article's meetings, extracted in main's worker where the file was
+ * parsed (issue 14): the renderer stores them with the articles, in the same transaction, so the
+ * meetings sync never sends those texts back to be extracted. `extractions` is optional: a
+ * report without it (an older main, a failed extraction) is extracted by the sync as before.
+ */
+export const ExtractedImportReportSchema = ImportReportSchema.extend({
+  extractions: z.array(ArticleExtractionSchema).optional(),
+});
+export type ExtractedImportReport = z.infer<typeof ExtractedImportReportSchema>;
+
+/**
+ * Per-article results in one `meetings:merge` request at most: the changed articles and those
+ * of the stored meetings they could join. The request is bounded by what one change touches,
+ * never by the size of the library.
+ */
+export const MAX_MERGE_RESULTS = 5_000;
+
+/** Stored meetings one `meetings:merge` request may replace at most. */
+export const MAX_MERGE_REPLACES = 10_000;
+
+/**
+ * Bytes (UTF-8 of the JSON) any meetings message may carry, either way: a quarter of the
+ * preview's 64 MiB body cap, and small enough to clone across IPC without a pause.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * One step of the incremental merge: the per-article results of the articles a change touched
+ * (new and edited ones, and every article of the stored meetings they could join), and the ids
+ * of those stored meetings. Main merges exactly these results; its answer replaces `replaces`
+ * (a replaced meeting missing from the answer is gone), and every other stored meeting stays.
+ */
+export const MergeRequestSchema = z
+  .object({
+    results: z.array(ArticleExtractionSchema).max(MAX_MERGE_RESULTS),
+    replaces: z.array(z.string().min(1)).max(MAX_MERGE_REPLACES),
+  })
+  .strict();
+export type MergeRequest = z.infer<typeof MergeRequestSchema>;
+
+/** Length in bytes of a message as the bridge sends it (UTF-8 JSON), without allocating it twice. */
+export function messageBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? '';
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}

@@ -4,20 +4,19 @@
  * checks its own answer before sending it; the renderer checks the answer again on its side.
  */
 import { z } from 'zod';
-import {
-  ArticleSchema,
-  BytesSchema,
-  ImportReportSchema,
-  UploadFileSchema,
-  type ImportError,
-} from './article';
+import { ArticleSchema, BytesSchema, UploadFileSchema, type ImportError } from './article';
 import {
   AutoBackupEntrySchema,
   AutoBackupIdSchema,
   AutoBackupListSchema,
   MAX_WORK_BACKUP_CHARS,
 } from './auto-backup';
-import { ArticleExtractionSchema, MAX_EXTRACT_BATCH } from './article-meetings';
+import {
+  ArticleExtractionSchema,
+  ExtractedImportReportSchema,
+  MAX_EXTRACT_BATCH,
+  MergeRequestSchema,
+} from './article-meetings';
 import { BriefingInputSchema } from './briefing';
 import { DigestInputSchema } from './briefing-digest';
 import { BriefingLayoutSchema } from './briefing-layout';
@@ -71,14 +70,14 @@ export const channels = {
   'seeds:load': {
     method: 'loadSeeds',
     args: z.tuple([]),
-    result: ImportReportSchema,
+    result: ExtractedImportReportSchema,
   },
   /** Desktop only: main shows the open dialog; the renderer never names the paths. */
   'import:pick': {
     method: 'pickAndImport',
     args: z.tuple([z.object({ folders: z.boolean() }).strict()]),
     /** null when the analyst cancels the dialog. */
-    result: ImportReportSchema.nullable(),
+    result: ExtractedImportReportSchema.nullable(),
   },
   /**
    * Desktop only: paths of files or folders dropped on the window. Main reads them only when a
@@ -87,13 +86,13 @@ export const channels = {
   'import:paths': {
     method: 'importPaths',
     args: z.tuple([z.array(PathSchema).min(1).max(1000)]),
-    result: ImportReportSchema,
+    result: ExtractedImportReportSchema,
   },
   /** Files sent as bytes: browser preview uploads. */
   'import:files': {
     method: 'importFiles',
     args: z.tuple([z.array(UploadFileSchema).min(1).max(2000)]),
-    result: ImportReportSchema,
+    result: ExtractedImportReportSchema,
   },
   /**
    * Finds the meetings each article of a batch reports, article by article, without merging.
@@ -106,13 +105,15 @@ export const channels = {
     result: z.object({ results: z.array(ArticleExtractionSchema) }),
   },
   /**
-   * Merges stored per-article results into meetings. Main keeps no state: the renderer sends the
-   * results it holds (no article text) and stores the answer. Results of another extractor
-   * version are not merged; `stale` names their articles so the renderer extracts them again.
+   * One step of the incremental merge (see MergeRequestSchema): main merges the per-article
+   * results it is sent (no article text) and keeps no state; the answer replaces the stored
+   * meetings the request names. Results of another extractor version are not merged; `stale`
+   * names their articles so the renderer extracts them again. Before issue 14 the argument was
+   * every cached result of the library; now it is bounded by what one change touches.
    */
   'meetings:merge': {
     method: 'mergeArticleMeetings',
-    args: z.tuple([z.array(ArticleExtractionSchema).max(200_000)]),
+    args: z.tuple([MergeRequestSchema]),
     result: z.object({ meetings: z.array(MeetingSchema), stale: z.array(z.string()) }),
   },
   /**

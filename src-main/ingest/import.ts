@@ -62,7 +62,8 @@ export function createNodeReadFs(
 
 export const nodeReadFs: ReadFs = createNodeReadFs();
 
-function tooLarge(file: string, size: number): ImportError {
+/** The error of a file over MAX_FILE_BYTES, refused by its size. */
+export function tooLarge(file: string, size: number): ImportError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return {
     file,

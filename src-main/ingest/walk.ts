@@ -17,6 +17,8 @@ export interface FoundFile {
   path: string;
   /** The path as the user gave it, joined with the path inside a given folder. */
   display: string;
+  /** Size in bytes when the folder was walked, for progress by bytes. */
+  size: number;
 }
 
 /** Folders below a chosen folder that are walked; news archives are a few levels deep. */
@@ -146,7 +148,7 @@ export async function collectFiles(
       break;
     }
     seenFiles.add(real);
-    files.push({ path: item.path, display: item.display });
+    files.push({ path: item.path, display: item.display, size: info.size });
   }
   return { files, errors };
 }

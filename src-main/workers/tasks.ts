@@ -8,21 +8,36 @@ import type { Article, ImportReport, UploadFile } from '../contract/article';
 import type { Meeting } from '../contract/meeting';
 import { importFiles, importPaths } from '../ingest';
 import { meetingFromText } from '../lookups/from-text';
-import { extractArticleResults, extractMeetings, mergeArticleResults } from '../meetings';
+import type { ExtractedImportReport, MergeRequest } from '../contract/article-meetings';
+import { mergeIncrement } from '../meetings/incremental';
+import { extractArticleResults, extractMeetings } from '../meetings';
+
+/**
+ * The report with each article's meetings, extracted here where the files were parsed, so that
+ * the texts never travel back to be extracted (issue 14). An extractor that throws costs only
+ * the extractions: the report goes without them and the renderer's sync extracts as before.
+ */
+function withExtractions(report: ImportReport): ExtractedImportReport {
+  try {
+    return { ...report, extractions: extractArticleResults(report.articles) };
+  } catch {
+    return report;
+  }
+}
 
 export const tasks = {
-  /** Files and folders from disk, relative paths against `cwd`. */
-  importPaths: (paths: string[], options: { cwd?: string }): Promise<ImportReport> =>
-    importPaths(paths, options),
-  /** Uploaded bytes (the browser preview). */
-  importFiles: (uploads: UploadFile[]): Promise<ImportReport> => importFiles(uploads),
+  /** Files and folders from disk, relative paths against `cwd`, with their meetings. */
+  importPaths: async (paths: string[], options: { cwd?: string }): Promise<ExtractedImportReport> =>
+    withExtractions(await importPaths(paths, options)),
+  /** Uploaded bytes (the browser preview), with their meetings. */
+  importFiles: async (uploads: UploadFile[]): Promise<ExtractedImportReport> =>
+    withExtractions(await importFiles(uploads)),
   /** The meetings the articles report, merged across them. */
   extractMeetings: (articles: Article[]): Meeting[] => extractMeetings(articles),
   /** Each article's own meetings, for the renderer's per-article cache. */
   extractArticleResults: (articles: Article[]) => extractArticleResults(articles),
-  /** The meetings across the library, merged from cached per-article results (no text). */
-  mergeArticleResults: (results: Parameters<typeof mergeArticleResults>[0]) =>
-    mergeArticleResults(results),
+  /** One bounded step of the incremental merge (the renderer's `meetings:merge`). */
+  mergeIncrement: (request: MergeRequest) => mergeIncrement(request),
   /** The meeting one selected passage describes (the meetings view's Add from selection). */
   meetingFromText: (article: Article, start: number, end: number): Meeting | null =>
     meetingFromText(article, start, end),

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src-main/contract/article';
+import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import { sortForLibrary, storeArticles, storeInBatches } from './articles';
 import { ReadoutDB, type Highlight, type StoredArticle } from './db';
 import { contractArticle } from './testing';
@@ -103,6 +104,79 @@ describe('storeArticles', () => {
     await expect(storeArticles(db, batch, 2000)).rejects.toThrow(/disk full/);
     vi.restoreAllMocks();
     expect((await db.articles.toArray()).map(a => a.source)).toEqual(['keep.txt']);
+  });
+});
+
+/** Main's per-article result for an article: one meeting, as the import's worker reports it. */
+function extraction(a: Article): ArticleExtraction {
+  return {
+    articleId: a.id,
+    extractorVersion: 'extract-test',
+    meetings: [
+      {
+        articleId: a.id,
+        file: a.source,
+        published: a.published,
+        dateResolvedVia: null,
+        mentions: [{ sentence: a.text, start: 0, end: a.text.length }],
+        purpose: null,
+        lastSentence: 0,
+        order: 0,
+        status: 'held',
+        date: { start: '2023-05-02', end: null, precision: 'day', text: 'on May 2' },
+        monthHint: null,
+        countries: ['GH', 'CL'],
+        people: [],
+        organizations: [],
+        levels: ['foreign ministers'],
+        city: 'Accra',
+        placeCountry: 'GH',
+        venue: null,
+        separate: false,
+      },
+    ],
+  };
+}
+
+describe('storeArticles with the meetings main extracted at import', () => {
+  it('stores each new article’s meetings with it, keyed by its content hash', async () => {
+    const a = article('a.txt', 'The ministers met in Accra on May 2.');
+    await storeArticles(db, [a], 1, new Map([[a.id, extraction(a)]]));
+    expect(await db.articleMeetings.get(a.id)).toMatchObject({
+      articleId: a.id,
+      contentHash: a.id,
+      extractorVersion: 'extract-test',
+    });
+  });
+
+  it('files an edited article’s meetings under the id it keeps, with its new hash', async () => {
+    const first = article('a.txt', 'The ministers met in Accra on May 2.');
+    await storeArticles(db, [first], 1);
+    const edited = article('a.txt', 'Update: the ministers met in Accra on May 2.');
+    await storeArticles(db, [edited], 2, new Map([[edited.id, extraction(edited)]]));
+    const stored = await db.articleMeetings.get(first.id);
+    expect(stored?.contentHash).toBe(edited.id);
+    expect(stored?.meetings.map(m => m.articleId)).toEqual([first.id]);
+    expect(await db.articleMeetings.get(edited.id)).toBeUndefined();
+  });
+
+  it('leaves the meetings of an article the analyst re-dated to the sync', async () => {
+    const first = article('a.txt', 'The ministers met in Accra on May 2.');
+    await storeArticles(db, [first], 1);
+    await db.library.update(first.id, { edits: { published: '2024-01-08' } });
+    const edited = article('a.txt', 'Update: the ministers met in Accra on May 2.');
+    await storeArticles(db, [edited], 2, new Map([[edited.id, extraction(edited)]]));
+    expect(await db.articleMeetings.count()).toBe(0);
+  });
+
+  it('stores no meetings when the batch fails', async () => {
+    const a = article('a.txt', 'The ministers met in Accra on May 2.');
+    const bad = { ...article('b.txt', 'Talks.'), source: undefined } as unknown as Article;
+    await expect(
+      storeArticles(db, [a, bad], 1, new Map([[a.id, extraction(a)]])),
+    ).rejects.toThrow();
+    expect(await db.articleMeetings.count()).toBe(0);
+    expect(await db.articles.count()).toBe(0);
   });
 });
 

@@ -6,7 +6,14 @@
  * analyst's metadata edits) stays.
  */
 import type { Article } from '../../src-main/contract/article';
-import { entryFromArticle, type LibraryEntry, type ReadoutDB, type StoredArticle } from './db';
+import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
+import {
+  entryFromArticle,
+  type LibraryEntry,
+  type ReadoutDB,
+  type StoredArticle,
+  type StoredArticleMeetings,
+} from './db';
 
 export interface StoreSummary {
   added: number;
@@ -14,14 +21,41 @@ export interface StoreSummary {
   unchanged: number;
 }
 
-/** Stores one batch in one transaction: all of it lands, or none of it does. */
+/**
+ * The per-article meetings main extracted at import, as the `articleMeetings` cache keeps them:
+ * under the id the article is stored as (an edited file keeps its first id) and its new content
+ * hash. None when the analyst gave the article a date of their own: its meetings depend on that
+ * date, and the sync extracts it against it.
+ */
+function cached(
+  extraction: ArticleExtraction | undefined,
+  id: string,
+  contentHash: string,
+  state: LibraryEntry | undefined,
+): StoredArticleMeetings | null {
+  if (!extraction || state?.edits?.published !== undefined) return null;
+  return {
+    articleId: id,
+    extractorVersion: extraction.extractorVersion,
+    meetings: extraction.meetings.map(m => ({ ...m, articleId: id })),
+    contentHash,
+  };
+}
+
+/**
+ * Stores one batch in one transaction: all of it lands, or none of it does. `extractions` (main's
+ * per-article meetings of the same articles, keyed by content id) are stored in the same
+ * transaction, so an imported article is never without its meetings once it is listed.
+ */
 export async function storeArticles(
   db: ReadoutDB,
   articles: Article[],
   now = Date.now(),
+  extractions: ReadonlyMap<string, ArticleExtraction> = new Map(),
 ): Promise<StoreSummary> {
   const summary: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
-  await db.transaction('rw', db.articles, db.library, async () => {
+  const results: StoredArticleMeetings[] = [];
+  await db.transaction('rw', db.articles, db.library, db.articleMeetings, async () => {
     for (const article of articles) {
       const sameText = await db.articles.where('contentHash').equals(article.id).first();
       if (sameText) {
@@ -42,6 +76,8 @@ export async function storeArticles(
         const fresh = entryFromArticle({ ...article, id: sameSource.id }, sameSource.importedAt);
         const state = await db.library.get(sameSource.id);
         await db.library.put(state ? { ...state, ...fileFields(fresh) } : fresh);
+        const result = cached(extractions.get(article.id), sameSource.id, article.id, state);
+        if (result) results.push(result);
         summary.updated++;
       } else if (await db.articles.get(article.id)) {
         // The first version of an article that has since been edited (a backup copy in another
@@ -55,9 +91,12 @@ export async function storeArticles(
           updatedAt: now,
         });
         await db.library.put(entryFromArticle(article, now));
+        const result = cached(extractions.get(article.id), article.id, article.id, undefined);
+        if (result) results.push(result);
         summary.added++;
       }
     }
+    if (results.length > 0) await db.articleMeetings.bulkPut(results);
   });
   return summary;
 }
@@ -72,12 +111,15 @@ export async function storeInBatches(
   options: {
     batchSize?: number;
     onProgress?: (done: number, total: number, stored: StoreSummary) => void;
+    /** Main's per-article meetings of these articles, stored with them (see storeArticles). */
+    extractions?: ArticleExtraction[];
   } = {},
 ): Promise<StoreSummary> {
   const size = options.batchSize ?? 250;
   const total: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
+  const byId = new Map((options.extractions ?? []).map(r => [r.articleId, r]));
   for (let i = 0; i < articles.length; i += size) {
-    const s = await storeArticles(db, articles.slice(i, i + size));
+    const s = await storeArticles(db, articles.slice(i, i + size), Date.now(), byId);
     total.added += s.added;
     total.updated += s.updated;
     total.unchanged += s.unchanged;

@@ -74,7 +74,7 @@ function fakeEngine(version = 'v1'): FakeEngine {
         })),
       },
     })),
-    mergeArticleMeetings: vi.fn<MeetingsEngine['mergeArticleMeetings']>(async results => ({
+    mergeArticleMeetings: vi.fn<MeetingsEngine['mergeArticleMeetings']>(async ({ results }) => ({
       ok: true,
       value: {
         stale: results.filter(r => r.extractorVersion !== engine.version).map(r => r.articleId),
@@ -182,7 +182,7 @@ describe('syncMeetings', () => {
     });
   });
 
-  it('discards an answer when the library changed during the merge, keeping what is stored', async () => {
+  it('reports stale when the library grew during the merge, and merges the new article next', async () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow.'),
     ]);
@@ -191,11 +191,11 @@ describe('syncMeetings', () => {
     // A restore (or an import) lands while main merges the old library.
     const racing: MeetingsEngine = {
       ...fake,
-      mergeArticleMeetings: async results => {
+      mergeArticleMeetings: async request => {
         await storeArticles(db, [
           article('0000000000000005', 'seeds/d.txt', 'Ministers met once more, in Sochi.'),
         ]);
-        return fake.mergeArticleMeetings(results);
+        return fake.mergeArticleMeetings(request);
       },
     };
     expect(await syncMeetings(db, racing, { force: true })).toEqual({ kind: 'stale' });
@@ -246,13 +246,23 @@ describe('syncMeetings on a growing library', () => {
     expect(sent(fake)).toEqual([first.id]);
   });
 
+  it('extracts nothing for articles stored with the meetings main found at import', async () => {
+    const batch = texts(3);
+    const extracted = await fake.extractArticleMeetings(batch);
+    if (!extracted.ok) throw new Error('the fake extractor failed');
+    fake.extractArticleMeetings.mockClear();
+    await storeArticles(db, batch, 1, new Map(extracted.value.results.map(r => [r.articleId, r])));
+    expect(await syncMeetings(db, fake)).toEqual({ kind: 'extracted', meetings: 3, extracted: 0 });
+    expect(fake.extractArticleMeetings).not.toHaveBeenCalled();
+  });
+
   it('sends the merge per-article results only, never an article text', async () => {
     await storeArticles(db, [
       article('0000000000000001', 'seeds/a.txt', 'Ministers met in Moscow. A secret line.'),
     ]);
     await syncMeetings(db, fake);
-    const [[results]] = fake.mergeArticleMeetings.mock.calls;
-    expect(JSON.stringify(results)).not.toContain('A secret line');
+    const [[request]] = fake.mergeArticleMeetings.mock.calls;
+    expect(JSON.stringify(request)).not.toContain('A secret line');
   });
 
   it('re-extracts every article once when main reports an upgraded extractor', async () => {
@@ -412,9 +422,10 @@ describe('SyncQueue', () => {
     }
     release();
     await first;
-    expect(calls()).toBe(1); // the stale answer was dropped, and no extraction per batch followed
+    expect(calls()).toBe(1); // no extraction per batch followed
     expect(queue.getStatus()).toEqual({ kind: 'idle' });
-    expect(await db.meetings.count()).toBe(0); // nothing written for a library now gone
+    // The article the sync began with is merged; the two stored meanwhile wait for the resume.
+    expect(await db.meetings.count()).toBe(1);
 
     queue.resume();
     await queue.request();

@@ -6,12 +6,19 @@
  * does not touch keep their stored rows. The analyst's decisions live in their own table and are
  * never touched here.
  */
-import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
+import {
+  MAX_MERGE_REPLACES,
+  MAX_MERGE_RESULTS,
+  MAX_MESSAGE_BYTES,
+  messageBytes,
+  type MergeRequest,
+} from '../../src-main/contract/article-meetings';
 import type { ReadoutApi } from '../../src-main/contract/api';
 import type { Meeting } from '../../src-main/contract/meeting';
-import type { ReadoutDB, StoredArticle, StoredMeeting } from '../db/db';
+import type { ReadoutDB, StoredArticle, StoredArticleMeetings, StoredMeeting } from '../db/db';
 import { extractionKey, extractionKeys } from '../db/library';
 import { articleForExtraction } from './article-payload';
+import { mergeScope, reportDay } from './merge-scope';
 
 /** The two main-process calls a sync needs (the app passes its bridge `api`). */
 export type MeetingsEngine = Pick<ReadoutApi, 'extractArticleMeetings' | 'mergeArticleMeetings'>;
@@ -64,9 +71,29 @@ export type SyncOutcome =
   | { kind: 'unchanged' }
   /** `extracted`: how many articles went to the extractor (the others came from the cache). */
   | { kind: 'extracted'; meetings: number; extracted: number }
-  /** The library changed while the extractor worked (an import, a restore): answer discarded. */
+  /**
+   * The library changed while the sync ran (an import, a restore): what was merged is stored,
+   * or, when a restore replaced the meetings, nothing is written; the caller syncs again.
+   */
   | { kind: 'stale' }
   | { kind: 'failed'; message: string };
+
+/**
+ * Changed articles per merge step at most: a step is split further when its scope (the stored
+ * meetings the change can touch) would pass the caps of one message.
+ */
+export const MERGE_BATCH = 500;
+
+/** The stored fingerprint as what it records: each merged article's id and extraction key. */
+function mergedKeys(print: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  if (!print) return keys;
+  for (const pair of print.split(',')) {
+    const at = pair.lastIndexOf(':');
+    keys.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return keys;
+}
 
 /**
  * Extracts the articles that have no current per-article result, a batch at a time, and stores
@@ -119,12 +146,110 @@ async function extractMissing(
   return missing.length;
 }
 
+/** What a merge step ended with: done, results main called stale, or a reason to stop. */
+type StepOutcome =
+  { kind: 'done'; stale: string[] } | { kind: 'replaced' } | { kind: 'failed'; message: string };
+
+/**
+ * One bounded step of the incremental merge: the stored meetings `changed` and `removed` can
+ * touch (see `merge-scope.ts`) are sent to main as the per-article results of their articles,
+ * and main's answer replaces them; rows that come back identical are not rewritten. A step
+ * whose scope passes the caps of one message is split in two; a single article whose scope
+ * does is an error, never a silent cut. `token` is the stored fingerprint when the sync began:
+ * a restore meanwhile changes it, and the step then writes nothing.
+ */
+async function mergeStep(
+  db: ReadoutDB,
+  engine: MeetingsEngine,
+  changed: string[],
+  removed: string[],
+  token: string,
+): Promise<StepOutcome> {
+  const fresh = (await db.articleMeetings.bulkGet(changed)).filter(
+    (r): r is StoredArticleMeetings => r !== undefined,
+  );
+  const scope = await mergeScope(
+    db,
+    { changed, removed, items: fresh.flatMap(r => r.meetings) },
+    { meetings: MAX_MERGE_REPLACES, articles: MAX_MERGE_RESULTS },
+  );
+  const gone = new Set(removed);
+  let request: MergeRequest | null = null;
+  if (!('overflow' in scope)) {
+    const ids = [...scope.articles].filter(id => !gone.has(id));
+    const results = (await db.articleMeetings.bulkGet(ids))
+      .filter((r): r is StoredArticleMeetings => r !== undefined)
+      .map(({ articleId, extractorVersion, meetings }) => ({
+        articleId,
+        extractorVersion,
+        meetings,
+      }));
+    request = { results, replaces: scope.meetings.map(m => m.id) };
+    if (messageBytes(request) > MAX_MESSAGE_BYTES) request = null;
+  }
+  if (!request) {
+    const size = changed.length + removed.length;
+    if (size <= 1)
+      return {
+        kind: 'failed',
+        message: `The meetings one article touches are too many to merge in one message (article ${changed[0] ?? removed[0]}).`,
+      };
+    const half = Math.ceil(changed.length / 2);
+    const halfRemoved = Math.ceil(removed.length / 2);
+    const first = await mergeStep(
+      db,
+      engine,
+      changed.slice(0, half),
+      removed.slice(0, halfRemoved),
+      token,
+    );
+    if (first.kind !== 'done') return first;
+    const second = await mergeStep(
+      db,
+      engine,
+      changed.slice(half),
+      removed.slice(halfRemoved),
+      token,
+    );
+    return second.kind === 'done'
+      ? { kind: 'done', stale: [...first.stale, ...second.stale] }
+      : second;
+  }
+  if (request.results.length === 0 && request.replaces.length === 0)
+    return { kind: 'done', stale: [] };
+  const answer = await engine.mergeArticleMeetings(request);
+  if (!answer.ok) return { kind: 'failed', message: answer.error.message };
+  const next = answer.value.meetings.map(toStored);
+  const before = new Map<string, StoredMeeting>(
+    'overflow' in scope ? [] : scope.meetings.map(m => [m.id, m]),
+  );
+  const written = await db.transaction('rw', db.meetings, db.meta, async () => {
+    if (((await db.meta.get(FINGERPRINT_KEY))?.value ?? null) !== token) return false;
+    const keep = new Set(next.map(m => m.id));
+    const dropped = [...before.keys()].filter(id => !keep.has(id));
+    if (dropped.length > 0) await db.meetings.bulkDelete(dropped);
+    const put = next.filter(m => JSON.stringify(before.get(m.id)) !== JSON.stringify(m));
+    if (put.length > 0) await db.meetings.bulkPut(put);
+    return true;
+  });
+  return written ? { kind: 'done', stale: answer.value.stale } : { kind: 'replaced' };
+}
+
+/** Ids of articles stored meetings cite that are not in `live` (left by a restore or a bug). */
+async function orphanedArticles(db: ReadoutDB, live: Set<string>): Promise<string[]> {
+  const cited = await db.meetings.orderBy('articleIds').uniqueKeys();
+  return cited.map(String).filter(id => !live.has(id));
+}
+
 /**
  * Brings the meetings up to date with the library when it changed since the last sync (or
- * always, with `force`): extracts only what is new, merges from the cache, and writes only the
- * meetings that changed. When the library changes while this runs (an import, or a restore that
- * brought its own meetings), the answer describes a library that no longer exists: it is
- * discarded, never written over what is there, and the caller syncs again.
+ * always, with `force`): extracts only what is new, then merges incrementally: only the
+ * articles that changed since the last merge, with the stored meetings they can touch, a
+ * bounded step at a time. Meetings no change touches keep their stored rows. The stored
+ * fingerprint records which article versions the meetings were merged from; it is written
+ * when every step is done, so an interrupted sync merges the rest next time (merging an article
+ * again gives the same meetings). A restore during the sync replaces the meetings: the steps
+ * after it write nothing and the caller syncs again.
  */
 export async function syncMeetings(
   db: ReadoutDB,
@@ -135,56 +260,80 @@ export async function syncMeetings(
   // anything else.
   const hashes = await storedHashes(db);
   const print = fingerprint(hashes);
-  if (!options.force && (await db.meta.get(FINGERPRINT_KEY))?.value === print) {
-    return { kind: 'unchanged' };
+  const stored = (await db.meta.get(FINGERPRINT_KEY))?.value;
+  if (!options.force && stored === print) return { kind: 'unchanged' };
+  // The token a restore would change; a first sync records an empty merge to have one.
+  let token = typeof stored === 'string' ? stored : null;
+  if (token === null) {
+    token = '';
+    await db.meta.put({ key: FINGERPRINT_KEY, value: token });
   }
+  const merged = options.force ? new Map<string, string>() : mergedKeys(token);
+  const live = new Set(hashes.map(h => h.id));
   let extracted = 0;
-  let merged: { meetings: Meeting[]; stale: string[] } | null = null;
-  // A second round re-extracts results main called stale (an upgraded extractor).
-  for (let round = 0; round < 2 && !merged; round++) {
+  let again = new Set<string>();
+  for (let round = 0; round < 2; round++) {
     const n = await extractMissing(db, engine, hashes);
     if (typeof n === 'string') return { kind: 'failed', message: n };
     extracted += n;
-    const results: ArticleExtraction[] = (await db.articleMeetings.toArray()).map(r => ({
-      articleId: r.articleId,
-      extractorVersion: r.extractorVersion,
-      meetings: r.meetings,
-    }));
-    const answer = await engine.mergeArticleMeetings(results);
-    if (!answer.ok) return { kind: 'failed', message: answer.error.message };
-    if (answer.value.stale.length > 0 && round === 0)
-      await db.articleMeetings.bulkDelete(answer.value.stale);
-    else merged = answer.value;
+    const changed =
+      round === 0
+        ? hashes.filter(h => merged.get(h.id) !== h.contentHash).map(h => h.id)
+        : [...again].filter(id => live.has(id));
+    const removed =
+      round === 0
+        ? [
+            ...new Set([
+              ...[...merged.keys()].filter(id => !live.has(id)),
+              ...(options.force || merged.size === 0 ? await orphanedArticles(db, live) : []),
+            ]),
+          ]
+        : [];
+    again = new Set();
+    const ordered = await byReportDay(db, changed);
+    for (let i = 0; i < Math.max(ordered.length, removed.length); i += MERGE_BATCH) {
+      const step = await mergeStep(
+        db,
+        engine,
+        ordered.slice(i, i + MERGE_BATCH),
+        removed.slice(i, i + MERGE_BATCH),
+        token,
+      );
+      if (step.kind === 'failed') return step;
+      if (step.kind === 'replaced') return { kind: 'stale' };
+      for (const id of step.stale) again.add(id);
+    }
+    if (again.size === 0) break;
+    // Results of another extractor version: extract those articles again, then merge them.
+    await db.articleMeetings.bulkDelete([...again]);
+    if (round === 1)
+      return { kind: 'failed', message: 'The extractor kept reporting stale results.' };
   }
-  if (!merged) return { kind: 'failed', message: 'The extractor kept reporting stale results.' };
-  const meetings = merged.meetings.map(toStored);
-  const stored = await db.transaction(
-    'rw',
-    db.articles,
-    db.library,
-    db.meetings,
-    db.meta,
-    async () => {
-      if ((await storedFingerprint(db)) !== print) return false;
-      await writeChanged(db, meetings);
-      await db.meta.put({ key: FINGERPRINT_KEY, value: print });
-      return true;
-    },
-  );
-  return stored ? { kind: 'extracted', meetings: meetings.length, extracted } : { kind: 'stale' };
+  const done = await db.transaction('rw', db.meta, async () => {
+    if (((await db.meta.get(FINGERPRINT_KEY))?.value ?? null) !== token) return false;
+    await db.meta.put({ key: FINGERPRINT_KEY, value: print });
+    return true;
+  });
+  if (!done || (await storedFingerprint(db)) !== print) return { kind: 'stale' };
+  return { kind: 'extracted', meetings: await db.meetings.count(), extracted };
 }
 
-/** Replaces the stored meetings with `meetings`, writing only rows that changed or are new. */
-async function writeChanged(db: ReadoutDB, meetings: StoredMeeting[]): Promise<void> {
-  const next = new Map(meetings.map(m => [m.id, m]));
-  const old = await db.meetings.toArray();
-  const unchanged = new Set(
-    old.filter(m => JSON.stringify(m) === JSON.stringify(next.get(m.id))).map(m => m.id),
-  );
-  const removed = old.filter(m => !next.has(m.id)).map(m => m.id);
-  if (removed.length > 0) await db.meetings.bulkDelete(removed);
-  const changed = meetings.filter(m => !unchanged.has(m.id));
-  if (changed.length > 0) await db.meetings.bulkPut(changed);
+/**
+ * The changed articles in order of their meetings' dates, so that one merge step covers a short
+ * span of time and its scope stays small.
+ */
+async function byReportDay(db: ReadoutDB, ids: string[]): Promise<string[]> {
+  if (ids.length <= MERGE_BATCH) return ids;
+  const dayOf = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 2_000) {
+    const rows = await db.articleMeetings.bulkGet(ids.slice(i, i + 2_000));
+    for (const r of rows) if (r) dayOf.set(r.articleId, r.meetings.map(reportDay).sort()[0] ?? '');
+  }
+  return [...ids].sort((a, b) => {
+    const da = dayOf.get(a) ?? '';
+    const dbDay = dayOf.get(b) ?? '';
+    return da < dbDay ? -1 : da > dbDay ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  });
 }
 
 export type SyncStatus =

@@ -10,6 +10,7 @@ import {
   type UploadFile,
 } from '../../../src-main/contract/article';
 import { importLimitError, MAX_IMPORT_BYTES } from '../../../src-main/contract/channels';
+import type { ArticleExtraction } from '../../../src-main/contract/article-meetings';
 import type { Result } from '../../../src-main/contract/result';
 import { api, desktop } from '../../bridge';
 import { storeInBatches, type StoreSummary } from '../../db/articles';
@@ -38,12 +39,13 @@ const emptyOutcome = (): ImportOutcome => ({
  */
 export async function storeReport(
   db: ReadoutDB,
-  report: ImportReport,
+  report: ImportReport & { extractions?: ArticleExtraction[] },
   progress?: Progress,
 ): Promise<ImportOutcome> {
   let stored: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
   try {
     const summary = await storeInBatches(db, report.articles, {
+      extractions: report.extractions,
       onProgress: (done, total, soFar) => {
         stored = soFar;
         progress?.('Saving articles', done, total);

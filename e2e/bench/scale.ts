@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:scale [count...]` (issue 14): generates libraries of 10,000 and 100,000 small
+ * articles deterministically (`scale-corpus.ts`) and prints, beside the raw baseline of reading
+ * the same files with `fs` alone, how long `readout meetings` takes to read, extract and merge
+ * them and its peak resident memory. The search engineer's `scale-search.ts` runs after it when
+ * present. The import through the page is measured by `e2e/scale-import.e2e.ts`
+ * (READOUT_SCALE_FILES sets its size). Asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { formatFigure, type BenchFigure } from '../../src-main/bench/report';
+import { writeScaleCorpus } from './scale-corpus';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** Reads every file of `dir` with `fs` alone, 64 at a time: the floor for any import. */
+async function readAll(dir: string): Promise<number> {
+  const names = readdirSync(dir);
+  const t0 = performance.now();
+  for (let i = 0; i < names.length; i += 64)
+    await Promise.all(names.slice(i, i + 64).map(n => readFile(join(dir, n))));
+  return performance.now() - t0;
+}
+
+/** `readout meetings --json dir` under /usr/bin/time: wall time and peak RSS. */
+function cliMeetings(dir: string): { ms: number; rssMb: number; meetings: number; ok: boolean } {
+  const t0 = performance.now();
+  const run = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%M',
+      process.execPath,
+      join(root, 'node_modules/tsx/dist/cli.mjs'),
+      'src-main/cli/main.ts',
+      'meetings',
+      '--json',
+      dir,
+    ],
+    { cwd: root, maxBuffer: 2 * 1024 * 1024 * 1024, encoding: 'utf8' },
+  );
+  const ms = performance.now() - t0;
+  const rssKb = Number(run.stderr.trim().split('\n').pop());
+  let meetings = -1;
+  try {
+    meetings = (JSON.parse(run.stdout) as { meetings: unknown[] }).meetings.length;
+  } catch {
+    // reported as -1 meetings with ok false
+  }
+  return { ms, rssMb: rssKb / 1024, meetings, ok: run.status === 0 };
+}
+
+async function figuresFor(count: number): Promise<BenchFigure[]> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'readout-scale-')), 'news');
+  try {
+    const bytes = await writeScaleCorpus(dir, count);
+    const readMs = await readAll(dir);
+    const cli = cliMeetings(dir);
+    return [
+      {
+        name: `scale: readout meetings on ${count} files (${(bytes / 1e6).toFixed(0)} MB, ${cli.meetings} meetings${cli.ok ? '' : ', FAILED'})`,
+        value: cli.ms / 1000,
+        unit: 's',
+        baseline: { name: 'fs reads alone', value: readMs / 1000 },
+        target: count >= 100_000 ? '≤ 30 s' : undefined,
+      },
+      {
+        name: `scale: readout meetings on ${count} files, peak RSS`,
+        value: cli.rssMb,
+        unit: 'MB',
+        target: count >= 100_000 ? '≤ 1024 MB' : undefined,
+      },
+    ];
+  } finally {
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const counts = process.argv
+    .slice(2)
+    .map(Number)
+    .filter(n => n > 0);
+  for (const count of counts.length > 0 ? counts : [10_000, 100_000]) {
+    console.log(`\n## scale: ${count} articles`);
+    for (const f of await figuresFor(count)) console.log(formatFigure(f));
+  }
+  const search = resolve(import.meta.dirname, 'scale-search.ts');
+  if (existsSync(search)) {
+    console.log('\n## scale: search');
+    spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), search], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
