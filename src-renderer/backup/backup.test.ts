@@ -85,7 +85,7 @@ async function refusal(db: ReadoutDB, text: string): Promise<string> {
 }
 
 describe('createBackup', () => {
-  it('holds every table but the derived meetings and per-article cache, and leaves out the search index and the meetings fingerprint', async () => {
+  it('holds every table but the derived meetings, per-article cache and search index and the desk’s team link, and leaves out the meetings fingerprint', async () => {
     const db = await filled();
     const backup = await createBackup(db, new Date('2025-01-02T03:04:05Z'));
     expect(backup).toEqual(
@@ -99,7 +99,17 @@ describe('createBackup', () => {
     expect(Object.keys(backup.tables).sort()).toEqual(
       db.tables
         .map(t => t.name)
-        .filter(name => !['meetings', 'articleMeetings', 'searchIndex'].includes(name))
+        .filter(
+          name =>
+            ![
+              'meetings',
+              'articleMeetings',
+              'searchIndex',
+              'syncOutbox',
+              'syncState',
+              'syncConflicts',
+            ].includes(name),
+        )
         .sort(),
     );
     expect(backup.tables.meta.map(r => r.key).sort()).toEqual(['colours', 'seeded']);
@@ -156,6 +166,21 @@ describe('restoreBackup', () => {
     );
     expect((await target.meta.get(SEARCH_INDEX_META_KEY))?.value).toBe('kept');
     expect(await target.trash.toArray()).toEqual(await source.trash.toArray());
+  });
+
+  it('leaves the desk’s team link out of a backup and in place through a restore', async () => {
+    const source = await filled();
+    await source.syncState.put({ key: 'checkpoint', value: 41 });
+    await source.syncOutbox.add({ docId: 'highlight:h1', table: 'highlights', key: 'h1' });
+    const backup = await createBackup(source);
+    expect(Object.keys(backup.tables)).not.toContain('syncState');
+    expect(Object.keys(backup.tables)).not.toContain('syncOutbox');
+
+    const target = new ReadoutDB('t-' + Math.random());
+    await target.syncState.put({ key: 'checkpoint', value: 7 });
+    await restoreBackup(target, await parseBackup(target, backupToJson(backup)));
+    expect(await target.highlights.toArray()).toEqual(await source.highlights.toArray());
+    expect(await target.syncState.get('checkpoint')).toEqual({ key: 'checkpoint', value: 7 });
   });
 
   it('is all or nothing when a write fails inside the transaction', async () => {

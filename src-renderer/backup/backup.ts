@@ -25,6 +25,7 @@ import { z } from 'zod';
 import type { ReadoutDB } from '../db/db';
 import { reconcileEntries } from '../db/library';
 import { FINGERPRINT_KEY } from '../meetings/sync';
+import { SYNC_STORES } from '../sync/sync-stores';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { MAX_FILE_BYTES } from '../../src-main/contract/article';
 import { isWorkMetaKey, REQUIRED_WORK_TABLES, WORK_TABLES } from './work-scope';
@@ -45,6 +46,14 @@ export const REBUILT_TABLES: ReadonlySet<string> = new Set([
   'searchIndex',
 ]);
 export const REBUILT_META_KEYS: ReadonlySet<string> = new Set([FINGERPRINT_KEY]);
+
+/**
+ * The desk's own link to its team (team sync's outbox, checkpoint, identity and its
+ * Needs-your-decision list): it describes this desk's replication, not the work, so a backup never
+ * holds it and a restore leaves it as it is (the restored records then reach the team as this
+ * desk's edits, queued by the outbox capture).
+ */
+export const DESK_LOCAL_TABLES: ReadonlySet<string> = new Set(Object.keys(SYNC_STORES));
 
 /** The longest note, tag list and tag a restore accepts: far beyond what an analyst writes. */
 const MAX_NOTE_CHARS = 200_000;
@@ -223,7 +232,7 @@ const NOTHING_CHANGED = 'Nothing was changed.';
 export async function createBackup(db: ReadoutDB, now = new Date()): Promise<Backup> {
   const tables = await readTables(
     db,
-    name => !REBUILT_TABLES.has(name),
+    name => !REBUILT_TABLES.has(name) && !DESK_LOCAL_TABLES.has(name),
     key => !DERIVED_META_KEYS.has(String(key)) && !REBUILT_META_KEYS.has(String(key)),
   );
   return {
@@ -434,7 +443,9 @@ async function replaceAll(
   onProgress?: RestoreProgress,
 ): Promise<void> {
   const work = backup.scope === 'work';
-  const replaced = work ? db.tables.filter(t => WORK_TABLES.has(t.name)) : db.tables;
+  const replaced = work
+    ? db.tables.filter(t => WORK_TABLES.has(t.name))
+    : db.tables.filter(t => !DESK_LOCAL_TABLES.has(t.name));
   const total = replaced.reduce((n, t) => n + (backup.tables[t.name]?.length ?? 0), 0);
   let done = 0;
   await db.transaction('rw', replaced, async () => {
