@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importFiles } from '../ingest';
 import { extractMeetings } from '../meetings';
 import { ServiceError } from '../service-error';
 import { seedLibrary } from '../testing/meeting-load';
 import { createTaskRunner, type TaskRunner } from './runner';
+import { tasks } from './tasks';
 
 const exitingWorker = fileURLToPath(new URL('../testing/exiting-worker.ts', import.meta.url));
 const upload = (name: string, text: string) => {
@@ -30,7 +30,8 @@ describe('createTaskRunner', () => {
       upload('b.txt', '\u0000\u0001\u0002\u0003'),
     ];
     const report = await r.run('importFiles', uploads);
-    expect(report).toEqual(await importFiles(uploads));
+    // The import task answers the import report with each article's meetings beside it.
+    expect(report).toEqual(await tasks.importFiles(uploads));
     const articles = (await seedLibrary(1)).slice(0, 2);
     expect(await r.run('extractMeetings', articles)).toEqual(extractMeetings(articles));
   }, 30_000);
