@@ -30,7 +30,8 @@ function hostileNotes(): Record<string, string> {
 
 /**
  * Runs `click` and answers how many milliseconds passed, from the click the page saw until
- * `count` note previews were on screen, measured by the page's own clock.
+ * `count` note previews were on screen, measured by the page's own clock. All highlights is
+ * virtualised, so there `count` is the first screenful, not every note.
  */
 async function timeUntilNotes(page: Page, click: () => Promise<void>, count: number) {
   await page.evaluate(n => {
@@ -49,7 +50,9 @@ async function timeUntilNotes(page: Page, click: () => Promise<void>, count: num
     });
   }, count);
   await click();
-  await expect(page.locator('.note-preview')).toHaveCount(count);
+  await expect
+    .poll(() => page.locator('.note-preview').count(), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(count);
   return page.evaluate(() => {
     const w = window as { notesShownAt?: number; clickedAt?: number };
     return (w.notesShownAt ?? Infinity) - (w.clickedAt ?? 0);
@@ -60,6 +63,9 @@ async function timeUntilNotes(page: Page, click: () => Promise<void>, count: num
  * Restores the article with one highlight per note and answers the fastest of three opens of
  * each view: the fastest, so that the figure is the app's work rather than a busy machine's.
  */
+/** Highlights All highlights draws on its first screen at the test window's size, at least. */
+const FIRST_SCREEN = 5;
+
 async function openTimes(page: Page, notes: string[]): Promise<{ article: number; all: number }> {
   const data = new DataDialog(page);
   const desk = new DeskPage(page);
@@ -86,7 +92,13 @@ async function openTimes(page: Page, notes: string[]): Promise<{ article: number
     await fresh();
     opens.push(await timeUntilNotes(page, () => desk.open(MOSCOW), notes.length));
     await fresh();
-    lists.push(await timeUntilNotes(page, () => desk.showAllHighlights(), notes.length));
+    lists.push(
+      await timeUntilNotes(
+        page,
+        () => desk.showAllHighlights(),
+        Math.min(notes.length, FIRST_SCREEN),
+      ),
+    );
   }
   return { article: Math.min(...opens), all: Math.min(...lists) };
 }
@@ -110,7 +122,10 @@ test('hostile notes restored from a backup open as fast as plain ones, in the ar
   // What the hostile notes add to opening either view stays under 100 ms.
   expect(slow.article - plain.article).toBeLessThan(100);
   expect(slow.all - plain.all).toBeLessThan(100);
-  // Formatting follows: the notes under the limit are formatted, those over it say why they are not.
+  // Formatting follows: the notes under the limit are formatted, those over it say why they are
+  // not. Checked in the article, whose panel draws every note (All highlights draws a screenful).
+  await new DeskPage(page).open(MOSCOW);
+  await expect(page.locator('.note-preview')).toHaveCount(hostile.length);
   await expect(page.locator('.note-preview blockquote').first()).toBeAttached();
   await expect(page.locator('.note-preview .note-link').first()).toBeVisible();
   await expect(page.getByText(/^Shown as plain text/)).toHaveCount(5);

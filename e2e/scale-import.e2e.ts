@@ -5,7 +5,8 @@
  * whole library (75 MB at 20,000 articles) and the preview refused it with HTTP 413, so such a
  * library never got meetings. Timings and the longest main-thread task (a PerformanceObserver
  * on 'longtask' during the import) are printed and attached to the report, not asserted.
- * READOUT_SCALE_FILES sets another size (the default is the issue's 25,000).
+ * The suite runs it at 2,500 files so that CI stays within its time; READOUT_SCALE_FILES=25000
+ * runs the issue's size (tens of minutes on a 2-core machine).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { writeScaleCorpus } from './bench/scale-corpus';
 import { LibraryPage } from './pages/library';
 import { MeetingsPage } from './pages/meetings';
 
-const COUNT = Number(process.env.READOUT_SCALE_FILES ?? 25_000);
+const COUNT = Number(process.env.READOUT_SCALE_FILES ?? 2_500);
 
 test.describe('a large folder import', () => {
   let dir = '';
