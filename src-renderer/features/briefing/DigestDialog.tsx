@@ -11,7 +11,6 @@ import type { Meeting } from '../../../src-main/contract/meeting';
 import { api, desktop } from '../../bridge';
 import { db } from '../../db/db';
 import { articlesAsShown } from '../../db/library';
-import { shownToMeeting, type ShownMeeting } from '../../meetings/decisions';
 import { formatMeetingDate } from '../../meetings/format';
 import { useModalDialog } from '../keyboard/modal';
 import { deliverDigest } from './deliver';
@@ -220,26 +219,5 @@ export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClo
         </div>
       </div>
     </dialog>
-  );
-}
-
-/**
- * The Meetings list's "Digest…" button and the dialog it opens, over the meetings the list shows
- * when it is pressed (deleted ones left out).
- */
-export function DigestButton({ meetings }: { meetings: ShownMeeting[] }) {
-  const [open, setOpen] = useState<Meeting[] | null>(null);
-  const current = meetings.filter(m => !m.deleted);
-  return (
-    <>
-      <button
-        type="button"
-        onClick={() => setOpen(current.map(shownToMeeting))}
-        disabled={current.length === 0}
-      >
-        Digest…
-      </button>
-      {open && <DigestDialog meetings={open} onClose={() => setOpen(null)} />}
-    </>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { api } from '../../bridge';
 import { db } from '../../db/db';
 import { articlesAsShown } from '../../db/library';
-import { applyDecisions, type ShownMeeting } from '../../meetings/decisions';
+import type { ShownMeeting } from '../../meetings/decisions';
 import {
   loadOne,
   loadShown,
@@ -49,28 +49,6 @@ export interface SourceArticle {
   title: string;
   file: string;
   published: string | null;
-}
-
-export interface MeetingsData {
-  meetings: ShownMeeting[];
-  articles: Map<string, SourceArticle>;
-}
-
-/** Meetings as shown, with the titles and dates of the articles they cite. */
-export function useShownMeetings(): MeetingsData | undefined {
-  return useLiveQuery(async () => {
-    const [machine, decisions] = await Promise.all([
-      db.meetings.toArray(),
-      db.meetingDecisions.toArray(),
-    ]);
-    const meetings = applyDecisions(machine, decisions);
-    const ids = [...new Set(meetings.flatMap(m => m.mentions.map(x => x.articleId)))];
-    const articles = new Map<string, SourceArticle>();
-    for (const a of (await articlesAsShown(db, ids)).values()) {
-      articles.set(a.id, { title: a.title, file: a.file, published: a.published });
-    }
-    return { meetings, articles };
-  }, []);
 }
 
 /** The list's order for the filters and order chosen, from the indexes (see meeting-query). */
