@@ -3,12 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { dispatch } from '../dispatch';
+import { teamServices } from '../testing/team-main';
 import { createServices } from '../services';
 import type {} from '../testing/couch-context';
-import { fileRightsOnly } from './credential-store';
-import { createSyncForwarder } from './forward';
-import { loadTeamAccess } from './team-config';
-import { createTeamService } from './team-service';
 import { setupTeam } from './team-setup';
 
 const server = inject('couchServer');
@@ -29,14 +26,7 @@ async function team(): Promise<{ teamId: string; password: string }> {
 /** The services as the page reaches them, through dispatch's zod checks. */
 function desk() {
   const profileDir = mkdtempSync(join(tmpdir(), 'readout-join-'));
-  const forwarder = createSyncForwarder({
-    loadTeam: () => loadTeamAccess(profileDir, fileRightsOnly),
-  });
-  const services = createServices({
-    seedsDir: tmpdir(),
-    syncForwarder: forwarder,
-    team: createTeamService({ profileDir, cipher: fileRightsOnly, forwarder }),
-  });
+  const services = teamServices(profileDir);
   return {
     profileDir,
     call: (channel: string, ...args: unknown[]) => dispatch(services, channel, args),

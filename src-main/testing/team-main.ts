@@ -17,16 +17,21 @@ import { createTeamService } from '../sync/team-service';
 
 export type TeamApi = Pick<ReadoutApi, 'teamJoin' | 'teamStatus' | 'teamLeave' | 'syncRequest'>;
 
-export function testMainApi(): { api: TeamApi; calls: string[]; profileDir: string } {
-  const profileDir = mkdtempSync(join(tmpdir(), 'readout-desk-'));
+/** Main's services for a profile folder with the team service and forwarder, as the preview wires them. */
+export function teamServices(profileDir: string) {
   const forwarder = createSyncForwarder({
     loadTeam: () => loadTeamAccess(profileDir, fileRightsOnly),
   });
-  const services = createServices({
+  return createServices({
     seedsDir: tmpdir(),
     syncForwarder: forwarder,
     team: createTeamService({ profileDir, cipher: fileRightsOnly, forwarder }),
   });
+}
+
+export function testMainApi(): { api: TeamApi; calls: string[]; profileDir: string } {
+  const profileDir = mkdtempSync(join(tmpdir(), 'readout-desk-'));
+  const services = teamServices(profileDir);
   const calls: string[] = [];
   const call =
     (channel: string) =>
