@@ -50,12 +50,13 @@ test.describe('automatic backups', () => {
     );
     const confirm = data.dialog.getByRole('group', { name: 'Confirm restore' });
     await expect(confirm).toContainText(
-      'Replace your highlights, notes, tags, trash, meeting decisions and meeting notes',
+      'Replace your highlights, notes, tags, trash, meeting decisions, meeting notes and what you marked on articles',
     );
-    await expect(confirm).toContainText('Articles stay as they are.');
+    await expect(confirm).toContainText('The articles themselves stay as they are.');
     await confirm.getByRole('button', { name: 'Replace my work' }).click();
     await expect(data.status).toHaveText(
-      /^Restored your work as it was on .+: 1 highlight, 2 notes and 0 meeting decisions\.$/,
+      // The article was open long enough to count as read: that is kept too.
+      /^Restored your work as it was on .+: 1 highlight, 2 notes, 0 meeting decisions and 1 article read or edited\.$/,
     );
     // The work the restore replaced was backed up first, so the restore can be undone too.
     await expect(data.autoBackups.first()).toContainText(

@@ -105,6 +105,7 @@ describe('createBackupStore', () => {
         meetingNotes: 1,
         decisions: 2,
         trash: 0,
+        articleStates: 0,
       },
     });
     expect(readdirSync(dir)).toEqual(['auto-2025-03-01T10-30-00-123Z.json']);

@@ -78,6 +78,8 @@ export const WorkBackupSchema = z.object({
     meetingDecisions: rows.optional(),
     /** The analyst's briefing edits (database version 5 and later). */
     briefings: rows.optional(),
+    /** Library entries the analyst read, archived, trashed or edited (from database version 6). */
+    library: rows.optional(),
   }),
 });
 
@@ -91,6 +93,8 @@ export const WorkCountsSchema = z.object({
   meetingNotes: z.number().int().nonnegative(),
   decisions: z.number().int().nonnegative(),
   trash: z.number().int().nonnegative(),
+  /** Articles whose read, archive, trash or edited details the backup keeps. */
+  articleStates: z.number().int().nonnegative(),
 });
 
 export type WorkCounts = z.infer<typeof WorkCountsSchema>;
@@ -107,6 +111,7 @@ export function countWork(tables: WorkBackup['tables']): WorkCounts {
     ).length,
     decisions: tables.meetingDecisions?.length ?? 0,
     trash: tables.trash?.length ?? 0,
+    articleStates: (tables.library?.length ?? 0) + pendingStates(tables.meta),
   };
 }
 
@@ -139,3 +144,15 @@ export const AutoBackupListSchema = z.object({
 });
 
 export type AutoBackupList = z.infer<typeof AutoBackupListSchema>;
+
+/**
+ * `meta` key of the library state a work restore keeps for articles not imported yet (an array
+ * of library entries, applied when they are; renderer backup/library-state.ts).
+ */
+export const PENDING_LIBRARY_STATE_KEY = 'library-state-pending';
+
+/** How many articles' state waits in a work backup's `meta` for their import. */
+function pendingStates(meta: Record<string, unknown>[]): number {
+  const pending = meta.find(r => r.key === PENDING_LIBRARY_STATE_KEY)?.value;
+  return Array.isArray(pending) ? pending.length : 0;
+}

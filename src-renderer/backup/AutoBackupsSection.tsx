@@ -25,6 +25,7 @@ export function workCounts(c: WorkCounts): string {
     plural(c.decisions, 'meeting decision'),
   ];
   if (c.trash > 0) parts.push(`${c.trash} in the trash`);
+  if (c.articleStates > 0) parts.push(plural(c.articleStates, 'article') + ' read or edited');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
@@ -36,6 +37,7 @@ function shortCounts(c: WorkCounts): string {
     plural(c.decisions, 'decision'),
   ];
   if (c.trash > 0) parts.push(`${c.trash} in trash`);
+  if (c.articleStates > 0) parts.push(plural(c.articleStates, 'article') + ' marked');
   return parts.join(' · ');
 }
 
@@ -129,10 +131,11 @@ export function AutoBackupsSection(props: {
     <section aria-labelledby="data-auto-title">
       <h3 id="data-auto-title">Automatic backups</h3>
       <p className="hint">
-        Your highlights, notes, tags, trash, meeting decisions and meeting notes are saved on this
-        computer a few minutes after you change them. The last {AUTO_BACKUP_RETENTION.recent} are
-        kept, and the last one of each of the past {AUTO_BACKUP_RETENTION.days} days. Articles are
-        not included: import them again from their files.
+        Your highlights, notes, tags, trash, meeting decisions and meeting notes, and which articles
+        you read, archived, trashed or edited, are saved on this computer a few minutes after you
+        change them. The last {AUTO_BACKUP_RETENTION.recent} are kept, and the last one of each of
+        the past {AUTO_BACKUP_RETENTION.days} days. Articles are not included: import them again
+        from their files, and what you did to them comes back.
       </p>
       {body}
       {confirm}

@@ -41,7 +41,8 @@ type Pending = (
   | { kind: 'auto'; backup: Backup; entry: GoodBackup }
 ) & { unprotected?: string };
 
-const WORK_WORDS = 'highlights, notes, tags, trash, meeting decisions and meeting notes';
+const WORK_WORDS =
+  'highlights, notes, tags, trash, meeting decisions, meeting notes and what you marked on articles';
 
 const STORAGE_TEXT: Record<StoragePersistence, string> = {
   persistent: 'Storage: persistent',
@@ -302,8 +303,8 @@ export function DataMenu() {
               {pending.backup.scope === 'work' ? (
                 <p>
                   Replace your {WORK_WORDS} with <strong>{pending.file}</strong> (saved{' '}
-                  {pending.backup.exportedAt.slice(0, 10)})? Articles stay as they are. Your current
-                  work is backed up automatically first.
+                  {pending.backup.exportedAt.slice(0, 10)})? The articles themselves stay as they
+                  are. Your current work is backed up automatically first.
                 </p>
               ) : (
                 <p>
@@ -333,8 +334,8 @@ export function DataMenu() {
                 <p>
                   Replace your {WORK_WORDS} with the automatic backup of{' '}
                   <strong>{backupTime(pending.entry.createdAt)}</strong> (
-                  {workCounts(pending.entry.counts)})? Articles stay as they are. Your current work
-                  is backed up first, so you can come back to it.
+                  {workCounts(pending.entry.counts)})? The articles themselves stay as they are.
+                  Your current work is backed up first, so you can come back to it.
                 </p>
                 <ConfirmActions
                   label="Replace my work"

@@ -22,12 +22,13 @@
  */
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import type { ReadoutDB } from '../db/db';
+import type { LibraryEntry, ReadoutDB } from '../db/db';
 import { reconcileEntries } from '../db/library';
 import { FINGERPRINT_KEY } from '../meetings/sync';
 import { SYNC_STORES } from '../sync/sync-stores';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { MAX_FILE_BYTES } from '../../src-main/contract/article';
+import { PENDING_LIBRARY_STATE_KEY, restoreLibraryState } from './library-state';
 import { isWorkMetaKey, REQUIRED_WORK_TABLES, WORK_TABLES } from './work-scope';
 
 export const BACKUP_FORMAT = 'readout-backup';
@@ -364,6 +365,15 @@ export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> 
         `This backup is damaged (meta[${foreign}] is not part of your work). ${NOTHING_CHANGED}`,
       );
     }
+    const pending = name === 'meta' ? rows.find(r => r.key === PENDING_LIBRARY_STATE_KEY) : null;
+    if (pending) {
+      // Library state kept for articles not imported yet becomes library entries on import.
+      const checkedPending = z.array(libraryRecord).max(1_000_000).safeParse(pending.value);
+      if (!checkedPending.success) {
+        const issue = describeIssue(checkedPending.error.issues[0], ['meta', 'pending library']);
+        throw new BackupError(`This backup is damaged (${issue}). ${NOTHING_CHANGED}`);
+      }
+    }
     const schema = KNOWN_TABLES[name];
     if (!schema) {
       throw new BackupError(
@@ -451,6 +461,7 @@ async function replaceAll(
   await db.transaction('rw', replaced, async () => {
     for (const table of replaced) {
       const rows = backup.tables[table.name] ?? [];
+      if (work && table.name === 'library') continue; // merged into the entries below
       if (table.name === 'meta') {
         // A full restore keeps the search index and drops the meetings fingerprint, so the
         // meetings are found again in the restored articles.
@@ -473,6 +484,14 @@ async function replaceAll(
           onProgress?.(done, total);
         }
       }
+    }
+    // A work backup sets the state of the library's entries; one from before library state was
+    // work holds no `library` table and leaves the entries as they are.
+    const state = backup.tables.library;
+    if (work && state) {
+      await restoreLibraryState(db, state as unknown as LibraryEntry[]);
+      done += state.length;
+      onProgress?.(done, total);
     }
   });
 }

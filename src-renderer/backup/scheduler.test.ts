@@ -20,6 +20,7 @@ function entry(fingerprint: string, createdAt: number): AutoBackupEntry {
       meetingNotes: 0,
       decisions: 0,
       trash: 0,
+      articleStates: 0,
     },
   };
 }

@@ -82,7 +82,7 @@ async function notWork(db: ReadoutDB) {
 }
 
 describe('createWorkBackup', () => {
-  it('holds the work tables and work meta records, not articles, meetings or settings', async () => {
+  it('holds the work tables, work meta records and library state, not articles or meetings', async () => {
     const db = await filled();
     const backup = await createWorkBackup(db, new Date('2025-03-01T10:00:00Z'));
     expect(backup).toMatchObject({
@@ -96,6 +96,7 @@ describe('createWorkBackup', () => {
       'articleNotes',
       'briefings',
       'highlights',
+      'library',
       'meetingDecisions',
       'meta',
       'trash',

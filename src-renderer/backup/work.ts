@@ -6,6 +6,7 @@ import Dexie, { rangesOverlap, RangeSet, type ObservabilitySet } from 'dexie';
 import { MEETING_NOTE_PREFIX } from '../../src-main/contract/auto-backup';
 import type { ReadoutDB } from '../db/db';
 import { BACKUP_FORMAT, BACKUP_VERSION, readTables, type Backup } from './backup';
+import { hasState, PENDING_LIBRARY_STATE_KEY } from './library-state';
 import { isWorkMetaKey, WORK_TABLES } from './work-scope';
 
 /**
@@ -22,7 +23,7 @@ export async function fingerprintOf(tables: Backup['tables']): Promise<string> {
 /** Whether the tables hold no work at all (renamed colours alone do not count as work). */
 export function isEmptyWork(tables: Backup['tables']): boolean {
   return (
-    ['highlights', 'articleNotes', 'trash', 'meetingDecisions', 'briefings'].every(
+    ['highlights', 'articleNotes', 'trash', 'meetingDecisions', 'briefings', 'library'].every(
       name => (tables[name]?.length ?? 0) === 0,
     ) &&
     !(tables.meta ?? []).some(
@@ -38,6 +39,8 @@ export function isEmptyWork(tables: Backup['tables']): boolean {
 /** Reads the analyst's work in one read transaction, as a backup of scope "work". */
 export async function createWorkBackup(db: ReadoutDB, now = new Date()): Promise<Backup> {
   const tables = await readTables(db, name => WORK_TABLES.has(name), isWorkMetaKey);
+  // Only the entries the analyst did something to: the rest is the file's, imported again.
+  if (tables.library) tables.library = tables.library.filter(hasState);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -49,8 +52,8 @@ export async function createWorkBackup(db: ReadoutDB, now = new Date()): Promise
   };
 }
 
-/** Keys of `meta` that are work: the colour meanings and every meeting note. */
-const WORK_META_RANGES = new RangeSet('colours').add({
+/** Keys of `meta` that are work: the colour meanings, pending library state, meeting notes. */
+const WORK_META_RANGES = new RangeSet('colours').addKey(PENDING_LIBRARY_STATE_KEY).add({
   from: MEETING_NOTE_PREFIX,
   to: `${MEETING_NOTE_PREFIX}\uffff`,
 });

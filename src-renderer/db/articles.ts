@@ -7,6 +7,7 @@
  */
 import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
+import { takePending } from '../backup/library-state';
 import {
   entryFromArticle,
   type LibraryEntry,
@@ -55,12 +56,14 @@ export async function storeArticles(
 ): Promise<StoreSummary> {
   const summary: StoreSummary = { added: 0, updated: 0, unchanged: 0 };
   const results: StoredArticleMeetings[] = [];
-  await db.transaction('rw', db.articles, db.library, db.articleMeetings, async () => {
+  /** Entries of articles new to the library; a restored backup may hold state for them. */
+  const fresh: LibraryEntry[] = [];
+  await db.transaction('rw', db.articles, db.library, db.articleMeetings, db.meta, async () => {
     for (const article of articles) {
       const sameText = await db.articles.where('contentHash').equals(article.id).first();
       if (sameText) {
-        if (!(await db.library.get(sameText.id)))
-          await db.library.add(entryFromArticle(sameText, sameText.importedAt));
+        if (!fresh.some(e => e.articleId === sameText.id) && !(await db.library.get(sameText.id)))
+          fresh.push(entryFromArticle(sameText, sameText.importedAt));
         summary.unchanged++;
         continue;
       }
@@ -90,13 +93,18 @@ export async function storeArticles(
           importedAt: now,
           updatedAt: now,
         });
-        await db.library.put(entryFromArticle(article, now));
+        fresh.push(entryFromArticle(article, now));
         const result = cached(extractions.get(article.id), article.id, article.id, undefined);
         if (result) results.push(result);
         summary.added++;
       }
     }
-    if (results.length > 0) await db.articleMeetings.bulkPut(results);
+    const entries = await takePending(db, fresh);
+    await db.library.bulkPut(entries);
+    // A restored date of the analyst's own: the meetings are found against it, not cached here.
+    const ownDate = new Set(entries.filter(e => e.edits?.published).map(e => e.articleId));
+    const kept = results.filter(r => !ownDate.has(r.articleId));
+    if (kept.length > 0) await db.articleMeetings.bulkPut(kept);
   });
   return summary;
 }

@@ -5,6 +5,7 @@
  * view hides them, and restoring the article brings exactly those back. Multi-table writes run
  * in one transaction: an article is never trashed with its highlights still showing.
  */
+import { takePending } from '../backup/library-state';
 import type {
   ArticleNote,
   Highlight,
@@ -347,7 +348,10 @@ export async function ensureEntries(db: ReadoutDB, page = 500): Promise<number> 
     const articles = (await db.articles.bulkGet(ids.slice(i, i + page))).filter(
       (a): a is StoredArticle => a !== undefined,
     );
-    await db.library.bulkPut(articles.map(a => entryFromArticle(a, a.importedAt)));
+    const entries = articles.map(a => entryFromArticle(a, a.importedAt));
+    await db.transaction('rw', db.library, db.meta, async () => {
+      await db.library.bulkPut(await takePending(db, entries));
+    });
   }
   return ids.length;
 }
