@@ -6,6 +6,33 @@ import { report } from './test-merge-item';
 const name = (code: string): string => `Country ${code}`;
 
 describe('buildMeeting', () => {
+  it('lists a person two outlets spell differently once, as the first report spells them', () => {
+    const m = buildMeeting(
+      [
+        report('a.txt', '2024-06-01', {
+          people: [
+            { name: 'Ada Karimova', role: 'Foreign Minister', country: 'KE' },
+            { name: 'Recep Özdemir', role: null, country: 'TZ' },
+          ],
+        }),
+        report('b.txt', '2024-06-02', {
+          people: [
+            { name: 'Ada Karimov', role: null, country: 'KE' },
+            { name: 'Recep Ozdemir', role: null, country: 'TZ' },
+            { name: 'Ada Karimowa', role: null, country: 'KE' },
+            { name: 'Omar Kamau', role: null, country: 'KE' },
+          ],
+        }),
+      ],
+      name,
+    );
+    expect(m.participants.people.map(p => p.name)).toEqual([
+      'Ada Karimova',
+      'Recep Özdemir',
+      'Omar Kamau',
+    ]);
+  });
+
   it('takes the status of the latest report, however many earlier ones disagree', () => {
     const m = buildMeeting(
       [

@@ -12,7 +12,7 @@ import type {
   MeetingOutcome,
   MeetingStatus,
 } from '../contract/meeting';
-import { surname } from './blocking';
+import { sameSurname, surname } from './blocking';
 import { datesCompatible, daysBetween, findDates, resolveDate } from './dates';
 import type { Disagreement, MergeItem } from './merge';
 
@@ -163,10 +163,17 @@ export function buildMeeting(
   const countries: string[] = [];
   for (const m of members)
     for (const c of m.countries) if (!countries.includes(c)) countries.push(c);
-  const seenPeople = new Set<string>();
+  // One person spelt two ways by two outlets ("Zelensky", "Zelenskyy") is listed once, as the
+  // first report spells them.
+  const seenPeople: string[] = [];
   const people = members
     .flatMap(m => m.people)
-    .filter(p => !seenPeople.has(surname(p.name)) && Boolean(seenPeople.add(surname(p.name))));
+    .filter(p => {
+      const s = surname(p.name);
+      if (seenPeople.some(x => sameSurname(x, s))) return false;
+      seenPeople.push(s);
+      return true;
+    });
   const organizations = [...new Set(members.flatMap(m => m.organizations))];
   const levels = [...new Set(members.flatMap(m => m.levels))];
   const venue = members.find(m => m.venue)?.venue ?? null;
