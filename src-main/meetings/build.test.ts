@@ -64,6 +64,7 @@ describe('buildMeeting', () => {
             { name: 'Recep Ozdemir', role: null, country: 'TZ' },
             { name: 'Ada Karimowa', role: null, country: 'KE' },
             { name: 'Omar Kamau', role: null, country: 'KE' },
+            { name: 'Ali Ozdemiri', role: null, country: 'UG' },
           ],
         }),
       ],
@@ -73,6 +74,7 @@ describe('buildMeeting', () => {
       'Ada Karimova',
       'Recep Özdemir',
       'Omar Kamau',
+      'Ali Ozdemiri',
     ]);
   });
 

@@ -173,13 +173,18 @@ export function buildMeeting(
   if (hostAdded && placeCountry) countries.push(placeCountry);
   // One person spelt two ways by two outlets ("Zelensky", "Zelenskyy") is listed once, as the
   // first report spells them.
-  const seenPeople: string[] = [];
+  // Two spellings are one person only when no report gives them different countries ("Abbas"
+  // and "Abbasi" of two countries are two people).
+  const seenPeople: { surname: string; country: string | null }[] = [];
   const people = members
     .flatMap(m => m.people)
     .filter(p => {
       const s = surname(p.name);
-      if (seenPeople.some(x => sameSurname(x, s))) return false;
-      seenPeople.push(s);
+      const same = (x: { surname: string; country: string | null }): boolean =>
+        x.surname === s ||
+        (sameSurname(x.surname, s) && (!x.country || !p.country || x.country === p.country));
+      if (seenPeople.some(same)) return false;
+      seenPeople.push({ surname: s, country: p.country });
       return true;
     });
   const organizations = [...new Set(members.flatMap(m => m.organizations))];
