@@ -5,6 +5,8 @@ import {
   dayNumber,
   lookupTimes,
   registerTimes,
+  sameSurname,
+  surname,
   withLevels,
   yearOfDay,
 } from './blocking';
@@ -73,5 +75,24 @@ describe('BlockIndex', () => {
     const none: string[] = [];
     index.lookup([3], week, v => none.push(v.name));
     expect(none).toEqual([]);
+  });
+});
+
+describe('surname and sameSurname', () => {
+  it('reads a name with or without its diacritics as one surname', () => {
+    expect(surname('Recep Tayyip Erdoğan')).toBe(surname('Erdogan'));
+    expect(surname('Ilham Aliyev')).toBe('aliyev');
+  });
+
+  it('takes two transliterations of one name as the same person, and different names apart', () => {
+    expect(sameSurname('zelensky', 'zelenskyy')).toBe(true);
+    expect(sameSurname('tiani', 'tchiani')).toBe(true);
+    expect(sameSurname('aliyev', 'aliev')).toBe(true);
+    expect(sameSurname('lavrov', 'bayramov')).toBe(false);
+    expect(sameSurname('putin', 'pashinyan')).toBe(false);
+    // Short names must be spelt alike: "Abe" and "Abi" are two people.
+    expect(sameSurname('abe', 'abi')).toBe(false);
+    // A different first letter is a different name, however close the rest.
+    expect(sameSurname('mason', 'jason')).toBe(false);
   });
 });

@@ -46,9 +46,51 @@ export interface BlockParties {
   organizations: string[];
 }
 
-/** Lower-cased last word of a name: "Sergey Lavrov" and "Lavrov" are the same person. */
+const surnameCache = new Map<string, string>();
+
+/**
+ * Lower-cased last word of a name, without diacritics: "Sergey Lavrov" and "Lavrov" are the
+ * same person, and so are "Erdoğan" and "Erdogan" (outlets differ in what they transliterate).
+ * Memoised: a library names few distinct people, and this runs for every report.
+ */
 export function surname(name: string): string {
-  return name.split(/\s+/).pop()?.toLowerCase() ?? '';
+  let s = surnameCache.get(name);
+  if (s === undefined) {
+    const last = name.split(/\s+/).pop() ?? '';
+    s = /^[ -~]*$/.test(last)
+      ? last.toLowerCase()
+      : last.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (surnameCache.size > 100_000) surnameCache.clear();
+    surnameCache.set(name, s);
+  }
+  return s;
+}
+
+/**
+ * Whether two folded surnames are spellings of one name: equal, or, for names of four letters
+ * or more, the same first letter and at most one edit in three letters ("Zelensky" and
+ * "Zelenskyy", "Tiani" and "Tchiani"). Not used for blocking: only to tell people apart once
+ * reports are compared, and to list a merged meeting's people once.
+ */
+export function sameSurname(a: string, b: string): boolean {
+  if (a === b) return true;
+  const longer = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < 4 || a[0] !== b[0]) return false;
+  const allowed = Math.max(1, Math.floor(longer / 3));
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  return editDistance(a, b) <= allowed;
+}
+
+/** Levenshtein distance (two rows). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 /** The kinds of time a key can name; each has its own range of time ids. */

@@ -6,6 +6,78 @@ import { report } from './test-merge-item';
 const name = (code: string): string => `Country ${code}`;
 
 describe('buildMeeting', () => {
+  it('counts a summit host among the participants, but not the seat of the bloc holding it', () => {
+    const summit = (city: string, placeCountry: string, sentence: string, orgs: string[] = []) =>
+      buildMeeting(
+        [
+          report('s.txt', '2024-06-01', {
+            countries: ['KE', 'UG'],
+            levels: ['heads of state'],
+            city,
+            placeCountry,
+            organizations: orgs,
+            mentions: [{ sentence, start: 0, end: sentence.length }],
+          }),
+        ],
+        name,
+      );
+    const codes = (m: ReturnType<typeof buildMeeting>) => m.participants.countries.map(c => c.code);
+    const hosted = summit(
+      'Arusha',
+      'TZ',
+      'The Kenyan and Ugandan leaders flew in for the lakes summit.',
+    );
+    expect(codes(hosted)).toEqual(['KE', 'UG', 'TZ']);
+    expect(hosted.confidence?.countries).toEqual({ confidence: 'medium', basis: 'context' });
+    // Beside a summit, or getting ready for one, the city's country is only the place.
+    expect(
+      codes(summit('Arusha', 'TZ', 'The two leaders talked on the sidelines of the lakes summit.')),
+    ).toEqual(['KE', 'UG']);
+    expect(
+      codes(summit('Arusha', 'TZ', 'Envoys met to discuss preparations for next year’s summit.')),
+    ).toEqual(['KE', 'UG']);
+    // Talks, not a summit: the host is not a side.
+    expect(codes(summit('Arusha', 'TZ', 'The two leaders held talks in Arusha.'))).toEqual([
+      'KE',
+      'UG',
+    ]);
+    // A bloc's summit at its seat is the bloc's.
+    expect(
+      codes(
+        summit('Addis Ababa', 'ET', 'Leaders gathered for the bloc summit.', ['African Union']),
+      ),
+    ).toEqual(['KE', 'UG']);
+  });
+
+  it('lists a person two outlets spell differently once, as the first report spells them', () => {
+    const m = buildMeeting(
+      [
+        report('a.txt', '2024-06-01', {
+          people: [
+            { name: 'Ada Karimova', role: 'Foreign Minister', country: 'KE' },
+            { name: 'Recep Özdemir', role: null, country: 'TZ' },
+          ],
+        }),
+        report('b.txt', '2024-06-02', {
+          people: [
+            { name: 'Ada Karimov', role: null, country: 'KE' },
+            { name: 'Recep Ozdemir', role: null, country: 'TZ' },
+            { name: 'Ada Karimowa', role: null, country: 'KE' },
+            { name: 'Omar Kamau', role: null, country: 'KE' },
+            { name: 'Ali Ozdemiri', role: null, country: 'UG' },
+          ],
+        }),
+      ],
+      name,
+    );
+    expect(m.participants.people.map(p => p.name)).toEqual([
+      'Ada Karimova',
+      'Recep Özdemir',
+      'Omar Kamau',
+      'Ali Ozdemiri',
+    ]);
+  });
+
   it('takes the status of the latest report, however many earlier ones disagree', () => {
     const m = buildMeeting(
       [

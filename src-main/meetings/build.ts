@@ -12,7 +12,7 @@ import type {
   MeetingOutcome,
   MeetingStatus,
 } from '../contract/meeting';
-import { surname } from './blocking';
+import { sameSurname, surname } from './blocking';
 import { datesCompatible, daysBetween, findDates, resolveDate } from './dates';
 import type { Disagreement, MergeItem } from './merge';
 
@@ -163,10 +163,30 @@ export function buildMeeting(
   const countries: string[] = [];
   for (const m of members)
     for (const c of m.countries) if (!countries.includes(c)) countries.push(c);
-  const seenPeople = new Set<string>();
+  // A summit's host takes part: the country of its city, inferred, so marked for checking.
+  const hostAdded = Boolean(
+    placeCountry &&
+    !countries.includes(placeCountry) &&
+    !(city && SEATS.has(city) && members.some(m => m.organizations.length > 0)) &&
+    hostsSummit(members),
+  );
+  if (hostAdded && placeCountry) countries.push(placeCountry);
+  // One person spelt two ways by two outlets ("Zelensky", "Zelenskyy") is listed once, as the
+  // first report spells them.
+  // Two spellings are one person only when no report gives them different countries ("Abbas"
+  // and "Abbasi" of two countries are two people).
+  const seenPeople: { surname: string; country: string | null }[] = [];
   const people = members
     .flatMap(m => m.people)
-    .filter(p => !seenPeople.has(surname(p.name)) && Boolean(seenPeople.add(surname(p.name))));
+    .filter(p => {
+      const s = surname(p.name);
+      const same = (x: { surname: string; country: string | null }): boolean =>
+        x.surname === s ||
+        (sameSurname(x.surname, s) && (!x.country || !p.country || x.country === p.country));
+      if (seenPeople.some(same)) return false;
+      seenPeople.push({ surname: s, country: p.country });
+      return true;
+    });
   const organizations = [...new Set(members.flatMap(m => m.organizations))];
   const levels = [...new Set(members.flatMap(m => m.levels))];
   const venue = members.find(m => m.venue)?.venue ?? null;
@@ -212,6 +232,8 @@ export function buildMeeting(
     for (const d of disagreements)
       confidence[d.field === 'place' ? 'place' : d.field] = fromMerge('low');
   }
+  // The host's country came from the place, not from any report's list of participants.
+  if (hostAdded) confidence.countries = { confidence: 'medium', basis: 'context' };
 
   const names = countries.map(countryName);
   const levelText = levels.length > 0 ? levels.join(' and ') : null;
@@ -255,4 +277,44 @@ export function buildMeeting(
     }),
     ...(disagreements.length > 0 ? { disagreements } : {}),
   };
+}
+
+/**
+ * Cities that are the seats of international organisations: a summit an organisation holds at
+ * its seat (an EU–AU summit in Brussels) is the organisation's, not the city's country's.
+ */
+const SEATS = new Set([
+  'Brussels',
+  'Strasbourg',
+  'Addis Ababa',
+  'New York',
+  'Geneva',
+  'Vienna',
+  'Jakarta',
+  'Abuja',
+  'Cairo',
+  'Jeddah',
+  'Riyadh',
+]);
+
+/** "the summit", not "on the sidelines of the summit" nor "to prepare the summit". */
+const OWN_SUMMIT_RE =
+  /^(?:(?!\b(?:sidelines|margins|fringes|prepar\w*|ahead of|before|after)\b).){0,60}$/i;
+
+/**
+ * Whether the meeting is a summit of leaders: a summit's host government takes part in it (it
+ * chairs it), so the country of its city is a participant. Talks a country only hosts between
+ * others are not summits, and a meeting beside or before a summit is not the summit.
+ */
+function hostsSummit(members: MergeItem[]): boolean {
+  if (!members.some(m => m.levels.some(l => l.startsWith('heads of')))) return false;
+  return members.some(m =>
+    m.mentions.some(x => {
+      for (const hit of x.sentence.matchAll(/\bsummit\b/gi)) {
+        const before = x.sentence.slice(Math.max(0, (hit.index ?? 0) - 60), hit.index);
+        if (OWN_SUMMIT_RE.test(before)) return true;
+      }
+      return false;
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, itemKey, shuffled, type Corpus } from './generated-corpus';
-import { clusterMeetings, type MergeItem } from './merge';
+import { clusterMeetings, statedSides, type MergeItem } from './merge';
 import { report } from './test-merge-item';
 
 /** Groups as sorted lists of item keys, sorted: comparable across runs and orders. */
@@ -170,5 +170,107 @@ describe('clusterMeetings', () => {
     expect(clusterMeetings([summit, bilateral, vague]).find(g => g.includes(vague))).toEqual([
       vague,
     ]);
+  });
+
+  it('joins an undated report of a three-way meeting to the one with three sides, not the bilateral', () => {
+    // One article, on the day: the Kenyan, Tanzanian and Ugandan leaders meet in Arusha, and
+    // Kenya's and Tanzania's hold a bilateral there as well.
+    const summit = report('day.txt', '2024-06-03', {
+      countries: ['KE', 'TZ', 'UG'],
+      levels: ['heads of state'],
+      status: 'held',
+    });
+    const bilateral = report('day.txt', '2024-06-03', {
+      order: 1,
+      countries: ['KE', 'TZ'],
+      levels: ['heads of state'],
+      status: 'held',
+    });
+    // A week earlier, another outlet names only two of the three sides.
+    const offer = report('offer.txt', '2024-05-27', {
+      countries: ['KE', 'TZ'],
+      levels: ['heads of state'],
+      status: 'proposed',
+      date: { start: null, end: null, precision: 'unknown', text: null },
+      mentions: [
+        {
+          sentence: 'Nairobi said it accepted an invitation to a trilateral meeting in Arusha.',
+          start: 0,
+          end: 70,
+        },
+      ],
+    });
+    expect(statedSides(offer)).toBe(3);
+    const groups = clusterMeetings([summit, bilateral, offer]);
+    expect(groups.find(g => g.includes(offer))).toEqual([summit, offer]);
+    // Counted as two sides it is the bilateral.
+    const twoWay = {
+      ...offer,
+      mentions: [
+        { sentence: 'The two leaders plan bilateral talks in Arusha.', start: 0, end: 46 },
+      ],
+    };
+    expect(clusterMeetings([summit, bilateral, twoWay]).find(g => g.includes(twoWay))).toEqual([
+      bilateral,
+      twoWay,
+    ]);
+    // Not counted: either meeting could be meant, so it stays apart.
+    const plain = { ...offer, mentions: [{ sentence: 'They will meet.', start: 0, end: 15 }] };
+    expect(statedSides(plain)).toBeNull();
+    expect(clusterMeetings([summit, bilateral, plain]).find(g => g.includes(plain))).toEqual([
+      plain,
+    ]);
+  });
+
+  it('keeps a report of two encounters apart from either, when another article reports each alone', () => {
+    const envoy = (name: string) => ({ name, role: null, country: 'ML' });
+    // One outlet: the mediators saw the coup leader and the deposed president on Sunday.
+    const both = report('both.txt', '2024-06-03', {
+      countries: ['ML'],
+      people: [envoy('Amadou Keita'), envoy('Ibrahim Traore')],
+      organizations: ['ECOWAS'],
+      levels: ['heads of state'],
+      status: 'held',
+      city: null,
+    });
+    // Another tells them apart: one meeting with each, the coup leader's name spelt otherwise.
+    const deposed = report('each.txt', '2024-06-03', {
+      countries: ['ML'],
+      people: [envoy('Ibrahim Traore')],
+      organizations: ['ECOWAS'],
+      levels: ['heads of state'],
+      status: 'held',
+      city: null,
+    });
+    const junta = report('each.txt', '2024-06-03', {
+      order: 1,
+      countries: ['ML', 'NG'],
+      people: [envoy('Amadou Keyta'), { name: 'Yakubu Bello', role: null, country: 'NG' }],
+      organizations: ['ECOWAS'],
+      levels: ['heads of state'],
+      status: 'held',
+      city: null,
+    });
+    const groups = clusterMeetings([both, deposed, junta]);
+    expect(groups).toHaveLength(3);
+    // With only one of the two encounters reported elsewhere, the reports merge as before.
+    expect(clusterMeetings([both, deposed]).find(g => g.includes(both))).toEqual([both, deposed]);
+    // Two reports of one meeting and a side meeting that shares its people do not split it.
+    const trio = report('trio.txt', '2024-06-03', {
+      countries: ['KE', 'TZ', 'UG'],
+      people: [envoy('Jomo Otieno'), envoy('Halima Said'), envoy('Peter Okello')],
+    });
+    const plenary = report('other.txt', '2024-06-03', {
+      countries: ['KE', 'TZ', 'UG'],
+      people: [envoy('Jomo Otieno')],
+    });
+    const side = report('other.txt', '2024-06-03', {
+      order: 1,
+      countries: ['KE', 'TZ'],
+      people: [envoy('Jomo Otieno'), envoy('Halima Said')],
+    });
+    const merged = clusterMeetings([trio, plenary, side]).find(g => g.includes(trio));
+    expect(merged).toHaveLength(2);
+    expect(merged).toContain(plenary);
   });
 });

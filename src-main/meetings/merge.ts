@@ -20,6 +20,7 @@ import {
   lookupTimes,
   publishedTimes,
   registerTimes,
+  sameSurname,
   spanTimes,
   surname,
   windowTimes,
@@ -27,6 +28,7 @@ import {
 } from './blocking';
 import { findDates, resolveDate } from './dates';
 import type { ArticleMeeting } from './extract';
+import { CARDINALS } from './number-words';
 
 /**
  * An article's meeting as the merge reads it. `outcome` and `confidence` are set by extractors
@@ -186,6 +188,31 @@ function datedScore(m: Mention, c: Cluster): number {
   return j + (sameCity ? 0.5 : 0) + 0.5 + (person ? 0.3 : 0);
 }
 
+const namedIn = (s: string, names: readonly string[]): boolean =>
+  names.some(x => sameSurname(x, s));
+
+/**
+ * Whether another article tells apart, as two meetings of that day, what the meeting's reports
+ * tell as one: `m` and its sibling `s` (same article, overlapping dates) both fit `c`, and each
+ * names one of `c`'s people the other does not ("the envoys met the junta leader and the ousted
+ * president" against one report of each encounter). Which of the two `c` is can then not be
+ * told, so `m` does not join it (nor does `s`, by the same test).
+ */
+function splitBySibling(m: Mention, c: Cluster, siblings: readonly Mention[]): boolean {
+  const range = m.range;
+  if (!range || m.surnames.length === 0) return false;
+  const mine = c.surnames.filter(x => namedIn(x, m.surnames));
+  if (mine.length === 0) return false;
+  for (const s of siblings) {
+    if (s === m || !s.range || !overlaps(s.range, range) || s.surnames.length === 0) continue;
+    const theirs = c.surnames.filter(x => namedIn(x, s.surnames));
+    if (!mine.some(x => !namedIn(x, s.surnames))) continue;
+    if (!theirs.some(x => !namedIn(x, m.surnames))) continue;
+    if (datedScore(s, c) >= 0) return true;
+  }
+  return false;
+}
+
 /** The days an undated report's meeting can fall on, from its publication day and status. */
 function windowOf(m: Mention): [number, number] | null {
   if (m.pub === null) return null;
@@ -242,6 +269,42 @@ function monthsOf([lo, hi]: [number, number]): number[] {
     out.add(new Date(d * 86_400_000).getUTCMonth() + 1);
   out.add(new Date(hi * 86_400_000).getUTCMonth() + 1);
   return [...out];
+}
+
+const SIDES_WORDS: [RegExp, number][] = [
+  [/\b(?:bilateral|two-way)\b/i, 2],
+  [/\b(?:trilateral|tripartite|three-way|triangular)\b/i, 3],
+  [/\b(?:quadrilateral|quadripartite|four-way)\b/i, 4],
+];
+const SIDED_RE = /\b([a-z]+)-(?:sided|way|party|nation)\s+(?:meeting|talks|summit|format)/gi;
+
+/**
+ * How many sides the report says its meeting has ("a tripartite meeting", "five-sided talks"),
+ * when its sentences agree on one number; null when they give none or several.
+ */
+export function statedSides(item: MergeItem): number | null {
+  const found = new Set<number>();
+  for (const { sentence } of item.mentions) {
+    for (const [re, n] of SIDES_WORDS) if (re.test(sentence)) found.add(n);
+    for (const hit of sentence.matchAll(SIDED_RE)) {
+      const n = CARDINALS[hit[1].toLowerCase()];
+      if (n !== undefined) found.add(n);
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/**
+ * Of several meetings that fit an undated report, the one with as many countries as the report
+ * says its meeting has sides: "a tripartite meeting in Moscow" that names only two of the three
+ * is the three-way summit, not the bilateral its hosts hold there that day.
+ */
+function bySides(m: Mention, pool: Cluster[]): Cluster[] {
+  if (pool.length < 2) return pool;
+  const sides = statedSides(m.item);
+  if (sides === null) return pool;
+  const counted = pool.filter(c => c.countries.length === sides);
+  return counted.length === 1 ? counted : pool;
 }
 
 /** Canonical order: dated mentions by date, then undated ones; ties by article and position. */
@@ -349,16 +412,26 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
     if (a === undefined) articles.set(item.articleId, (a = articles.size));
     return prepare(item, keys, a);
   });
+  // The dated reports of each article that name people, for `splitBySibling`.
+  const namers = new Map<number, Mention[]>();
+  for (const m of prepared) {
+    if (!m.range || m.surnames.length === 0) continue;
+    const list = namers.get(m.article);
+    if (list) list.push(m);
+    else namers.set(m.article, [m]);
+  }
+  const noSiblings: Mention[] = [];
   for (const m of prepared.sort(canonical)) {
     if (m.range) {
+      const siblings = namers.get(m.article) ?? noSiblings;
       let best: Cluster | null = null;
       let bestScore = -1;
       index.lookup(m.parties.dated, lookupTimes(m.range), c => {
         const s = datedScore(m, c);
-        if (s > bestScore || (s === bestScore && best && c.n < best.n)) {
-          bestScore = s;
-          best = c;
-        }
+        if (s < 0 || s < bestScore || (s === bestScore && best && c.n > best.n)) return;
+        if (siblings.length > 1 && splitBySibling(m, c, siblings)) return;
+        bestScore = s;
+        best = c;
       });
       if (best && bestScore >= 0) join(best, m);
       else create(m);
@@ -383,7 +456,7 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
     // bilateral its hosts hold that day, reported without a place).
     const city = m.item.city;
     const inCity = city && fitting.length > 1 ? fitting.filter(c => c.cities.includes(city)) : [];
-    const pool = inCity.length === 1 ? inCity : fitting;
+    const pool = bySides(m, inCity.length === 1 ? inCity : fitting);
     // Two meetings that both fit: which one the report means is a guess, so it stays apart.
     // Without a publication date the article's "on Monday" could mean any Monday: it must
     // read as the date of the one meeting that fits, never pick between several.
