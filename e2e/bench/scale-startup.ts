@@ -22,17 +22,20 @@ import { CHROMIUM_LAUNCH } from '../chromium';
 const root = resolve(import.meta.dirname, '../..');
 
 /** The preview server as `npm run web` starts it, on a free port, with its URL. */
-function startPreview(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+function startPreview(
+  appRoot: string,
+  dataDir: string,
+): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((ok, ko) => {
     const child = spawn(
       process.execPath,
       [
-        join(root, 'node_modules/tsx/dist/cli.mjs'),
+        join(appRoot, 'node_modules/tsx/dist/cli.mjs'),
         'src-main/preview/main.ts',
         `--data=${dataDir}`,
       ],
       {
-        cwd: root,
+        cwd: appRoot,
         env: { ...process.env, READOUT_PREVIEW_PORT: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -158,11 +161,14 @@ export interface StartupResult {
   previewRssMb: number;
 }
 
-export async function benchStartup(count: number): Promise<StartupResult> {
-  if (!existsSync(join(root, 'out/renderer/index.html')))
-    throw new Error('scale start-up: no built renderer in out/renderer; run `npm run build` first');
+/** Start-up of the app built in `appRoot` (this checkout, or another one as the baseline). */
+export async function benchStartup(count: number, appRoot = root): Promise<StartupResult> {
+  if (!existsSync(join(appRoot, 'out/renderer/index.html')))
+    throw new Error(
+      `scale start-up: no built renderer in ${appRoot}/out; run \`npm run build\` first`,
+    );
   const dataDir = mkdtempSync(join(tmpdir(), 'readout-startup-'));
-  const { url, child } = await startPreview(dataDir);
+  const { url, child } = await startPreview(appRoot, dataDir);
   const browser = await chromium.launch({
     ...CHROMIUM_LAUNCH,
     args: [...(CHROMIUM_LAUNCH.args ?? []), '--enable-precise-memory-info'],
@@ -245,9 +251,17 @@ export async function benchStartup(count: number): Promise<StartupResult> {
   }
 }
 
-/** The figures of `benchStartup(count)`, each beside its target and baseline. */
+/**
+ * The figures of `benchStartup(count)`, each beside its target; with READOUT_BASELINE_ROOT set
+ * to another built checkout (e.g. `git archive` of the commit before), that app is measured in
+ * the same run and its figures are printed as the baselines.
+ */
 export async function startupFigures(count: number): Promise<BenchFigure[]> {
   const r = await benchStartup(count);
+  const baseRoot = process.env.READOUT_BASELINE_ROOT;
+  const b = baseRoot ? await benchStartup(count, resolve(baseRoot)) : null;
+  const was = (value: number | undefined) =>
+    b && value !== undefined ? { baseline: { name: 'the baseline build', value } } : {};
   const n = count.toLocaleString('en-GB');
   const big = count >= 100_000;
   console.log(
@@ -261,7 +275,12 @@ export async function startupFigures(count: number): Promise<BenchFigure[]> {
       value: r.fillMs / 1000,
       unit: 's',
     },
-    { name: `start-up: page load → first library rows (${n})`, value: r.firstRowsMs, unit: 'ms' },
+    {
+      name: `start-up: page load → first library rows (${n})`,
+      value: r.firstRowsMs,
+      unit: 'ms',
+      ...was(b?.firstRowsMs),
+    },
     {
       // The list's start read before this change, in the same page: every entry, which the
       // start-up then sorted and filtered on top (not comparable with the whole start-up).
@@ -273,13 +292,20 @@ export async function startupFigures(count: number): Promise<BenchFigure[]> {
       name: `start-up: page load → interactive (${n})`,
       value: r.interactiveMs,
       unit: 'ms',
+      ...was(b?.interactiveMs),
       target: big ? '≤ 1500 ms' : undefined,
     },
-    { name: `start-up: longest main-thread task (${n})`, value: r.longestTaskMs, unit: 'ms' },
+    {
+      name: `start-up: longest main-thread task (${n})`,
+      value: r.longestTaskMs,
+      unit: 'ms',
+      ...was(b?.longestTaskMs),
+    },
     {
       name: `start-up: renderer JS heap after start and the three views (${n})`,
       value: r.heapMb,
       unit: 'MB',
+      ...was(b?.heapMb),
       target: big ? '≤ 400 MB' : undefined,
     },
     {
@@ -291,24 +317,28 @@ export async function startupFigures(count: number): Promise<BenchFigure[]> {
       name: `DOM nodes, Library view (${n})`,
       value: r.domLibrary,
       unit: 'nodes',
+      ...was(b?.domLibrary),
       target: '≤ 2000',
     },
     {
       name: `DOM nodes, All highlights view (${n})`,
       value: r.domHighlights,
       unit: 'nodes',
+      ...was(b?.domHighlights),
       target: '≤ 2000',
     },
     {
       name: `DOM nodes, Meetings view (${n})`,
       value: r.domMeetings,
       unit: 'nodes',
+      ...was(b?.domMeetings),
       target: '≤ 2000',
     },
     {
       name: `preview server peak RSS, start-up run (${n})`,
       value: r.previewRssMb,
       unit: 'MB',
+      ...was(b?.previewRssMb),
       target: big ? '≤ 500 MB' : undefined,
     },
   ];

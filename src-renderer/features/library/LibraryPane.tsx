@@ -33,8 +33,15 @@ export function LibraryPane({
   const [chosen, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const order = useMemo(() => library.order ?? [], [library.order]);
   // A filter, archive or delete that hides selected articles drops them from the selection.
-  const selection = useMemo(() => keepShown(chosen, new Set(order)), [chosen, order]);
-  const selected = useMemo(() => selectedInOrder(selection, order), [selection, order]);
+  // (Nothing to check or order while nothing is selected: the usual case, at any library size.)
+  const selection = useMemo(
+    () => (chosen.ids.size === 0 ? chosen : keepShown(chosen, new Set(order))),
+    [chosen, order],
+  );
+  const selected = useMemo(
+    () => (selection.ids.size === 0 ? [] : selectedInOrder(selection, order)),
+    [selection, order],
+  );
 
   return (
     <nav className="library" aria-label="Library">

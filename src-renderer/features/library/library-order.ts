@@ -72,6 +72,16 @@ async function citedIds(db: ReadoutDB): Promise<Set<string>> {
 
 const keySet = (keys: readonly unknown[]) => new Set(keys.map(String));
 
+/** The keys (article ids) `keep` lets through, last first: one pass, one array, at any size. */
+function keptReversed(keys: readonly unknown[], keep: (id: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const id = keys[i] as string;
+    if (keep(id)) out.push(id);
+  }
+  return out;
+}
+
 /** Every entry read, sorted and filtered in memory: the orders no index gives. */
 async function fullOrder(
   db: ReadoutDB,
@@ -184,20 +194,15 @@ export async function queryLibraryOrder(
   let dated: string[];
   let undated: string[] = [];
   if (sort === 'published') {
-    dated = datedAsc.map(String).reverse().filter(keep);
-    if (!ranged) {
-      const hasDate = keySet(datedAsc);
-      undated = allKeys
-        .map(String)
-        .reverse()
-        .filter(id => !hasDate.has(id) && keep(id));
+    dated = keptReversed(datedAsc, keep);
+    // Undated entries are the keys the date index lacks; none when the counts agree.
+    if (!ranged && allKeys.length > datedAsc.length) {
+      const hasDate = new Set(datedAsc as string[]);
+      undated = keptReversed(allKeys, id => !hasDate.has(id) && keep(id));
     }
   } else {
     const range = ranged ? keySet(datedAsc) : null;
-    dated = addedAsc
-      .map(String)
-      .reverse()
-      .filter(id => (!range || range.has(id)) && keep(id));
+    dated = keptReversed(addedAsc, id => (!range || range.has(id)) && keep(id));
   }
 
   // The date-corrected entries, read whole and filtered by their effective fields.
