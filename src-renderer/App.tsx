@@ -70,7 +70,7 @@ export function App() {
   );
 
   useEscapeKey();
-  useArticleKeys(library.shown, selectedId, id => navigation.openArticle(id));
+  useArticleKeys(library.order, selectedId, id => navigation.openArticle(id));
   useMeetingSync({ paused: activity !== null });
   useAutoBackupSchedule();
 
@@ -119,7 +119,7 @@ export function App() {
   );
 
   const selected = useOpenArticle(selectedId) ?? null;
-  const libraryCount = library.rows?.length ?? 0;
+  const libraryCount = library.total ?? 0;
   const busy = activity !== null;
   useInboxImports(db, run);
   usePasteToCreate(view === 'reader' && !busy, {

@@ -4,7 +4,9 @@
  * the same files with `fs` alone, how long `readout meetings` takes to read, extract and merge
  * them and its peak resident memory. The search engineer's `scale-search.ts` runs after it when
  * present. The import through the page is measured by `e2e/scale-import.e2e.ts`
- * (READOUT_SCALE_FILES sets its size). Asserts nothing.
+ * (READOUT_SCALE_FILES sets its size). Then start-up with as many library entries
+ * (`scale-startup.ts`: needs `npm run build`); `--startup-only` measures start-up alone.
+ * Asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatFigure, type BenchFigure } from '../../src-main/bench/report';
 import { writeScaleCorpus } from './scale-corpus';
+import { startupFigures } from './scale-startup';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -79,15 +82,29 @@ async function figuresFor(count: number): Promise<BenchFigure[]> {
   }
 }
 
-async function main(): Promise<void> {
-  const counts = process.argv
-    .slice(2)
-    .map(Number)
-    .filter(n => n > 0);
-  for (const count of counts.length > 0 ? counts : [10_000, 100_000]) {
-    console.log(`\n## scale: ${count} articles`);
-    for (const f of await figuresFor(count)) console.log(formatFigure(f));
+/** Start-up, heap, DOM and preview memory with `count` entries (`scale-startup.ts`). */
+async function printStartup(count: number): Promise<void> {
+  console.log(`\n## scale: start-up with ${count} library entries`);
+  try {
+    for (const f of await startupFigures(count)) console.log(formatFigure(f));
+  } catch (error) {
+    console.log(`start-up figures not taken: ${String(error)}`);
   }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  // `--startup-only` skips the CLI figures (minutes at 100,000) and measures start-up alone.
+  const startupOnly = args.includes('--startup-only');
+  const counts = args.map(Number).filter(n => n > 0);
+  for (const count of counts.length > 0 ? counts : [10_000, 100_000]) {
+    if (!startupOnly) {
+      console.log(`\n## scale: ${count} articles`);
+      for (const f of await figuresFor(count)) console.log(formatFigure(f));
+    }
+    await printStartup(count);
+  }
+  if (startupOnly) return;
   const search = resolve(import.meta.dirname, 'scale-search.ts');
   if (existsSync(search)) {
     console.log('\n## scale: search');

@@ -47,6 +47,10 @@ const V7_STORES = {
 const V8_STORES = {
   searchIndex: 'id',
 };
+const V10_STORES = {
+  library:
+    'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published, published',
+};
 /** Every version that shipped, each with the stores it added (Dexie allows gaps in numbers). */
 const SHIPPED: [number, Record<string, string>][] = [
   [1, V1_STORES],
@@ -57,6 +61,7 @@ const SHIPPED: [number, Record<string, string>][] = [
   [6, V6_STORES],
   [7, V7_STORES],
   [8, V8_STORES],
+  [10, V10_STORES],
 ];
 
 function storedArticle(id: string, source: string): StoredArticle {
@@ -191,6 +196,8 @@ const ROWS: Record<string, unknown[]> = {
   syncOutbox: [{ seq: 1, docId: 'highlight:h0', table: 'highlights', key: 'h0' }],
   syncState: [{ key: 'checkpoint', value: 5 }],
   syncConflicts: [{ id: 'highlight:h0|note', docId: 'highlight:h0', field: 'note', values: [] }],
+  // v8's saved search index: one piece.
+  searchIndex: [{ id: 'piece-0', data: '{"documentCount":0}' }],
 };
 
 describe('ReadoutDB upgrades', () => {
@@ -243,6 +250,8 @@ describe('ReadoutDB upgrades', () => {
           })),
         );
         expect(await db.library.where('addedAt').equals(1000).count()).toBe(2);
+        // v10's `published` index holds every dated entry, upgraded ones included.
+        expect(await db.library.where('published').equals('2023-04-24').count()).toBe(2);
         expect(await db.library.where('trashedAt').above(0).count()).toBe(0);
         // The indexes the app queries by still answer.
         expect(await db.articles.where('source').equals('seeds/a.txt').count()).toBe(1);
@@ -299,7 +308,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(10);
       expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
@@ -331,7 +340,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(10);
       expect(await db.highlights.toArray()).toEqual([highlight]);
       expect(await db.highlights.where('tags').equals('moscow').count()).toBe(1);
       expect(await db.articleNotes.get('00000000000000a1')).toMatchObject({ text: 'Note' });
@@ -346,7 +355,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
     try {
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(10);
       expect(db.tables.map(t => t.name).sort()).toEqual([
         'articleMeetings',
         'articleNotes',

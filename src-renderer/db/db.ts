@@ -310,6 +310,14 @@ export class ReadoutDB extends Dexie {
     this.version(8).stores({
       searchIndex: 'id',
     });
+    // v10 (v9 is the trash work's): the library's `published` index, so that the list's default
+    // order (newest first) comes from keys, not from reading every entry on start. Index only:
+    // no record changes. Undated entries (published null) are not in it; the list finds them as
+    // the primary keys the index lacks.
+    this.version(10).stores({
+      library:
+        'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published, published',
+    });
     // Every write of a synced record queues its outbox row in the same transaction, once a team
     // is joined (sync/outbox-capture.ts).
     installOutboxCapture(this);

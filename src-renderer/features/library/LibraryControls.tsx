@@ -1,16 +1,12 @@
-import { useId, useMemo } from 'react';
-import {
-  NO_FILTER,
-  SORT_LABELS,
-  isFiltered,
-  sourcesOf,
-  type LibraryFilter,
-  type LibraryRow,
-  type SortKey,
-} from './query';
+import { useId } from 'react';
+import type { LibraryFacets } from './library-order';
+import { NO_FILTER, SORT_LABELS, isFiltered, type LibraryFilter, type SortKey } from './query';
 
 interface Props {
-  rows: readonly LibraryRow[];
+  /** The sources and tags to offer; undefined until the Filters are first opened. */
+  facets: LibraryFacets | undefined;
+  /** The Filters opened or closed (their sources are read only while open). */
+  onFiltersToggle: (open: boolean) => void;
   sort: SortKey;
   onSort: (key: SortKey) => void;
   filter: LibraryFilter;
@@ -21,13 +17,17 @@ interface Props {
  * Sort and filter controls of the library: every control labelled, values offered from what the
  * library holds (its sources and tags), and one "Clear filters" back to the default view.
  */
-export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props) {
+export function LibraryControls({
+  facets,
+  onFiltersToggle,
+  sort,
+  onSort,
+  filter,
+  onFilter,
+}: Props) {
   const id = useId();
-  const sources = useMemo(() => sourcesOf(rows), [rows]);
-  const tags = useMemo(
-    () => [...new Set(rows.flatMap(r => r.tags))].sort((a, b) => a.localeCompare(b)),
-    [rows],
-  );
+  const sources = facets?.sources ?? [];
+  const tags = facets?.tags ?? [];
   const set = <K extends keyof LibraryFilter>(key: K, value: LibraryFilter[K]) =>
     onFilter({ ...filter, [key]: value });
   return (
@@ -63,7 +63,7 @@ export function LibraryControls({ rows, sort, onSort, filter, onFilter }: Props)
           <option value="all">Library and archived</option>
         </select>
       </div>
-      <details className="library-filters">
+      <details className="library-filters" onToggle={e => onFiltersToggle(e.currentTarget.open)}>
         <summary>Filters</summary>
         <div className="field">
           <label htmlFor={`${id}-source`}>Source</label>

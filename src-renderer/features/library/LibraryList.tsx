@@ -16,7 +16,12 @@ import { extendTo, moveIndex, selectOnly, toggle, type Selection } from './selec
 export const ROW_HEIGHT = 84;
 
 interface Props {
-  rows: readonly LibraryRow[];
+  /** The shown article ids in list order. */
+  ids: readonly string[];
+  /** A shown article's row, once read; a row not read yet draws as a placeholder. */
+  rowOf: (id: string) => LibraryRow | undefined;
+  /** Called with the rows in view (indexes into `ids`, end exclusive) whenever they change. */
+  onRange?: (start: number, end: number) => void;
   openId: string | null;
   selection: Selection;
   onSelectionChange: (s: Selection) => void;
@@ -33,7 +38,9 @@ interface Props {
  * Ctrl/Cmd-click toggles, Shift-click selects a range.
  */
 export function LibraryList({
-  rows,
+  ids,
+  rowOf,
+  onRange,
   openId,
   selection,
   onSelectionChange,
@@ -43,11 +50,13 @@ export function LibraryList({
   const scroller = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusPending = useRef(false);
-  const ids = useMemo(() => rows.map(r => r.id), [rows]);
-  const indexById = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
-  const indexOf = (id: string | null) => (id === null ? -1 : (indexById.get(id) ?? -1));
-  // The active row: the one the keyboard is on, else the open article, else the first.
-  const activeIndex = Math.max(0, indexOf(activeId) >= 0 ? indexOf(activeId) : indexOf(openId));
+  // The active row: the one the keyboard is on, else the open article, else the first. Two
+  // look-ups per change, not a map of every id: at 100,000 rows building one cost more.
+  const activeIndex = useMemo(() => {
+    const indexOf = (id: string | null) => (id === null ? -1 : ids.indexOf(id));
+    const active = indexOf(activeId);
+    return Math.max(0, active >= 0 ? active : indexOf(openId));
+  }, [ids, activeId, openId]);
   // Stable options: a new function each render would make the virtualiser re-measure all rows.
   const getItemKey = useCallback((i: number) => ids[i] ?? i, [ids]);
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
@@ -56,21 +65,29 @@ export function LibraryList({
     (range: Range) => {
       const visible = defaultRangeExtractor(range);
       // Keep the Tab stop in the DOM even when it scrolled out of view.
-      if (rows.length === 0 || visible.includes(activeIndex)) return visible;
+      if (ids.length === 0 || visible.includes(activeIndex)) return visible;
       return [...visible, activeIndex].sort((a, b) => a - b);
     },
-    [activeIndex, rows.length],
+    [activeIndex, ids.length],
   );
   // TanStack Virtual's instance is mutable by design; this component reads it on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: ids.length,
     getScrollElement,
     estimateSize,
     overscan: 6,
     rangeExtractor,
     getItemKey,
   });
+
+  const items = virtualizer.getVirtualItems();
+  // The rows in view, without the Tab stop kept far away (it stays readable from the last page).
+  const first = virtualizer.range?.startIndex ?? 0;
+  const last = (virtualizer.range?.endIndex ?? -1) + 1;
+  useEffect(() => {
+    onRange?.(first, last);
+  }, [onRange, first, last]);
 
   useEffect(() => {
     if (!focusPending.current) return;
@@ -91,7 +108,7 @@ export function LibraryList({
     const id = ids[activeIndex];
     if (id === undefined) return;
     const mod = event.ctrlKey || event.metaKey;
-    const next = moveIndex(event.key, activeIndex, rows.length);
+    const next = moveIndex(event.key, activeIndex, ids.length);
     if (next !== null) {
       event.preventDefault();
       moveTo(next);
@@ -134,13 +151,14 @@ export function LibraryList({
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
       >
-        {virtualizer.getVirtualItems().map(item => {
-          const row = rows[item.index];
-          const selected = selection.ids.has(row.id);
+        {items.map(item => {
+          const id = ids[item.index];
+          const row = rowOf(id);
+          const selected = selection.ids.has(id);
           return (
             <li
               key={item.key}
-              aria-setsize={rows.length}
+              aria-setsize={ids.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
@@ -150,29 +168,43 @@ export function LibraryList({
                 data-index={item.index}
                 data-selected={selected || undefined}
                 tabIndex={item.index === activeIndex ? 0 : -1}
-                aria-current={row.id === openId ? 'true' : undefined}
-                onClick={e => onClick(e, row.id)}
-                onFocus={() => setActiveId(row.id)}
+                aria-current={id === openId ? 'true' : undefined}
+                aria-busy={row ? undefined : true}
+                onClick={e => onClick(e, id)}
+                onFocus={() => setActiveId(id)}
               >
-                <span className="library-title">
-                  {!row.read && <span className="unread-dot" title="Unread" aria-hidden="true" />}
-                  {row.title}
-                </span>
-                <span className="library-meta">
-                  <span>{row.source}</span>
-                  <span>
-                    {row.archived && <span className="archived-mark">Archived · </span>}
-                    {formatDate(row.published) ?? 'undated'}
-                  </span>
-                </span>
-                {!row.read && <span className="sr-only">, unread</span>}
-                {selected && <span className="sr-only">, selected</span>}
+                {row ? (
+                  <RowText row={row} selected={selected} />
+                ) : (
+                  <span className="library-title">…</span>
+                )}
               </button>
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+/** A row's title, source and date, and what a screen reader hears of its state. */
+function RowText({ row, selected }: { row: LibraryRow; selected: boolean }) {
+  return (
+    <>
+      <span className="library-title">
+        {!row.read && <span className="unread-dot" title="Unread" aria-hidden="true" />}
+        {row.title}
+      </span>
+      <span className="library-meta">
+        <span>{row.source}</span>
+        <span>
+          {row.archived && <span className="archived-mark">Archived · </span>}
+          {formatDate(row.published) ?? 'undated'}
+        </span>
+      </span>
+      {!row.read && <span className="sr-only">, unread</span>}
+      {selected && <span className="sr-only">, selected</span>}
+    </>
   );
 }
 

@@ -29,13 +29,19 @@ export function LibraryPane({
   openId: string | null;
   onOpen: (id: string) => void;
 }) {
-  const { rows, shown, sort, setSort, filter, setFilter } = library;
+  const { total, sort, setSort, filter, setFilter } = library;
   const [chosen, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  const order = useMemo(() => (shown ?? []).map(r => r.id), [shown]);
+  const order = useMemo(() => library.order ?? [], [library.order]);
   // A filter, archive or delete that hides selected articles drops them from the selection.
-  const selection = useMemo(() => keepShown(chosen, new Set(order)), [chosen, order]);
-  const selected = useMemo(() => selectedInOrder(selection, order), [selection, order]);
-  const total = rows?.length ?? 0;
+  // (Nothing to check or order while nothing is selected: the usual case, at any library size.)
+  const selection = useMemo(
+    () => (chosen.ids.size === 0 ? chosen : keepShown(chosen, new Set(order))),
+    [chosen, order],
+  );
+  const selected = useMemo(
+    () => (selection.ids.size === 0 ? [] : selectedInOrder(selection, order)),
+    [selection, order],
+  );
 
   return (
     <nav className="library" aria-label="Library">
@@ -51,19 +57,19 @@ export function LibraryPane({
       </a>
       <h2 className="pane-title">
         Library{' '}
-        {shown && total > 0 && (
+        {library.order && total !== undefined && total > 0 && (
           <span className="count">
-            {shown.length === total && !isFiltered(filter)
+            {order.length === total && !isFiltered(filter)
               ? total.toLocaleString('en')
-              : `${shown.length.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+              : `${order.length.toLocaleString('en')} of ${total.toLocaleString('en')}`}
           </span>
         )}
       </h2>
-      {rows === undefined ? (
+      {total === undefined ? (
         <p className="library-empty" role="status">
           Opening your library…
         </p>
-      ) : rows.length === 0 ? (
+      ) : total === 0 ? (
         <div className="library-empty">
           <p>No articles yet.</p>
           <p className="hint">
@@ -73,7 +79,8 @@ export function LibraryPane({
       ) : (
         <>
           <LibraryControls
-            rows={rows}
+            facets={library.facets}
+            onFiltersToggle={library.setFiltersOpen}
             sort={sort}
             onSort={setSort}
             filter={filter}
@@ -84,13 +91,15 @@ export function LibraryPane({
             archivedView={filter.show === 'archived'}
             onClear={() => setSelection(EMPTY_SELECTION)}
           />
-          {shown && shown.length === 0 ? (
+          {order.length === 0 ? (
             <p className="library-empty" role="status">
               No articles match these filters.
             </p>
           ) : (
             <LibraryList
-              rows={shown ?? []}
+              ids={order}
+              rowOf={library.rowOf}
+              onRange={library.setRange}
               openId={openId}
               selection={selection}
               onSelectionChange={setSelection}

@@ -1,56 +1,73 @@
 /**
- * The library as the app shows it: the rows (read from the text-free `library` table, the note
- * tags and the meetings' article index), sorted and filtered as the analyst asked, and the open
- * article with the analyst's metadata edits laid over it.
+ * The library as the app shows it: the order of the shown articles (from the indexes, see
+ * `library-order.ts`), the rows in view read as the list scrolls, the sort and filter the analyst
+ * chose, and the open article with the analyst's metadata edits laid over it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { db, type StoredArticle } from '../../db/db';
 import { effectiveMetadata, type EffectiveMetadata } from '../../db/library';
-import {
-  NO_FILTER,
-  filterRows,
-  sortRows,
-  toRows,
-  type LibraryFilter,
-  type LibraryRow,
-  type SortKey,
-} from './query';
+import { loadFacets, loadRows, queryLibraryOrder, type LibraryFacets } from './library-order';
+import { NO_FILTER, type LibraryFilter, type LibraryRow, type SortKey } from './query';
+
+/** Rows are read in pages of this many, so scrolling a few rows reads nothing new. */
+const PAGE = 50;
 
 export interface LibraryView {
-  /** Every live (not trashed) article; undefined while the database opens. */
-  rows: LibraryRow[] | undefined;
-  /** The rows the filter lets through, in the chosen order. */
-  shown: LibraryRow[] | undefined;
+  /** How many live (not trashed) articles there are; undefined while the database opens. */
+  total: number | undefined;
+  /** The ids the filter lets through, in the chosen order; undefined while loading. */
+  order: readonly string[] | undefined;
+  /** The row of a shown article once it has been read (rows are read as they come into view). */
+  rowOf: (id: string) => LibraryRow | undefined;
+  /** The list reports which rows are in view (indexes into `order`, end exclusive). */
+  setRange: (start: number, end: number) => void;
   sort: SortKey;
   setSort: (key: SortKey) => void;
   filter: LibraryFilter;
   setFilter: (filter: LibraryFilter) => void;
-}
-
-/** Article id → its note's tags, for the tag filter. */
-async function noteTags(): Promise<Map<string, string[]>> {
-  const tags = new Map<string, string[]>();
-  await db.articleNotes.orderBy('tags').eachKey((tag, cursor) => {
-    const id = String(cursor.primaryKey);
-    tags.set(id, [...(tags.get(id) ?? []), String(tag)]);
-  });
-  return tags;
+  /** Sources and tags for the filter controls; undefined while the Filters are closed. */
+  facets: LibraryFacets | undefined;
+  /** The Filters opened or closed: their sources need every entry, so they are read only while open. */
+  setFiltersOpen: (open: boolean) => void;
 }
 
 export function useLibraryView(): LibraryView {
-  const entries = useLiveQuery(() => db.library.toArray(), []);
-  const tags = useLiveQuery(noteTags, []);
-  const cited = useLiveQuery(() => db.meetings.orderBy('articleIds').uniqueKeys(), []);
   const [sort, setSort] = useState<SortKey>('published');
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
-  const rows = useMemo(
-    () => entries && toRows(entries, tags ?? new Map(), new Set((cited ?? []).map(String))),
-    [entries, tags, cited],
+  const list = useLiveQuery(() => queryLibraryOrder(db, { sort, filter }), [sort, filter]);
+  const [pages, setPages] = useState<[number, number]>([0, 1]);
+  const setRange = useCallback((start: number, end: number) => {
+    // A margin beyond the rows in view covers the list's overscan.
+    const first = Math.floor(Math.max(0, start - 10) / PAGE);
+    const last = Math.max(first + 1, Math.ceil((end + 10) / PAGE));
+    setPages(p => (p[0] === first && p[1] === last ? p : [first, last]));
+  }, []);
+  const inView = useMemo(
+    () => list?.ids.slice(pages[0] * PAGE, pages[1] * PAGE) ?? [],
+    [list, pages],
   );
-  const sorted = useMemo(() => rows && sortRows(rows, sort), [rows, sort]);
-  const shown = useMemo(() => sorted && filterRows(sorted, filter), [sorted, filter]);
-  return { rows, shown, sort, setSort, filter, setFilter };
+  const rows = useLiveQuery(
+    () => (list ? loadRows(db, inView, list.known) : undefined),
+    [list, inView],
+  );
+  // Until the rows of a new page arrive, the last page's stay (useLiveQuery keeps its result when
+  // its inputs change), so rows scrolled a little show at once and far rows as placeholders.
+  const rowOf = useCallback((id: string) => rows?.get(id), [rows]);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const facets = useLiveQuery(() => (filtersOpen ? loadFacets(db) : undefined), [filtersOpen]);
+  return {
+    total: list?.total,
+    order: list?.ids,
+    rowOf,
+    setRange,
+    sort,
+    setSort,
+    filter,
+    setFilter,
+    facets,
+    setFiltersOpen,
+  };
 }
 
 /**
