@@ -28,11 +28,13 @@ export interface LibraryView {
   setFilter: (filter: LibraryFilter) => void;
 }
 
-/** Article id → its note's tags, for the tag filter. */
+/** Article id → its live note's tags, for the tag filter (index keys only; trashed notes skipped). */
 async function noteTags(): Promise<Map<string, string[]>> {
   const tags = new Map<string, string[]>();
+  const trashed = new Set(await db.articleNotes.orderBy('trashedAt').primaryKeys());
   await db.articleNotes.orderBy('tags').eachKey((tag, cursor) => {
     const id = String(cursor.primaryKey);
+    if (trashed.has(id)) return;
     tags.set(id, [...(tags.get(id) ?? []), String(tag)]);
   });
   return tags;
