@@ -102,15 +102,23 @@ export type WorkCounts = z.infer<typeof WorkCountsSchema>;
 /** How many of each kind of work a backup holds. */
 export function countWork(tables: WorkBackup['tables']): WorkCounts {
   const written = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  // Since database version 9 the trash is a field of the records (`trashedAt`); older backups
+  // hold a `trash` table instead. Either way the trashed work counts as trash, not as work.
+  const trashed = (r: Record<string, unknown>) => r.trashedAt !== undefined;
+  const highlights = tables.highlights.filter(h => !trashed(h));
+  const articleNotes = tables.articleNotes.filter(n => !trashed(n));
   return {
-    highlights: tables.highlights.length,
-    highlightNotes: tables.highlights.filter(h => written(h.note)).length,
-    articleNotes: tables.articleNotes.length,
+    highlights: highlights.length,
+    highlightNotes: highlights.filter(h => written(h.note)).length,
+    articleNotes: articleNotes.length,
     meetingNotes: tables.meta.filter(
       r => typeof r.key === 'string' && r.key.startsWith(MEETING_NOTE_PREFIX) && written(r.value),
     ).length,
     decisions: tables.meetingDecisions?.length ?? 0,
-    trash: tables.trash?.length ?? 0,
+    trash:
+      (tables.trash?.length ?? 0) +
+      (tables.highlights.length - highlights.length) +
+      (tables.articleNotes.length - articleNotes.length),
     articleStates: (tables.library?.length ?? 0) + pendingStates(tables.meta),
   };
 }

@@ -35,9 +35,13 @@ export async function collectAnnotations(
           db.highlights.toArray(),
           db.articleNotes.toArray(),
         ]);
-    const notesBy = new Map(notes.map(n => [n.articleId, n]));
+    // Exports carry the live work only; the trash is in the backups, not in what is shared.
+    const notesBy = new Map(
+      notes.filter(n => n.trashedAt === undefined).map(n => [n.articleId, n]),
+    );
     const highlightsBy = new Map<string, Highlight[]>();
     for (const h of highlights) {
+      if (h.trashedAt !== undefined) continue;
       const list = highlightsBy.get(h.articleId) ?? [];
       list.push(h);
       highlightsBy.set(h.articleId, list);

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ReadoutDB, type StoredMeeting } from '../db/db';
 import { ensureEntries, markRead, saveEdits, savePosition, setArchived } from '../db/library';
+import { highlightsOf, liveNote } from '../db/highlights';
+import { trashedItems, untrash } from '../db/trash';
 import { FINGERPRINT_KEY, syncMeetings } from '../meetings/sync';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { makeArticle, makeHighlight, makeNote } from '../search/testing';
@@ -35,7 +37,7 @@ async function filled(): Promise<ReadoutDB> {
   await db.articles.bulkAdd([article, other]);
   await db.highlights.bulkAdd([h1, h2]);
   await db.articleNotes.put(makeNote(article, 'Watch the mediators', ['mediation']));
-  await db.trash.add({ kind: 'highlight', record: trashed, deletedAt: 1_700_000_100_000 });
+  await db.highlights.add({ ...trashed, trashedAt: 1_700_000_100_000, trashedBy: 'local' });
   await db.meetingDecisions.add({
     id: 'd-1',
     meetingId: 'm-1',
@@ -165,7 +167,8 @@ describe('restoreBackup', () => {
       [article.id, other.id].sort(),
     );
     expect((await target.meta.get(SEARCH_INDEX_META_KEY))?.value).toBe('kept');
-    expect(await target.trash.toArray()).toEqual(await source.trash.toArray());
+    expect(await trashedItems(target)).toEqual(await trashedItems(source));
+    expect(await trashedItems(target)).toHaveLength(1);
   });
 
   it('leaves the desk’s team link out of a backup and in place through a restore', async () => {
@@ -224,6 +227,73 @@ describe('restoreBackup', () => {
     expect(progress.slice(0, 3)).toEqual([500, 1000, 1200]);
     expect(progress.at(-1)).toBe(total);
     expect(await db.articles.count()).toBe(1200);
+  });
+});
+
+describe('restoring a backup made before the trash became a field (database version 8)', () => {
+  const h1 = makeHighlight(article, 'Talks continue in Doha', { note: 'Venue' });
+  const gone = makeHighlight(article, 'observers said', { note: 'old' });
+  const oldNote = makeNote(other, 'Shipping lanes', ['aden']);
+  /** The file as Readout wrote it at version 8: the trash is a table of moved records. */
+  const v8Backup = (scope?: 'work') =>
+    JSON.stringify({
+      format: 'readout-backup',
+      version: 1,
+      exportedAt: '2025-01-01T00:00:00.000Z',
+      schemaVersion: 8,
+      ...(scope ? { scope, fingerprint: 'f'.repeat(64) } : {}),
+      tables: {
+        ...(scope ? {} : { articles: [article, other] }),
+        highlights: [h1],
+        articleNotes: [],
+        meta: [{ key: 'colours', value: ['Main'] }],
+        trash: [
+          { id: 1, kind: 'highlight', record: gone, deletedAt: 50 },
+          { id: 2, kind: 'article-note', record: oldNote, deletedAt: 60 },
+        ],
+      },
+    });
+
+  it.each([undefined, 'work' as const])(
+    'maps the trash rows of a %s backup to trashed records, each restorable',
+    async scope => {
+      const db = new ReadoutDB('t-' + Math.random());
+      try {
+        if (scope) await db.articles.bulkAdd([article, other]);
+        const summary = await restoreFromText(db, v8Backup(scope));
+        expect(summary).toMatchObject({ highlights: 1, articleNotes: 0 });
+        expect(await highlightsOf(db, article.id)).toEqual([h1]);
+        expect(
+          (await trashedItems(db)).map(i => [i.kind, i.key, i.trashedAt, i.trashedBy]),
+        ).toEqual([
+          ['article-note', other.id, 60, 'local'],
+          ['highlight', gone.id, 50, 'local'],
+        ]);
+        expect(await untrash(db, 'highlight', gone.id)).toBe(true);
+        expect(await untrash(db, 'article-note', other.id)).toBe(true);
+        expect(await liveNote(db, other.id)).toMatchObject({ text: 'Shipping lanes' });
+        expect((await highlightsOf(db, article.id)).map(h => h.note).sort()).toEqual([
+          'Venue',
+          'old',
+        ]);
+      } finally {
+        await db.delete();
+      }
+    },
+  );
+
+  it('refuses a damaged trash row and says where, changing nothing', async () => {
+    const db = new ReadoutDB('t-' + Math.random());
+    try {
+      const damaged = JSON.parse(v8Backup()) as { tables: { trash: { record: unknown }[] } };
+      damaged.tables.trash[1].record = { articleId: other.id };
+      await expect(restoreFromText(db, JSON.stringify(damaged))).rejects.toThrow(
+        /damaged \(trash\[1\]/,
+      );
+      expect(await db.highlights.count()).toBe(0);
+    } finally {
+      await db.delete();
+    }
   });
 });
 

@@ -22,7 +22,8 @@
  */
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import type { LibraryEntry, ReadoutDB } from '../db/db';
+import type { ArticleNote, Highlight, LegacyTrashRow, LibraryEntry, ReadoutDB } from '../db/db';
+import { foldTrash } from '../db/trash-fold';
 import { reconcileEntries } from '../db/library';
 import { FINGERPRINT_KEY } from '../meetings/sync';
 import { SYNC_STORES } from '../sync/sync-stores';
@@ -70,6 +71,12 @@ const span = z.object({
 const timestamp = z.number().finite();
 
 const id = z.string().min(1).max(200);
+/** A highlight's or note's trash state (db.ts `Trashable`). */
+const trashFields = {
+  trashedAt: timestamp.optional(),
+  trashedBy: z.string().min(1).max(200).optional(),
+  trashedWithArticle: id.optional(),
+};
 const tags = z.array(z.string().max(MAX_TAG_CHARS)).max(MAX_TAGS);
 const note = z.string().max(MAX_NOTE_CHARS);
 const articleText = z.string().max(MAX_FILE_BYTES);
@@ -105,6 +112,7 @@ const highlightRecord = z.looseObject({
   tags,
   createdAt: timestamp,
   updatedAt: timestamp,
+  ...trashFields,
 });
 
 const articleNoteRecord = z.looseObject({
@@ -112,14 +120,29 @@ const articleNoteRecord = z.looseObject({
   text: note,
   tags,
   updatedAt: timestamp,
+  ...trashFields,
 });
 
-const trashRecord = z.looseObject({
-  id: z.number().int(),
-  kind: z.enum(['highlight', 'article-note']),
-  record: z.union([highlightRecord, articleNoteRecord]),
-  deletedAt: timestamp,
-});
+/**
+ * A row of the trash table of database versions 2–8 (db.ts `LegacyTrashRow`). Backups made then
+ * hold these; restoring folds them into trash fields of their records (trash-fold.ts).
+ */
+const legacyTrashRow = z.discriminatedUnion('kind', [
+  z.looseObject({
+    id: z.number().int(),
+    kind: z.literal('highlight'),
+    record: highlightRecord,
+    deletedAt: timestamp,
+    withArticle: id.optional(),
+  }),
+  z.looseObject({
+    id: z.number().int(),
+    kind: z.literal('article-note'),
+    record: articleNoteRecord,
+    deletedAt: timestamp,
+    withArticle: id.optional(),
+  }),
+]);
 
 const metaRecord = z.looseObject({
   key: z.string().min(1).max(400),
@@ -200,7 +223,6 @@ const KNOWN_TABLES: Record<string, z.ZodType> = {
   articles: articleRecord,
   highlights: highlightRecord,
   articleNotes: articleNoteRecord,
-  trash: trashRecord,
   meta: metaRecord,
   meetingDecisions: meetingDecisionRecord,
   briefings: briefingRecord,
@@ -342,6 +364,7 @@ export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> 
       );
     }
   }
+  foldLegacyTrash(backup);
   const tables = new Map(db.tables.map(t => [t.name, t]));
   for (const name of REBUILT_TABLES) delete backup.tables[name];
   if (backup.tables.meta) {
@@ -404,18 +427,47 @@ export async function parseBackup(db: ReadoutDB, text: string): Promise<Backup> 
   return backup;
 }
 
+/**
+ * Turns a backup's `trash` table (made before database version 9) into trash fields of its
+ * highlights and notes, the way the version 9 upgrade does, so old backups still restore with
+ * their trash. Throws a BackupError when the rows are damaged; the records it makes are checked
+ * with the others afterwards.
+ */
+function foldLegacyTrash(backup: Backup): void {
+  const rows = backup.tables.trash;
+  if (!rows) return;
+  delete backup.tables.trash;
+  const checked = z.array(legacyTrashRow).safeParse(rows);
+  if (!checked.success) {
+    const issue = describeIssue(checked.error.issues[0], ['trash']);
+    throw new BackupError(`This backup is damaged (${issue}). ${NOTHING_CHANGED}`);
+  }
+  const highlights = (backup.tables.highlights ?? []) as unknown as Highlight[];
+  const notes = (backup.tables.articleNotes ?? []) as unknown as ArticleNote[];
+  const folded = foldTrash(checked.data as LegacyTrashRow[], { highlights, notes });
+  const replacedNotes = new Set(folded.notes.map(n => n.articleId));
+  backup.tables.highlights = [...highlights, ...folded.highlights] as unknown as Row[];
+  backup.tables.articleNotes = [
+    ...notes.filter(n => !replacedNotes.has(n.articleId)),
+    ...folded.notes,
+  ] as unknown as Row[];
+}
+
+type Row = Backup['tables'][string][number];
+
 export interface RestoreSummary {
   articles: number;
   highlights: number;
   articleNotes: number;
 }
 
-/** Counts shown before the analyst confirms a restore, and after it. */
+/** Counts shown before the analyst confirms a restore, and after it (live work; not the trash). */
 export function summarize(backup: Backup): RestoreSummary {
+  const live = (rows: Row[] | undefined) => (rows ?? []).filter(r => r.trashedAt === undefined);
   return {
     articles: backup.tables.articles?.length ?? 0,
-    highlights: backup.tables.highlights?.length ?? 0,
-    articleNotes: backup.tables.articleNotes?.length ?? 0,
+    highlights: live(backup.tables.highlights).length,
+    articleNotes: live(backup.tables.articleNotes).length,
   };
 }
 

@@ -9,11 +9,14 @@
 import { MEETING_NOTE_PREFIX } from '../../src-main/contract/auto-backup';
 import { PENDING_LIBRARY_STATE_KEY } from './library-state';
 
-/** Tables a work backup holds (`meta` only in part, see `isWorkMetaKey`). */
+/**
+ * Tables a work backup holds (`meta` only in part, see `isWorkMetaKey`). The trash is fields of
+ * the highlights and notes since database version 9; older work backups also hold a `trash`
+ * table, which restoring folds into those fields (backup.ts).
+ */
 export const WORK_TABLES: ReadonlySet<string> = new Set([
   'highlights',
   'articleNotes',
-  'trash',
   'meetingDecisions',
   'briefings',
   'library',

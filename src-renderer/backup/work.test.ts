@@ -6,6 +6,8 @@ import {
   WorkBackupSchema,
 } from '../../src-main/contract/auto-backup';
 import { ReadoutDB } from '../db/db';
+import { liveHighlights } from '../db/highlights';
+import { emptyTrash } from '../db/trash';
 import { renameColour } from '../features/highlights/palette';
 import { FINGERPRINT_KEY } from '../meetings/sync';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
@@ -35,10 +37,10 @@ async function filled(): Promise<ReadoutDB> {
     makeHighlight(other, 'reopened to shipping', { colour: 5 }),
   ]);
   await db.articleNotes.put(makeNote(article, 'Watch the mediators', ['mediation']));
-  await db.trash.add({
-    kind: 'highlight',
-    record: makeHighlight(article, 'observers said'),
-    deletedAt: 1_700_000_100_000,
+  await db.highlights.add({
+    ...makeHighlight(article, 'observers said'),
+    trashedAt: 1_700_000_100_000,
+    trashedBy: 'local',
   });
   await db.meetings.add({ id: 'm-1' } as never);
   await db.meetingDecisions.add({
@@ -99,10 +101,11 @@ describe('createWorkBackup', () => {
       'library',
       'meetingDecisions',
       'meta',
-      'trash',
     ]);
     expect(backup.tables.meta.map(r => r.key)).toEqual(['colours', 'meeting-note:m-1']);
-    expect(backup.tables.highlights).toHaveLength(2);
+    // Two live highlights and the trashed one, which carries its trash fields.
+    expect(backup.tables.highlights).toHaveLength(3);
+    expect(backup.tables.highlights.filter(h => h.trashedAt !== undefined)).toHaveLength(1);
     expect(backup.tables.briefings.map(r => r.bottomLine)).toEqual([
       'Doha talks go on; no breakthrough.',
     ]);
@@ -148,7 +151,7 @@ describe('restoring a work backup', () => {
     const [first] = await db.highlights.toArray();
     await db.highlights.delete(first.id);
     await db.articleNotes.update(article.id, { text: 'Rewritten' });
-    await db.trash.clear();
+    await emptyTrash(db);
     await db.meetingDecisions.clear();
     await renameColour(db, 0, 'Changed');
     await db.meta.put({ key: 'meeting-note:m-2', value: 'New note' });
@@ -171,7 +174,7 @@ describe('restoring a work backup', () => {
     const fresh = new ReadoutDB('w-' + Math.random());
     await fresh.articles.add(article);
     await restoreFromText(fresh, backupToJson(saved));
-    expect((await fresh.highlights.toArray()).map(h => h.articleId).sort()).toEqual(
+    expect((await liveHighlights(fresh)).map(h => h.articleId).sort()).toEqual(
       [article.id, other.id].sort(),
     );
     expect(await fresh.articles.toArray()).toEqual([article]);
@@ -238,7 +241,7 @@ describe('watchWork', () => {
       await expectChange(() => db.meetingDecisions.clear(), true);
       await expectChange(() => renameColour(db, 2, 'Doubt'), true);
       await expectChange(() => db.meta.put({ key: 'meeting-note:m-3', value: 'Hm' }), true);
-      await expectChange(() => db.trash.clear(), true);
+      await expectChange(() => emptyTrash(db), true);
     } finally {
       stop();
     }

@@ -11,8 +11,10 @@ import {
   type StoredArticle,
   type StoredArticleMeetings,
   type StoredMeeting,
-  type TrashItem,
+  type LegacyTrashRow,
 } from './db';
+import { highlightsOf, liveNote } from './highlights';
+import { trashedItems, untrash } from './trash';
 
 // The stores of earlier versions exactly as they shipped, so a test can write a database the
 // way an older Readout did and open it with today's class.
@@ -47,12 +49,17 @@ const V7_STORES = {
 const V8_STORES = {
   searchIndex: 'id',
 };
+const V9_STORES = {
+  highlights: 'id, articleId, colour, *tags, createdAt, updatedAt, trashedAt, trashedWithArticle',
+  articleNotes: 'articleId, *tags, updatedAt, trashedAt, trashedWithArticle',
+  trash: null,
+};
 const V10_STORES = {
   library:
     'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published, published',
 };
 /** Every version that shipped, each with the stores it added (Dexie allows gaps in numbers). */
-const SHIPPED: [number, Record<string, string>][] = [
+const SHIPPED: [number, Record<string, string | null>][] = [
   [1, V1_STORES],
   [2, V2_STORES],
   [3, V3_STORES],
@@ -61,6 +68,7 @@ const SHIPPED: [number, Record<string, string>][] = [
   [6, V6_STORES],
   [7, V7_STORES],
   [8, V8_STORES],
+  [9, V9_STORES],
   [10, V10_STORES],
 ];
 
@@ -102,12 +110,13 @@ const note: ArticleNote = {
   tags: ['ankara', 'follow-up'],
   updatedAt: 3,
 };
-const trashed: TrashItem = {
+const trashed: LegacyTrashRow = {
   id: 1,
   kind: 'highlight',
   record: { ...highlight, id: 'h-deleted', tags: ['old'] },
   deletedAt: 4,
 };
+const trashedHighlight = trashed.record as Highlight;
 const meeting: StoredMeeting = {
   id: 'm-2023-04-25-moscow',
   title: 'Defence ministers meet in Moscow',
@@ -217,7 +226,11 @@ describe('ReadoutDB upgrades', () => {
       const tables: string[] = [];
       SHIPPED.filter(([v]) => v <= version).forEach(([v, stores]) => {
         old.version(v).stores(stores);
-        tables.push(...Object.keys(stores));
+        for (const [table, schema] of Object.entries(stores)) {
+          // A table a version dropped (v9's `trash`) holds no rows at that version.
+          if (schema === null) tables.splice(tables.indexOf(table), 1);
+          else if (!tables.includes(table)) tables.push(table);
+        }
       });
       for (const table of tables) await old.table(table).bulkAdd(ROWS[table]);
       old.close();
@@ -226,10 +239,17 @@ describe('ReadoutDB upgrades', () => {
       await db.open();
       try {
         expect(db.verno).toBe(latest);
+        expect(db.tables.map(t => t.name)).not.toContain('trash');
         for (const table of db.tables) {
           const rows = await table.toArray();
           if (table.name === 'library') continue;
-          if (tables.includes(table.name)) expect(rows, table.name).toEqual(ROWS[table.name]);
+          // v9 folded the trash row back into its table, as a trashed record.
+          const expected =
+            table.name === 'highlights' && tables.includes('trash')
+              ? // In primary key order: 'h-deleted' before 'h1'.
+                [{ ...trashedHighlight, trashedAt: 4, trashedBy: 'local' }, ...ROWS.highlights]
+              : ROWS[table.name];
+          if (tables.includes(table.name)) expect(rows, table.name).toEqual(expected);
           else expect(rows, table.name).toEqual([]);
         }
         // v6 gave every article a library entry: unread, not archived nor trashed, added when
@@ -256,9 +276,18 @@ describe('ReadoutDB upgrades', () => {
         // The indexes the app queries by still answer.
         expect(await db.articles.where('source').equals('seeds/a.txt').count()).toBe(1);
         if (version >= 2) {
-          expect(await db.highlights.where('articleId').equals('00000000000000a1').count()).toBe(1);
+          // The live highlight and the trashed one (now a record of this table) share the article.
+          // (From version 9 on there is no trash table, so no trashed row to fold.)
+          const folded = version < 9 ? 1 : 0;
+          expect(await db.highlights.where('articleId').equals('00000000000000a1').count()).toBe(
+            1 + folded,
+          );
           expect(await db.articleNotes.where('tags').equals('follow-up').count()).toBe(1);
-          expect(await db.trash.where('kind').equals('highlight').count()).toBe(1);
+          // The trashed highlight is in the trash, restorable; the live one stays live.
+          expect(await db.highlights.where('trashedAt').equals(4).count()).toBe(folded);
+          expect((await highlightsOf(db, highlight.articleId)).map(h => h.id)).toEqual(['h1']);
+          expect(await untrash(db, 'highlight', 'h-deleted')).toBe(folded === 1);
+          expect(await highlightsOf(db, highlight.articleId)).toHaveLength(1 + folded);
         }
         if (version >= 3) {
           expect(await db.meetings.where('countryCodes').equals('IR').count()).toBe(1);
@@ -313,7 +342,6 @@ describe('ReadoutDB', () => {
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
       expect(await db.articleNotes.count()).toBe(0);
-      expect(await db.trash.count()).toBe(0);
       expect(await db.meetings.count()).toBe(0);
       expect(await db.meetingDecisions.count()).toBe(0);
       // The unique source index survived the upgrade.
@@ -351,6 +379,102 @@ describe('ReadoutDB', () => {
     }
   });
 
+  it('turns every version 8 trash row into a restorable trashed record, keeping live ones live', async () => {
+    const name = `t-${Math.random()}`;
+    const old = new Dexie(name);
+    SHIPPED.filter(([v]) => v <= 8).forEach(([v, stores]) => old.version(v).stores(stores));
+    const articleA = '00000000000000a1';
+    const live = { ...highlight, id: 'reused', note: 'live copy' };
+    const liveNoteB: ArticleNote = { articleId: 'b', text: 'Newer note', tags: [], updatedAt: 9 };
+    const emptyNoteC: ArticleNote = { articleId: 'c', text: ' ', tags: [], updatedAt: 9 };
+    await old.table('highlights').bulkAdd([live]);
+    await old.table('articleNotes').bulkAdd([liveNoteB, emptyNoteC]);
+    const rows: LegacyTrashRow[] = [
+      // Trashed twice: the later deletion is the one the old Restore would have put back.
+      {
+        id: 1,
+        kind: 'highlight',
+        record: { ...highlight, id: 'twice', note: 'old' },
+        deletedAt: 5,
+      },
+      {
+        id: 2,
+        kind: 'highlight',
+        record: { ...highlight, id: 'twice', note: 'new' },
+        deletedAt: 6,
+      },
+      // Its id is used again by a live highlight.
+      {
+        id: 3,
+        kind: 'highlight',
+        record: { ...highlight, id: 'reused', note: 'trashed copy' },
+        deletedAt: 7,
+      },
+      // Went with its article.
+      {
+        id: 4,
+        kind: 'highlight',
+        record: { ...highlight, id: 'with' },
+        deletedAt: 8,
+        withArticle: articleA,
+      },
+      {
+        id: 5,
+        kind: 'article-note',
+        record: { articleId: 'a', text: 'Alone', tags: [], updatedAt: 1 },
+        deletedAt: 9,
+      },
+      {
+        id: 6,
+        kind: 'article-note',
+        record: { articleId: 'b', text: 'Older', tags: [], updatedAt: 1 },
+        deletedAt: 10,
+      },
+      {
+        id: 7,
+        kind: 'article-note',
+        record: { articleId: 'c', text: 'Kept', tags: ['k'], updatedAt: 1 },
+        deletedAt: 11,
+      },
+    ];
+    await old.table('trash').bulkAdd(rows);
+    old.close();
+
+    const db = new ReadoutDB(name);
+    await db.open();
+    try {
+      expect(await db.highlights.get('reused')).toEqual(live);
+      expect(await db.highlights.get('reused~trashed-7')).toMatchObject({
+        note: 'trashed copy',
+        trashedAt: 7,
+        trashedBy: 'local',
+      });
+      expect(await db.highlights.get('twice')).toMatchObject({ note: 'new', trashedAt: 6 });
+      expect(await db.highlights.get('with')).toMatchObject({ trashedWithArticle: articleA });
+      expect(await liveNote(db, 'b')).toEqual(liveNoteB);
+      expect(await db.articleNotes.get('c')).toMatchObject({ text: 'Kept', trashedAt: 11 });
+      expect((await trashedItems(db)).map(i => `${i.kind}:${i.key}`)).toEqual([
+        'article-note:c',
+        'article-note:a',
+        'highlight:reused~trashed-7',
+        'highlight:twice',
+      ]);
+      // Every one of them restores.
+      for (const item of await trashedItems(db)) {
+        expect(await untrash(db, item.kind, item.key)).toBe(true);
+      }
+      expect((await highlightsOf(db, highlight.articleId)).map(h => h.id).sort()).toEqual([
+        'reused',
+        'reused~trashed-7',
+        'twice',
+      ]);
+      expect(await liveNote(db, 'a')).toMatchObject({ text: 'Alone' });
+      expect(await db.highlights.where('trashedWithArticle').equals(articleA).count()).toBe(1);
+    } finally {
+      await db.delete();
+    }
+  });
+
   it('creates an empty database at the latest version', async () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
@@ -371,7 +495,6 @@ describe('ReadoutDB', () => {
         'syncConflicts',
         'syncOutbox',
         'syncState',
-        'trash',
       ]);
     } finally {
       await db.delete();

@@ -10,6 +10,7 @@ import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import type { Meeting } from '../../src-main/contract/meeting';
 import { installOutboxCapture } from '../sync/outbox-capture';
+import { foldTrash } from './trash-fold';
 import {
   SYNC_STORES,
   type SyncConflictRow,
@@ -37,7 +38,24 @@ export interface TextQuote {
   suffix: string;
 }
 
-export interface Highlight {
+/**
+ * Trash is a field of the record, not a move between tables (version 9), so that team sync sends
+ * a trashing as an edit of one document and the three-way merge can combine it with a colleague's
+ * edit of the same record. Every reader of live work skips records with `trashedAt`.
+ */
+export interface Trashable {
+  /** When the analyst (or a colleague) sent the record to the trash; absent while live. */
+  trashedAt?: number;
+  /** Who trashed it: their team user name once a team is joined, else 'local'. */
+  trashedBy?: string;
+  /**
+   * The article it went to the trash with (that article was deleted): the trash shows it under
+   * that article, and restoring the article brings it back. Absent when trashed on its own.
+   */
+  trashedWithArticle?: string;
+}
+
+export interface Highlight extends Trashable {
   id: string;
   articleId: string;
   /** Colour slot 0–7; its meaning ("Key point") is a renameable setting. */
@@ -53,23 +71,24 @@ export interface Highlight {
 }
 
 /** The analyst's note and tags on one article. */
-export interface ArticleNote {
+export interface ArticleNote extends Trashable {
   articleId: string;
   text: string;
   tags: string[];
   updatedAt: number;
 }
 
-/** Deleted work, kept until the analyst empties the trash. */
-export interface TrashItem {
+/**
+ * Deleted work as versions 2–8 kept it: the record moved into a `trash` table. Version 9 turns
+ * every row back into its record with the trash fields (trash-fold.ts); backups made before then
+ * still hold these rows and are folded the same way when restored.
+ */
+export interface LegacyTrashRow {
   id?: number;
   kind: 'highlight' | 'article-note';
   record: Highlight | ArticleNote;
   deletedAt: number;
-  /**
-   * Set when the record went to the trash with its article (the article was deleted): the trash
-   * shows it under that article, and restoring the article brings it back.
-   */
+  /** Set when the record went to the trash with its (deleted) article. */
   withArticle?: string;
 }
 
@@ -248,7 +267,6 @@ export class ReadoutDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   highlights!: EntityTable<Highlight, 'id'>;
   articleNotes!: EntityTable<ArticleNote, 'articleId'>;
-  trash!: EntityTable<TrashItem, 'id'>;
   meetings!: EntityTable<StoredMeeting, 'id'>;
   meetingDecisions!: EntityTable<MeetingDecision, 'id'>;
   articleMeetings!: EntityTable<StoredArticleMeetings, 'articleId'>;
@@ -310,7 +328,33 @@ export class ReadoutDB extends Dexie {
     this.version(8).stores({
       searchIndex: 'id',
     });
-    // v10 (v9 is the trash work's): the library's `published` index, so that the list's default
+    // v9: trash becomes fields of the highlight or note (see Trashable). Every `trash` row goes
+    // back into its table with `trashedAt` (its old `deletedAt`), `trashedBy` 'local' and
+    // `trashedWithArticle`, and the table is dropped: nothing reads it any more. `trashedAt`
+    // is indexed so the trash view and "Empty trash" read only trashed records, and
+    // `trashedWithArticle` so restoring an article finds its work without a scan.
+    this.version(9)
+      .stores({
+        highlights:
+          'id, articleId, colour, *tags, createdAt, updatedAt, trashedAt, trashedWithArticle',
+        articleNotes: 'articleId, *tags, updatedAt, trashedAt, trashedWithArticle',
+        trash: null,
+      })
+      .upgrade(async tx => {
+        const rows = await tx.table<LegacyTrashRow, number>('trash').toArray();
+        if (rows.length === 0) return;
+        const highlights = tx.table<Highlight, string>('highlights');
+        const notes = tx.table<ArticleNote, string>('articleNotes');
+        const hIds = rows.filter(r => r.kind === 'highlight').map(r => (r.record as Highlight).id);
+        const nIds = rows.filter(r => r.kind === 'article-note').map(r => r.record.articleId);
+        const folded = foldTrash(rows, {
+          highlights: (await highlights.bulkGet(hIds)).filter(h => h !== undefined),
+          notes: (await notes.bulkGet(nIds)).filter(n => n !== undefined),
+        });
+        await highlights.bulkPut(folded.highlights);
+        await notes.bulkPut(folded.notes);
+      });
+    // v10: the library's `published` index, so that the list's default
     // order (newest first) comes from keys, not from reading every entry on start. Index only:
     // no record changes. Undated entries (published null) are not in it; the list finds them as
     // the primary keys the index lacks.

@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReadoutDB } from './db';
-import { storeArticles } from './articles';
-import { allTags, cleanTag, emptyTrash, newHighlight, trashHighlight, untrash } from './highlights';
-import { trashArticles } from './library';
+import { allTags, cleanTag, newHighlight } from './highlights';
 
 const article = {
   id: '0123456789abcdef',
@@ -33,18 +31,6 @@ describe('newHighlight', () => {
   });
 });
 
-describe('trashHighlight and untrash', () => {
-  it('move a highlight between its table and the trash', async () => {
-    const h = newHighlight(article, 21, 27, 1);
-    await db.highlights.put(h);
-    expect(await trashHighlight(db, h.id)).toEqual(h);
-    expect(await trashHighlight(db, h.id)).toBeNull();
-    expect(await untrash(db, 'highlight', h.id)).toBe(true);
-    expect(await db.highlights.get(h.id)).toEqual(h);
-    expect(await untrash(db, 'highlight', h.id)).toBe(false);
-  });
-});
-
 describe('allTags', () => {
   it('lists the tags of highlights and article notes once each, sorted', async () => {
     await db.highlights.put({ ...newHighlight(article, 0, 3, 0), tags: ['moscow', 'iran'] });
@@ -62,34 +48,5 @@ describe('cleanTag', () => {
   it('trims, collapses spaces and drops a leading #', () => {
     expect(cleanTag('  #follow   up ')).toBe('follow up');
     expect(cleanTag('   ')).toBeNull();
-  });
-});
-
-describe('emptyTrash', () => {
-  it('empties highlights deleted on their own and keeps those that went with a deleted article', async () => {
-    await storeArticles(db, [
-      {
-        ...article,
-        source: 'seeds/e.txt',
-        file: 'e.txt',
-        title: 'E',
-        publisher: null,
-        published: null,
-        dateline: null,
-        paragraphs: [],
-        wordCount: 1,
-      },
-    ]);
-    const alone = newHighlight(article, 0, 3, 0);
-    const withIt = newHighlight(article, 4, 9, 1);
-    await db.highlights.bulkPut([alone, withIt]);
-    await trashHighlight(db, alone.id);
-    await trashArticles(db, [article.id]);
-    await emptyTrash(db);
-    expect((await db.trash.toArray()).map(t => (t.record as { id: string }).id)).toEqual([
-      withIt.id,
-    ]);
-    // The one that went with the article is not restored on its own, only with the article.
-    expect(await untrash(db, 'highlight', withIt.id)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeArticles } from './articles';
 import { ReadoutDB } from './db';
-import { newHighlight } from './highlights';
+import { highlightsOf, liveNote, newHighlight } from './highlights';
 import {
   articlesAsShown,
   checkEdits,
@@ -121,12 +121,18 @@ describe('trashArticles', () => {
     await db.articleNotes.put({ articleId: talks.id, text: 'Ask', tags: ['vienna'], updatedAt: 1 });
     expect(await trashArticles(db, [talks.id], 900)).toEqual([talks.id]);
     expect(await db.library.get(talks.id)).toMatchObject({ trashedAt: 900, trashedBy: 'local' });
-    expect(await db.highlights.count()).toBe(0);
-    expect(await db.articleNotes.count()).toBe(0);
-    expect((await db.trash.toArray()).map(t => [t.kind, t.withArticle])).toEqual([
-      ['highlight', talks.id],
-      ['article-note', talks.id],
-    ]);
+    // Trash is fields of the records: they stay in their tables, hidden from every live read.
+    expect(await highlightsOf(db, talks.id)).toEqual([]);
+    expect(await liveNote(db, talks.id)).toBeNull();
+    expect(await db.highlights.get(h.id)).toMatchObject({
+      trashedAt: 900,
+      trashedBy: 'local',
+      trashedWithArticle: talks.id,
+    });
+    expect(await db.articleNotes.get(talks.id)).toMatchObject({
+      trashedAt: 900,
+      trashedWithArticle: talks.id,
+    });
     // Trashing it again changes nothing.
     expect(await trashArticles(db, [talks.id], 950)).toEqual([]);
     expect((await db.library.get(talks.id))?.trashedAt).toBe(900);
@@ -139,12 +145,12 @@ describe('restoreArticles', () => {
     await db.highlights.put(h);
     const note = { articleId: talks.id, text: 'Ask', tags: ['vienna'], updatedAt: 1 };
     await db.articleNotes.put(note);
-    await trashArticles(db, [talks.id]);
-    await restoreArticles(db, [talks.id]);
+    await trashArticles(db, [talks.id], 1100);
+    await restoreArticles(db, [talks.id], 1200);
     expect((await db.library.get(talks.id))?.trashedAt).toBeUndefined();
-    expect(await db.highlights.toArray()).toEqual([h]);
-    expect(await db.articleNotes.get(talks.id)).toEqual(note);
-    expect(await db.trash.count()).toBe(0);
+    expect(await db.highlights.toArray()).toEqual([{ ...h, updatedAt: 1200 }]);
+    expect(await db.articleNotes.get(talks.id)).toEqual({ ...note, updatedAt: 1200 });
+    expect(await db.highlights.orderBy('trashedAt').count()).toBe(0);
   });
 });
 

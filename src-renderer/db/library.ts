@@ -1,23 +1,14 @@
 /**
  * The analyst's state of each article: read, reading position, archived, trashed, and metadata
  * edits, kept on its library entry. Trashing is a field (`trashedAt`), not a move between tables;
- * the article's highlights and note go to the trash with it (marked `withArticle`) so that every
- * view hides them, and restoring the article brings exactly those back. Multi-table writes run
+ * the article's highlights and note go to the trash with it (marked `trashedWithArticle`, trash.ts)
+ * so that every view hides them, and restoring the article brings exactly those back. Multi-table writes run
  * in one transaction: an article is never trashed with its highlights still showing.
  */
 import { takePending } from '../backup/library-state';
-import type {
-  ArticleNote,
-  Highlight,
-  LibraryEntry,
-  MetadataEdits,
-  ReadoutDB,
-  StoredArticle,
-} from './db';
+import type { LibraryEntry, MetadataEdits, ReadoutDB, StoredArticle } from './db';
 import { entryFromArticle } from './db';
-
-/** Who trashes on this machine; team sync will put a person here. */
-export const LOCAL_USER = 'local';
+import { restoreWorkOf, trasher, trashWorkOf } from './trash';
 
 /** The metadata the analyst sees: the file's fields with the analyst's edits laid over them. */
 export interface EffectiveMetadata {
@@ -176,27 +167,13 @@ export function trashArticles(
   ids: readonly string[],
   now = Date.now(),
 ): Promise<string[]> {
-  return db.transaction('rw', db.library, db.highlights, db.articleNotes, db.trash, async () => {
+  return db.transaction('rw', db.library, db.highlights, db.articleNotes, async () => {
     const trashed: string[] = [];
     for (const entry of await entriesOf(db, ids)) {
       if (entry.trashedAt !== undefined) continue;
       const id = entry.articleId;
-      await db.library.put({ ...entry, trashedAt: now, trashedBy: LOCAL_USER, updatedAt: now });
-      const highlights = await db.highlights.where('articleId').equals(id).toArray();
-      const note = await db.articleNotes.get(id);
-      await db.trash.bulkAdd([
-        ...highlights.map(record => ({
-          kind: 'highlight' as const,
-          record,
-          deletedAt: now,
-          withArticle: id,
-        })),
-        ...(note
-          ? [{ kind: 'article-note' as const, record: note, deletedAt: now, withArticle: id }]
-          : []),
-      ]);
-      await db.highlights.bulkDelete(highlights.map(h => h.id));
-      if (note) await db.articleNotes.delete(id);
+      await db.library.put({ ...entry, trashedAt: now, trashedBy: trasher(db), updatedAt: now });
+      await trashWorkOf(db, id, now);
       trashed.push(id);
     }
     return trashed;
@@ -209,19 +186,10 @@ export async function restoreArticles(
   ids: readonly string[],
   now = Date.now(),
 ): Promise<void> {
-  await db.transaction('rw', db.library, db.highlights, db.articleNotes, db.trash, async () => {
+  await db.transaction('rw', db.library, db.highlights, db.articleNotes, async () => {
     for (const entry of await entriesOf(db, ids)) {
       await db.library.put({ ...without(entry, 'trashedAt', 'trashedBy'), updatedAt: now });
-      const items = await db.trash
-        .where('kind')
-        .anyOf('highlight', 'article-note')
-        .filter(item => item.withArticle === entry.articleId)
-        .toArray();
-      for (const item of items) {
-        if (item.kind === 'highlight') await db.highlights.put(item.record as Highlight);
-        else await db.articleNotes.put(item.record as ArticleNote);
-      }
-      await db.trash.bulkDelete(items.map(i => i.id!));
+      await restoreWorkOf(db, entry.articleId, now);
     }
   });
 }

@@ -86,12 +86,15 @@ const noteVersion = (n: ArticleNote) => hashString(JSON.stringify([n.text, n.tag
 
 async function observe(db: ReadoutDB): Promise<Observed> {
   const byHash = db.articles.orderBy('contentHash');
-  const [ids, hashes, highlights, notes] = await Promise.all([
+  const [ids, hashes, allHighlights, allNotes] = await Promise.all([
     byHash.primaryKeys(),
     byHash.keys(),
     db.highlights.toArray(),
     db.articleNotes.toArray(),
   ]);
+  // Trashed work is not searched: trashing removes it from the index, restoring adds it back.
+  const highlights = allHighlights.filter(h => h.trashedAt === undefined);
+  const notes = allNotes.filter(n => n.trashedAt === undefined);
   const articles: Versions = new Map();
   ids.forEach((id, i) => articles.set(id, String(hashes[i])));
   return {

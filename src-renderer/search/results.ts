@@ -106,9 +106,21 @@ export async function resolveHits(db: ReadoutDB, hits: SearchHit[]): Promise<Sea
       ]),
   );
   const byArticle = new Map(articles.flatMap(a => (a ? [[a.id, a] as const] : [])));
-  const byHighlight = new Map(highlights.flatMap(h => (h ? [[h.id, h] as const] : [])));
-  const byNote = new Map(notes.flatMap(n => (n ? [[n.articleId, n] as const] : [])));
-  return hits.map(hit =>
+  // A hit on work trashed or deleted since the index was saved is not shown.
+  const byHighlight = new Map(
+    highlights.flatMap(h => (h && h.trashedAt === undefined ? [[h.id, h] as const] : [])),
+  );
+  const byNote = new Map(
+    notes.flatMap(n => (n && n.trashedAt === undefined ? [[n.articleId, n] as const] : [])),
+  );
+  const found = hits.filter(hit =>
+    hit.kind === 'highlight'
+      ? byHighlight.has(recordId(hit.id))
+      : hit.kind === 'article-note'
+        ? byNote.has(hit.articleId)
+        : true,
+  );
+  return found.map(hit =>
     describeHit(hit, {
       article: byArticle.get(hit.articleId),
       highlight: hit.kind === 'highlight' ? byHighlight.get(recordId(hit.id)) : undefined,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, inject, it } from 'vitest';
 import type {} from '../../src-main/testing/couch-context';
-import { trashHighlight } from '../db/highlights';
+import { trashedItems, trashHighlight, untrash } from '../db/trash';
 import { renameColour } from '../features/highlights/palette';
 import * as commands from '../features/undo/commands';
 import { decideField, deleteMeeting, resetField } from '../meetings/actions';
@@ -93,11 +93,6 @@ describe('syncRound over the app’s own repositories', { timeout: 60_000 }, () 
     expect(await ben.db.syncOutbox.count()).toBe(0);
   });
 
-  // Known gap, kept as a test that flips when fixed: trash is still a move between tables, so
-  // trashing deletes the team document, and the server's validation then treats Ben's edit of
-  // the deleted document as a new document claiming Ana's authorship and refuses it — Ben keeps
-  // his edit, Ana does not get it back. Trash as a field (`trashedAt`, `trashedBy`) removes the
-  // deletion and with it this divergence.
   it('carries a change of mind on a meeting field to the other desk, without a refused write', async () => {
     const team = await testTeam(server, ['ana', 'ben']);
     const clock = { t: 1_000 };
@@ -131,19 +126,37 @@ describe('syncRound over the app’s own repositories', { timeout: 60_000 }, () 
     expect((await shown(ben)).deleted).toBe(true);
   });
 
-  it.fails('converges when one desk trashes a highlight the other edits', async () => {
+  // Trash is a field (`trashedAt`, `trashedBy`), so trashing is an edit of the document, and the
+  // three-way merge combines it with a colleague's edit of the same highlight.
+  it('converges when one desk trashes a highlight the other edits, keeping both', async () => {
     const team = await testTeam(server, ['ana', 'ben']);
     const clock = { t: 1_000 };
     const ana = await testDesk(team, 'ana', clock);
     const ben = await testDesk(team, 'ben', clock);
     await commands.createHighlight(ana.db, sampleHighlight('h2', 11)).do();
     await settle([ana, ben], 1);
-    await trashHighlight(ana.db, 'h2');
+    await trashHighlight(ana.db, 'h2', 30);
     const benH2 = await highlight(ben, 'h2');
     await commands
       .updateHighlight(ben.db, benH2, { ...benH2, note: 'Keep this one', updatedAt: 22 }, 'Edit')
       .do();
     await settle([ana, ben]);
+    expect(await workTables(ben)).toEqual(await workTables(ana));
+    // Trashed (by Ana, as Ben's trash view says) and with Ben's note.
+    expect(await highlight(ben, 'h2')).toMatchObject({
+      note: 'Keep this one',
+      trashedAt: 30,
+      trashedBy: 'ana',
+    });
+    expect((await trashedItems(ben.db)).map(i => [i.key, i.trashedBy])).toEqual([['h2', 'ana']]);
+    expect(await needsYourDecision(ana.db)).toEqual([]);
+
+    // Ben restores it: Ana gets it back live, with his edit.
+    expect(await untrash(ben.db, 'highlight', 'h2')).toBe(true);
+    await settle([ana, ben]);
+    const back = await highlight(ana, 'h2');
+    expect(back.note).toBe('Keep this one');
+    expect(back).not.toHaveProperty('trashedAt');
     expect(await workTables(ben)).toEqual(await workTables(ana));
   });
 

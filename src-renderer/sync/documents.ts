@@ -56,6 +56,15 @@ export const SyncDocSchema = z.looseObject({
 export type SyncDoc = z.infer<typeof SyncDocSchema>;
 
 const Tags = z.array(z.string().max(200)).max(200);
+/**
+ * Trash is a field of a highlight or note (db.ts `Trashable`), so a trashing syncs as an edit and
+ * merges field by field with a colleague's edit of the same record.
+ */
+const TrashFields = {
+  trashedAt: z.number().optional(),
+  trashedBy: z.string().min(1).max(200).optional(),
+  trashedWithArticle: z.string().min(1).max(500).optional(),
+};
 const Anchor = z.object({ articleId: z.string(), start: z.number(), quote: z.string().optional() });
 
 /** What each kind's `data` must hold before it is written to Dexie. */
@@ -71,12 +80,14 @@ const dataSchemas: Record<SyncedTable, z.ZodType<Record<string, unknown>>> = {
     tags: Tags,
     createdAt: z.number(),
     updatedAt: z.number(),
+    ...TrashFields,
   }),
   articleNotes: z.looseObject({
     articleId: z.string().min(1),
     text: z.string().max(1_000_000),
     tags: Tags,
     updatedAt: z.number(),
+    ...TrashFields,
   }),
   meetingDecisions: z.looseObject({
     id: z.string().min(1),

@@ -46,12 +46,15 @@ export function useBriefingData(meeting: Meeting): BriefingData | undefined {
     ]);
     return {
       articles,
-      highlights: highlights.sort(
-        (a, b) =>
-          sourceIds.indexOf(a.articleId) - sourceIds.indexOf(b.articleId) ||
-          a.position.start - b.position.start,
-      ),
-      articleNotes: articleNotes.flatMap(n => (n ? [n] : [])),
+      // Trashed work stays out of the briefing, as it does out of every other view.
+      highlights: highlights
+        .filter(h => h.trashedAt === undefined)
+        .sort(
+          (a, b) =>
+            sourceIds.indexOf(a.articleId) - sourceIds.indexOf(b.articleId) ||
+            a.position.start - b.position.start,
+        ),
+      articleNotes: articleNotes.flatMap(n => (n && n.trashedAt === undefined ? [n] : [])),
       meetingNote: typeof note?.value === 'string' ? note.value : null,
       stored: findBriefing(records, meeting),
       next: linkedNext(meeting, meetings),

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { anchor } from '../../anchoring/anchor';
 import { db, type Highlight } from '../../db/db';
+import { liveHighlights } from '../../db/highlights';
 import { useNavigation } from '../../navigation';
 import { NotePreview } from '../notes/NotePreview';
 import { useAllTags } from '../notes/useAllTags';
@@ -45,7 +46,7 @@ const ITEM_GAP = 10;
  * the library entries, not the articles' texts: a text is read only to open a highlight.
  */
 export function AllHighlightsView() {
-  const all = useLiveQuery(() => db.highlights.toArray(), []);
+  const all = useLiveQuery(() => liveHighlights(db), []);
   const meanings = useColourMeanings();
   const tags = useAllTags();
   const navigation = useNavigation();

@@ -7,6 +7,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
 import { effectiveMetadata } from '../../db/library';
+import { trashedItems } from '../../db/trash';
 
 /** Article id → its effective (possibly edited) title, for live articles only. */
 export type ArticleTitles = ReadonlyMap<string, { title: string }>;
@@ -17,7 +18,7 @@ export function useArticleTitles(
   const key = articleIds ? [...new Set(articleIds)].sort().join('\n') : undefined;
   return useLiveQuery(async () => {
     if (key === undefined) return undefined;
-    const trashed = await db.trash.toArray();
+    const trashed = await trashedItems(db);
     const ids = [
       ...new Set([...(key ? key.split('\n') : []), ...trashed.map(t => t.record.articleId)]),
     ];

@@ -71,7 +71,7 @@ async function addWork(articleId: string): Promise<void> {
   const note: ArticleNote = { articleId, text: 'Follow up.', tags: ['iran'], updatedAt: 5 };
   await db.highlights.add(highlight);
   await db.articleNotes.add(note);
-  await db.trash.add({ kind: 'highlight', record: { ...highlight, id: 'gone' }, deletedAt: 9 });
+  await db.highlights.add({ ...highlight, id: 'gone', trashedAt: 9, trashedBy: 'local' });
   await db.meta.put({ key: 'colour-meanings', value: ['Key point'] });
 }
 

@@ -55,14 +55,33 @@ export function isIndexed({ sort, filter }: LibraryOrderQuery): boolean {
   return (sort === 'published' || sort === 'added') && filter.source === null;
 }
 
-/** Article id → its note's tags (the analyst's work: small), for the tag filter. */
+/**
+ * Article id → its live note's tags (the analyst's work: small), for the tag filter; index keys
+ * only, notes in the trash skipped.
+ */
 export async function noteTags(db: ReadoutDB): Promise<Map<string, string[]>> {
   const tags = new Map<string, string[]>();
+  const trashed = await trashedNotes(db);
   await db.articleNotes.orderBy('tags').eachKey((tag, cursor) => {
     const id = String(cursor.primaryKey);
+    if (trashed.has(id)) return;
     tags.set(id, [...(tags.get(id) ?? []), String(tag)]);
   });
   return tags;
+}
+
+/** Articles whose note is in the trash (the `trashedAt` index holds only trashed notes). */
+async function trashedNotes(db: ReadoutDB): Promise<Set<string>> {
+  return new Set((await db.articleNotes.orderBy('trashedAt').primaryKeys()).map(String));
+}
+
+/** Articles whose live note carries `tag`. */
+async function taggedWith(db: ReadoutDB, tag: string): Promise<Set<string>> {
+  const [ids, trashed] = await Promise.all([
+    db.articleNotes.where('tags').equals(tag).primaryKeys(),
+    trashedNotes(db),
+  ]);
+  return new Set(ids.map(String).filter(id => !trashed.has(id)));
 }
 
 /** Ids of the articles some meeting cites; read only when the meetings filter asks. */
@@ -171,9 +190,7 @@ export async function queryLibraryOrder(
     filter.read === 'any'
       ? Promise.resolve(NONE)
       : db.library.orderBy('readAt').primaryKeys().then(keySet),
-    filter.tag === null
-      ? Promise.resolve(null)
-      : db.articleNotes.where('tags').equals(filter.tag).primaryKeys().then(keySet),
+    filter.tag === null ? Promise.resolve(null) : taggedWith(db, filter.tag),
     filter.meetings === 'any' ? Promise.resolve(NONE) : citedIds(db),
     sort === 'added' ? db.library.orderBy('addedAt').primaryKeys() : Promise.resolve([]),
   ]);
@@ -214,7 +231,9 @@ export async function queryLibraryOrder(
       db.library.bulkGet(ids),
       filter.tag === null ? Promise.resolve([]) : db.articleNotes.bulkGet(ids),
     ]);
-    const tags = new Map(notes.flatMap(n => (n ? [[n.articleId, n.tags] as const] : [])));
+    const tags = new Map(
+      notes.flatMap(n => (n && n.trashedAt === undefined ? [[n.articleId, n.tags] as const] : [])),
+    );
     const rows = toRows(
       entries.filter((e): e is LibraryEntry => e !== undefined),
       tags,

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
+import { liveNote } from '../../db/highlights';
 import { editArticleNote, removeArticleNote } from '../undo/desk';
 import { NoteEditor } from './NoteEditor';
 import { TagsInput } from './TagsInput';
@@ -15,7 +16,7 @@ export function ArticleNoteEditor({
   focusRequest?: number;
 }) {
   // null: no note yet; undefined: still loading (the editor must start from the stored text).
-  const note = useLiveQuery(() => db.articleNotes.get(articleId).then(n => n ?? null), [articleId]);
+  const note = useLiveQuery(() => liveNote(db, articleId), [articleId]);
   if (note === undefined) return null;
   return (
     <div className="article-note">

@@ -1,23 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type Highlight } from '../../db/db';
-import { emptyTrash } from '../../db/highlights';
+import { db } from '../../db/db';
+import { emptyTrash, LOCAL_USER, trashedItems, trasher } from '../../db/trash';
 import { restore } from './desk';
 import { TrashedArticles } from './TrashedArticles';
 
 /**
  * Deleted articles (with what went with them), then deleted highlights and article notes,
- * newest first, each restorable; and "Empty trash" for the highlights and notes.
+ * newest first, each restorable; and "Empty trash" for the highlights and notes. An item a
+ * teammate trashed (it reached this desk through team sync) says who.
  */
 export function TrashList({ articles }: { articles: ReadonlyMap<string, { title: string }> }) {
-  const items = useLiveQuery(
-    () =>
-      db.trash
-        .orderBy('deletedAt')
-        .reverse()
-        .filter(item => !item.withArticle)
-        .toArray(),
-    [],
-  );
+  const trash = useLiveQuery(async () => ({ items: await trashedItems(db), me: trasher(db) }), []);
+  const items = trash?.items;
   return (
     <section className="trash" aria-labelledby="trash-title">
       <h2 id="trash-title">
@@ -33,11 +27,16 @@ export function TrashList({ articles }: { articles: ReadonlyMap<string, { title:
             articles.get(item.record.articleId)?.title ?? 'an article no longer in the library';
           const what =
             item.kind === 'highlight'
-              ? `Highlight “${(item.record as Highlight).quote.exact.slice(0, 60)}”`
+              ? `Highlight “${item.record.quote.exact.slice(0, 60)}”`
               : `Note on “${title.slice(0, 60)}”`;
+          const byColleague =
+            item.trashedBy !== LOCAL_USER && item.trashedBy !== trash?.me ? item.trashedBy : null;
           return (
-            <li key={item.id}>
-              <span>{what}</span>
+            <li key={`${item.kind}:${item.key}`}>
+              <span>
+                {what}
+                {byColleague && <span className="trashed-by"> · trashed by {byColleague}</span>}
+              </span>
               <button
                 type="button"
                 onClick={() => void restore(item)}

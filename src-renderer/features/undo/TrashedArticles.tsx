@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
 import { effectiveMetadata } from '../../db/library';
+import { workTrashedWithArticles } from '../../db/trash';
 import { plural } from '../../format';
 import { restoreArticles } from './desk';
 
@@ -8,11 +9,7 @@ import { restoreArticles } from './desk';
 export function TrashedArticles() {
   const trashed = useLiveQuery(async () => {
     const entries = await db.library.orderBy('trashedAt').reverse().toArray();
-    const withArticle = new Map<string, number>();
-    await db.trash.each(item => {
-      if (item.withArticle)
-        withArticle.set(item.withArticle, (withArticle.get(item.withArticle) ?? 0) + 1);
-    });
+    const withArticle = await workTrashedWithArticles(db);
     return entries.map(e => ({
       id: e.articleId,
       title: effectiveMetadata(e).title,

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeArticles } from '../../db/articles';
 import { ReadoutDB } from '../../db/db';
-import { newHighlight } from '../../db/highlights';
+import { highlightsOf, newHighlight } from '../../db/highlights';
 import { contractArticle } from '../../db/testing';
 import {
   archiveArticles,
@@ -43,13 +43,14 @@ describe('deleteArticles', () => {
     const h = newHighlight({ ...a, contentHash: a.id }, 4, 11, 0);
     await db.highlights.put(h);
     await stack.execute(deleteArticles(db, [a.id]));
-    expect(await db.highlights.count()).toBe(0);
+    expect(await highlightsOf(db, a.id)).toEqual([]);
     expect((await db.library.get(a.id))?.trashedAt).toBeGreaterThan(0);
     expect(await stack.undo()).toBe('Delete article');
-    expect(await db.highlights.toArray()).toEqual([h]);
+    expect(await highlightsOf(db, a.id)).toMatchObject([{ ...h, updatedAt: expect.any(Number) }]);
+    expect((await db.highlights.get(h.id))?.trashedWithArticle).toBeUndefined();
     expect((await db.library.get(a.id))?.trashedAt).toBeUndefined();
     await stack.redo();
-    expect(await db.highlights.count()).toBe(0);
+    expect(await highlightsOf(db, a.id)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
  * one or several articles. Each command records what it changed, so undo puts back exactly the
  * state before (an article archived earlier stays archived when a later archive is undone).
  */
-import type { MetadataEdits, ReadoutDB } from '../../db/db';
+import type { ArticleNote, MetadataEdits, ReadoutDB } from '../../db/db';
 import {
   restoreArchived,
   restoreArticles,
@@ -55,16 +55,21 @@ export function restoreArticlesFromTrash(db: ReadoutDB, ids: readonly string[]):
 export function tagArticles(db: ReadoutDB, ids: readonly string[], tag: string): Command {
   let added: string[] = [];
   let created: string[] = [];
+  // Notes in the trash count as none (a new note replaces them); undo puts them back.
+  let replaced: ArticleNote[] = [];
   return {
     label: `Tag ${count(ids)} “${tag}”`,
     do: () =>
       db.transaction('rw', db.articleNotes, async () => {
         added = [];
         created = [];
+        replaced = [];
         const now = Date.now();
-        const notes = await db.articleNotes.bulkGet([...ids]);
+        const stored = await db.articleNotes.bulkGet([...ids]);
         for (const [i, id] of ids.entries()) {
-          const note = notes[i];
+          const trashed = stored[i]?.trashedAt !== undefined;
+          if (trashed) replaced.push(stored[i]!);
+          const note = trashed ? undefined : stored[i];
           if (note?.tags.includes(tag)) continue;
           if (!note) created.push(id);
           added.push(id);
@@ -79,6 +84,7 @@ export function tagArticles(db: ReadoutDB, ids: readonly string[], tag: string):
     undo: () =>
       db.transaction('rw', db.articleNotes, async () => {
         await db.articleNotes.bulkDelete(created);
+        await db.articleNotes.bulkPut(replaced);
         const kept = added.filter(id => !created.includes(id));
         for (const note of await db.articleNotes.bulkGet(kept)) {
           if (note) await db.articleNotes.put({ ...note, tags: note.tags.filter(t => t !== tag) });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReadoutDB } from '../../db/db';
-import { newHighlight } from '../../db/highlights';
+import { highlightsOf, liveNote, newHighlight } from '../../db/highlights';
+import { trashedItems } from '../../db/trash';
 import {
   createHighlight,
   deleteArticleNote,
@@ -28,6 +29,16 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** A record without its bookkeeping time (trashing and restoring stamp `updatedAt`). */
+function content<T extends { updatedAt: number }>(
+  record: T | undefined,
+): Omit<T, 'updatedAt'> | undefined {
+  if (!record) return undefined;
+  const rest: Partial<T> = { ...record };
+  delete rest.updatedAt;
+  return rest as Omit<T, 'updatedAt'>;
+}
+
 describe('createHighlight', () => {
   it('stores the highlight, and undo removes it without a trace in the trash', async () => {
     const h = newHighlight(article, 4, 13, 0);
@@ -35,7 +46,6 @@ describe('createHighlight', () => {
     expect(await db.highlights.get(h.id)).toEqual(h);
     await stack.undo();
     expect(await db.highlights.count()).toBe(0);
-    expect(await db.trash.count()).toBe(0);
     await stack.redo();
     expect(await db.highlights.get(h.id)).toEqual(h);
   });
@@ -72,11 +82,14 @@ describe('deleteHighlight', () => {
     const h = newHighlight(article, 4, 13, 2);
     await stack.execute(createHighlight(db, h));
     await stack.execute(deleteHighlight(db, h));
-    expect(await db.highlights.count()).toBe(0);
-    expect((await db.trash.toArray()).map(t => t.record)).toEqual([h]);
+    expect(await highlightsOf(db, article.id)).toEqual([]);
+    expect((await trashedItems(db)).map(t => t.record)).toMatchObject([
+      { ...content(h), trashedBy: 'local' },
+    ]);
     await stack.undo();
-    expect(await db.highlights.get(h.id)).toEqual(h);
-    expect(await db.trash.count()).toBe(0);
+    expect(content(await db.highlights.get(h.id))).toEqual(content(h));
+    expect(await db.highlights.get(h.id)).not.toHaveProperty('trashedAt');
+    expect(await trashedItems(db)).toEqual([]);
   });
 });
 
@@ -85,13 +98,15 @@ describe('restoreFromTrash', () => {
     const h = newHighlight(article, 4, 13, 2);
     await stack.execute(createHighlight(db, h));
     await stack.execute(deleteHighlight(db, h));
-    const [item] = await db.trash.toArray();
+    const [item] = await trashedItems(db);
     await stack.execute(restoreFromTrash(db, item));
-    expect(await db.highlights.get(h.id)).toEqual(h);
-    expect(await db.trash.count()).toBe(0);
+    expect(content(await db.highlights.get(h.id))).toEqual(content(h));
+    expect(await trashedItems(db)).toEqual([]);
     await stack.undo();
-    expect(await db.highlights.count()).toBe(0);
-    expect(await db.trash.count()).toBe(1);
+    expect(await highlightsOf(db, article.id)).toEqual([]);
+    expect(await trashedItems(db)).toHaveLength(1);
+    await stack.redo();
+    expect(await highlightsOf(db, article.id)).toHaveLength(1);
   });
 });
 
@@ -111,10 +126,23 @@ describe('deleteArticleNote', () => {
     const note = { articleId: article.id, text: 'Keep', tags: ['x'], updatedAt: 1 };
     await db.articleNotes.put(note);
     await stack.execute(deleteArticleNote(db, article.id));
-    expect(await db.articleNotes.count()).toBe(0);
-    expect(await db.trash.count()).toBe(1);
+    expect(await liveNote(db, article.id)).toBeNull();
+    expect(await trashedItems(db)).toHaveLength(1);
     await stack.undo();
-    expect(await db.articleNotes.get(article.id)).toEqual(note);
+    expect(content(await db.articleNotes.get(article.id))).toEqual(content(note));
+    expect(await liveNote(db, article.id)).not.toBeNull();
+  });
+
+  it('lets a new note replace one in the trash, and undo puts the trashed one back', async () => {
+    const note = { articleId: article.id, text: 'Old', tags: ['x'], updatedAt: 1 };
+    await db.articleNotes.put(note);
+    await stack.execute(deleteArticleNote(db, article.id));
+    const trashed = (await db.articleNotes.get(article.id))!;
+    const fresh = { articleId: article.id, text: 'New', tags: [], updatedAt: 5 };
+    await stack.execute(saveArticleNote(db, trashed, fresh));
+    expect(await liveNote(db, article.id)).toEqual(fresh);
+    await stack.undo();
+    expect(await db.articleNotes.get(article.id)).toEqual(trashed);
   });
 });
 

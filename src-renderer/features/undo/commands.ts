@@ -1,10 +1,10 @@
 /**
  * The undoable edits of the analyst's desk. Each command holds the records before and after, so
- * undo and redo are plain writes; deletions go through the trash, so undoing one restores exactly
- * the record that was deleted.
+ * undo and redo are plain writes; deletions go through the trash (a field of the record), so
+ * undoing one restores exactly the record that was deleted.
  */
-import type { ArticleNote, Highlight, ReadoutDB, TrashItem } from '../../db/db';
-import { trashArticleNote, trashHighlight, trashKey, untrash } from '../../db/highlights';
+import type { ArticleNote, Highlight, ReadoutDB } from '../../db/db';
+import { trashArticleNote, trashHighlight, untrash, type TrashItem } from '../../db/trash';
 import { setFieldsIfUnchanged } from './compare-and-set';
 import type { Command } from './UndoStack';
 
@@ -63,7 +63,11 @@ export function deleteHighlight(db: ReadoutDB, h: Highlight): Command {
   };
 }
 
-/** Saves an article's note and tags; successive autosaves of one article fold into one step. */
+/**
+ * Saves an article's note and tags; successive autosaves of one article fold into one step.
+ * `before` is the stored record, which may be a note in the trash: one note per article, so a
+ * new note replaces it, and undo puts the trashed note back as it was.
+ */
 export function saveArticleNote(
   db: ReadoutDB,
   before: ArticleNote | null,
@@ -74,6 +78,10 @@ export function saveArticleNote(
     mergeKey: `article-note:${after.articleId}`,
     do: async () => void (await db.articleNotes.put(after)),
     undo: async () => {
+      if (before && before.trashedAt !== undefined) {
+        await db.articleNotes.put(before);
+        return undefined;
+      }
       if (before) {
         return setFieldsIfUnchanged(db.articleNotes, after.articleId, after, before, NOTE_FIELDS);
       }
@@ -95,7 +103,7 @@ export function deleteArticleNote(db: ReadoutDB, articleId: string): Command {
 
 /** Restores an item from the trash; undoing it sends the item back to the trash. */
 export function restoreFromTrash(db: ReadoutDB, item: TrashItem): Command {
-  const key = trashKey(item);
+  const key = item.key;
   return {
     label: item.kind === 'highlight' ? 'Restore highlight' : 'Restore article note',
     do: async () => void (await untrash(db, item.kind, key)),

@@ -3,13 +3,8 @@
  * writing highlights and notes themselves, so that every edit can be undone with Ctrl/Cmd+Z.
  */
 import { useSyncExternalStore } from 'react';
-import {
-  db,
-  type ArticleNote,
-  type Highlight,
-  type MetadataEdits,
-  type TrashItem,
-} from '../../db/db';
+import { db, type ArticleNote, type Highlight, type MetadataEdits } from '../../db/db';
+import { isTrashed, type TrashItem } from '../../db/trash';
 import * as articleCommands from './article-commands';
 import * as commands from './commands';
 import { UndoStack, type UndoState } from './UndoStack';
@@ -35,7 +30,7 @@ export async function editHighlight(
   mergeKey?: string,
 ): Promise<void> {
   const before = await db.highlights.get(id);
-  if (!before) return;
+  if (!before || isTrashed(before)) return;
   const after = { ...before, ...patch, updatedAt: Date.now() };
   await undoStack.execute(commands.updateHighlight(db, before, after, label, mergeKey));
 }
@@ -44,16 +39,21 @@ export function removeHighlight(h: Highlight): Promise<void> {
   return undoStack.execute(commands.deleteHighlight(db, h));
 }
 
-/** Saves an article's note text and/or tags. */
+/**
+ * Saves an article's note text and/or tags. Writing a note on an article whose note is in the
+ * trash replaces the trashed note (one note per article, as in team sync); Ctrl+Z brings it back.
+ */
 export async function editArticleNote(
   articleId: string,
   patch: Partial<Pick<ArticleNote, 'text' | 'tags'>>,
 ): Promise<void> {
   const before = (await db.articleNotes.get(articleId)) ?? null;
+  // A note in the trash is not the one being edited: the new note starts empty (and replaces it).
+  const live = before && !isTrashed(before) ? before : null;
   const after: ArticleNote = {
     articleId,
-    text: before?.text ?? '',
-    tags: before?.tags ?? [],
+    text: live?.text ?? '',
+    tags: live?.tags ?? [],
     ...patch,
     updatedAt: Date.now(),
   };
