@@ -47,3 +47,18 @@ describe('readout meetings on a large folder', () => {
     expect(c.out()).toMatch(new RegExp(`meeting\\(s\\) in ${count} article\\(s\\)\\n$`));
   }, 300_000);
 });
+
+describe('streamedMeetingsReport in worker threads', () => {
+  it('gives the same report as one thread, duplicates and bad files included', async () => {
+    // More files than one task takes, so batches finish out of order across two workers.
+    for (let i = 0; i < 150; i++)
+      writeFileSync(join(dir, `w${String(i).padStart(3, '0')}.txt`), report(i));
+    writeFileSync(join(dir, 'copy.txt'), report(7));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const single = await streamedMeetingsReport([dir], { workers: 0 });
+    const threaded = await streamedMeetingsReport([dir], { workers: 2 });
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(single));
+    expect(single.meetings.length).toBeGreaterThan(0);
+    expect(single.articles.some(a => a.error)).toBe(true);
+  }, 120_000);
+});

@@ -11,6 +11,23 @@ import { streamFiles } from '../ingest/stream';
 import { extractArticle } from '../meetings/extract';
 import { mergeArticleMeetings, type MeetingsReport } from '../meetings';
 import type { MergeItem } from '../meetings/merge';
+import { availableParallelism } from 'node:os';
+import type { FoundFile } from '../ingest/walk';
+import type { ExtractedFiles } from '../workers/extract-files';
+import { orderedMap } from '../workers/ordered';
+import { createTaskRunner } from '../workers/runner';
+
+/** Files per worker task: small enough to keep every thread busy, large enough to be cheap. */
+const FILES_PER_TASK = 64;
+
+/** Worker threads by default: one per core, at most eight. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+function* batchesOf(files: FoundFile[], size: number): Generator<FoundFile[]> {
+  for (let i = 0; i < files.length; i += size) yield files.slice(i, i + size);
+}
 
 /** Most files one command reads; a larger folder is an error, named before any file is read. */
 export const CLI_MAX_FILES = 1_000_000;
@@ -26,7 +43,7 @@ export class TooManyFiles extends Error {
  */
 export async function streamedMeetingsReport(
   paths: string[],
-  options: { cwd?: string; maxFiles?: number } = {},
+  options: { cwd?: string; maxFiles?: number; workers?: number } = {},
 ): Promise<MeetingsReport> {
   const maxFiles = options.maxFiles ?? CLI_MAX_FILES;
   const walk = await collectFiles(paths, { cwd: options.cwd, maxFiles });
@@ -38,6 +55,8 @@ export async function streamedMeetingsReport(
   const items: MergeItem[] = [];
   const order: string[] = [];
   const sources = new Set<string>();
+  // The same text under two names is one article, as `streamFiles` reads it.
+  const seenIds = new Set<string>();
   const keep = (a: Article): void => {
     // The same article under two names is one source, as in `extractMeetings`.
     if (sources.has(a.id + a.source)) return;
@@ -46,6 +65,59 @@ export async function streamedMeetingsReport(
     for (const m of extractArticle(a)) items.push(m);
   };
   const errors: MeetingsReport['articles'] = [];
+  const workers = options.workers ?? defaultWorkers();
+  if (workers > 0) {
+    // Files are read, parsed and extracted in worker threads, a batch per task, at most two
+    // tasks per thread started and not yet taken (memory stays flat); results are taken in file
+    // order, so the report is the one a single thread gives.
+    const runners = Array.from({ length: workers }, () => createTaskRunner());
+    const pending = runners.map(() => 0);
+    for (const e of walk.errors)
+      errors.push({ file: e.file, id: null, title: null, published: null, error: e.message });
+    try {
+      const results = orderedMap(
+        batchesOf(walk.files, FILES_PER_TASK),
+        workers * 2,
+        async (files): Promise<ExtractedFiles> => {
+          const k = pending.indexOf(Math.min(...pending));
+          pending[k]++;
+          try {
+            return await runners[k].run('extractFiles', files);
+          } catch (error) {
+            // A worker that died or timed out costs its batch only, each file named.
+            const message = error instanceof Error ? error.message : String(error);
+            return {
+              articles: [],
+              errors: files.map(f => ({ file: f.display, code: 'unreadable' as const, message })),
+            };
+          } finally {
+            pending[k]--;
+          }
+        },
+      );
+      for await (const batch of results) {
+        for (const a of batch.articles) {
+          if (seenIds.has(a.id)) continue;
+          seenIds.add(a.id);
+          sources.add(a.id + a.source);
+          articles.push({
+            file: a.source,
+            id: a.id,
+            title: a.title,
+            published: a.published,
+            error: null,
+          });
+          order.push(a.id);
+          for (const m of a.meetings) items.push(m);
+        }
+        for (const e of batch.errors)
+          errors.push({ file: e.file, id: null, title: null, published: null, error: e.message });
+      }
+    } finally {
+      await Promise.all(runners.map(r => r.close()));
+    }
+    return { articles: [...articles, ...errors], meetings: mergeArticleMeetings(items, order) };
+  }
   for await (const batch of streamFiles(walk)) {
     for (const a of batch.articles) {
       articles.push({

@@ -76,35 +76,55 @@ export async function* streamFiles(
   };
   for (const file of walk.files) {
     if (options.signal?.aborted) break;
-    const display = shortDisplay(file.display);
     progress.files++;
     count++;
-    let read;
-    try {
-      read = await fs.readFile(file.path, MAX_FILE_BYTES);
-    } catch (error) {
-      errors.push(fsError(display, error));
-      continue;
-    }
+    const read = await readFoundFile(file, fs);
     progress.bytes += read.size;
-    if (read.size > MAX_FILE_BYTES) {
-      errors.push(tooLarge(display, read.size));
-      continue;
-    }
-    bytes += read.bytes.length;
-    for (const result of await articlesFromBytes(read.bytes, {
-      source: file.display,
-      file: basename(file.path),
-    })) {
-      if (!('id' in result)) errors.push({ ...result, file: shortDisplay(result.file) });
-      else if (!seen.has(result.id)) {
-        seen.add(result.id);
-        articles.push(result);
+    bytes += read.bytesRead;
+    errors.push(...read.errors);
+    for (const a of read.articles) {
+      if (!seen.has(a.id)) {
+        seen.add(a.id);
+        articles.push(a);
       }
     }
     if (count >= batchFiles || bytes >= batchBytes) yield take();
   }
   if (count > 0 || errors.length > 0 || progress.totalFiles === 0) yield take();
+}
+
+/** What one found file gave: its articles and errors, its size and the bytes really read. */
+export interface FileRead {
+  articles: Article[];
+  errors: ImportError[];
+  size: number;
+  bytesRead: number;
+}
+
+/**
+ * Reads, decodes and parses one file the walk found, its failures as errors (never thrown):
+ * the unit of work of `streamFiles` and of the command line's extraction workers.
+ */
+export async function readFoundFile(file: FoundFile, fs: ReadFs = nodeReadFs): Promise<FileRead> {
+  const display = shortDisplay(file.display);
+  let read;
+  try {
+    read = await fs.readFile(file.path, MAX_FILE_BYTES);
+  } catch (error) {
+    return { articles: [], errors: [fsError(display, error)], size: 0, bytesRead: 0 };
+  }
+  if (read.size > MAX_FILE_BYTES)
+    return { articles: [], errors: [tooLarge(display, read.size)], size: read.size, bytesRead: 0 };
+  const articles: Article[] = [];
+  const errors: ImportError[] = [];
+  for (const result of await articlesFromBytes(read.bytes, {
+    source: file.display,
+    file: basename(file.path),
+  })) {
+    if (!('id' in result)) errors.push({ ...result, file: shortDisplay(result.file) });
+    else articles.push(result);
+  }
+  return { articles, errors, size: read.size, bytesRead: read.bytes.length };
 }
 
 /** Walks `paths` and streams their files: `collectFiles` then `streamFiles`. */

@@ -320,12 +320,14 @@ export function extractArticle(
     if (ref === null && !d.start && d.text) pendingOf(m).dates.push({ text: d.text, tense });
   };
   // One dictionary answer per name and date within an article: names recur from clause to clause.
-  const memo = new Map<string, ReturnType<ActorLookup>>();
+  // Keyed by name, then date: a joined key cost a string built and hashed on every word.
+  const memo = new Map<string, Map<string | null, ReturnType<ActorLookup>>>();
   const cachedLookup: ActorLookup | null = lookup
     ? (name, onDate) => {
-        const key = `${name}\u0000${onDate ?? ''}`;
-        let answer = memo.get(key);
-        if (answer === undefined) memo.set(key, (answer = lookup(name, onDate)));
+        let byDate = memo.get(name);
+        if (!byDate) memo.set(name, (byDate = new Map()));
+        let answer = byDate.get(onDate);
+        if (answer === undefined) byDate.set(onDate, (answer = lookup(name, onDate)));
         return answer;
       }
     : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFurniture, inFurniture } from './furniture';
+import { findFurniture, inFurniture, wordsAtMost } from './furniture';
 import { extractArticle } from './extract';
 import { testArticle } from './test-article';
 
@@ -64,5 +64,23 @@ describe('inFurniture', () => {
     expect(meetings[0].mentions.map(m => m.sentence)).toEqual([
       'Chilean Foreign Minister Rosa Vidal met her Peruvian counterpart in Arica on Tuesday to discuss fishing quotas.',
     ]);
+  });
+});
+
+describe('wordsAtMost', () => {
+  const count = (line: string): number => line.split(/\s+/).filter(Boolean).length;
+
+  it('agrees with splitting the line on whitespace, for every limit', () => {
+    const lines = [
+      '',
+      '   ',
+      'one',
+      '  two  words ',
+      'tabs\tand\nnew lines\u00a0and\u2003em spaces\u3000too',
+      'zero\u200bwidth is not a space',
+      'Ministers of Ghana and Togo meet in Lomé on the border crossing',
+    ];
+    for (const line of lines)
+      for (let max = 0; max <= 14; max++) expect(wordsAtMost(line, max)).toBe(count(line) <= max);
   });
 });

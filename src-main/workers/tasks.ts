@@ -11,6 +11,8 @@ import { meetingFromText } from '../lookups/from-text';
 import type { ExtractedImportReport, MergeRequest } from '../contract/article-meetings';
 import { mergeIncrement } from '../meetings/incremental';
 import { extractArticleResults, extractMeetings } from '../meetings';
+import type { FoundFile } from '../ingest/walk';
+import { extractFiles } from './extract-files';
 
 /**
  * The report with each article's meetings, extracted here where the files were parsed, so that
@@ -38,6 +40,8 @@ export const tasks = {
   extractArticleResults: (articles: Article[]) => extractArticleResults(articles),
   /** One bounded step of the incremental merge (the renderer's `meetings:merge`). */
   mergeIncrement: (request: MergeRequest) => mergeIncrement(request),
+  /** A batch of the command line's files read, parsed and extracted (`readout meetings`). */
+  extractFiles: (files: FoundFile[]) => extractFiles(files),
   /** The meeting one selected passage describes (the meetings view's Add from selection). */
   meetingFromText: (article: Article, start: number, end: number): Meeting | null =>
     meetingFromText(article, start, end),
