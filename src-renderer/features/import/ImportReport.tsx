@@ -43,13 +43,11 @@ export function ImportStatus({
 }) {
   if (activity) {
     const stream = activity.stream;
-    // By bytes when they are known: a folder of a few large files moves smoothly too.
+    // The bar counts files (the line beside it says the bytes too).
     const [max, value] =
-      stream && stream.totalBytes
-        ? [stream.totalBytes, stream.bytesDone]
-        : stream && stream.totalFiles
-          ? [stream.totalFiles, stream.filesDone]
-          : [activity.total, activity.done];
+      stream && stream.totalFiles
+        ? [stream.totalFiles, stream.filesDone]
+        : [activity.total, activity.done];
     return (
       <div className="import-status" role="status" aria-live="polite">
         <span>
