@@ -22,6 +22,7 @@ import { createPathGrants } from './path-grants';
 import { IMPORT_EXTENSIONS } from './ingest/formats/extensions';
 import { profileOverride } from './profile';
 import { seedsDir as seedsDirFor } from './seeds-path';
+import type { ImportSessions } from './ingest/sessions';
 import { createServices } from './services';
 import { createSyncForwarder } from './sync/forward';
 import { safeStorageCipher } from './sync/service';
@@ -62,7 +63,9 @@ function start(): void {
   const profileDir = app.getPath('userData');
   const cipher = safeStorageCipher(safeStorage);
   const syncForwarder = createSyncForwarder({ loadTeam: () => loadTeamAccess(profileDir, cipher) });
+  let importSessions: ImportSessions | null = null;
   const services = createServices({
+    onImportSessions: sessions => (importSessions = sessions),
     seedsDir,
     pathGrants,
     // Beside the IndexedDB in the profile, but files of their own: they survive a wiped database.
@@ -133,6 +136,8 @@ function start(): void {
   mainWindow = createMainWindow({ preload: join(__dirname, '../preload/index.js'), appUrl });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    // Nobody is left to take their batches: stop reading for the window's imports.
+    void importSessions?.closeAll();
   });
   installMenu(() => mainWindow);
   if (devUrl) void mainWindow.loadURL(devUrl);

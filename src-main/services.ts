@@ -20,6 +20,7 @@ import {
   type FontSource,
 } from './briefing';
 import { createBackupStore, type BackupStore } from './backups/store';
+import { createImportSessions, type ImportSessions } from './ingest/sessions';
 import { resolveCountries } from './lookups/countries';
 import type { PathGrants } from './path-grants';
 import { ServiceError } from './service-error';
@@ -81,6 +82,13 @@ export interface ServicesOptions {
   syncForwarder?: SyncForwarder;
   /** Joins and leaves the profile's team (`team:*`); absent in the CLI, where they are unsupported. */
   team?: TeamService;
+  /**
+   * Receives the streaming imports' registry once it is made, so the desktop shell can close
+   * every session when the window closes (`closeAll`).
+   */
+  onImportSessions?: (sessions: ImportSessions) => void;
+  /** Overrides the sessions' idle time-out and batch sizes (tests). */
+  importSessionOptions?: Pick<Parameters<typeof createImportSessions>[0], 'idleMs' | 'limits'>;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -99,6 +107,19 @@ export function createServices(options: ServicesOptions): Services {
         importPaths: paths => worker.run('importPaths', paths, {}),
       })
     : null;
+  // Streaming imports read and parse each batch in the same worker, one task at a time, so
+  // other calls (a merge, a briefing) still get their turn between batches.
+  const imports = createImportSessions({
+    ...options.importSessionOptions,
+    readFiles: (files, budget) =>
+      worker.run(
+        'readFiles',
+        files.map(f => ({ path: f.path, display: f.display })),
+        budget,
+      ),
+    parseUploads: files => worker.run('importFiles', files),
+  });
+  options.onImportSessions?.(imports);
   // The kept inbox is watched again from the start; failures show in its status.
   void inbox?.resume();
   const inboxControl = (): WatchControl => {
@@ -113,6 +134,22 @@ export function createServices(options: ServicesOptions): Services {
   const backupStore = (): BackupStore => {
     if (!backups) throw new ServiceError('unsupported', 'Automatic backups are not kept here.');
     return backups;
+  };
+
+  /** Main reads dropped paths only when a drop granted them moments before (path-grants.ts). */
+  const checkGranted = (paths: string[]) => {
+    if (!options.pathGrants) {
+      throw new ServiceError(
+        'unsupported',
+        'Files are imported here only as uploads; no path is ever opened.',
+      );
+    }
+    if (!options.pathGrants.take(paths)) {
+      throw new ServiceError(
+        'forbidden',
+        'These files were not dropped on Readout just now, so they were not read. Drop them again or use Import files….',
+      );
+    }
   };
 
   /** Asks main's save dialog where to put a PDF and writes it atomically; null when cancelled. */
@@ -156,22 +193,34 @@ export function createServices(options: ServicesOptions): Services {
     },
 
     async importPaths(paths) {
-      if (!options.pathGrants) {
-        throw new ServiceError(
-          'unsupported',
-          'Files are imported here only as uploads; no path is ever opened.',
-        );
-      }
-      if (!options.pathGrants.take(paths)) {
-        throw new ServiceError(
-          'forbidden',
-          'These files were not dropped on Readout just now, so they were not read. Drop them again or use Import files….',
-        );
-      }
+      checkGranted(paths);
       return worker.run('importPaths', paths, {});
     },
 
     importFiles: files => worker.run('importFiles', files),
+
+    async startImport(start) {
+      switch (start.kind) {
+        case 'upload':
+          return imports.startUpload(start.totalFiles, start.totalBytes);
+        case 'dialog': {
+          if (!options.pickPaths) {
+            throw new ServiceError(
+              'unsupported',
+              'There is no file dialog here; upload files instead.',
+            );
+          }
+          const paths = await options.pickPaths({ folders: start.folders });
+          return paths && paths.length > 0 ? imports.startPaths(paths) : null;
+        }
+        case 'paths':
+          checkGranted(start.paths);
+          return imports.startPaths(start.paths);
+      }
+    },
+    nextImportBatch: id => imports.next(id),
+    uploadImportBatch: (id, files) => imports.upload(id, files),
+    cancelImport: async id => ({ cancelled: await imports.cancel(id) }),
 
     // Both run in the worker: extraction reads article text (hostile input), and a merge of a
     // large library takes seconds; neither may hold up main's other calls.

@@ -16,7 +16,8 @@ import {
   importUploads,
   importViaDialog,
   type ImportOutcome,
-  type PickedFile,
+  type PickedFiles,
+  type Progress,
 } from './features/import/importer';
 import { useInboxImports } from './features/import/InboxFolder';
 import { importPasted } from './features/import/paste';
@@ -75,15 +76,21 @@ export function App() {
   useAutoBackupSchedule();
 
   const run = useCallback(
-    async (
-      work: (
-        progress: (label: string, done: number, total: number) => void,
-      ) => Promise<ImportOutcome | null>,
-    ) => {
+    async (work: (progress: Progress, signal: AbortSignal) => Promise<ImportOutcome | null>) => {
       setOutcome(null);
-      setActivity({ label: 'Importing', done: 0, total: 0 });
+      // Cancel takes effect after the batch being stored (see runImportSession).
+      const abort = new AbortController();
+      const cancel = () => {
+        abort.abort();
+        setActivity(a => (a ? { ...a, cancelling: true } : a));
+      };
+      setActivity({ label: 'Importing', done: 0, total: 0, cancel });
       try {
-        const result = await work((label, done, total) => setActivity({ label, done, total }));
+        const result = await work(
+          (label, done, total, stream) =>
+            setActivity(a => ({ label, done, total, stream, cancel, cancelling: a?.cancelling })),
+          abort.signal,
+        );
         if (result) setOutcome(result);
       } catch (error) {
         setOutcome({
@@ -113,7 +120,7 @@ export function App() {
   useEffect(
     () =>
       desktop?.onMenuCommand(command => {
-        void run(p => importViaDialog(db, command === 'import-folder', p));
+        void run((p, signal) => importViaDialog(db, command === 'import-folder', p, signal));
       }),
     [run],
   );
@@ -129,7 +136,7 @@ export function App() {
         if (pasted.articleId) navigation.openArticle(pasted.articleId);
         return pasted.outcome;
       }),
-    onFiles: files => void run(p => importUploads(db, files, p)),
+    onFiles: files => void run((p, signal) => importUploads(db, files, p, signal)),
   });
 
   const onDrop = (event: DragEvent) => {
@@ -139,9 +146,9 @@ export function App() {
     const transfer = event.dataTransfer;
     if (desktop) {
       const files = Array.from(transfer.files);
-      void run(p => importDroppedPaths(db, files, p));
+      void run((p, signal) => importDroppedPaths(db, files, p, signal));
     } else {
-      void run(async p => importUploads(db, await filesFromDrop(transfer), p));
+      void run(async (p, signal) => importUploads(db, await filesFromDrop(transfer), p, signal));
     }
   };
 
@@ -198,8 +205,10 @@ export function App() {
           <SearchBox />
           <ImportControls
             busy={busy}
-            onDialog={folders => void run(p => importViaDialog(db, folders, p))}
-            onUpload={(files: PickedFile[]) => void run(p => importUploads(db, files, p))}
+            onDialog={folders => void run((p, signal) => importViaDialog(db, folders, p, signal))}
+            onUpload={(files: PickedFiles) =>
+              void run((p, signal) => importUploads(db, files, p, signal))
+            }
           />
           <UndoControls />
           <TeamChip />

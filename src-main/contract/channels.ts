@@ -21,22 +21,20 @@ import { BriefingInputSchema } from './briefing';
 import { DigestInputSchema } from './briefing-digest';
 import { BriefingLayoutSchema } from './briefing-layout';
 import { CountryRefSchema, MeetingSchema } from './meeting';
+import {
+  ImportBatchSchema,
+  ImportCancelSchema,
+  ImportSessionIdSchema,
+  ImportSessionSchema,
+  ImportStartSchema,
+  PathSchema,
+  UploadBatchSchema,
+} from './import-session';
 import { WatchStatusSchema } from './watch';
 import { SyncRequestSchema, SyncResponseSchema } from './sync-request';
 import { TeamJoinRequestSchema, TeamStatusSchema } from './team';
 
-/**
- * A filesystem path as the desktop shell reports a dropped file: absolute (POSIX `/…`, Windows
- * `C:\…` or `\\server\…`) and without `..` segments, so a payload cannot name a folder by
- * climbing out of another or lean on main's working directory.
- */
-export const PathSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine(p => !p.includes('\0'), { message: 'path contains a NUL byte' })
-  .refine(p => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { message: 'path is not absolute' })
-  .refine(p => !p.split(/[\\/]/).includes('..'), { message: 'path contains a ".." segment' });
+export { PathSchema };
 
 /**
  * Not a page-facing channel: the preload alone sends it, from a trusted drop event, with the
@@ -93,6 +91,34 @@ export const channels = {
     method: 'importFiles',
     args: z.tuple([z.array(UploadFileSchema).min(1).max(2000)]),
     result: ExtractedImportReportSchema,
+  },
+  /**
+   * Opens a streaming import (see import-session.ts): the dialog's or the dropped paths (desktop;
+   * dropped paths only when a drop granted them), or an upload the page will push (preview).
+   * Answers at once, before the folders are walked; null when the analyst cancels the dialog.
+   */
+  'import:start': {
+    method: 'startImport',
+    args: z.tuple([ImportStartSchema]),
+    result: ImportSessionSchema.nullable(),
+  },
+  /** The next bounded batch of a dialog or paths session, waiting until it is read. */
+  'import:next': {
+    method: 'nextImportBatch',
+    args: z.tuple([ImportSessionIdSchema]),
+    result: ImportBatchSchema,
+  },
+  /** Preview: one batch of an upload session's files, answered with its articles. */
+  'import:upload': {
+    method: 'uploadImportBatch',
+    args: z.tuple([ImportSessionIdSchema, UploadBatchSchema]),
+    result: ImportBatchSchema,
+  },
+  /** Stops a session: nothing more is read, batches read ahead are dropped. */
+  'import:cancel': {
+    method: 'cancelImport',
+    args: z.tuple([ImportSessionIdSchema]),
+    result: ImportCancelSchema,
   },
   /**
    * Finds the meetings each article of a batch reports, article by article, without merging.

@@ -15,7 +15,7 @@ import {
 import { importLimitError, MAX_IMPORT_BYTES } from '../contract/channels';
 import { isFormatError, readFormat, type FormatResult } from './formats';
 import { parseArticle } from './parse';
-import { collectFiles, fsError, shortDisplay } from './walk';
+import { collectFiles, fsError, shortDisplay, type FoundFile } from './walk';
 
 /** File-system calls the importer makes, replaceable in tests to simulate unreadable files. */
 export interface ReadFs {
@@ -117,23 +117,31 @@ function checked(article: Article, source: string): Article | ImportError {
   };
 }
 
+/** What `readFoundFiles` read: the articles and errors, and where the byte budget stopped it. */
+export interface ReadResult extends ImportReport {
+  /** File bytes read. */
+  bytesRead: number;
+  /** Index of the file that would have passed the budget (left unread, with those after it). */
+  stoppedAt: number | null;
+}
+
 /**
- * Reads files and folders from disk (desktop app, command line, bundled seeds). At most
- * `maxTotalBytes` are read in all: the file that would pass it, and every file after it, are
- * left unread with one error, so a huge folder chosen by mistake cannot exhaust memory.
+ * Reads and parses files the walk found, in order, reading at most `budget` bytes in all: the
+ * file that would pass it is left unread and `stoppedAt` names it, so the caller can say how many
+ * were left. Used whole by `importPaths` and a batch at a time by a streaming import session.
  */
-export async function importPaths(
-  paths: string[],
-  options: { cwd?: string; fs?: ReadFs; maxFiles?: number; maxTotalBytes?: number } = {},
-): Promise<ImportReport> {
+export async function readFoundFiles(
+  files: readonly Pick<FoundFile, 'path' | 'display'>[],
+  options: { fs?: ReadFs; budget?: number } = {},
+): Promise<ReadResult> {
   const fs = options.fs ?? nodeReadFs;
-  const maxTotal = options.maxTotalBytes ?? MAX_IMPORT_BYTES;
-  const { files, errors } = await collectFiles(paths, options);
+  const budgetTotal = options.budget ?? MAX_IMPORT_BYTES;
   const articles: Article[] = [];
+  const errors: ImportError[] = [];
   let total = 0;
   for (const [index, file] of files.entries()) {
     const display = shortDisplay(file.display);
-    const budget = Math.min(MAX_FILE_BYTES, maxTotal - total);
+    const budget = Math.min(MAX_FILE_BYTES, budgetTotal - total);
     let read;
     try {
       read = await fs.readFile(file.path, budget);
@@ -145,23 +153,36 @@ export async function importPaths(
       errors.push(tooLarge(display, read.size));
       continue;
     }
-    if (read.size > budget) {
-      errors.push(importLimitError(display, files.length - index - 1));
-      break;
-    }
+    if (read.size > budget) return { articles, errors, bytesRead: total, stoppedAt: index };
     total += read.bytes.length;
-    const results = await articlesFromBytes(read.bytes, {
+    for (const result of await articlesFromBytes(read.bytes, {
       source: file.display,
       file: basename(file.path),
-    });
-    results.forEach(collect);
+    })) {
+      if ('id' in result) articles.push(result);
+      else errors.push({ ...result, file: shortDisplay(result.file) });
+    }
   }
-  return { articles: dedupe(articles), errors };
+  return { articles, errors, bytesRead: total, stoppedAt: null };
+}
 
-  function collect(result: Article | ImportError): void {
-    if ('id' in result) articles.push(result);
-    else errors.push({ ...result, file: shortDisplay(result.file) });
+/**
+ * Reads files and folders from disk (desktop app, command line, bundled seeds). At most
+ * `maxTotalBytes` are read in all: the file that would pass it, and every file after it, are
+ * left unread with one error, so a huge folder chosen by mistake cannot exhaust memory.
+ */
+export async function importPaths(
+  paths: string[],
+  options: { cwd?: string; fs?: ReadFs; maxFiles?: number; maxTotalBytes?: number } = {},
+): Promise<ImportReport> {
+  const { files, errors } = await collectFiles(paths, options);
+  const read = await readFoundFiles(files, { fs: options.fs, budget: options.maxTotalBytes });
+  errors.push(...read.errors);
+  if (read.stoppedAt !== null) {
+    const display = shortDisplay(files[read.stoppedAt].display);
+    errors.push(importLimitError(display, files.length - read.stoppedAt - 1));
   }
+  return { articles: dedupe(read.articles), errors };
 }
 
 /** Imports files sent as bytes (browser preview uploads), at most MAX_IMPORT_BYTES per call. */

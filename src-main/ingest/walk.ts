@@ -41,15 +41,30 @@ interface Pending {
 
 export async function collectFiles(
   inputs: string[],
-  options: { cwd?: string; maxFiles?: number } = {},
+  options: {
+    cwd?: string;
+    maxFiles?: number;
+    /**
+     * Told of each file as soon as it is found, and of each error, so that a streaming import
+     * reads the first files while the walk of a large folder goes on.
+     */
+    onFound?: (file: FoundFile) => void;
+    onError?: (error: ImportError) => void;
+    /** Stops the walk between entries (a cancelled import); what was found is returned. */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<{ files: FoundFile[]; errors: ImportError[] }> {
   const cwd = options.cwd ?? process.cwd();
   const maxFiles = options.maxFiles ?? MAX_FILES_PER_IMPORT;
   const files: FoundFile[] = [];
   const errors: ImportError[] = [];
+  const addError = (error: ImportError) => {
+    errors.push(error);
+    options.onError?.(error);
+  };
   const seenFiles = new Set<string>();
   const report = (display: string, code: ImportError['code'], message: string) =>
-    errors.push({ file: shortDisplay(display), code, message });
+    addError({ file: shortDisplay(display), code, message });
 
   // Depth-first in name order: the stack holds what is left, the next entry on top.
   const stack: Pending[] = inputs
@@ -63,7 +78,7 @@ export async function collectFiles(
     }))
     .reverse();
 
-  while (stack.length > 0) {
+  while (stack.length > 0 && !options.signal?.aborted) {
     const item = stack.pop()!;
     let info;
     let real: string;
@@ -71,7 +86,7 @@ export async function collectFiles(
       real = await realpath(item.path);
       info = await stat(real);
     } catch (error) {
-      errors.push(fsError(shortDisplay(item.display), error));
+      addError(fsError(shortDisplay(item.display), error));
       continue;
     }
     if (item.link && item.root !== null && !isInside(real, item.root)) {
@@ -103,7 +118,7 @@ export async function collectFiles(
       try {
         entries = await readdir(item.path, { withFileTypes: true, encoding: 'buffer' });
       } catch (error) {
-        errors.push(fsError(shortDisplay(item.display), error));
+        addError(fsError(shortDisplay(item.display), error));
         continue;
       }
       const root = item.root ?? real;
@@ -148,7 +163,9 @@ export async function collectFiles(
       break;
     }
     seenFiles.add(real);
-    files.push({ path: item.path, display: item.display, size: info.size });
+    const found = { path: item.path, display: item.display, size: info.size };
+    files.push(found);
+    options.onFound?.(found);
   }
   return { files, errors };
 }

@@ -60,7 +60,8 @@ function onDrop(event: DropEventLike): void {
 
 async function call(channel: Channel, args: unknown[]): Promise<Result<unknown>> {
   try {
-    if (channel === 'import:paths') await grantsSent;
+    // A drop's paths may be read only after main has its grant (both import channels).
+    if (channel === 'import:paths' || channel === 'import:start') await grantsSent;
     const answer: unknown = await ipcRenderer.invoke(channel, ...args);
     const checked = answerSchemas.get(channel)!.safeParse(answer);
     return checked.success

@@ -184,7 +184,9 @@ function describeCrash(error: Error): string {
 }
 
 function taskTitle(task: TaskName): string {
-  return task === 'importPaths' || task === 'importFiles' ? 'The import' : 'Finding meetings';
+  return task === 'importPaths' || task === 'importFiles' || task === 'readFiles'
+    ? 'The import'
+    : 'Finding meetings';
 }
 
 function formatSeconds(ms: number): string {

@@ -7,6 +7,7 @@
 import type { Article, ImportReport, UploadFile } from '../contract/article';
 import type { Meeting } from '../contract/meeting';
 import { importFiles, importPaths } from '../ingest';
+import { readFoundFiles, type ReadResult } from '../ingest/import';
 import { meetingFromText } from '../lookups/from-text';
 import type { ExtractedImportReport, MergeRequest } from '../contract/article-meetings';
 import { mergeIncrement } from '../meetings/incremental';
@@ -19,7 +20,7 @@ import { extractFiles } from './extract-files';
  * the texts never travel back to be extracted (issue 14). An extractor that throws costs only
  * the extractions: the report goes without them and the renderer's sync extracts as before.
  */
-function withExtractions(report: ImportReport): ExtractedImportReport {
+function withExtractions<R extends ImportReport>(report: R): R & ExtractedImportReport {
   try {
     return { ...report, extractions: extractArticleResults(report.articles) };
   } catch {
@@ -31,6 +32,15 @@ export const tasks = {
   /** Files and folders from disk, relative paths against `cwd`, with their meetings. */
   importPaths: async (paths: string[], options: { cwd?: string }): Promise<ExtractedImportReport> =>
     withExtractions(await importPaths(paths, options)),
+  /**
+   * One batch of a streaming import session: files the walk found, read in order up to `budget`
+   * bytes in all (see readFoundFiles), with their meetings.
+   */
+  readFiles: async (
+    files: { path: string; display: string }[],
+    budget: number,
+  ): Promise<ReadResult & ExtractedImportReport> =>
+    withExtractions(await readFoundFiles(files, { budget })),
   /** Uploaded bytes (the browser preview), with their meetings. */
   importFiles: async (uploads: UploadFile[]): Promise<ExtractedImportReport> =>
     withExtractions(await importFiles(uploads)),

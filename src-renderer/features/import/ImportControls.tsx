@@ -1,11 +1,11 @@
 import { useRef } from 'react';
 import { desktop } from '../../bridge';
-import type { PickedFile } from './importer';
+import { pickedFromFileList, type PickedFiles } from './importer';
 
 interface Props {
   busy: boolean;
   onDialog: (folders: boolean) => void;
-  onUpload: (files: PickedFile[]) => void;
+  onUpload: (files: PickedFiles) => void;
 }
 
 /**
@@ -17,10 +17,9 @@ export function ImportControls({ busy, onDialog, onUpload }: Props) {
   const folderInput = useRef<HTMLInputElement>(null);
   const take = (input: HTMLInputElement | null) => {
     if (!input?.files) return;
-    const picked = Array.from(input.files).map(file => ({
-      file,
-      name: file.webkitRelativePath || file.name,
-    }));
+    // Not copied into an array here: a 100,000-file folder is planned in chunks (importUploads).
+    // Clearing the input gives it a new, empty list; the one taken keeps its files.
+    const picked = pickedFromFileList(input.files);
     input.value = '';
     if (picked.length > 0) onUpload(picked);
   };

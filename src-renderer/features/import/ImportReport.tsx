@@ -1,10 +1,34 @@
 import type { ImportOutcome } from './importer';
+import type { StreamProgress } from './session-runner';
 import { plural } from '../../format';
 
 export interface ImportActivity {
   label: string;
   done: number;
   total: number;
+  /** Files and bytes of a streaming import. */
+  stream?: StreamProgress;
+  /** Stops the import after the batch being stored; absent where an import cannot stop. */
+  cancel?: () => void;
+  /** Cancel was pressed: the batch being stored is finishing. */
+  cancelling?: boolean;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** "1.2 MB": bytes the way a progress line reads them. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en')} MB`;
+}
+
+/** "1,200 of 10,000 files, 4.1 of 33 MB", or "1,200 files so far" while totals are unknown. */
+export function streamLine(p: StreamProgress): string {
+  if (p.totalFiles === null) return `${count(p.filesDone)} files so far`;
+  const files = `${count(p.filesDone)} of ${plural(p.totalFiles, 'file')}`;
+  return p.totalBytes === null || p.totalBytes === 0
+    ? files
+    : `${files}, ${megabytes(p.bytesDone)} of ${megabytes(p.totalBytes)}`;
 }
 
 /** Progress while an import runs, then what it did: counts, and one clear line per bad file. */
@@ -18,19 +42,39 @@ export function ImportStatus({
   onDismiss: () => void;
 }) {
   if (activity) {
+    const stream = activity.stream;
+    // The bar counts files (the line beside it says the bytes too).
+    const [max, value] =
+      stream && stream.totalFiles
+        ? [stream.totalFiles, stream.filesDone]
+        : [activity.total, activity.done];
     return (
       <div className="import-status" role="status" aria-live="polite">
         <span>
-          {activity.label}
-          {activity.total > 0
-            ? ` ${activity.done.toLocaleString('en')} of ${activity.total.toLocaleString('en')}`
-            : '…'}
+          {activity.cancelling
+            ? 'Cancelling after this batch… '
+            : `${activity.label}${stream ? ' ' : ''}`}
+          {stream
+            ? streamLine(stream)
+            : activity.total > 0
+              ? ` ${count(activity.done)} of ${count(activity.total)}`
+              : '…'}
         </span>
         <progress
           aria-label="Import progress"
-          max={activity.total || undefined}
-          value={activity.total ? activity.done : undefined}
+          max={max || undefined}
+          value={max ? value : undefined}
         />
+        {activity.cancel && (
+          <button
+            type="button"
+            className="quiet"
+            onClick={activity.cancel}
+            disabled={activity.cancelling}
+          >
+            Cancel import
+          </button>
+        )}
       </div>
     );
   }
@@ -41,13 +85,16 @@ export function ImportStatus({
     outcome.unchanged > 0 && `${plural(outcome.unchanged, 'article')} already in the library`,
   ].filter(Boolean);
   // Batches stored before a failure stay stored, so the headline still counts them.
-  const headline = outcome.failure
-    ? parts.length > 0
-      ? `The import stopped after ${parts.join(', ')}`
-      : 'The import failed'
-    : parts.length > 0
-      ? parts.join(', ')
-      : 'No articles imported';
+  const cancelled = outcome.cancelled;
+  const headline = cancelled
+    ? `Import cancelled after ${count(cancelled.filesDone)}${cancelled.totalFiles === null ? '' : ` of ${count(cancelled.totalFiles)}`} files${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`
+    : outcome.failure
+      ? parts.length > 0
+        ? `The import stopped after ${parts.join(', ')}`
+        : 'The import failed'
+      : parts.length > 0
+        ? parts.join(', ')
+        : 'No articles imported';
   return (
     <section className="import-report" aria-label="Import report" role="region">
       <header>

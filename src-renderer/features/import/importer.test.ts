@@ -12,25 +12,58 @@ import { ReadoutDB, type ArticleNote, type Highlight } from '../../db/db';
 import { importUploads, storeReport, type PickedFile } from './importer';
 import { contractArticle } from '../../db/testing';
 
-// The page's bridge to main, replaced by a stand-in for the preview server's `import:files`:
-// files named `bad…` come back as per-file errors, the others as articles.
+// The page's bridge to main: main's real upload sessions (src-main/ingest/sessions.ts) behind
+// the import channels, parsing with a stand-in for the worker's `importFiles`: files named
+// `bad…` come back as per-file errors, the others as articles.
 const bridge = vi.hoisted(() => ({
   sent: [] as UploadFile[][],
   importFiles: (files: UploadFile[]): Promise<Result<ImportReport>> => {
     void files;
     return Promise.reject(new Error('set in beforeEach'));
   },
+  cancelled: [] as string[],
 }));
-vi.mock('../../bridge', () => ({
-  desktop: null,
-  api: { importFiles: (files: UploadFile[]) => bridge.importFiles(files) },
-}));
+vi.mock('../../bridge', async () => {
+  const { createImportSessions } = await import('../../../src-main/ingest/sessions');
+  const sessions = createImportSessions({
+    readFiles: () => Promise.reject(new Error('no paths in the preview')),
+    parseUploads: async files => {
+      const answer = await bridge.importFiles(files);
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value;
+    },
+  });
+  const asResult = async <T>(work: () => T | Promise<T>): Promise<Result<T>> => {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const e = error as { code?: string; message: string };
+      return { ok: false, error: { code: e.code ?? 'internal', message: e.message } };
+    }
+  };
+  return {
+    desktop: null,
+    api: {
+      startImport: (start: { totalFiles: number; totalBytes: number }) =>
+        asResult(() => sessions.startUpload(start.totalFiles, start.totalBytes)),
+      uploadImportBatch: (id: string, files: UploadFile[]) =>
+        asResult(() => sessions.upload(id, files)),
+      nextImportBatch: (id: string) => asResult(() => sessions.next(id)),
+      cancelImport: (id: string) =>
+        asResult(async () => {
+          bridge.cancelled.push(id);
+          return { cancelled: await sessions.cancel(id) };
+        }),
+    },
+  };
+});
 
 let db: ReadoutDB;
 beforeEach(async () => {
   db = new ReadoutDB(`t-${Math.random()}`);
   await db.open();
   bridge.sent = [];
+  bridge.cancelled = [];
   bridge.importFiles = files => {
     bridge.sent.push(files);
     const report: ImportReport = { articles: [], errors: [] };
@@ -258,5 +291,44 @@ describe('importUploads', () => {
         message: expect.stringMatching(/at most 128 MB in one import; this file and the 4 after/),
       },
     ]);
+  });
+
+  it('stops after the batch being stored when cancelled, keeping it, and says how far it got', async () => {
+    const files = manyFiles('in', 450);
+    const abort = new AbortController();
+    const seen: (number | null)[][] = [];
+    const outcome = await importUploads(
+      db,
+      files,
+      (_label, _done, _total, stream) => {
+        if (stream) seen.push([stream.filesDone, stream.totalFiles]);
+        if (stream && stream.filesDone >= 200) abort.abort();
+      },
+      abort.signal,
+    );
+    expect(bridge.sent).toHaveLength(1);
+    expect(bridge.cancelled).toHaveLength(1);
+    expect(outcome).toMatchObject({
+      added: 200,
+      failure: null,
+      cancelled: { filesDone: 200, totalFiles: 450 },
+    });
+    expect(await db.articles.count()).toBe(200);
+    expect(seen).toEqual([
+      [0, 450],
+      [200, 450],
+    ]);
+  });
+
+  it('reports files and bytes done rising to the totals', async () => {
+    const files = manyFiles('in', 450);
+    const bytes: number[] = [];
+    await importUploads(db, files, (_label, _done, _total, stream) => {
+      if (stream) bytes.push(stream.bytesDone);
+    });
+    const total = files.reduce((n, f) => n + f.file.size, 0);
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
+    expect(bytes.at(-1)).toBe(total);
+    expect(new Set(bytes).size).toBe(4);
   });
 });

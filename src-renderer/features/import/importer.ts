@@ -9,10 +9,16 @@ import {
   type ImportReport,
   type UploadFile,
 } from '../../../src-main/contract/article';
-import { importLimitError, MAX_IMPORT_BYTES } from '../../../src-main/contract/channels';
+import { MAX_IMPORT_BYTES } from '../../../src-main/contract/channels';
 import type { ArticleExtraction } from '../../../src-main/contract/article-meetings';
 import type { Result } from '../../../src-main/contract/result';
 import { api, desktop } from '../../bridge';
+import {
+  runImportSession,
+  yieldToPage,
+  type StreamProgress,
+  type StreamProgressListener,
+} from './session-runner';
 import { storeInBatches, type StoreSummary } from '../../db/articles';
 import type { ReadoutDB } from '../../db/db';
 
@@ -20,9 +26,26 @@ export interface ImportOutcome extends StoreSummary {
   errors: ImportError[];
   /** A failure of the whole import (no answer, refused call), as opposed to per-file errors. */
   failure: string | null;
+  /** Set when the analyst cancelled: how many files had been read, of how many (if known). */
+  cancelled?: { filesDone: number; totalFiles: number | null };
 }
 
-export type Progress = (label: string, done: number, total: number) => void;
+/**
+ * Progress of an import for the status line: a label and a count, and for a streaming import
+ * the files and bytes done of the totals.
+ */
+export type Progress = (
+  label: string,
+  done: number,
+  total: number,
+  stream?: StreamProgress,
+) => void;
+
+/** Streaming progress as the status line shows it: files read of the total. */
+const streamProgress =
+  (progress?: Progress): StreamProgressListener =>
+  p =>
+    progress?.('Importing', p.filesDone, p.totalFiles ?? 0, p);
 
 const emptyOutcome = (): ImportOutcome => ({
   added: 0,
@@ -87,23 +110,48 @@ export function ensureSeeded(db: ReadoutDB): Promise<ImportOutcome | null> {
   return seeding;
 }
 
-/** Desktop: main shows its open dialog and reads the chosen files. */
-export async function importViaDialog(db: ReadoutDB, folders: boolean, progress?: Progress) {
+/** Desktop: main shows its open dialog and streams the chosen files' articles in batches. */
+export async function importViaDialog(
+  db: ReadoutDB,
+  folders: boolean,
+  progress?: Progress,
+  signal?: AbortSignal,
+) {
   progress?.('Reading files', 0, 0);
-  return fromResult(db, await api.pickAndImport({ folders }), progress);
+  return runImportSession(
+    db,
+    {
+      start: () => api.startImport({ kind: 'dialog', folders }),
+      next: id => api.nextImportBatch(id),
+    },
+    { onProgress: streamProgress(progress), signal },
+  );
 }
 
 /** Desktop drag and drop: the preload turns dropped files into paths that main reads. */
-export async function importDroppedPaths(db: ReadoutDB, files: File[], progress?: Progress) {
+export async function importDroppedPaths(
+  db: ReadoutDB,
+  files: File[],
+  progress?: Progress,
+  signal?: AbortSignal,
+) {
   const paths = files.map(f => desktop?.pathForFile(f) ?? '').filter(p => p !== '');
   if (paths.length === 0)
     return importUploads(
       db,
-      files.map(file => ({ file, name: file.name })),
+      pickedList(files.map(file => ({ file, name: file.name }))),
       progress,
+      signal,
     );
   progress?.('Reading files', 0, paths.length);
-  return fromResult(db, await api.importPaths(paths), progress);
+  return runImportSession(
+    db,
+    {
+      start: () => api.startImport({ kind: 'paths', paths }),
+      next: id => api.nextImportBatch(id),
+    },
+    { onProgress: streamProgress(progress), signal },
+  );
 }
 
 export interface PickedFile {
@@ -112,70 +160,113 @@ export interface PickedFile {
   name: string;
 }
 
+/**
+ * The files the analyst picked, read one by one when needed: a folder of 100,000 files is
+ * never turned into a second array of 100,000 entries in one go (see pickedFromFileList).
+ */
+export interface PickedFiles {
+  length: number;
+  at(index: number): PickedFile;
+}
+
+export const pickedList = (files: readonly PickedFile[]): PickedFiles => ({
+  length: files.length,
+  at: index => files[index],
+});
+
+const isPickedList = (files: PickedFiles | readonly PickedFile[]): files is readonly PickedFile[] =>
+  Array.isArray(files);
+
+/** A file input's list as picked files, each named by its path inside the chosen folder. */
+export const pickedFromFileList = (list: FileList): PickedFiles => ({
+  length: list.length,
+  at: index => {
+    const file = list[index];
+    return { file, name: file.webkitRelativePath || file.name };
+  },
+});
+
 /** Request size budget for uploads: about 8 MB of file bytes or 200 files, whichever first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
 const BATCH_FILES = 200;
+/** Files looked at between two yields while the upload is planned (names and sizes only). */
+const PLAN_CHUNK = 5_000;
 
 /**
- * Browser preview: sends file bytes to the services in batches and stores each batch's articles.
- * At most MAX_IMPORT_BYTES are read for one import, as on the desktop: the file that would pass
- * it and the files after it are not read, and one error says so.
+ * The files to send (hidden ones left out), their bytes, and the first file that would take
+ * the import past MAX_IMPORT_BYTES (null if none). Done in chunks with yields between, so that
+ * a 100,000-file folder does not hold the page in one long task before the first batch.
+ */
+async function planUpload(picked: PickedFiles) {
+  const send: number[] = [];
+  let bytes = 0;
+  let budget = 0;
+  let cut: number | null = null;
+  for (let start = 0; start < picked.length; start += PLAN_CHUNK) {
+    if (start > 0) await yieldToPage();
+    for (let i = start; i < Math.min(picked.length, start + PLAN_CHUNK); i++) {
+      const { file, name } = picked.at(i);
+      if (name.split('/').some(part => part.startsWith('.'))) continue;
+      send.push(i);
+      bytes += file.size;
+      if (cut === null && file.size <= MAX_FILE_BYTES) {
+        budget += file.size;
+        if (budget > MAX_IMPORT_BYTES) cut = send.length - 1;
+      }
+    }
+  }
+  return { send, bytes, cut };
+}
+
+/**
+ * Browser preview: an upload session. The page reads and sends one batch of file bytes at a
+ * time and stores its articles before reading the next, so neither the page nor the preview
+ * server ever holds the whole import. At most MAX_IMPORT_BYTES are read for one import, as on
+ * the desktop: the file that would pass it goes by its size alone, main answers with the error
+ * saying how many were left, and the files after it are never read.
  */
 export async function importUploads(
   db: ReadoutDB,
-  picked: PickedFile[],
+  files: PickedFiles | readonly PickedFile[],
   progress?: Progress,
+  signal?: AbortSignal,
 ): Promise<ImportOutcome> {
-  const outcome = emptyOutcome();
-  const files = picked.filter(p => !p.name.split('/').some(part => part.startsWith('.')));
-  const cut = importLimit(files);
-  const end = cut ?? files.length;
+  const picked = isPickedList(files) ? pickedList(files) : files;
+  progress?.('Reading files', 0, 0);
+  const plan = await planUpload(picked);
+  if (plan.send.length === 0) {
+    return { added: 0, updated: 0, unchanged: 0, errors: [], failure: null };
+  }
+  const end = plan.cut === null ? plan.send.length : plan.cut + 1;
   let index = 0;
-  while (index < end) {
-    const batch: UploadFile[] = [];
-    let bytes = 0;
-    while (
-      index < end &&
-      batch.length < BATCH_FILES &&
-      (batch.length === 0 || bytes < BATCH_BYTES)
-    ) {
-      const { file, name } = files[index++];
-      const tooLarge = file.size > MAX_FILE_BYTES;
-      const content = tooLarge ? new Uint8Array(0) : new Uint8Array(await readBytes(file));
-      bytes += content.byteLength;
-      batch.push({ name, size: file.size, bytes: content });
-    }
-    progress?.('Reading files', index, end);
-    const result = await api.importFiles(batch);
-    if (!result.ok) {
-      outcome.failure = result.error.message;
-      break;
-    }
-    const stored = await storeReport(db, result.value);
-    outcome.added += stored.added;
-    outcome.updated += stored.updated;
-    outcome.unchanged += stored.unchanged;
-    outcome.errors.push(...stored.errors);
-    if (stored.failure) {
-      outcome.failure = stored.failure;
-      break;
-    }
-  }
-  if (cut !== null && !outcome.failure) {
-    outcome.errors.push(importLimitError(files[cut].name, files.length - cut - 1));
-  }
-  return outcome;
-}
-
-/** Index of the first file that would take the import past MAX_IMPORT_BYTES; null if none. */
-function importLimit(files: PickedFile[]): number | null {
-  let total = 0;
-  for (const [index, { file }] of files.entries()) {
-    if (file.size > MAX_FILE_BYTES) continue; // sent by its size alone
-    total += file.size;
-    if (total > MAX_IMPORT_BYTES) return index;
-  }
-  return null;
+  const outcome = await runImportSession(
+    db,
+    {
+      start: () =>
+        api.startImport({ kind: 'upload', totalFiles: plan.send.length, totalBytes: plan.bytes }),
+      async next(sessionId, previous) {
+        if (previous?.more) return api.nextImportBatch(sessionId);
+        const batch: UploadFile[] = [];
+        let bytes = 0;
+        while (
+          index < end &&
+          batch.length < BATCH_FILES &&
+          (batch.length === 0 || bytes < BATCH_BYTES)
+        ) {
+          const at = index++;
+          const { file, name } = picked.at(plan.send[at]);
+          // Too large, or past the import's limit: sent by its size, never read.
+          const unread = file.size > MAX_FILE_BYTES || at === plan.cut;
+          const content = unread ? new Uint8Array(0) : new Uint8Array(await readBytes(file));
+          bytes += content.byteLength;
+          batch.push({ name, size: file.size, bytes: content });
+        }
+        return api.uploadImportBatch(sessionId, batch);
+      },
+    },
+    { onProgress: streamProgress(progress), signal },
+  );
+  return outcome ?? { added: 0, updated: 0, unchanged: 0, errors: [], failure: null };
 }
 
 /** Reads a file's bytes; an unreadable file (removed, no permission) gives an empty array. */
