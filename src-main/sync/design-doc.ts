@@ -44,8 +44,39 @@ export const SYNCED_KINDS = [
   'briefing',
   'colour-meanings',
   'article',
-  'article-text',
 ] as const;
+
+/** Largest article text the server takes (UTF-16 units): the import's 5 MiB file limit. */
+export const MAX_ARTICLE_TEXT = 5 * 1024 * 1024;
+
+/** Fields an article document's `data` and `data.content` may hold; anything else is refused. */
+const ARTICLE_FIELDS = [
+  'id',
+  'content',
+  'title',
+  'publisher',
+  'author',
+  'published',
+  'url',
+  'trashedAt',
+  'trashedBy',
+];
+const ARTICLE_CONTENT_FIELDS = [
+  'contentHash',
+  'storedAt',
+  'title',
+  'publisher',
+  'published',
+  'dateline',
+  'author',
+  'url',
+  'text',
+  'paragraphs',
+  'wordCount',
+  'metaSources',
+  'dateOrder',
+  'format',
+];
 
 /** The document schema version this build writes; the server refuses versions it does not know. */
 export const SYNC_SCHEMA = 1;
@@ -55,14 +86,40 @@ export const DESIGN_DOC_ID = '_design/readout';
 /**
  * Rules: a known kind and schema; `authorId` is the writer on create, and after that either the
  * author on record or the writer, so nobody can attribute a document to a third analyst; a
- * decision, once written, is never edited or deleted (a new decision supersedes it). Deletions of
- * other kinds are allowed: the team trusts its members with their shared work, not with history.
+ * decision, once written, is never edited or deleted (a new decision supersedes it); an article
+ * holds only the fields a desk writes (never a file path), with its text and paragraphs capped,
+ * and is never deleted (trash is a field). Deletions of other kinds are allowed: the team trusts its members with their shared work, not with history.
  */
 const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
   var kinds = ${JSON.stringify(SYNCED_KINDS)};
   function refuse(reason) { throw { forbidden: reason }; }
+  function only(obj, allowed, what) {
+    if (!obj || typeof obj !== 'object' || Object.prototype.toString.call(obj) === '[object Array]') {
+      refuse(what + ' must be an object');
+    }
+    for (var key in obj) {
+      if (Object.prototype.hasOwnProperty.call(obj, key) && allowed.indexOf(key) === -1) {
+        refuse(what + ' may not hold ' + key);
+      }
+    }
+  }
+  function checkArticle(doc) {
+    only(doc.data, ${JSON.stringify(ARTICLE_FIELDS)}, 'an article');
+    only(doc.data.content, ${JSON.stringify(ARTICLE_CONTENT_FIELDS)}, 'an article text');
+    if (typeof doc.data.id !== 'string' || !/^[0-9a-f]{16}$/.test(doc.data.id)) { refuse('an article id is 16 hex characters'); }
+    if (doc._id !== 'article:' + doc.data.id) { refuse('an article document is named article:<its id>'); }
+    var content = doc.data.content;
+    if (typeof content.contentHash !== 'string' || !/^[0-9a-f]{16}$/.test(content.contentHash)) { refuse('an article text has a content hash'); }
+    if (typeof content.text !== 'string') { refuse('an article has its text'); }
+    if (content.text.length > ${MAX_ARTICLE_TEXT}) { refuse('an article text is at most ${MAX_ARTICLE_TEXT} characters'); }
+    if (typeof content.title !== 'string' || content.title.length > 400) { refuse('an article title is at most 400 characters'); }
+    if (Object.prototype.toString.call(content.paragraphs) !== '[object Array]' || content.paragraphs.length > 200000) { refuse('an article has at most 200000 paragraphs'); }
+  }
   if (oldDoc && !oldDoc._deleted && oldDoc.kind === 'decision') {
     refuse('decisions are immutable: write a new decision that supersedes this one');
+  }
+  if (newDoc._deleted && oldDoc && !oldDoc._deleted && oldDoc.kind === 'article') {
+    refuse('articles are never deleted: trash is a field');
   }
   if (newDoc._deleted) { return; }
   if (kinds.indexOf(newDoc.kind) === -1) { refuse('unknown document kind'); }
@@ -73,6 +130,7 @@ const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
   if (newDoc.authorId !== userCtx.name && newDoc.authorId !== previousAuthor) {
     refuse('authorId must be the writer or the author on record');
   }
+  if (newDoc.kind === 'article') { checkArticle(newDoc); }
   if (newDoc.kind === 'decision' && Object.prototype.toString.call(newDoc.supersedes) !== '[object Array]') {
     refuse('a decision names the decisions it supersedes');
   }

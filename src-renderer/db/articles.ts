@@ -8,6 +8,7 @@
 import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import { takePending } from '../backup/library-state';
+import { TEAM_SOURCE_PREFIX } from '../sync/article-docs';
 import {
   entryFromArticle,
   type LibraryEntry,
@@ -61,6 +62,18 @@ export async function storeArticles(
   await db.transaction('rw', db.articles, db.library, db.articleMeetings, db.meta, async () => {
     for (const article of articles) {
       const sameText = await db.articles.where('contentHash').equals(article.id).first();
+      if (
+        sameText?.source.startsWith(TEAM_SOURCE_PREFIX) &&
+        !(await db.articles.where('source').equals(article.source).first())
+      ) {
+        // A teammate's article, now imported here too: it takes this desk's file place, so a
+        // later edit of the file updates it (the place never leaves the desk).
+        await db.articles.put({ ...sameText, source: article.source, file: article.file });
+        const entry = await db.library.get(sameText.id);
+        if (entry) await db.library.put({ ...entry, source: article.source, file: article.file });
+        summary.unchanged++;
+        continue;
+      }
       if (sameText) {
         if (!fresh.some(e => e.articleId === sameText.id) && !(await db.library.get(sameText.id)))
           fresh.push(entryFromArticle(sameText, sameText.importedAt));

@@ -10,10 +10,17 @@
  * teammates' notes in PouchDB for the notes view to read.
  */
 import { z } from 'zod';
+import { ArticleDataSchema } from './article-docs';
 
 /** The Dexie tables whose records sync, plus the colour meanings kept in `meta`. */
 export type SyncedTable =
-  'highlights' | 'articleNotes' | 'meetingDecisions' | 'briefings' | 'colourMeanings';
+  | 'highlights'
+  | 'articleNotes'
+  | 'meetingDecisions'
+  | 'briefings'
+  | 'colourMeanings'
+  /** An article and its library entry's shared fields (article-docs.ts). */
+  | 'articles';
 
 /**
  * The `meta` key the colour meanings live under (an array of names, one per colour slot): the
@@ -30,6 +37,7 @@ const KIND_OF: Record<SyncedTable, string> = {
   meetingDecisions: 'decision',
   briefings: 'briefing',
   colourMeanings: 'colour-meanings',
+  articles: 'article',
 };
 
 const NeedsDecisionSchema = z.object({
@@ -44,7 +52,7 @@ const NeedsDecisionSchema = z.object({
 export const SyncDocSchema = z.looseObject({
   _id: z.string().min(1).max(500),
   _rev: z.string().max(200),
-  kind: z.enum(['highlight', 'article-note', 'decision', 'briefing', 'colour-meanings']),
+  kind: z.enum(['highlight', 'article-note', 'decision', 'briefing', 'colour-meanings', 'article']),
   schema: z.literal(DOC_SCHEMA),
   authorId: z.string().min(1).max(200),
   editedBy: z.string().min(1).max(200),
@@ -106,6 +114,8 @@ const dataSchemas: Record<SyncedTable, z.ZodType<Record<string, unknown>>> = {
     updatedAt: z.number(),
   }),
   colourMeanings: z.record(z.string().regex(/^[0-7]$/), z.string().max(200)),
+  // Lazy: article-docs.ts reaches this module again through db.ts, so it may not be loaded yet.
+  articles: z.lazy(() => ArticleDataSchema),
 };
 
 /** Which record a document is: its table and primary key. */
@@ -127,6 +137,8 @@ export function docIdOf(ref: DocRef, me: string): string {
       return `briefing:${ref.key}`;
     case 'colourMeanings':
       return COLOUR_MEANINGS_DOC;
+    case 'articles':
+      return `article:${ref.key}`;
   }
 }
 
@@ -141,6 +153,7 @@ export function refOf(docId: string, me: string): DocRef | null {
   if (prefix === 'highlight') return { table: 'highlights', key: rest };
   if (prefix === 'decision') return { table: 'meetingDecisions', key: rest };
   if (prefix === 'briefing') return { table: 'briefings', key: rest };
+  if (prefix === 'article') return { table: 'articles', key: rest };
   if (prefix === 'article-note' && rest.startsWith(`${me}:`)) {
     return { table: 'articleNotes', key: rest.slice(me.length + 1) };
   }
@@ -205,11 +218,21 @@ export function toDoc(
 /** A document's record data, checked for its kind; null when it does not parse. */
 export function dataOf(ref: DocRef, doc: SyncDoc): Record<string, unknown> | null {
   const parsed = dataSchemas[ref.table].safeParse(doc.data);
+  if (ref.table === 'articles' && parsed.success && parsed.data.id !== ref.key) return null;
   return parsed.success ? parsed.data : null;
 }
 
-/** Parses a document from PouchDB; null for design documents, tombstones and anything malformed. */
+/**
+ * Parses a document from PouchDB; null for design documents, tombstones and anything malformed.
+ * An article is checked whole here (sizes, no unknown fields, its text's content id), wherever it
+ * is read, so that neither the applier nor the pump's merge ever takes in a forged text.
+ */
 export function parseDoc(raw: unknown): SyncDoc | null {
   const parsed = SyncDocSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  if (parsed.data.kind === 'article') {
+    const ref = refOf(parsed.data._id, '');
+    if (ref?.table !== 'articles' || !dataOf(ref, parsed.data)) return null;
+  }
+  return parsed.data;
 }

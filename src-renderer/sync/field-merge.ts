@@ -9,6 +9,9 @@
  *   kept, what either side removed is gone.
  * - `updatedAt` changed on both sides takes the later time, `createdAt` the earlier: they record
  *   when the record changed and began, which both sides agree on, not a choice of the analyst's.
+ * - An article's `content` (its text and file metadata, one version of a file) changed on both
+ *   sides takes the version stored later (`storedAt`, then the content hash): two imports of a
+ *   file are not an analyst's judgement to weigh, and a text is never mixed from two versions.
  * - Any other field changed on both sides to different values keeps the winner's value for now
  *   and is reported, with both values, so the analyst can decide.
  */
@@ -52,6 +55,21 @@ function sortKeys(value: unknown): unknown {
 /** Bookkeeping times: when both sides changed one, the later wins without asking anyone. */
 const LATEST_FIELDS = new Set(['updatedAt']);
 const EARLIEST_FIELDS = new Set(['createdAt']);
+/** Versions of a file: the later stored one wins (article-docs.ts). */
+const NEWEST_VERSION_FIELDS = new Set(['content']);
+
+function storedAtOf(value: unknown): number | null {
+  const at = (value as { storedAt?: unknown } | null)?.storedAt;
+  return typeof at === 'number' ? at : null;
+}
+
+/** The later stored of two versions; ties go to the larger canonical JSON, the same everywhere. */
+function newestVersion(w: unknown, o: unknown): unknown {
+  const wAt = storedAtOf(w) ?? -Infinity;
+  const oAt = storedAtOf(o) ?? -Infinity;
+  if (wAt !== oAt) return wAt > oAt ? w : o;
+  return canonicalJson(w) >= canonicalJson(o) ? w : o;
+}
 
 function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
@@ -100,6 +118,8 @@ export function mergeFields(
       value = Math.max(w, o);
     } else if (EARLIEST_FIELDS.has(key) && typeof w === 'number' && typeof o === 'number') {
       value = Math.min(w, o);
+    } else if (NEWEST_VERSION_FIELDS.has(key) && storedAtOf(w) !== null && storedAtOf(o) !== null) {
+      value = newestVersion(w, o);
     } else if (isStringList(w) && isStringList(o) && (b === undefined || isStringList(b))) {
       value = mergeSets(b ?? [], w, o);
     } else {

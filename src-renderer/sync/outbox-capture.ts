@@ -33,7 +33,16 @@ const QUEUED: Record<string, SyncedTable> = {
   meetingDecisions: 'meetingDecisions',
   briefings: 'briefings',
   meta: 'colourMeanings',
+  // An article document is the article and its library entry's shared fields (article-docs.ts).
+  articles: 'articles',
+  library: 'articles',
 };
+
+/**
+ * Tables whose deletions are not queued: an article leaves the team only by a trash (a field),
+ * never because this desk's copy went (a restore that replaces the library, say).
+ */
+const KEPT_ON_DELETE = new Set(['articles', 'library']);
 
 const SYNC_WRITE = Symbol('readout.syncWrite');
 
@@ -154,6 +163,8 @@ export function installOutboxCapture(db: Dexie): void {
             mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               const me = state.me;
               if (!me || isSyncWrite(req.trans)) return table.mutate(req);
+              if (KEPT_ON_DELETE.has(name) && (req.type === 'delete' || req.type === 'deleteRange'))
+                return table.mutate(req);
               const write = name === 'meetingDecisions' ? authored(req, me) : req;
               const queue = (keys: unknown[]) =>
                 table.mutate(write).then(answer => {

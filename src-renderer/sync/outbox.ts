@@ -21,16 +21,33 @@ import {
 } from './documents';
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
-import { readData, writeData, type SyncDexie } from './sync-db';
+import { readData, tablesOf, writeData, type SyncDexie } from './sync-db';
 import { revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
 
-/** Queues every synced record once: what a desk does when it joins a team. */
+/**
+ * Queues every synced record once: what a desk does when it joins a team. Articles are queued by
+ * key alone (one small row each, read from the primary-key index, never their text), so the
+ * transaction stays small at 10,000 articles; the pump reads their text a batch at a time.
+ */
 export async function queueAll(db: SyncDexie, me: string): Promise<number> {
   return db.transaction(
     'rw',
-    [db.highlights, db.articleNotes, db.meetingDecisions, db.briefings, db.meta, db.syncOutbox],
+    [
+      db.highlights,
+      db.articleNotes,
+      db.meetingDecisions,
+      db.briefings,
+      db.meta,
+      db.articles,
+      db.syncOutbox,
+    ],
     async () => {
       const refs: DocRef[] = [
+        // Articles first: a teammate's desk then has the text before the highlights that name it.
+        ...(await db.articles.toCollection().primaryKeys()).map(key => ({
+          table: 'articles' as const,
+          key,
+        })),
         ...(await db.highlights.toCollection().primaryKeys()).map(key => ({
           table: 'highlights' as const,
           key,
@@ -186,7 +203,9 @@ async function pumpBatch(
     }
     let write: ReadoutPouch.Doc | null = null;
     if (next === null) {
-      if (current) write = { _id: docId, _rev: current._rev, _deleted: true };
+      // Articles are never deleted from the team (see outbox-capture.ts KEPT_ON_DELETE).
+      if (current && ref.table !== 'articles')
+        write = { _id: docId, _rev: current._rev, _deleted: true };
     } else if (!current || !same(current.data, next) || !same(current.needsDecision ?? [], needs)) {
       if (ref.table === 'meetingDecisions' && current) {
         report.refused++;
@@ -227,9 +246,7 @@ async function pumpBatch(
       }
     });
   }
-  const tables = new Set(
-    steps.map(step => db[step.ref.table === 'colourMeanings' ? 'meta' : step.ref.table]),
-  );
+  const tables = new Set(steps.flatMap(step => tablesOf(db, step.ref)));
   await db.transaction(
     'rw',
     [db.syncOutbox, db.syncState, db.syncConflicts, ...tables],

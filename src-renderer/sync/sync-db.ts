@@ -5,7 +5,9 @@
  */
 import type { Dexie, Table } from 'dexie';
 import type { MeetingDecision, ReadoutDB } from '../db/db';
+import { readArticleData, storeTeamArticle } from './article-docs';
 import { colourFields, colourNames, COLOUR_MEANINGS_KEY, type DocRef } from './documents';
+import { syncIdentity } from './outbox-capture';
 
 /** A decision as synced: immutable, authored, naming the decisions it replaces (db.ts). */
 export type SyncedDecision = MeetingDecision;
@@ -21,6 +23,8 @@ export type SyncTables = Pick<
   | 'syncOutbox'
   | 'syncState'
   | 'syncConflicts'
+  | 'articles'
+  | 'library'
 >;
 
 export type SyncDexie = Dexie & SyncTables;
@@ -36,7 +40,17 @@ export function syncedTables(db: SyncDexie): Table[] {
     db.syncOutbox,
     db.syncState,
     db.syncConflicts,
+    db.articles,
+    db.library,
   ] as Table[];
+}
+
+/** The tables a record of `ref`'s kind is read from and written to. */
+export function tablesOf(db: SyncDexie, ref: DocRef): Table[] {
+  if (ref.table === 'colourMeanings') return [db.meta];
+  // An article is its text (`articles`) and its entry's shared fields (`library`).
+  if (ref.table === 'articles') return [db.articles, db.library] as Table[];
+  return [db[ref.table] as Table];
 }
 
 function plain(record: object): Record<string, unknown> {
@@ -52,6 +66,9 @@ export async function readData(
     const meta = await db.meta.get(COLOUR_MEANINGS_KEY);
     return meta ? colourFields(meta.value) : null;
   }
+  if (ref.table === 'articles') {
+    return readArticleData(db, ref.key, syncIdentity(db) ?? 'local');
+  }
   const record = await (db[ref.table] as Table<object, string>).get(ref.key);
   return record ? plain(record) : null;
 }
@@ -65,6 +82,10 @@ export async function writeData(
   if (ref.table === 'colourMeanings') {
     if (data) await db.meta.put({ key: COLOUR_MEANINGS_KEY, value: colourNames(data) });
     else await db.meta.delete(COLOUR_MEANINGS_KEY);
+    return;
+  }
+  if (ref.table === 'articles') {
+    await storeTeamArticle(db, ref.key, data);
     return;
   }
   const table = db[ref.table] as unknown as Table<Record<string, unknown>, string>;

@@ -12,7 +12,13 @@ import type { DecisionAnchor } from '../../db/db';
 import { refOf } from '../../sync/documents';
 import { canonicalJson } from '../../sync/field-merge';
 import { decisionConflicts, type DecisionNeeded } from '../../sync/needs-decision';
-import { readData, writeData, type SyncDexie, type SyncedDecision } from '../../sync/sync-db';
+import {
+  readData,
+  tablesOf,
+  writeData,
+  type SyncDexie,
+  type SyncedDecision,
+} from '../../sync/sync-db';
 import type { ConflictValue } from '../../sync/sync-stores';
 
 /** Who decides and when: the analyst's user name on the team server and the desk's clock. */
@@ -53,8 +59,7 @@ async function resolveDocField(
 ): Promise<Result<void>> {
   const ref = refOf(item.subject, decider.me);
   if (!ref) return fail('forbidden', 'Only the desk that owns this record can decide it.');
-  const table = ref.table === 'colourMeanings' ? db.meta : db[ref.table];
-  return db.transaction('rw', [table, db.syncConflicts], async () => {
+  return db.transaction('rw', [...tablesOf(db, ref), db.syncConflicts], async () => {
     const row = await db.syncConflicts.get(item.id);
     if (!row) return fail('not-found', 'This was decided already, here or by a teammate.');
     const data = await readData(db, ref);
