@@ -14,7 +14,7 @@ import { mergeFields } from './field-merge';
 import { dataOf, parseDoc, refOf, type SyncDoc } from './documents';
 import { combineNeeds, conflictRows } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
-import { syncedTables, writeData, type SyncDexie } from './sync-db';
+import { syncedTables, writeDataMany, type SyncDexie } from './sync-db';
 import { CHECKPOINT_KEY, revKey } from './sync-stores';
 
 export interface ApplyReport {
@@ -92,6 +92,69 @@ export async function resolveConflicts(pouch: ReadoutPouch.Database, id: string)
   return true;
 }
 
+/** One change ready for Dexie: the record's new fields, or null for a deletion. */
+interface Update {
+  docId: string;
+  rev: string;
+  ref: NonNullable<ReturnType<typeof refOf>>;
+  doc: SyncDoc | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Changes per batch of the feed: one `changes` read and one Dexie transaction each. */
+export const APPLY_BATCH = 500;
+
+/**
+ * The updates whose revision Dexie does not hold yet. The pump records the revision it wrote
+ * together with the record (outbox.ts), so the desk's own writes coming back through its PouchDB's
+ * changes feed — all of a first push — are recognised by one `bulkGet` and not written again.
+ */
+async function notYetReflected(db: SyncDexie, updates: Update[]): Promise<Update[]> {
+  const held = await db.syncState.bulkGet(updates.map(update => revKey(update.docId)));
+  return updates.filter((update, i) => held[i]?.value !== update.rev);
+}
+
+/**
+ * Writes one batch of updates and its checkpoint in one Dexie transaction, a few bulk calls for
+ * the whole batch: one outbox query finds the records with unsent edits (left for the pump), then
+ * the records, their revisions and their "Needs your decision" rows are written together.
+ */
+async function applyBatch(
+  db: SyncDexie,
+  updates: Update[],
+  checkpoint: string | number,
+  report: ApplyReport,
+): Promise<void> {
+  await db.transaction('rw', syncedTables(db), async () => {
+    markSyncWrite();
+    const docIds = updates.map(update => update.docId);
+    const queued = new Set(
+      (await db.syncOutbox.where('docId').anyOf(docIds).toArray()).map(row => row.docId),
+    );
+    // The feed names each document once per batch, at its latest change; keep the last anyway.
+    const latest = new Map<string, Update>();
+    for (const update of updates) {
+      if (queued.has(update.docId)) report.deferred++;
+      else latest.set(update.docId, update);
+    }
+    const applying = await notYetReflected(db, [...latest.values()]);
+    await writeDataMany(
+      db,
+      applying.map(update => ({ ref: update.ref, data: update.data })),
+    );
+    await db.syncState.bulkPut(
+      applying.map(update => ({ key: revKey(update.docId), value: update.rev })),
+    );
+    const applied = applying.map(update => update.docId);
+    await db.syncConflicts.where('docId').anyOf(applied).delete();
+    await db.syncConflicts.bulkPut(
+      applying.flatMap(update => conflictRows(update.docId, update.doc?.needsDecision ?? [])),
+    );
+    report.applied += applying.length;
+    await db.syncState.put({ key: CHECKPOINT_KEY, value: checkpoint });
+  });
+}
+
 /** Applies the changes feed to Dexie from the stored checkpoint until it is drained. */
 export async function applyChanges(
   db: SyncDexie,
@@ -105,16 +168,10 @@ export async function applyChanges(
       since,
       include_docs: true,
       conflicts: true,
-      limit: context.batchSize ?? 200,
+      limit: context.batchSize ?? APPLY_BATCH,
     });
     if (feed.results.length === 0) return report;
-    const updates: {
-      docId: string;
-      rev: string;
-      ref: NonNullable<ReturnType<typeof refOf>>;
-      doc: SyncDoc | null;
-      data: Record<string, unknown> | null;
-    }[] = [];
+    const updates: Update[] = [];
     for (const change of feed.results) {
       const raw = change.doc;
       if (!raw || raw._id.startsWith('_design/')) continue;
@@ -138,20 +195,6 @@ export async function applyChanges(
       }
       updates.push({ docId: raw._id, rev: doc._rev, ref, doc, data });
     }
-    await db.transaction('rw', syncedTables(db), async () => {
-      markSyncWrite();
-      for (const update of updates) {
-        if ((await db.syncOutbox.where('docId').equals(update.docId).count()) > 0) {
-          report.deferred++;
-          continue;
-        }
-        await writeData(db, update.ref, update.data);
-        await db.syncState.put({ key: revKey(update.docId), value: update.rev });
-        await db.syncConflicts.where('docId').equals(update.docId).delete();
-        await db.syncConflicts.bulkPut(conflictRows(update.docId, update.doc?.needsDecision ?? []));
-        report.applied++;
-      }
-      await db.syncState.put({ key: CHECKPOINT_KEY, value: feed.last_seq });
-    });
+    await applyBatch(db, updates, feed.last_seq, report);
   }
 }

@@ -47,6 +47,8 @@ export interface LiveSyncOptions {
   remote: ReadoutPouch.Database;
   /** Quiet time after an edit before a round runs; 400 ms by default. */
   debounceMs?: number;
+  /** Wait after the team's feed reports a change, to take a burst in one round; 20 ms by default. */
+  feedDebounceMs?: number;
   /** How long one long-poll of the team's changes feed waits for a change; 25 s by default. */
   longPollMs?: number;
   /** First and longest wait before retrying an unreachable server; 1 s and 60 s by default. */
@@ -89,6 +91,8 @@ export class LiveSync {
   private status: SyncStatus = { ...SYNC_OFF };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly debounceMs: number;
+  private readonly feedDebounceMs: number;
+  private lastEditAt = Number.NEGATIVE_INFINITY;
   private readonly longPollMs: number;
   private readonly backoff: { firstMs: number; maxMs: number };
   private readonly clock: () => number;
@@ -103,6 +107,7 @@ export class LiveSync {
 
   constructor(private readonly options: LiveSyncOptions) {
     this.debounceMs = options.debounceMs ?? 400;
+    this.feedDebounceMs = options.feedDebounceMs ?? 20;
     this.longPollMs = options.longPollMs ?? 25_000;
     this.backoff = options.backoff ?? { firstMs: 1_000, maxMs: 60_000 };
     this.clock = options.clock ?? Date.now;
@@ -126,7 +131,7 @@ export class LiveSync {
       liveQuery(() => db.syncOutbox.count()).subscribe({
         next: pending => {
           this.set({ pending });
-          if (pending > 0) this.nudge();
+          if (pending > 0) this.edited();
         },
         error: () => undefined,
       }),
@@ -151,14 +156,26 @@ export class LiveSync {
     this.set({ ...SYNC_OFF });
   }
 
-  /** Asks for a round after the debounce; many nudges in a burst make one round. */
-  nudge(): void {
+  /** Asks for a round after `delayMs` of quiet; many nudges in a burst make one round. */
+  nudge(delayMs = this.debounceMs): void {
     if (this.stopped) return;
     if (this.roundTimer) clearTimeout(this.roundTimer);
     this.roundTimer = setTimeout(() => {
       this.roundTimer = null;
       void this.round();
-    }, this.debounceMs);
+    }, delayMs);
+  }
+
+  /**
+   * The outbox gained rows. The first edit after a quiet spell goes at once, so a single change
+   * reaches the team without waiting out the debounce; edits that follow it within the debounce
+   * (typing a note) wait for quiet and go together in one more round.
+   */
+  private edited(): void {
+    const now = performance.now();
+    const quiet = now - this.lastEditAt > this.debounceMs && !this.roundTimer;
+    this.lastEditAt = now;
+    this.nudge(quiet ? 0 : this.debounceMs);
   }
 
   /** Runs a round now (or right after the one running) and resolves when it is done. */
@@ -220,7 +237,7 @@ export class LiveSync {
       heartbeat: false,
     });
     this.feed = feed;
-    feed.on('change', () => this.nudge());
+    feed.on('change', () => this.nudge(this.feedDebounceMs));
     feed.on('error', () => {
       if (this.feed !== feed) return;
       this.feed = null;

@@ -21,7 +21,7 @@ import {
 } from './documents';
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
-import { readData, writeData, type SyncDexie } from './sync-db';
+import { readData, readDataMany, writeDataMany, type SyncDexie } from './sync-db';
 import { revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
 
 /** Queues every synced record once: what a desk does when it joins a team. */
@@ -129,7 +129,11 @@ export async function pumpOutbox(
   const report: PumpReport = { written: 0, merged: 0, refused: 0 };
   const rows = await db.syncOutbox.orderBy('seq').toArray();
   const groups = new Map<string, SyncOutboxRow[]>();
-  for (const row of rows) groups.set(row.docId, [...(groups.get(row.docId) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.docId);
+    if (group) group.push(row);
+    else groups.set(row.docId, [row]);
+  }
   const entries = [...groups];
   for (let start = 0; start < entries.length; start += PUMP_BATCH) {
     await pumpBatch(db, pouch, context, entries.slice(start, start + PUMP_BATCH), report);
@@ -149,7 +153,7 @@ async function pumpBatch(
     table: group[0].table as SyncedTable,
     key: group[0].key,
   }));
-  const ours = await Promise.all(refs.map(ref => readData(db, ref)));
+  const ours = await readDataMany(db, refs);
   const baseRevs = await db.syncState.bulkGet(docIds.map(revKey));
   const stored = await pouch.allDocs({ keys: docIds, include_docs: true });
   const conflictRowsOf = new Map<string, SyncConflictRow[]>();
@@ -227,23 +231,42 @@ async function pumpBatch(
       }
     });
   }
+  await settleBatch(db, steps);
+}
+
+/**
+ * Records a pumped batch in one Dexie transaction, a few bulk calls for the whole batch: the
+ * outbox rows written are deleted, the revisions written are kept, the merged content goes back
+ * to Dexie unless the analyst edited the record again meanwhile (a newer outbox row), and each
+ * document's "Needs your decision" rows are replaced. Steps PouchDB refused keep their rows.
+ */
+async function settleBatch(db: SyncDexie, steps: PumpStep[]): Promise<void> {
+  const settled = steps.filter(step => step.settled);
+  if (settled.length === 0) return;
   const tables = new Set(
-    steps.map(step => db[step.ref.table === 'colourMeanings' ? 'meta' : step.ref.table]),
+    settled.map(step => db[step.ref.table === 'colourMeanings' ? 'meta' : step.ref.table]),
   );
+  const docIds = settled.map(step => step.docId);
   await db.transaction(
     'rw',
     [db.syncOutbox, db.syncState, db.syncConflicts, ...tables],
     async () => {
       markSyncWrite();
-      for (const step of steps) {
-        if (!step.settled) continue;
-        await db.syncOutbox.bulkDelete(step.seqs);
-        if (step.rev) await db.syncState.put({ key: revKey(step.docId), value: step.rev });
-        const newer = await db.syncOutbox.where('docId').equals(step.docId).count();
-        if (newer === 0 && !same(step.next, step.ours)) await writeData(db, step.ref, step.next);
-        await db.syncConflicts.where('docId').equals(step.docId).delete();
-        await db.syncConflicts.bulkPut(conflictRows(step.docId, step.needs));
-      }
+      await db.syncOutbox.bulkDelete(settled.flatMap(step => step.seqs));
+      await db.syncState.bulkPut(
+        settled.flatMap(step => (step.rev ? [{ key: revKey(step.docId), value: step.rev }] : [])),
+      );
+      const newer = new Set(
+        (await db.syncOutbox.where('docId').anyOf(docIds).toArray()).map(row => row.docId),
+      );
+      await writeDataMany(
+        db,
+        settled
+          .filter(step => !newer.has(step.docId) && !same(step.next, step.ours))
+          .map(step => ({ ref: step.ref, data: step.next })),
+      );
+      await db.syncConflicts.where('docId').anyOf(docIds).delete();
+      await db.syncConflicts.bulkPut(settled.flatMap(step => conflictRows(step.docId, step.needs)));
     },
   );
 }
