@@ -11,11 +11,13 @@
  * - `synced` — the last round succeeded (`lastSyncAt`), `pending` edits may wait for the next one;
  * - `offline` — the team server cannot be reached; edits wait in the outbox, retried with backoff;
  * - `error` — the server refused this desk (a revoked member, a wrong password): `message` says so.
- * `pending` is the outbox's row count and `conflicts` the length of "Needs your decision", both
- * live from Dexie.
+ * `pending` is the number of documents with edits not yet on the server (outbox.ts,
+ * `pendingDocuments`: by document, not by outbox row, until a push has sent them) and
+ * `conflicts` the length of "Needs your decision", both live from Dexie.
  */
 import { liveQuery } from 'dexie';
 import { needsYourDecision } from './needs-decision';
+import { pendingDocuments } from './outbox';
 import { syncRound, type Desk } from './session';
 
 export type SyncStateName = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
@@ -23,7 +25,7 @@ export type SyncStateName = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
 /** What the sync chip shows. */
 export interface SyncStatus {
   state: SyncStateName;
-  /** Edits saved on this desk and not yet on the team server. */
+  /** Documents with edits saved on this desk and not yet on the team server. */
   pending: number;
   /** Entries of "Needs your decision". */
   conflicts: number;
@@ -93,6 +95,7 @@ export class LiveSync {
   private readonly debounceMs: number;
   private readonly feedDebounceMs: number;
   private lastEditAt = Number.NEGATIVE_INFINITY;
+  private newestQueued: unknown = undefined;
   private readonly longPollMs: number;
   private readonly backoff: { firstMs: number; maxMs: number };
   private readonly clock: () => number;
@@ -128,10 +131,16 @@ export class LiveSync {
     const db = this.options.desk.db;
     this.set({ state: 'syncing', message: null });
     this.watches = [
-      liveQuery(() => db.syncOutbox.count()).subscribe({
-        next: pending => {
+      // The newest outbox row, not only the count of documents: a second edit of a document
+      // already pending leaves the count alone but still needs a round.
+      liveQuery(async () => ({
+        newest: await db.syncOutbox.toCollection().lastKey(),
+        pending: await pendingDocuments(db, this.options.desk.local),
+      })).subscribe({
+        next: ({ pending, newest }) => {
           this.set({ pending });
-          if (pending > 0) this.edited();
+          if (pending > 0 && newest !== this.newestQueued) this.edited();
+          this.newestQueued = newest;
         },
         error: () => undefined,
       }),

@@ -22,7 +22,7 @@ import {
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
 import { readData, readDataMany, writeDataMany, type SyncDexie } from './sync-db';
-import { revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
+import { PUSHED_KEY, revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
 
 /** Queues every synced record once: what a desk does when it joins a team. */
 export async function queueAll(db: SyncDexie, me: string): Promise<number> {
@@ -57,6 +57,31 @@ export async function queueAll(db: SyncDexie, me: string): Promise<number> {
       return refs.length;
     },
   );
+}
+
+/**
+ * Documents with edits not yet on the team server: what the sync chip counts as pending. Counted
+ * by document, not by outbox row (a note saved five times is one), and an edit stays pending after
+ * the pump has moved it from the outbox into the desk's PouchDB until a push has sent it: the
+ * replica's changes since the last completed push (`PUSHED_KEY`, written by session.ts) count
+ * too. While a round runs, documents it has just pulled count until its closing push.
+ *
+ * Dexie reads come first: in a `liveQuery` only they are watched, and they must run before the
+ * PouchDB call leaves Dexie's zone.
+ */
+export async function pendingDocuments(
+  db: SyncDexie,
+  replica?: ReadoutPouch.Database,
+): Promise<number> {
+  const pushed = (await db.syncState.get(PUSHED_KEY))?.value ?? 0;
+  const queued = new Set((await db.syncOutbox.orderBy('docId').uniqueKeys()) as string[]);
+  if (replica) {
+    const since = await replica.changes({ since: pushed });
+    for (const change of since.results) {
+      if (!change.id.startsWith('_')) queued.add(change.id);
+    }
+  }
+  return queued.size;
 }
 
 export interface PumpReport {

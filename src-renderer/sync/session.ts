@@ -7,6 +7,7 @@
 import { applyChanges, type ApplyReport } from './changes-applier';
 import { pumpOutbox, type PumpReport } from './outbox';
 import type { SyncDexie } from './sync-db';
+import { PUSHED_KEY } from './sync-stores';
 
 export interface Desk {
   db: SyncDexie;
@@ -46,6 +47,8 @@ async function push(desk: Desk, remote: ReadoutPouch.Database): Promise<number> 
   const result = await desk.local.replicate.to(remote, REPLICATION);
   // A refused document is sent again next round, as before: its refusal is reported each time.
   if (result.ok && result.doc_write_failures === 0) pushedSeq.set(desk.local, seq);
+  // What the sync chip counts as pending starts after this (outbox.ts, pendingDocuments).
+  if (result.ok) await desk.db.syncState.put({ key: PUSHED_KEY, value: seq });
   return result.doc_write_failures;
 }
 
