@@ -54,7 +54,9 @@ export const DESIGN_DOC_ID = '_design/readout';
 
 /**
  * Rules: a known kind and schema; `authorId` is the writer on create, and after that either the
- * author on record or the writer, so nobody can attribute a document to a third analyst; a
+ * author on record or the writer, so nobody can attribute a document to a third analyst;
+ * `editedBy` is the writer on every write, so nobody can pass an edit off as a colleague's (the
+ * "by" beside each value in Needs your decision); a
  * decision, once written, is never edited or deleted (a new decision supersedes it). Deletions of
  * other kinds are allowed: the team trusts its members with their shared work, not with history.
  */
@@ -69,6 +71,7 @@ const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
   if (newDoc.schema !== ${SYNC_SCHEMA}) { refuse('unknown document schema version'); }
   if (typeof newDoc.authorId !== 'string' || newDoc.authorId === '') { refuse('authorId is required'); }
   if (typeof newDoc.updatedAt !== 'number') { refuse('updatedAt is required'); }
+  if (newDoc.editedBy !== userCtx.name) { refuse('editedBy must be the writer'); }
   var previousAuthor = oldDoc && !oldDoc._deleted ? oldDoc.authorId : null;
   if (newDoc.authorId !== userCtx.name && newDoc.authorId !== previousAuthor) {
     refuse('authorId must be the writer or the author on record');

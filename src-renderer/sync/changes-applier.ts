@@ -7,10 +7,11 @@
  * Documents that arrive in conflict (both desks edited offline) are resolved first, by the
  * three-way field merge against their common ancestor: the merged body is written as the next
  * revision of PouchDB's winner and the other leaves are deleted. The inputs are the same on every
- * desk and PouchDB's revision ids are content hashes, so two desks resolving the same conflict
- * write the same revisions.
+ * desk, so two desks resolving the same conflict write the same fields; their resolutions differ
+ * only in `editedBy` (each desk writes in its own name, which the server checks), meet as one more
+ * conflict whose merge changes nothing, and that one is settled by deleting the losing leaf.
  */
-import { mergeFields } from './field-merge';
+import { canonicalJson, mergeFields } from './field-merge';
 import { dataOf, parseDoc, refOf, type SyncDoc } from './documents';
 import { combineNeeds, conflictRows } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
@@ -54,8 +55,18 @@ async function body(
   }
 }
 
-/** Resolves one document's conflicts; false when it has none or its leaves do not parse. */
-export async function resolveConflicts(pouch: ReadoutPouch.Database, id: string): Promise<boolean> {
+/**
+ * Resolves one document's conflicts; false when it has none or its leaves do not parse. When the
+ * merge changes the winner's content, the merged body is the next revision of the winner, edited
+ * by `me` (the server takes an edit only in its writer's name); when it does not — the losers add
+ * nothing, as when two desks resolved the same conflict alike — only the losers are deleted, so
+ * desks stop resolving each other's resolutions.
+ */
+export async function resolveConflicts(
+  pouch: ReadoutPouch.Database,
+  id: string,
+  me: string,
+): Promise<boolean> {
   const raw = await pouch.get(id, { conflicts: true, revs: true });
   const losers = [...(raw._conflicts ?? [])].sort();
   if (losers.length === 0) return false;
@@ -80,15 +91,20 @@ export async function resolveConflicts(pouch: ReadoutPouch.Database, id: string)
     needs = combineNeeds(combineNeeds(needs, loser.needsDecision ?? []), result.conflicts);
     updatedAt = Math.max(updatedAt, loser.updatedAt);
   }
-  const merged: Record<string, unknown> = { ...winner, data: fields, updatedAt };
+  const deletions = losers.map(rev => ({ _id: id, _rev: rev, _deleted: true }));
+  const unchanged =
+    canonicalJson(fields) === canonicalJson(winner.data) &&
+    canonicalJson(needs) === canonicalJson(winner.needsDecision ?? []);
+  if (unchanged) {
+    await pouch.bulkDocs(deletions);
+    return true;
+  }
+  const merged: Record<string, unknown> = { ...winner, data: fields, updatedAt, editedBy: me };
   delete merged._revisions;
   delete merged._conflicts;
   if (needs.length > 0) merged.needsDecision = needs;
   else delete merged.needsDecision;
-  await pouch.bulkDocs([
-    merged as ReadoutPouch.Doc,
-    ...losers.map(rev => ({ _id: id, _rev: rev, _deleted: true })),
-  ]);
+  await pouch.bulkDocs([merged as ReadoutPouch.Doc, ...deletions]);
   return true;
 }
 
@@ -176,7 +192,7 @@ export async function applyChanges(
       const raw = change.doc;
       if (!raw || raw._id.startsWith('_design/')) continue;
       if (raw._conflicts && raw._conflicts.length > 0) {
-        if (await resolveConflicts(pouch, raw._id)) {
+        if (await resolveConflicts(pouch, raw._id, context.me)) {
           report.resolved++;
           continue;
         }
