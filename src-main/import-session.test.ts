@@ -7,7 +7,11 @@ import { dispatch } from './dispatch';
 import { createPathGrants } from './path-grants';
 import { createServices } from './services';
 import { channels } from './contract/channels';
-import { ImportBatchSchema, MAX_UPLOAD_BATCH_BYTES, type ImportBatch } from './contract/import-session';
+import {
+  ImportBatchSchema,
+  MAX_UPLOAD_BATCH_BYTES,
+  type ImportBatch,
+} from './contract/import-session';
 
 const seedsDir = fileURLToPath(new URL('../seeds', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'readout-session-ipc-'));

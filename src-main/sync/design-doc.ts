@@ -85,10 +85,13 @@ export const DESIGN_DOC_ID = '_design/readout';
 
 /**
  * Rules: a known kind and schema; `authorId` is the writer on create, and after that either the
- * author on record or the writer, so nobody can attribute a document to a third analyst; a
- * decision, once written, is never edited or deleted (a new decision supersedes it); an article
- * holds only the fields a desk writes (never a file path), with its text and paragraphs capped,
- * and is never deleted (trash is a field). Deletions of other kinds are allowed: the team trusts its members with their shared work, not with history.
+ * author on record or the writer, so nobody can attribute a document to a third analyst;
+ * `editedBy` is the writer on every write, so nobody can pass an edit off as a colleague's (the
+ * "by" beside each value in Needs your decision); a decision, once written, is never edited or
+ * deleted (a new decision supersedes it); an article holds only the fields a desk writes (never a
+ * file path), with its text and paragraphs capped, and is never deleted (trash is a field).
+ * Deletions of other kinds are allowed: the team trusts its members with their shared work, not
+ * with history.
  */
 const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
   var kinds = ${JSON.stringify(SYNCED_KINDS)};
@@ -126,6 +129,7 @@ const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
   if (newDoc.schema !== ${SYNC_SCHEMA}) { refuse('unknown document schema version'); }
   if (typeof newDoc.authorId !== 'string' || newDoc.authorId === '') { refuse('authorId is required'); }
   if (typeof newDoc.updatedAt !== 'number') { refuse('updatedAt is required'); }
+  if (newDoc.editedBy !== userCtx.name) { refuse('editedBy must be the writer'); }
   var previousAuthor = oldDoc && !oldDoc._deleted ? oldDoc.authorId : null;
   if (newDoc.authorId !== userCtx.name && newDoc.authorId !== previousAuthor) {
     refuse('authorId must be the writer or the author on record');

@@ -83,7 +83,13 @@ describe('createSyncForwarder', () => {
       send('/highlight%3A1', {
         method: 'PUT',
         contentType: 'application/json',
-        body: JSON.stringify({ kind: 'highlight', schema: 1, authorId: 'ana', updatedAt: 1 }),
+        body: JSON.stringify({
+          kind: 'highlight',
+          schema: 1,
+          authorId: 'ana',
+          editedBy: 'ana',
+          updatedAt: 1,
+        }),
       }),
     );
     expect(put).toMatchObject({ ok: true, value: { status: 201 } });
@@ -129,7 +135,13 @@ describe('createSyncForwarder', () => {
       send('/note%3A1', {
         method: 'PUT',
         contentType: 'application/json',
-        body: JSON.stringify({ kind: 'article-note', schema: 1, authorId: 'ana', updatedAt: 2 }),
+        body: JSON.stringify({
+          kind: 'article-note',
+          schema: 1,
+          authorId: 'ana',
+          editedBy: 'ana',
+          updatedAt: 2,
+        }),
       }),
     );
     const answer = await pending;

@@ -34,7 +34,16 @@ function basic(username: string, password: string): string {
 }
 
 function doc(id: string, authorId: string, extra: Record<string, unknown> = {}) {
-  return { _id: id, kind: 'highlight', schema: 1, authorId, updatedAt: 1, note: '', ...extra };
+  return {
+    _id: id,
+    kind: 'highlight',
+    schema: 1,
+    authorId,
+    editedBy: authorId,
+    updatedAt: 1,
+    note: '',
+    ...extra,
+  };
 }
 
 describe('setupTeam', () => {
@@ -101,12 +110,42 @@ describe('setupTeam', () => {
     const put = await remote(details, ana.username, ana.password).put(doc('highlight:2', 'ana'));
     const benDb = remote(details, ben.username, ben.password);
     const edit = await benDb.put({
-      ...doc('highlight:2', 'ana', { note: 'ben was here' }),
+      ...doc('highlight:2', 'ana', { note: 'ben was here', editedBy: 'ben' }),
       _rev: put.rev,
     });
-    await expect(benDb.put({ ...doc('highlight:2', 'cy'), _rev: edit.rev })).rejects.toMatchObject({
+    await expect(
+      benDb.put({ ...doc('highlight:2', 'cy', { editedBy: 'ben' }), _rev: edit.rev }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('refuses an edit written in a colleague’s name, on a put and during replication', async () => {
+    const details = await team(['ana', 'ben']);
+    const [ana, ben] = details.members;
+    const put = await remote(details, ana.username, ana.password).put(doc('highlight:3', 'ana'));
+    const benDb = remote(details, ben.username, ben.password);
+    // Ben keeps Ana as the author (allowed) but claims the edit is hers too.
+    await expect(
+      benDb.put({ ...doc('highlight:3', 'ana', { note: 'not hers' }), _rev: put.rev }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(benDb.put(doc('highlight:4', 'ben', { editedBy: 'ana' }))).rejects.toMatchObject({
       status: 403,
     });
+
+    const local = new MemoryPouch(`local-${randomUUID()}`);
+    await local.bulkDocs([
+      doc('highlight:own', 'ben'),
+      doc('highlight:in-her-name', 'ben', { editedBy: 'ana' }),
+      doc('highlight:no-editor', 'ben', { editedBy: undefined }),
+    ]);
+    const result = await local.replicate.to(benDb);
+    expect(result.docs_written).toBe(1);
+    expect(result.doc_write_failures).toBe(2);
+    const stored = await benDb.get('highlight:3');
+    expect(stored.note).toBe('');
+    const ids = (await benDb.allDocs()).rows.map(r => r.id);
+    expect(ids).toContain('highlight:own');
+    expect(ids).not.toContain('highlight:in-her-name');
+    expect(ids).not.toContain('highlight:no-editor');
   });
 
   it('can run again on the same team without losing members or the database', async () => {

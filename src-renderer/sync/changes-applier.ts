@@ -7,14 +7,15 @@
  * Documents that arrive in conflict (both desks edited offline) are resolved first, by the
  * three-way field merge against their common ancestor: the merged body is written as the next
  * revision of PouchDB's winner and the other leaves are deleted. The inputs are the same on every
- * desk and PouchDB's revision ids are content hashes, so two desks resolving the same conflict
- * write the same revisions.
+ * desk, so two desks resolving the same conflict write the same fields; their resolutions differ
+ * only in `editedBy` (each desk writes in its own name, which the server checks), meet as one more
+ * conflict whose merge changes nothing, and that one is settled by deleting the losing leaf.
  */
-import { mergeFields } from './field-merge';
+import { canonicalJson, mergeFields } from './field-merge';
 import { dataOf, parseDoc, refOf, type SyncDoc } from './documents';
 import { combineNeeds, conflictRows } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
-import { syncedTables, writeData, type SyncDexie } from './sync-db';
+import { syncedTables, writeDataMany, type SyncDexie } from './sync-db';
 import { CHECKPOINT_KEY, revKey } from './sync-stores';
 
 export interface ApplyReport {
@@ -54,8 +55,18 @@ async function body(
   }
 }
 
-/** Resolves one document's conflicts; false when it has none or its leaves do not parse. */
-export async function resolveConflicts(pouch: ReadoutPouch.Database, id: string): Promise<boolean> {
+/**
+ * Resolves one document's conflicts; false when it has none or its leaves do not parse. When the
+ * merge changes the winner's content, the merged body is the next revision of the winner, edited
+ * by `me` (the server takes an edit only in its writer's name); when it does not — the losers add
+ * nothing, as when two desks resolved the same conflict alike — only the losers are deleted, so
+ * desks stop resolving each other's resolutions.
+ */
+export async function resolveConflicts(
+  pouch: ReadoutPouch.Database,
+  id: string,
+  me: string,
+): Promise<boolean> {
   const raw = await pouch.get(id, { conflicts: true, revs: true });
   const losers = [...(raw._conflicts ?? [])].sort();
   if (losers.length === 0) return false;
@@ -80,16 +91,84 @@ export async function resolveConflicts(pouch: ReadoutPouch.Database, id: string)
     needs = combineNeeds(combineNeeds(needs, loser.needsDecision ?? []), result.conflicts);
     updatedAt = Math.max(updatedAt, loser.updatedAt);
   }
-  const merged: Record<string, unknown> = { ...winner, data: fields, updatedAt };
+  const deletions = losers.map(rev => ({ _id: id, _rev: rev, _deleted: true }));
+  const unchanged =
+    canonicalJson(fields) === canonicalJson(winner.data) &&
+    canonicalJson(needs) === canonicalJson(winner.needsDecision ?? []);
+  if (unchanged) {
+    await pouch.bulkDocs(deletions);
+    return true;
+  }
+  const merged: Record<string, unknown> = { ...winner, data: fields, updatedAt, editedBy: me };
   delete merged._revisions;
   delete merged._conflicts;
   if (needs.length > 0) merged.needsDecision = needs;
   else delete merged.needsDecision;
-  await pouch.bulkDocs([
-    merged as ReadoutPouch.Doc,
-    ...losers.map(rev => ({ _id: id, _rev: rev, _deleted: true })),
-  ]);
+  await pouch.bulkDocs([merged as ReadoutPouch.Doc, ...deletions]);
   return true;
+}
+
+/** One change ready for Dexie: the record's new fields, or null for a deletion. */
+interface Update {
+  docId: string;
+  rev: string;
+  ref: NonNullable<ReturnType<typeof refOf>>;
+  doc: SyncDoc | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Changes per batch of the feed: one `changes` read and one Dexie transaction each. */
+export const APPLY_BATCH = 500;
+
+/**
+ * The updates whose revision Dexie does not hold yet. The pump records the revision it wrote
+ * together with the record (outbox.ts), so the desk's own writes coming back through its PouchDB's
+ * changes feed — all of a first push — are recognised by one `bulkGet` and not written again.
+ */
+async function notYetReflected(db: SyncDexie, updates: Update[]): Promise<Update[]> {
+  const held = await db.syncState.bulkGet(updates.map(update => revKey(update.docId)));
+  return updates.filter((update, i) => held[i]?.value !== update.rev);
+}
+
+/**
+ * Writes one batch of updates and its checkpoint in one Dexie transaction, a few bulk calls for
+ * the whole batch: one outbox query finds the records with unsent edits (left for the pump), then
+ * the records, their revisions and their "Needs your decision" rows are written together.
+ */
+async function applyBatch(
+  db: SyncDexie,
+  updates: Update[],
+  checkpoint: string | number,
+  report: ApplyReport,
+): Promise<void> {
+  await db.transaction('rw', syncedTables(db), async () => {
+    markSyncWrite();
+    const docIds = updates.map(update => update.docId);
+    const queued = new Set(
+      (await db.syncOutbox.where('docId').anyOf(docIds).toArray()).map(row => row.docId),
+    );
+    // The feed names each document once per batch, at its latest change; keep the last anyway.
+    const latest = new Map<string, Update>();
+    for (const update of updates) {
+      if (queued.has(update.docId)) report.deferred++;
+      else latest.set(update.docId, update);
+    }
+    const applying = await notYetReflected(db, [...latest.values()]);
+    await writeDataMany(
+      db,
+      applying.map(update => ({ ref: update.ref, data: update.data })),
+    );
+    await db.syncState.bulkPut(
+      applying.map(update => ({ key: revKey(update.docId), value: update.rev })),
+    );
+    const applied = applying.map(update => update.docId);
+    await db.syncConflicts.where('docId').anyOf(applied).delete();
+    await db.syncConflicts.bulkPut(
+      applying.flatMap(update => conflictRows(update.docId, update.doc?.needsDecision ?? [])),
+    );
+    report.applied += applying.length;
+    await db.syncState.put({ key: CHECKPOINT_KEY, value: checkpoint });
+  });
 }
 
 /** Applies the changes feed to Dexie from the stored checkpoint until it is drained. */
@@ -105,21 +184,15 @@ export async function applyChanges(
       since,
       include_docs: true,
       conflicts: true,
-      limit: context.batchSize ?? 200,
+      limit: context.batchSize ?? APPLY_BATCH,
     });
     if (feed.results.length === 0) return report;
-    const updates: {
-      docId: string;
-      rev: string;
-      ref: NonNullable<ReturnType<typeof refOf>>;
-      doc: SyncDoc | null;
-      data: Record<string, unknown> | null;
-    }[] = [];
+    const updates: Update[] = [];
     for (const change of feed.results) {
       const raw = change.doc;
       if (!raw || raw._id.startsWith('_design/')) continue;
       if (raw._conflicts && raw._conflicts.length > 0) {
-        if (await resolveConflicts(pouch, raw._id)) {
+        if (await resolveConflicts(pouch, raw._id, context.me)) {
           report.resolved++;
           continue;
         }
@@ -138,20 +211,6 @@ export async function applyChanges(
       }
       updates.push({ docId: raw._id, rev: doc._rev, ref, doc, data });
     }
-    await db.transaction('rw', syncedTables(db), async () => {
-      markSyncWrite();
-      for (const update of updates) {
-        if ((await db.syncOutbox.where('docId').equals(update.docId).count()) > 0) {
-          report.deferred++;
-          continue;
-        }
-        await writeData(db, update.ref, update.data);
-        await db.syncState.put({ key: revKey(update.docId), value: update.rev });
-        await db.syncConflicts.where('docId').equals(update.docId).delete();
-        await db.syncConflicts.bulkPut(conflictRows(update.docId, update.doc?.needsDecision ?? []));
-        report.applied++;
-      }
-      await db.syncState.put({ key: CHECKPOINT_KEY, value: feed.last_seq });
-    });
+    await applyBatch(db, updates, feed.last_seq, report);
   }
 }

@@ -148,4 +148,26 @@ describe('syncRound', { timeout: 30_000 }, () => {
     expect(ids).toContain('highlight:h1');
     expect(ids).not.toContain('highlight:forged');
   });
+
+  it('has an edit forged in a colleague’s name refused by the server, counted as a doc_write_failure', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const ana = await testDesk(team, 'ana');
+    const ben = await testDesk(team, 'ben');
+    await edit(ana, { table: 'highlights', key: 'h1' }, () =>
+      ana.db.highlights.put(sampleHighlight('h1', ana.now(), { note: 'Ana’s reading' })),
+    );
+    await syncRound(ana, ana.remote);
+    await syncRound(ben, ben.remote);
+    // A tampered desk edits Ana's highlight and signs the edit with her name.
+    const current = await ben.local.get('highlight:h1');
+    await ben.local.put({
+      ...current,
+      editedBy: 'ana',
+      data: { ...(current.data as Record<string, unknown>), note: 'Words Ana never wrote' },
+    });
+    const report = await syncRound(ben, ben.remote);
+    expect(report.refusedByServer).toBeGreaterThanOrEqual(1);
+    const stored = await serverDb(team.serverUrl, team.database).get('highlight:h1');
+    expect((stored.data as { note: string }).note).toBe('Ana’s reading');
+  });
 });

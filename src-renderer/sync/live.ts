@@ -11,11 +11,13 @@
  * - `synced` — the last round succeeded (`lastSyncAt`), `pending` edits may wait for the next one;
  * - `offline` — the team server cannot be reached; edits wait in the outbox, retried with backoff;
  * - `error` — the server refused this desk (a revoked member, a wrong password): `message` says so.
- * `pending` is the outbox's row count and `conflicts` the length of "Needs your decision", both
- * live from Dexie.
+ * `pending` is the number of documents with edits not yet on the server (outbox.ts,
+ * `pendingDocuments`: by document, not by outbox row, until a push has sent them) and
+ * `conflicts` the length of "Needs your decision", both live from Dexie.
  */
 import { liveQuery } from 'dexie';
 import { needsYourDecision } from './needs-decision';
+import { pendingDocuments } from './outbox';
 import { syncRound, type Desk } from './session';
 
 export type SyncStateName = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
@@ -23,7 +25,7 @@ export type SyncStateName = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
 /** What the sync chip shows. */
 export interface SyncStatus {
   state: SyncStateName;
-  /** Edits saved on this desk and not yet on the team server. */
+  /** Documents with edits saved on this desk and not yet on the team server. */
   pending: number;
   /** Entries of "Needs your decision". */
   conflicts: number;
@@ -47,6 +49,8 @@ export interface LiveSyncOptions {
   remote: ReadoutPouch.Database;
   /** Quiet time after an edit before a round runs; 400 ms by default. */
   debounceMs?: number;
+  /** Wait after the team's feed reports a change, to take a burst in one round; 20 ms by default. */
+  feedDebounceMs?: number;
   /** How long one long-poll of the team's changes feed waits for a change; 25 s by default. */
   longPollMs?: number;
   /** First and longest wait before retrying an unreachable server; 1 s and 60 s by default. */
@@ -89,6 +93,9 @@ export class LiveSync {
   private status: SyncStatus = { ...SYNC_OFF };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly debounceMs: number;
+  private readonly feedDebounceMs: number;
+  private lastEditAt = Number.NEGATIVE_INFINITY;
+  private newestQueued: unknown = undefined;
   private readonly longPollMs: number;
   private readonly backoff: { firstMs: number; maxMs: number };
   private readonly clock: () => number;
@@ -103,6 +110,7 @@ export class LiveSync {
 
   constructor(private readonly options: LiveSyncOptions) {
     this.debounceMs = options.debounceMs ?? 400;
+    this.feedDebounceMs = options.feedDebounceMs ?? 20;
     this.longPollMs = options.longPollMs ?? 25_000;
     this.backoff = options.backoff ?? { firstMs: 1_000, maxMs: 60_000 };
     this.clock = options.clock ?? Date.now;
@@ -123,10 +131,16 @@ export class LiveSync {
     const db = this.options.desk.db;
     this.set({ state: 'syncing', message: null });
     this.watches = [
-      liveQuery(() => db.syncOutbox.count()).subscribe({
-        next: pending => {
+      // The newest outbox row, not only the count of documents: a second edit of a document
+      // already pending leaves the count alone but still needs a round.
+      liveQuery(async () => ({
+        newest: await db.syncOutbox.toCollection().lastKey(),
+        pending: await pendingDocuments(db, this.options.desk.local),
+      })).subscribe({
+        next: ({ pending, newest }) => {
           this.set({ pending });
-          if (pending > 0) this.nudge();
+          if (pending > 0 && newest !== this.newestQueued) this.edited();
+          this.newestQueued = newest;
         },
         error: () => undefined,
       }),
@@ -151,14 +165,26 @@ export class LiveSync {
     this.set({ ...SYNC_OFF });
   }
 
-  /** Asks for a round after the debounce; many nudges in a burst make one round. */
-  nudge(): void {
+  /** Asks for a round after `delayMs` of quiet; many nudges in a burst make one round. */
+  nudge(delayMs = this.debounceMs): void {
     if (this.stopped) return;
     if (this.roundTimer) clearTimeout(this.roundTimer);
     this.roundTimer = setTimeout(() => {
       this.roundTimer = null;
       void this.round();
-    }, this.debounceMs);
+    }, delayMs);
+  }
+
+  /**
+   * The outbox gained rows. The first edit after a quiet spell goes at once, so a single change
+   * reaches the team without waiting out the debounce; edits that follow it within the debounce
+   * (typing a note) wait for quiet and go together in one more round.
+   */
+  private edited(): void {
+    const now = performance.now();
+    const quiet = now - this.lastEditAt > this.debounceMs && !this.roundTimer;
+    this.lastEditAt = now;
+    this.nudge(quiet ? 0 : this.debounceMs);
   }
 
   /** Runs a round now (or right after the one running) and resolves when it is done. */
@@ -220,7 +246,7 @@ export class LiveSync {
       heartbeat: false,
     });
     this.feed = feed;
-    feed.on('change', () => this.nudge());
+    feed.on('change', () => this.nudge(this.feedDebounceMs));
     feed.on('error', () => {
       if (this.feed !== feed) return;
       this.feed = null;

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ReadoutDB } from '../db/db';
-import { queueAll } from './outbox';
+import { pendingDocuments, queueAll } from './outbox';
+import { setSyncIdentity } from './outbox-capture';
 import { sampleHighlight } from './testing';
 
 describe('queueAll', () => {
@@ -16,6 +17,20 @@ describe('queueAll', () => {
       'highlight:h1',
       'highlight:h2',
     ]);
+    await d.delete();
+  });
+});
+
+describe('pendingDocuments', () => {
+  it('counts each document waiting once, however many edits it has queued', async () => {
+    const d = new ReadoutDB(`outbox-${Math.random()}`);
+    await setSyncIdentity(d, 'ana');
+    await d.highlights.put(sampleHighlight('h1', 1));
+    await d.highlights.update('h1', { note: 'First thought' });
+    await d.highlights.update('h1', { note: 'Second thought' });
+    await d.highlights.put(sampleHighlight('h2', 2));
+    expect(await d.syncOutbox.count()).toBe(4);
+    expect(await pendingDocuments(d)).toBe(2);
     await d.delete();
   });
 });

@@ -21,8 +21,8 @@ import {
 } from './documents';
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
-import { readData, tablesOf, writeData, type SyncDexie } from './sync-db';
-import { revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
+import { readData, readDataMany, tablesOf, writeDataMany, type SyncDexie } from './sync-db';
+import { PUSHED_KEY, revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
 
 /**
  * Queues every synced record once: what a desk does when it joins a team. Articles are queued by
@@ -74,6 +74,31 @@ export async function queueAll(db: SyncDexie, me: string): Promise<number> {
       return refs.length;
     },
   );
+}
+
+/**
+ * Documents with edits not yet on the team server: what the sync chip counts as pending. Counted
+ * by document, not by outbox row (a note saved five times is one), and an edit stays pending after
+ * the pump has moved it from the outbox into the desk's PouchDB until a push has sent it: the
+ * replica's changes since the last completed push (`PUSHED_KEY`, written by session.ts) count
+ * too. While a round runs, documents it has just pulled count until its closing push.
+ *
+ * Dexie reads come first: in a `liveQuery` only they are watched, and they must run before the
+ * PouchDB call leaves Dexie's zone.
+ */
+export async function pendingDocuments(
+  db: SyncDexie,
+  replica?: ReadoutPouch.Database,
+): Promise<number> {
+  const pushed = (await db.syncState.get(PUSHED_KEY))?.value ?? 0;
+  const queued = new Set((await db.syncOutbox.orderBy('docId').uniqueKeys()) as string[]);
+  if (replica) {
+    const since = await replica.changes({ since: pushed });
+    for (const change of since.results) {
+      if (!change.id.startsWith('_')) queued.add(change.id);
+    }
+  }
+  return queued.size;
 }
 
 export interface PumpReport {
@@ -146,7 +171,11 @@ export async function pumpOutbox(
   const report: PumpReport = { written: 0, merged: 0, refused: 0 };
   const rows = await db.syncOutbox.orderBy('seq').toArray();
   const groups = new Map<string, SyncOutboxRow[]>();
-  for (const row of rows) groups.set(row.docId, [...(groups.get(row.docId) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.docId);
+    if (group) group.push(row);
+    else groups.set(row.docId, [row]);
+  }
   const entries = [...groups];
   for (let start = 0; start < entries.length; start += PUMP_BATCH) {
     await pumpBatch(db, pouch, context, entries.slice(start, start + PUMP_BATCH), report);
@@ -166,7 +195,7 @@ async function pumpBatch(
     table: group[0].table as SyncedTable,
     key: group[0].key,
   }));
-  const ours = await Promise.all(refs.map(ref => readData(db, ref)));
+  const ours = await readDataMany(db, refs);
   const baseRevs = await db.syncState.bulkGet(docIds.map(revKey));
   const stored = await pouch.allDocs({ keys: docIds, include_docs: true });
   const conflictRowsOf = new Map<string, SyncConflictRow[]>();
@@ -246,21 +275,40 @@ async function pumpBatch(
       }
     });
   }
-  const tables = new Set(steps.flatMap(step => tablesOf(db, step.ref)));
+  await settleBatch(db, steps);
+}
+
+/**
+ * Records a pumped batch in one Dexie transaction, a few bulk calls for the whole batch: the
+ * outbox rows written are deleted, the revisions written are kept, the merged content goes back
+ * to Dexie unless the analyst edited the record again meanwhile (a newer outbox row), and each
+ * document's "Needs your decision" rows are replaced. Steps PouchDB refused keep their rows.
+ */
+async function settleBatch(db: SyncDexie, steps: PumpStep[]): Promise<void> {
+  const settled = steps.filter(step => step.settled);
+  if (settled.length === 0) return;
+  const tables = new Set(settled.flatMap(step => tablesOf(db, step.ref)));
+  const docIds = settled.map(step => step.docId);
   await db.transaction(
     'rw',
     [db.syncOutbox, db.syncState, db.syncConflicts, ...tables],
     async () => {
       markSyncWrite();
-      for (const step of steps) {
-        if (!step.settled) continue;
-        await db.syncOutbox.bulkDelete(step.seqs);
-        if (step.rev) await db.syncState.put({ key: revKey(step.docId), value: step.rev });
-        const newer = await db.syncOutbox.where('docId').equals(step.docId).count();
-        if (newer === 0 && !same(step.next, step.ours)) await writeData(db, step.ref, step.next);
-        await db.syncConflicts.where('docId').equals(step.docId).delete();
-        await db.syncConflicts.bulkPut(conflictRows(step.docId, step.needs));
-      }
+      await db.syncOutbox.bulkDelete(settled.flatMap(step => step.seqs));
+      await db.syncState.bulkPut(
+        settled.flatMap(step => (step.rev ? [{ key: revKey(step.docId), value: step.rev }] : [])),
+      );
+      const newer = new Set(
+        (await db.syncOutbox.where('docId').anyOf(docIds).toArray()).map(row => row.docId),
+      );
+      await writeDataMany(
+        db,
+        settled
+          .filter(step => !newer.has(step.docId) && !same(step.next, step.ours))
+          .map(step => ({ ref: step.ref, data: step.next })),
+      );
+      await db.syncConflicts.where('docId').anyOf(docIds).delete();
+      await db.syncConflicts.bulkPut(settled.flatMap(step => conflictRows(step.docId, step.needs)));
     },
   );
 }

@@ -51,6 +51,7 @@ declare namespace ReadoutPouch {
     live?: boolean;
     retry?: boolean;
     batch_size?: number;
+    batches_limit?: number;
   }
 
   interface Database<T = Record<string, unknown>> {

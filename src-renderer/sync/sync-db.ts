@@ -92,3 +92,70 @@ export async function writeData(
   if (data) await table.put(data);
   else await table.delete(ref.key);
 }
+
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * `readData` for many records at once: one `bulkGet` per table instead of one `get` (and, outside
+ * a transaction, one IndexedDB transaction) per record. Answers in the order of `refs`.
+ */
+export async function readDataMany(
+  db: SyncDexie,
+  refs: DocRef[],
+): Promise<(Record<string, unknown> | null)[]> {
+  const answers: (Record<string, unknown> | null)[] = new Array<null>(refs.length).fill(null);
+  const byTable = groupBy(
+    refs.map((_, i) => i),
+    i => refs[i].table,
+  );
+  for (const [table, indexes] of byTable) {
+    if (table === 'colourMeanings') {
+      const data = await readData(db, { table, key: COLOUR_MEANINGS_KEY });
+      for (const i of indexes) answers[i] = data;
+      continue;
+    }
+    if (table === 'articles') {
+      // An article is two records (text and library entry): its own reader puts them together.
+      for (const i of indexes) answers[i] = await readData(db, refs[i]);
+      continue;
+    }
+    const records = await (db[table] as Table<object, string>).bulkGet(
+      indexes.map(i => refs[i].key),
+    );
+    indexes.forEach((i, n) => (answers[i] = records[n] ? plain(records[n]) : null));
+  }
+  return answers;
+}
+
+/**
+ * `writeData` for many records: one `bulkPut` and one `bulkDelete` per table. Call it inside the
+ * transaction that owns the writes; a record named twice ends as its last write says.
+ */
+export async function writeDataMany(
+  db: SyncDexie,
+  writes: { ref: DocRef; data: Record<string, unknown> | null }[],
+): Promise<void> {
+  const last = new Map<string, { ref: DocRef; data: Record<string, unknown> | null }>();
+  for (const write of writes) last.set(`${write.ref.table}\u0000${write.ref.key}`, write);
+  const byTable = groupBy([...last.values()], write => write.ref.table);
+  for (const [table, group] of byTable) {
+    if (table === 'colourMeanings' || table === 'articles') {
+      for (const write of group) await writeData(db, write.ref, write.data);
+      continue;
+    }
+    const store = db[table] as unknown as Table<Record<string, unknown>, string>;
+    const puts = group.filter(w => w.data !== null).map(w => w.data!);
+    const deletes = group.filter(w => w.data === null).map(w => w.ref.key);
+    if (puts.length > 0) await store.bulkPut(puts);
+    if (deletes.length > 0) await store.bulkDelete(deletes);
+  }
+}

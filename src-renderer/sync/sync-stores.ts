@@ -50,6 +50,12 @@ export interface SyncConflictRow {
 /** Key of the changes-feed checkpoint in `syncState`. */
 export const CHECKPOINT_KEY = 'checkpoint';
 
+/**
+ * Key of the desk PouchDB's update sequence as of the last push that completed: every document
+ * written to the replica up to it is on the team server; later ones are still pending.
+ */
+export const PUSHED_KEY = 'pushed';
+
 /** Key of the revision Dexie reflects for a document. */
 export function revKey(docId: string): string {
   return `rev:${docId}`;
