@@ -10,6 +10,9 @@ import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import type { Meeting } from '../../src-main/contract/meeting';
 import { installOutboxCapture } from '../sync/outbox-capture';
+import { entryFromArticle } from './entries';
+
+export { entryFromArticle };
 import { foldTrash } from './trash-fold';
 import {
   SYNC_STORES,
@@ -213,32 +216,6 @@ export interface BriefingRecord {
   handling: string | null;
   paper: 'A4' | 'Letter';
   updatedAt: number;
-}
-
-/** Optional contract fields the formats import may carry; read defensively. */
-function optionalText(article: object, key: 'author' | 'url'): string | null {
-  const value = (article as Record<string, unknown>)[key];
-  return typeof value === 'string' && value ? value : null;
-}
-
-/**
- * The library entry of a newly stored article (no state yet), or the file fields of a re-imported
- * one: `addedAt` is when it first came in.
- */
-export function entryFromArticle(article: Article, addedAt: number): LibraryEntry {
-  return {
-    articleId: article.id,
-    title: article.title,
-    publisher: article.publisher,
-    published: article.published,
-    dateline: article.dateline,
-    file: article.file,
-    source: article.source,
-    author: optionalText(article, 'author'),
-    url: optionalText(article, 'url'),
-    addedAt,
-    updatedAt: addedAt,
-  };
 }
 
 /**

@@ -19,8 +19,8 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
 import type { MetaSources } from '../../src-main/contract/article';
+import { entryFromArticle } from '../db/entries';
 import {
-  entryFromArticle,
   type LibraryEntry,
   type MetadataEdits,
   type ReadoutDB,
