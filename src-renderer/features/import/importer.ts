@@ -177,14 +177,21 @@ export const pickedList = (files: readonly PickedFile[]): PickedFiles => ({
 const isPickedList = (files: PickedFiles | readonly PickedFile[]): files is readonly PickedFile[] =>
   Array.isArray(files);
 
-/** A file input's list as picked files, each named by its path inside the chosen folder. */
-export const pickedFromFileList = (list: FileList): PickedFiles => ({
-  length: list.length,
-  at: index => {
-    const file = list[index];
-    return { file, name: file.webkitRelativePath || file.name };
-  },
-});
+/**
+ * A file input's list as picked files, each named by its path inside the chosen folder. The
+ * File references are copied at once (cheap: no names or bytes are read), because the control
+ * clears its input after the pick, and a FileList read later would then be empty.
+ */
+export const pickedFromFileList = (list: FileList): PickedFiles => {
+  const files = Array.from(list);
+  return {
+    length: files.length,
+    at: index => {
+      const file = files[index];
+      return { file, name: file.webkitRelativePath || file.name };
+    },
+  };
+};
 
 /** Request size budget for uploads: about 8 MB of file bytes or 200 files, whichever first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
