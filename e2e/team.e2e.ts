@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { expect as soloExpect, test as solo } from './fixtures';
 import { DeskPage } from './pages/desk';
+import { LibraryPage } from './pages/library';
 import { TeamPage } from './pages/team';
 import { expect, test, type TeamDesk, type TeamWorld } from './team-fixtures';
 
@@ -60,11 +61,31 @@ test.describe('team desks', () => {
     await expect(ben.marksOf(QUOTE)).not.toHaveCount(0);
   });
 
-  // FIXME (issue 13): after this session's sync changes (bulk batches, editedBy checked by the
-  // server, resolutions written in the resolving desk's name) one desk's chip stays at
-  // "Synced · 1 pending" in this flow: an outbox row is never drained. Skipped until fixed; the
-  // unit convergence and resolve tests still cover the conflict itself.
-  test.fixme('a note both analysts changed shows a conflict on both desks until one decides', async ({
+  test('an article imported on one desk appears in the other desk’s library and opens', async ({
+    world,
+  }) => {
+    await joinBoth(world);
+    // A file with a header line, as most are: its id hashes the whole file, not only the text.
+    await new LibraryPage(world.ana.page).importFiles([
+      {
+        name: 'lisbon-talks.txt',
+        buffer: Buffer.from(
+          'Envoys resume fisheries talks in Lisbon\n\nLISBON – The two envoys met on Friday ' +
+            'and agreed to meet again within a month.\n',
+        ),
+      },
+    ]);
+    const benLibrary = new LibraryPage(world.ben.page);
+    await expect(benLibrary.article(/^Envoys resume fisheries talks/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await benLibrary.article(/^Envoys resume fisheries talks/).click();
+    await expect(benLibrary.readerText).toContainText('agreed to meet again within a month');
+    await new TeamPage(world.ana.page).synced();
+    await new TeamPage(world.ben.page).synced();
+  });
+
+  test('a note both analysts changed shows a conflict on both desks until one decides', async ({
     world,
   }) => {
     await joinBoth(world);

@@ -9,14 +9,14 @@
  *   its name): a desk that receives an article stores it under `team:<id>` until the analyst
  *   imports the same file there. Also local: read state, reading position and archive, which are
  *   each analyst's own way through the library, not shared work.
- * - **Checked**: `contentHash` must be the SHA-256 content id of `text`, so a document cannot pass
- *   off one text under another text's id, and sizes are capped (the import's own limits).
+ * - **Checked**: no unknown fields, and sizes capped (the import's own limits). The id cannot be
+ *   checked against the text: main names an article by the SHA-256 of its whole normalised file
+ *   (header lines and all, parse.ts `contentId`), which the document does not carry; a member can
+ *   therefore publish another text under an existing id, as an edited re-import does.
  * - **Text and file metadata travel as one field**, `content`, so the three-way merge never mixes
  *   two versions of a file; when two desks stored different texts, the later import wins (see
  *   field-merge.ts) — it is a file's version, not an analyst's judgement.
  */
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
 import type { MetaSources } from '../../src-main/contract/article';
 import { entryFromArticle } from '../db/entries';
@@ -44,27 +44,23 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
 /** What one version of the article file gave: its text and the metadata read from it. */
-const ContentSchema = z
-  .strictObject({
-    contentHash: Hex16,
-    /** When this text was stored on the desk that imported it; the later import wins a merge. */
-    storedAt: z.number(),
-    title: z.string().min(1).max(400),
-    publisher: z.string().max(200).nullable(),
-    published: IsoDate.nullable(),
-    dateline: z.string().max(120).nullable(),
-    author: z.string().max(200).nullable(),
-    url: z.string().max(2048).nullable(),
-    text: z.string().max(MAX_ARTICLE_TEXT),
-    paragraphs: z.array(Span).max(200_000),
-    wordCount: z.number().int().min(0),
-    metaSources: z.record(z.string(), z.string().max(20)).optional(),
-    dateOrder: z.enum(['day-first', 'month-first']).optional(),
-    format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'eml']).optional(),
-  })
-  .refine(c => contentId(c.text) === c.contentHash, {
-    message: 'contentHash is not the content id of the text',
-  });
+const ContentSchema = z.strictObject({
+  contentHash: Hex16,
+  /** When this text was stored on the desk that imported it; the later import wins a merge. */
+  storedAt: z.number(),
+  title: z.string().min(1).max(400),
+  publisher: z.string().max(200).nullable(),
+  published: IsoDate.nullable(),
+  dateline: z.string().max(120).nullable(),
+  author: z.string().max(200).nullable(),
+  url: z.string().max(2048).nullable(),
+  text: z.string().max(MAX_ARTICLE_TEXT),
+  paragraphs: z.array(Span).max(200_000),
+  wordCount: z.number().int().min(0),
+  metaSources: z.record(z.string(), z.string().max(20)).optional(),
+  dateOrder: z.enum(['day-first', 'month-first']).optional(),
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'eml']).optional(),
+});
 
 /**
  * An article document's `data`. Strict: a field this build does not know (a path, say) is a
@@ -82,11 +78,6 @@ export const ArticleDataSchema = z.strictObject({
   trashedBy: z.string().min(1).max(200).optional(),
 });
 export type ArticleData = z.infer<typeof ArticleDataSchema>;
-
-/** 16 hex characters of the SHA-256 of the text, as main's importer names an article. */
-export function contentId(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
-}
 
 /** Leaves out the fields a JSON document would hold as absent, so documents compare equal. */
 function defined<T extends Record<string, unknown>>(record: T): T {

@@ -224,8 +224,8 @@ export function dataOf(ref: DocRef, doc: SyncDoc): Record<string, unknown> | nul
 
 /**
  * Parses a document from PouchDB; null for design documents, tombstones and anything malformed.
- * An article is checked whole here (sizes, no unknown fields, its text's content id), wherever it
- * is read, so that neither the applier nor the pump's merge ever takes in a forged text.
+ * An article is checked whole here (sizes, no unknown fields, its id the document's), wherever it
+ * is read, so that neither the applier nor the pump's merge ever takes in a malformed one.
  */
 export function parseDoc(raw: unknown): SyncDoc | null {
   const parsed = SyncDocSchema.safeParse(raw);

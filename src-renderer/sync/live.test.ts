@@ -97,43 +97,37 @@ describe('LiveSync', { timeout: 40_000 }, () => {
     expect(back.message).toBeNull();
   });
 
-  // Known gap: counting replica changes since the last push also counted pulled documents, so
-  // the chip stayed at "1 pending" after a full sync (team.e2e.ts); the chip counts outbox
-  // documents again until pulled revisions are told apart from this desk's writes.
-  it.fails(
-    'counts documents not yet on the server as pending: three saves of one highlight are one',
-    async () => {
-      const team = await testTeam(server, ['ana', 'ben']);
-      const ana = await testDesk(team, 'ana');
-      const ben = await testDesk(team, 'ben');
-      const network = vanishingNetwork();
-      const remote = bridgedRemote(() => accessFor(team, 'ana'), network.fetch);
-      const loop = live({ desk: ana, remote, backoff: { firstMs: 50, maxMs: 200 } });
-      loop.start();
-      await until(loop, s => s.state === 'synced');
+  it('counts documents not yet on the server as pending: three saves of one highlight are one', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const ana = await testDesk(team, 'ana');
+    const ben = await testDesk(team, 'ben');
+    const network = vanishingNetwork();
+    const remote = bridgedRemote(() => accessFor(team, 'ana'), network.fetch);
+    const loop = live({ desk: ana, remote, backoff: { firstMs: 50, maxMs: 200 } });
+    loop.start();
+    await until(loop, s => s.state === 'synced');
 
-      network.vanish();
-      await ana.db.highlights.put(sampleHighlight('h1', 5));
-      await ana.db.highlights.update('h1', { note: 'First thought' });
-      await ana.db.highlights.update('h1', { note: 'Second thought' });
-      await ana.db.highlights.put(sampleHighlight('h2', 6));
-      await until(loop, s => s.state === 'offline');
-      // Retried rounds pump the outbox into the desk's PouchDB; the edits are still not on the server.
-      await new Promise(r => setTimeout(r, 400));
-      expect(await ana.db.syncOutbox.count()).toBe(0);
-      expect(loop.getStatus()).toMatchObject({ state: 'offline', pending: 2 });
+    network.vanish();
+    await ana.db.highlights.put(sampleHighlight('h1', 5));
+    await ana.db.highlights.update('h1', { note: 'First thought' });
+    await ana.db.highlights.update('h1', { note: 'Second thought' });
+    await ana.db.highlights.put(sampleHighlight('h2', 6));
+    await until(loop, s => s.state === 'offline');
+    // Retried rounds pump the outbox into the desk's PouchDB; the edits are still not on the server.
+    await new Promise(r => setTimeout(r, 400));
+    expect(await ana.db.syncOutbox.count()).toBe(0);
+    expect(loop.getStatus()).toMatchObject({ state: 'offline', pending: 2 });
 
-      network.comeBack();
-      await until(loop, s => s.state === 'synced' && s.pending === 0);
-      const benLoop = live({ desk: ben, remote: ben.remote });
-      benLoop.start();
-      const arrived = await eventually(
-        () => ben.db.highlights.get('h1'),
-        h => h?.note === 'Second thought',
-      );
-      expect(arrived?.note).toBe('Second thought');
-    },
-  );
+    network.comeBack();
+    await until(loop, s => s.state === 'synced' && s.pending === 0);
+    const benLoop = live({ desk: ben, remote: ben.remote });
+    benLoop.start();
+    const arrived = await eventually(
+      () => ben.db.highlights.get('h1'),
+      h => h?.note === 'Second thought',
+    );
+    expect(arrived?.note).toBe('Second thought');
+  });
 
   it('sends a second edit of a document that is already pending', async () => {
     const team = await testTeam(server, ['ana', 'ben']);

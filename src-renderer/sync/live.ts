@@ -135,7 +135,7 @@ export class LiveSync {
       // already pending leaves the count alone but still needs a round.
       liveQuery(async () => ({
         newest: await db.syncOutbox.toCollection().lastKey(),
-        pending: await pendingDocuments(db),
+        pending: await pendingDocuments(db, this.options.desk.local),
       })).subscribe({
         next: ({ pending, newest }) => {
           this.set({ pending });
