@@ -6,6 +6,7 @@ import type { Article, ArticleFormat, MetaSources, Span } from '../contract/arti
 import type { FileMeta } from './formats/extracted';
 import { cleanPublisher, findPublisher, readDateline, readHeader } from './metadata';
 import { findTextDate } from './text-dates';
+import { isSpace } from './whitespace';
 
 /**
  * LF line ends, no BOM, no trailing blanks: the one text all offsets refer to. One pass over the
@@ -309,23 +310,6 @@ function pushTrimmed(text: string, start: number, end: number, spans: Span[]): v
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (e > s) spans.push({ start: s, end: e });
-}
-
-/** The characters of the regex class `\s`, without making a string per character. */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /**

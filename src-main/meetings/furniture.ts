@@ -6,6 +6,7 @@
  * their shape alone (length, closing punctuation, caption and credit patterns, repetition), never
  * by their wording in a particular outlet, and extraction reads only the lines that remain.
  */
+import { isSpace } from '../ingest/whitespace';
 
 /** A line of the article that extraction should not read, with its offsets in the text. */
 export interface FurnitureLine {
@@ -25,23 +26,6 @@ const CAPTION_RE =
   /^(?:image|photo|photograph|picture|file photo|caption|credit)s?\s*:|\((?:L|R|C|left|right|centre|center)\)|\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|\/[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*)*\s*$|(?:^|\s)(?:file|archive)\s+(?:photo|picture|image)\b/iu;
 const MAX_FURNITURE_CHARS = 400;
 const CLOSES_SENTENCE_RE = /[.!?…]["'”’)\]]*$/;
-
-/** Whether a code unit is whitespace as `\s` defines it. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /**
  * Whether `line` has at most `max` words (runs of non-whitespace). Counted in place and stopped
