@@ -104,6 +104,31 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer tests may also use the seeded PRNG main's tests use (pure code), so random cases
+    // replay the same everywhere instead of each test file carrying its own copy.
+    files: ['src-renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron'], message: 'The renderer runs in a sandboxed page.' },
+            {
+              group: [
+                '**/src-main/**',
+                '!**/src-main/contract',
+                '!**/src-main/contract/**',
+                '!**/src-main/testing',
+                '!**/src-main/testing/prng',
+              ],
+              message: 'Renderer tests use only the contract and the seeded PRNG from src-main.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Sync tests drive the page's bridge through main's forwarder and the test team server in one
     // process, to prove the whole transport path; the bridge's own modules stay restricted.
     files: [

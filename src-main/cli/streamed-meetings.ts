@@ -54,17 +54,29 @@ export async function streamedMeetingsReport(
   const articles: MeetingsReport['articles'] = [];
   const items: MergeItem[] = [];
   const order: string[] = [];
-  const sources = new Set<string>();
-  // The same text under two names is one article, as `streamFiles` reads it.
+  // The same text under two names is one article, as `streamFiles` reads it (it yields each
+  // text once; the worker path sees each batch's texts apart, so it is checked here for both).
   const seenIds = new Set<string>();
-  const keep = (a: Article): void => {
-    // The same article under two names is one source, as in `extractMeetings`.
-    if (sources.has(a.id + a.source)) return;
-    sources.add(a.id + a.source);
+  const add = (
+    a: Pick<Article, 'id' | 'source' | 'title' | 'published'>,
+    meetings: () => Iterable<MergeItem>,
+  ): void => {
+    if (seenIds.has(a.id)) return;
+    seenIds.add(a.id);
+    articles.push({
+      file: a.source,
+      id: a.id,
+      title: a.title,
+      published: a.published,
+      error: null,
+    });
     order.push(a.id);
-    for (const m of extractArticle(a)) items.push(m);
+    for (const m of meetings()) items.push(m);
   };
   const errors: MeetingsReport['articles'] = [];
+  const addError = (e: { file: string; message: string }): void => {
+    errors.push({ file: e.file, id: null, title: null, published: null, error: e.message });
+  };
   const workers = options.workers ?? defaultWorkers();
   if (workers > 0) {
     // Files are read, parsed and extracted in worker threads, a batch per task, at most two
@@ -72,8 +84,7 @@ export async function streamedMeetingsReport(
     // order, so the report is the one a single thread gives.
     const runners = Array.from({ length: workers }, () => createTaskRunner());
     const pending = runners.map(() => 0);
-    for (const e of walk.errors)
-      errors.push({ file: e.file, id: null, title: null, published: null, error: e.message });
+    for (const e of walk.errors) addError(e);
     try {
       const results = orderedMap(
         batchesOf(walk.files, FILES_PER_TASK),
@@ -96,22 +107,8 @@ export async function streamedMeetingsReport(
         },
       );
       for await (const batch of results) {
-        for (const a of batch.articles) {
-          if (seenIds.has(a.id)) continue;
-          seenIds.add(a.id);
-          sources.add(a.id + a.source);
-          articles.push({
-            file: a.source,
-            id: a.id,
-            title: a.title,
-            published: a.published,
-            error: null,
-          });
-          order.push(a.id);
-          for (const m of a.meetings) items.push(m);
-        }
-        for (const e of batch.errors)
-          errors.push({ file: e.file, id: null, title: null, published: null, error: e.message });
+        for (const a of batch.articles) add(a, () => a.meetings);
+        for (const e of batch.errors) addError(e);
       }
     } finally {
       await Promise.all(runners.map(r => r.close()));
@@ -119,18 +116,8 @@ export async function streamedMeetingsReport(
     return { articles: [...articles, ...errors], meetings: mergeArticleMeetings(items, order) };
   }
   for await (const batch of streamFiles(walk)) {
-    for (const a of batch.articles) {
-      articles.push({
-        file: a.source,
-        id: a.id,
-        title: a.title,
-        published: a.published,
-        error: null,
-      });
-      keep(a);
-    }
-    for (const e of batch.errors)
-      errors.push({ file: e.file, id: null, title: null, published: null, error: e.message });
+    for (const a of batch.articles) add(a, () => extractArticle(a));
+    for (const e of batch.errors) addError(e);
   }
   return { articles: [...articles, ...errors], meetings: mergeArticleMeetings(items, order) };
 }

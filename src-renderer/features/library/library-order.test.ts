@@ -11,6 +11,7 @@ import {
   type LibraryRow,
   type SortKey,
 } from './query';
+import { prng } from '../../../src-main/testing/prng';
 
 let db: ReadoutDB;
 beforeEach(() => {
@@ -34,18 +35,6 @@ function entry(id: string, extra: Partial<LibraryEntry> = {}): LibraryEntry {
     addedAt: 1,
     updatedAt: 1,
     ...extra,
-  };
-}
-
-/** A small seeded generator (mulberry32), so every run builds the same libraries. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
