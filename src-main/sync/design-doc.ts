@@ -89,9 +89,12 @@ export const DESIGN_DOC_ID = '_design/readout';
  * `editedBy` is the writer on every write, so nobody can pass an edit off as a colleague's (the
  * "by" beside each value in Needs your decision); a decision, once written, is never edited or
  * deleted (a new decision supersedes it); an article holds only the fields a desk writes (never a
- * file path), with its text and paragraphs capped, and is never deleted (trash is a field).
- * Deletions of other kinds are allowed: the team trusts its members with their shared work, not
- * with history.
+ * file path), with its text and paragraphs capped. Deletions of other kinds are allowed: the
+ * team trusts its members with their shared work, not with history. An article's deletion is
+ * allowed too, because resolving a conflict deletes the losing leaf (two desks that imported the
+ * same file offline make one) and validation cannot tell a losing leaf from the winner; desks
+ * never apply an article's deletion (article-docs.ts `storeTeamArticle`), so deleting one removes nothing from
+ * anyone's library (trash is a field).
  */
 const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
   var kinds = ${JSON.stringify(SYNCED_KINDS)};
@@ -120,9 +123,6 @@ const validateDocUpdate = `function (newDoc, oldDoc, userCtx) {
   }
   if (oldDoc && !oldDoc._deleted && oldDoc.kind === 'decision') {
     refuse('decisions are immutable: write a new decision that supersedes this one');
-  }
-  if (newDoc._deleted && oldDoc && !oldDoc._deleted && oldDoc.kind === 'article') {
-    refuse('articles are never deleted: trash is a field');
   }
   if (newDoc._deleted) { return; }
   if (kinds.indexOf(newDoc.kind) === -1) { refuse('unknown document kind'); }

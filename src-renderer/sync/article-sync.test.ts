@@ -102,8 +102,9 @@ describe('article documents between two desks', { timeout: 60_000 }, () => {
     // Each desk keeps its own file place.
     expect((await ana.db.articles.get(idOf(TEXT)))?.source).toBe('/ana/report.txt');
     expect((await ben.db.articles.get(idOf(TEXT)))?.source).toBe('C:/ben/copy of report.txt');
-    // Not checked yet: the server copy still lists a conflict leaf after these rounds (seen while
-    // writing this test, not investigated).
+    // The two desks' first versions were resolved: no conflict leaf is left on the server.
+    const onServer = await ana.remote.get(`article:${idOf(TEXT)}`, { conflicts: true });
+    expect((onServer as { _conflicts?: string[] })._conflicts ?? []).toEqual([]);
   });
 
   it('lists the same corrected field changed on both desks in Needs your decision', async () => {
@@ -183,17 +184,36 @@ describe('article documents between two desks', { timeout: 60_000 }, () => {
     expect(parseDoc({ ...oversized, _rev: '1-a' })).toBeNull();
     expect(parseDoc({ ...misfiled, _rev: '1-a' })).toBeNull();
     expect(parseDoc({ ...good, _rev: '1-a' })).not.toBeNull();
-    // The server: the path, the oversized text and the misfiled article are refused; a deletion
-    // is refused too.
+    // The server: the path, the oversized text and the misfiled article are refused.
     const answers = await ana.remote.bulkDocs([
       withPath,
       oversized,
       misfiled,
     ] as ReadoutPouch.Doc[]);
     expect(answers.every(x => !('ok' in x && x.ok))).toBe(true);
-    const put = await ana.remote.bulkDocs([good as ReadoutPouch.Doc]);
-    const rev = (put[0] as { rev: string }).rev;
-    const gone = await ana.remote.bulkDocs([{ _id: good._id, _rev: rev, _deleted: true }]);
-    expect('ok' in gone[0] && gone[0].ok).toBeFalsy();
+  });
+
+  it('keeps a shared article on every desk when a member deletes it on the server', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const ana = await testDesk(team, 'ana');
+    const ben = await testDesk(team, 'ben');
+    const a = article('/ana/a.txt', TEXT);
+    await storeArticles(ana.db, [a]);
+    await settle([ana, ben]);
+    // Ben deletes the team's copy past the app (any CouchDB client can).
+    const current = await ben.remote.get(`article:${a.id}`);
+    const gone = await ben.remote.bulkDocs([
+      { _id: current._id, _rev: current._rev!, _deleted: true },
+    ]);
+    expect('ok' in gone[0] && gone[0].ok).toBe(true);
+    await settle([ana, ben]);
+    for (const desk of [ana, ben]) {
+      expect((await desk.db.articles.get(a.id))?.text).toBe(TEXT);
+      expect(await desk.db.library.get(a.id)).toBeDefined();
+    }
+    // Ana's next correction publishes the article again, and it reaches Ben.
+    await saveEdits(ana.db, a.id, { title: 'Talks resume' });
+    await settle([ana, ben]);
+    expect((await ben.db.library.get(a.id))?.edits).toEqual({ title: 'Talks resume' });
   });
 });
