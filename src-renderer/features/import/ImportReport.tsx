@@ -43,7 +43,7 @@ export function ImportStatus({
 }) {
   if (activity) {
     const stream = activity.stream;
-    // The bar counts files (the line beside it says the bytes too).
+    // The bar counts files (the line above it says the bytes too).
     const [max, value] =
       stream && stream.totalFiles
         ? [stream.totalFiles, stream.filesDone]
