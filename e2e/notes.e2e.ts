@@ -60,7 +60,7 @@ async function timeUntilNotes(page: Page, click: () => Promise<void>, count: num
 }
 
 /**
- * Restores the article with one highlight per note and answers the fastest of three opens of
+ * Restores the article with one highlight per note and answers the median of five opens of
  * each view: the fastest, so that the figure is the app's work rather than a busy machine's.
  */
 /** Highlights All highlights draws on its first screen at the test window's size, at least. */
@@ -87,8 +87,13 @@ async function openTimes(page: Page, notes: string[]): Promise<{ article: number
     await page.goto(url.origin + url.pathname);
     await expect(page.getByRole('heading', { name: 'Readout', level: 1 })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(2);
+    // Start-up work (the search index's restore, the meetings check) runs once the first rows
+    // are shown; timing an open that overlaps it measures that work, not the notes.
+    await page.evaluate(
+      () => new Promise(done => requestIdleCallback(() => done(null), { timeout: 2_000 })),
+    );
   };
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     await fresh();
     opens.push(await timeUntilNotes(page, () => desk.open(MOSCOW), notes.length));
     await fresh();
@@ -100,13 +105,20 @@ async function openTimes(page: Page, notes: string[]): Promise<{ article: number
       ),
     );
   }
-  return { article: Math.min(...opens), all: Math.min(...lists) };
+  // Medians, not minimums: an open now and then lands in a quiet moment and runs in half the
+  // usual time, and a minimum compares one such lucky open with an ordinary one.
+  return { article: median(opens), all: median(lists) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 test('hostile notes restored from a backup open as fast as plain ones, in the article and All highlights', async ({
   app,
 }) => {
-  test.setTimeout(180_000); // twelve reloads, each opening one view
+  test.setTimeout(240_000); // twenty reloads, each opening one view
   const { page } = app;
   const hostile = Object.values(hostileNotes());
   const plain = await openTimes(
@@ -115,7 +127,7 @@ test('hostile notes restored from a backup open as fast as plain ones, in the ar
   );
   const slow = await openTimes(page, hostile);
   console.log(
-    `${hostile.length} notes, fastest of three opens: article ${plain.article.toFixed(0)} ms plain, ` +
+    `${hostile.length} notes, median of five opens: article ${plain.article.toFixed(0)} ms plain, ` +
       `${slow.article.toFixed(0)} ms hostile; All highlights ${plain.all.toFixed(0)} ms plain, ` +
       `${slow.all.toFixed(0)} ms hostile`,
   );
