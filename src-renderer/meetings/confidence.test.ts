@@ -23,6 +23,55 @@ describe('fieldConfidence', () => {
   });
 });
 
+describe('fieldConfidence: what the card itself can doubt', () => {
+  it('marks a suggested field its sources disagree on as medium, not high', () => {
+    const other = mention('a2', 0, 'The ministers are to meet in Moscow on April 25.', {
+      status: 'scheduled',
+    });
+    const [m] = applyDecisions([meeting('m', [s, other])], []);
+    expect(m.disagreements.map(d => d.field)).toEqual(['status']);
+    expect(fieldConfidence(m, 'status')).toEqual({ level: 'medium', basis: 'disagreement' });
+    expect(fieldConfidence(m, 'date').level).toBe('high');
+  });
+
+  it('marks an empty date, place or country list as medium: not found, to check', () => {
+    const [m] = applyDecisions(
+      [
+        meeting('m', [s], {
+          date: { start: null, end: null, precision: 'unknown', text: null },
+          place: { city: null, country: null, venue: null },
+        }),
+      ],
+      [],
+    );
+    expect(fieldConfidence(m, 'date')).toEqual({ level: 'medium', basis: 'missing' });
+    expect(fieldConfidence(m, 'place')).toEqual({ level: 'medium', basis: 'missing' });
+    // Many reports name no one: an empty people list is not a doubt.
+    expect(fieldConfidence(m, 'people')).toEqual({ level: 'high', basis: null });
+    expect(fieldsToCheck(m).slice(0, 2)).toEqual(['date', 'place']);
+  });
+
+  it('keeps a lower extractor mark and leaves the analyst’s own value alone', () => {
+    const [m] = applyDecisions(
+      [
+        meeting('m', [s], {
+          date: { start: null, end: null, precision: 'unknown', text: null },
+          place: { city: null, country: null, venue: null },
+          confidence: { place: { confidence: 'low', basis: 'context' } },
+        }),
+      ],
+      [],
+    );
+    expect(fieldConfidence(m, 'place')).toEqual({ level: 'low', basis: 'context' });
+    // Confirmed "undated" is the analyst's word, not a doubt of the extractor's.
+    const confirmed = {
+      ...m,
+      fields: { ...m.fields, date: { ...m.fields.date, state: 'confirmed' as const } },
+    };
+    expect(fieldConfidence(confirmed, 'date')).toEqual({ level: 'high', basis: null });
+  });
+});
+
 describe('fieldsToCheck', () => {
   it('puts low-confidence fields first, then medium, each in card order', () => {
     const [m] = applyDecisions(
