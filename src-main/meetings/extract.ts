@@ -35,6 +35,7 @@ import { readParticipants, readPurpose, type Participants, type PlaceFound } fro
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
+import { quoteFrame } from './quote-frame';
 import { isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
@@ -417,11 +418,14 @@ export function extractArticle(
           !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
       );
       const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
-      let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
+      // "this evening" inside a quotation counts from the day it was said, when the text says.
+      const frame =
+        (hit && quoteFrame(s.text, sentences[index - 1]?.text ?? null, hit, ref)) ?? ref;
+      let date = hit ? resolveDate(hit, frame, tenseOf(status)) : NO_DATE;
       const readTense = tenseOf(status);
       if (status === null) {
         status = date.start && ref && date.start > ref ? 'scheduled' : 'held';
-        if (hit) date = resolveDate(hit, ref, tenseOf(status));
+        if (hit) date = resolveDate(hit, frame, tenseOf(status));
       }
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
