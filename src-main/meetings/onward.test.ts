@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MeetingDate } from '../contract/meeting';
 import { extractArticle } from './extract';
 import { extractMeetings } from './index';
 import { followsReference, isTripStop, legAfterClause, legDate, travellers } from './onward';
@@ -45,6 +46,13 @@ describe('legAfterClause', () => {
     expect(legDate({ start: null, end: null, precision: 'unknown', text: null }, 'then')).toBe(
       null,
     );
+    const june: MeetingDate = {
+      start: '2024-06-01',
+      end: '2024-06-30',
+      precision: 'month',
+      text: 'in June',
+    };
+    expect(legDate(june, 'then')).toBeNull();
   });
 
   it('takes as traveller the subject of the event before, not the people met there', () => {

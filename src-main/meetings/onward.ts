@@ -7,7 +7,7 @@
  */
 import type { MeetingDate, Person } from '../contract/meeting';
 import type { Trigger } from './cues';
-import { addDays } from './dates';
+import { addDays, dateWidth } from './dates';
 import type { ArticleMeeting } from './extract';
 
 /**
@@ -35,6 +35,9 @@ export function isTripStop(clauseBeforeHead: string, visit: boolean): boolean {
 
 /** A capitalised word: a named subject between the sequence word and the meeting word. */
 const NAMED_WORD = /[\p{Lu}][\p{L}'’-]+/u;
+
+/** The longest event, in days, whose end dates the leg after it: a summit, a state visit. */
+const MAX_EVENT_DAYS = 7;
 
 /** How the clause continues a trip. */
 export interface LegCue {
@@ -79,10 +82,11 @@ export function followsReference(
 
 /**
  * The days of a leg that follows an event dated `before`: it starts the day after the event ends
- * and, a leg of one trip, within three days. Null when the event has no date.
+ * and, a leg of one trip, within three days. Null when the event has no date, or only a wide one
+ * ("in June"): the day after a month's end says nothing of a leg within it.
  */
 export function legDate(before: MeetingDate, text: string): MeetingDate | null {
-  if (!before.start) return null;
+  if (!before.start || dateWidth(before) > MAX_EVENT_DAYS) return null;
   const last = before.end ?? before.start;
   return { start: addDays(last, 1), end: addDays(last, 3), precision: 'range', text };
 }
