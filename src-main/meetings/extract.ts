@@ -453,7 +453,7 @@ export function extractArticle(
           if (ref && shifted.start) status = shifted.start > ref ? 'scheduled' : 'held';
         }
       }
-      // "…, and from there he will visit Colombia", "After the summit, she visits Hanoi": the next
+      // "…, and from there she will fly on to Oslo", "After the summit, she visits Hanoi": the next
       // leg of a trip, in the days after the event it follows, by that event's traveller.
       const before = previousTargets[previousTargets.length - 1];
       const leg =

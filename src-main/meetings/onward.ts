@@ -1,6 +1,6 @@
 /**
  * The next leg of a trip: "the minister will attend the forum in Geneva, and from there she will
- * fly on to Oslo", "After the summit, the president is expected to visit Hanoi". The leg's clause
+ * fly on to Oslo", "After the summit the president goes on to Hanoi". The leg's clause
  * says neither who travels (a pronoun, or no subject at all) nor when: both follow from the event
  * it comes after. Without them the leg has one side and no date, and two reports of one trip
  * never agree. This module reads the shape; extraction supplies the event before it.
@@ -11,7 +11,7 @@ import { addDays, dateWidth } from './dates';
 import type { ArticleMeeting } from './extract';
 
 /**
- * A clause that opens on a sequence word: ", and from there he will visit", "and then travel on
+ * A clause that opens on a sequence word: ", and from there she will fly on", "and then travel on
  * to", "afterwards they go to". The group after the match is the subject pronoun, when there is
  * one: a named subject is the clause's own traveller, so nothing is carried for it.
  */
@@ -27,7 +27,7 @@ const TRAVEL_BEFORE =
 
 /**
  * Whether the clause's meeting is a stop on a trip, the only kind of encounter that follows the
- * event before it by days: a visit ("visit Colombia"), or a meeting reached by travel.
+ * event before it by days: a visit ("visit Estonia"), or a meeting reached by travel.
  */
 export function isTripStop(clauseBeforeHead: string, visit: boolean): boolean {
   return visit || TRAVEL_BEFORE.test(clauseBeforeHead);
@@ -68,7 +68,7 @@ export function legAfterClause(
 
 /**
  * Whether a reference back that starts at `anaphorAt` opens its clause as the event the clause
- * follows: "After the meeting, Trump is expected to visit …".
+ * follows: "After the forum, the minister will visit …".
  */
 export function followsReference(
   sentence: string,

@@ -30,8 +30,8 @@ describe('quoteFrame', () => {
   });
 
   it('takes the day of speaking from the sentence before when this one only attributes it', () => {
-    const prev = 'The minister’s aide wrote on a social media platform on Friday evening.';
-    const s = '“The envoys have also visited the president this evening,” the aide said.';
+    const prev = 'The minister’s aide wrote in an online post on Friday evening.';
+    const s = '“The envoys called on the president this evening,” the aide said.';
     expect(quoteFrame(s, prev, hitIn(s, 'evening'), PUB)).toBe('2022-03-11');
   });
 
@@ -50,8 +50,8 @@ describe('a quoted relative day, extracted', () => {
   it('dates the meeting by the day the quotation was spoken, not the publication day', () => {
     const [m] = extractArticle(
       testArticle(
-        'Togolese envoys returned to Bamako, an aide to the Togolese president said in a post ' +
-          'on Saturday evening. “The Togolese delegation met Malian Prime Minister Ali Sow ' +
+        'The Togolese mission was back in Bamako, the Togolese presidency’s spokeswoman wrote ' +
+          'online on Saturday evening. “The Togolese delegation met Malian Prime Minister Ali Sow ' +
           'this evening in Bamako,” the aide said.',
         { published: PUB },
       ),

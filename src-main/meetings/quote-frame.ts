@@ -16,7 +16,7 @@ export function insideQuote(sentence: string, at: number): boolean {
   return (before.match(/"/g) ?? []).length % 2 === 1;
 }
 
-/** "said on Saturday evening", "posted on a social media platform on Monday", "told reporters on Friday". */
+/** "said on Saturday evening", "posted online on Monday", "told reporters on Friday". */
 const SPEECH_BEFORE =
   /\b(?:said|says|told|announced|stated|wrote|posted|tweeted|added|declared|confirmed)\s+(?:[\p{L}’'-]+\s+){0,6}$/iu;
 
