@@ -34,6 +34,8 @@ import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
+import { findLeg, legParties } from './onward';
+import { quoteFrame } from './quote-frame';
 import { isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
@@ -394,6 +396,8 @@ export function extractArticle(
     const sidelines: ArticleMeeting[] = [];
     // The meetings of the clause before, for "…, ahead of a three-way meeting in the afternoon".
     let previousTargets: ArticleMeeting[] = [];
+    // Where the clause before starts and where its meeting word is, for the traveller of a leg.
+    let previousClause: [number, number] | null = null;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
@@ -414,11 +418,14 @@ export function extractArticle(
           !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
       );
       const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
-      let date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
+      // "this evening" inside a quotation counts from the day it was said, when the text says.
+      const frame =
+        (hit && quoteFrame(s.text, sentences[index - 1]?.text ?? null, hit, ref)) ?? ref;
+      let date = hit ? resolveDate(hit, frame, tenseOf(status)) : NO_DATE;
       const readTense = tenseOf(status);
       if (status === null) {
         status = date.start && ref && date.start > ref ? 'scheduled' : 'held';
-        if (hit) date = resolveDate(hit, ref, tenseOf(status));
+        if (hit) date = resolveDate(hit, frame, tenseOf(status));
       }
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
@@ -446,12 +453,32 @@ export function extractArticle(
           if (ref && shifted.start) status = shifted.start > ref ? 'scheduled' : 'held';
         }
       }
+      // "…, and from there she will fly on to Oslo", "After the summit, she visits Hanoi": the next
+      // leg of a trip, in the days after the event it follows, by that event's traveller.
+      const before = previousTargets[previousTargets.length - 1];
+      const leg =
+        hit || anchored
+          ? null
+          : findLeg(
+              s.text,
+              group.segment[0],
+              head,
+              group.triggers,
+              anaphors,
+              before && previousClause ? { meeting: before, clause: previousClause } : null,
+              a => resolveAnaphor(meetings, index, null, [], countedOf(s.text, a), NO_DATE, null),
+            );
+      if (leg?.date) {
+        date = leg.date;
+        anchored = true;
+      }
       if (date.start) clauseDate = date;
       const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
       // A called-off or postponed meeting was planned, whatever the tense of the report.
       if (status === 'held' && (outcome === 'cancelled' || outcome === 'postponed'))
         status = 'scheduled';
       const confidence: MeetingConfidence = {};
+      if (leg?.date) confidence.date = { confidence: 'medium', basis: 'context' };
       // The relative date this clause could not resolve for want of a reference date.
       let relative: { date: MeetingDate; tense: Tense | null } | null = hit
         ? { date, tense: readTense }
@@ -482,6 +509,13 @@ export function extractArticle(
         date.start ?? ref,
       );
       let countries = [...parts.countries];
+      // The traveller a leg's pronoun stands for, and the country the leg goes to.
+      const onward = leg && legParties(leg, who.people, parts.countries);
+      if (onward && onward.people.length > 0) {
+        who.people = [...who.people, ...onward.people];
+        if (who.basis === 'sentence') who.basis = 'context';
+        for (const c of onward.countries) if (!who.countries.includes(c)) who.countries.push(c);
+      }
       for (const c of who.countries) if (!countries.includes(c)) countries.push(c);
       // The host of a reception or a visit is a participant: "X received Y in Hanoi".
       const hostCountry = parts.place?.code;
@@ -529,7 +563,7 @@ export function extractArticle(
         organizations: parts.organizations,
         levels: parts.levels,
         city: parts.place?.city ?? null,
-        placeCountry: parts.place?.code ?? null,
+        placeCountry: parts.place?.code ?? onward?.destination ?? null,
         venue: parts.venue,
         separate,
         outcome,
@@ -619,6 +653,7 @@ export function extractArticle(
       if (opensOnOccasion(s.text.slice(group.segment[0], head.phraseStart)))
         shareOccasion(previousTargets, [...targets, ...[...meetings].reverse()]);
       previousTargets = targets;
+      previousClause = [group.segment[0], head.phraseStart];
       handled = true;
     }
     for (const bilateral of sidelines.splice(0))

@@ -253,6 +253,9 @@ describe('clusterMeetings', () => {
     });
     const groups = clusterMeetings([both, deposed, junta]);
     expect(groups).toHaveLength(3);
+    // Whichever article sorts first: the two-encounter report of an outlet named later too.
+    const later = { ...both, articleId: 'zz-both.txt', file: 'zz-both.txt' };
+    expect(clusterMeetings([later, deposed, junta])).toHaveLength(3);
     // With only one of the two encounters reported elsewhere, the reports merge as before.
     expect(clusterMeetings([both, deposed]).find(g => g.includes(both))).toEqual([both, deposed]);
     // Two reports of one meeting and a side meeting that shares its people do not split it.

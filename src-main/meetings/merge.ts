@@ -213,6 +213,30 @@ function splitBySibling(m: Mention, c: Cluster, siblings: readonly Mention[]): b
   return false;
 }
 
+/**
+ * The same test from the other side: `m` names two people of that day and `c` already holds a
+ * report from an article that tells them apart, as `c` (naming one) and another meeting `s` of
+ * that article (naming the other). Without it the outcome hung on which article sorted first: the
+ * two-encounter report merged with one encounter whenever its article came second.
+ */
+function splitElsewhere(m: Mention, c: Cluster, namers: Map<number, Mention[]>): boolean {
+  const range = m.range;
+  if (!range || m.surnames.length < 2) return false;
+  const mine = m.surnames.filter(x => namedIn(x, c.surnames));
+  if (mine.length === 0) return false;
+  for (const a of c.articles) {
+    const list = namers.get(a);
+    if (!list || list.length < 2) continue;
+    for (const s of list) {
+      if (!s.range || !overlaps(s.range, range) || c.members.includes(s.item)) continue;
+      const theirs = m.surnames.filter(x => namedIn(x, s.surnames));
+      if (theirs.length === 0) continue;
+      if (mine.some(x => !theirs.includes(x)) && theirs.some(x => !mine.includes(x))) return true;
+    }
+  }
+  return false;
+}
+
 /** The days an undated report's meeting can fall on, from its publication day and status. */
 function windowOf(m: Mention): [number, number] | null {
   if (m.pub === null) return null;
@@ -430,6 +454,7 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
         const s = datedScore(m, c);
         if (s < 0 || s < bestScore || (s === bestScore && best && c.n > best.n)) return;
         if (siblings.length > 1 && splitBySibling(m, c, siblings)) return;
+        if (splitElsewhere(m, c, namers)) return;
         bestScore = s;
         best = c;
       });
