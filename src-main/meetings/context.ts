@@ -165,8 +165,15 @@ export function resolvePeople(
 
 /** "foreign-minister" → "Foreign Minister": the dictionary's role vocabulary as a title. */
 function roleTitle(role: string): string {
-  return role.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, c => c.toUpperCase());
+  // The dictionary has a handful of roles, asked for on every name it knows: cased once each.
+  let title = roleTitles.get(role);
+  if (title === undefined) {
+    title = role.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, c => c.toUpperCase());
+    roleTitles.set(role, title);
+  }
+  return title;
 }
+const roleTitles = new Map<string, string>();
 
 /** The dated actor dictionary (`actors.ts`) as the lookup extraction uses by default. */
 export const dictionaryLookup: ActorLookup = (name, onDate) => {
