@@ -3,6 +3,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   truncateSync,
   writeFileSync,
@@ -20,6 +21,7 @@ import {
   importFiles,
   importPaths,
   nodeReadFs,
+  syncReadFs,
   type ReadFs,
 } from './import';
 
@@ -221,6 +223,36 @@ describe('importPaths', () => {
       ['in/4-empty.txt', 'empty'],
     ]);
     expect(report.errors[1].message).toBe('This is a PNG image, not a text article.');
+  });
+});
+
+describe('syncReadFs', () => {
+  it('reads what the asynchronous reader reads: the bytes, a size past the limit, the error', async () => {
+    const text = write('in/a.txt', 'Ministers met in Lisbon on Monday.\n'.repeat(300));
+    const empty = write('in/empty.txt', '');
+    for (const [path, limit] of [
+      [text, MAX_FILE_BYTES],
+      [text, 100],
+      [empty, MAX_FILE_BYTES],
+    ] as const) {
+      const sync = await syncReadFs.readFile(path, limit);
+      expect(sync.size).toBe(statSync(path).size);
+      expect(sync).toEqual(await nodeReadFs.readFile(path, limit));
+    }
+    expect((await syncReadFs.readFile(text, 100)).bytes.length).toBe(0);
+    const missing = join(root, 'in/gone.txt');
+    const codes = await Promise.all(
+      [syncReadFs, nodeReadFs].map(fs =>
+        fs.readFile(missing, MAX_FILE_BYTES).then(
+          () => 'read',
+          (error: NodeJS.ErrnoException) => error.code,
+        ),
+      ),
+    );
+    expect(codes).toEqual(['ENOENT', 'ENOENT']);
+    await expect(syncReadFs.readFile(join(root, 'in'), MAX_FILE_BYTES)).rejects.toMatchObject({
+      code: 'EISDIR',
+    });
   });
 });
 

@@ -2,6 +2,7 @@
  * The import pipeline: files on disk or uploaded bytes → decoded, parsed articles, with one
  * specific error per file that cannot be imported. Never throws for a bad file: the rest go on.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
@@ -61,6 +62,32 @@ export function createNodeReadFs(
 }
 
 export const nodeReadFs: ReadFs = createNodeReadFs();
+
+/**
+ * The same reads made synchronously, for a worker thread whose only work is reading and
+ * extracting (the command line's): it has nothing else to do while a file is read, and each
+ * asynchronous call (open, stat, read, close) cost a hop through libuv's thread pool and a
+ * promise per file. Never for main or any thread that must stay responsive.
+ */
+export const syncReadFs: ReadFs = {
+  async readFile(path, maxBytes) {
+    const fd = openSync(path, 'r');
+    try {
+      const { size } = fstatSync(fd);
+      if (size > maxBytes) return { bytes: new Uint8Array(0), size };
+      const bytes = new Uint8Array(size);
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return { bytes: bytes.subarray(0, read), size };
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
 
 /** The error of a file over MAX_FILE_BYTES, refused by its size. */
 export function tooLarge(file: string, size: number): ImportError {

@@ -295,6 +295,43 @@ describe('normaliseText', () => {
     expect(normaliseText(`a${gap}b${gap}\r\nc${gap}`)).toBe(`a${gap}b\nc`);
   });
 
+  it('gives what the line-by-line rules give, with and without anything to rewrite inside', () => {
+    const random = prng(11);
+    const alphabet = [
+      'a',
+      'Z',
+      ' ',
+      ' ',
+      '\t',
+      '\n',
+      '\n',
+      '\r',
+      '\uFEFF',
+      '\u00a0',
+      'ğ',
+      '\ud800',
+    ];
+    const byLines = (raw: string) =>
+      raw
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map(line => line.replace(/[ \t]+$/, ''))
+        .join('\n')
+        .trim();
+    for (let round = 0; round < 400; round++) {
+      // Half the rounds draw no CR and no blank before a line end: the path without a copy.
+      const plain = round % 2 === 0;
+      let text = '';
+      for (let i = 0; i < 30; i++) {
+        const c = alphabet[Math.floor(random() * alphabet.length)];
+        if (plain && (c === '\r' || (c === '\n' && /[ \t]$/.test(text)))) continue;
+        text += c;
+      }
+      expect(normaliseText(text), JSON.stringify(text)).toBe(byLines(text));
+    }
+  });
+
   it('removes the BOM, CR line ends and trailing blanks on each line', () => {
     expect(normaliseText('\uFEFF  Line one  \r\nLine two\t\rLine three\r\n\r\n')).toBe(
       'Line one\nLine two\nLine three',

@@ -4,6 +4,8 @@
  * string per character or run a regex per line.
  */
 export function isSpace(c: number): boolean {
+  // Printable ASCII first: nearly every character tested is one, and none of them is a space.
+  if (c > 0x20 && c < 0x7f) return false;
   return (
     (c >= 0x09 && c <= 0x0d) ||
     c === 0x20 ||

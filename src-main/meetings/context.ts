@@ -129,7 +129,9 @@ export function resolvePeople(
   const clause = sentence.slice(from, to);
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(clause); m; m = CAPITALISED.exec(clause)) {
-    const word = m[0].replace(/(?:'s|’s)$/, '');
+    // The possessive cut in code: a regex replace per capitalised word was a hot line.
+    const possessive = m[0].endsWith("'s") || m[0].endsWith('’s');
+    const word = possessive ? m[0].slice(0, -2) : m[0];
     if (word !== m[0] && !POSSESSIVE_MEETING_AFTER.test(clause.slice(m.index + m[0].length)))
       continue;
     const key = surnameKey(word);
@@ -163,8 +165,15 @@ export function resolvePeople(
 
 /** "foreign-minister" → "Foreign Minister": the dictionary's role vocabulary as a title. */
 function roleTitle(role: string): string {
-  return role.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, c => c.toUpperCase());
+  // The dictionary has a handful of roles, asked for on every name it knows: cased once each.
+  let title = roleTitles.get(role);
+  if (title === undefined) {
+    title = role.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, c => c.toUpperCase());
+    roleTitles.set(role, title);
+  }
+  return title;
 }
+const roleTitles = new Map<string, string>();
 
 /** The dated actor dictionary (`actors.ts`) as the lookup extraction uses by default. */
 export const dictionaryLookup: ActorLookup = (name, onDate) => {

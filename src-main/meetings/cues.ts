@@ -112,6 +112,8 @@ function phraseStart(sentence: string, at: number): number {
   return idx >= 0 ? idx : at;
 }
 
+const COMMA_BUT = /,\s*but\b/gi;
+
 /** Meeting words in `sentence`, with the look-alikes already removed. */
 export function findTriggers(sentence: string): Trigger[] {
   const out: Trigger[] = [];
@@ -119,7 +121,9 @@ export function findTriggers(sentence: string): Trigger[] {
   const sport = SPORT.test(sentence);
   const mountain = MOUNTAIN.test(sentence);
   let lastBut = -1;
-  for (const m of sentence.matchAll(/,\s*but\b/gi)) lastBut = m.index;
+  // An exec loop on one regex: `matchAll` cloned the regex and built an iterator per sentence.
+  COMMA_BUT.lastIndex = 0;
+  for (let m = COMMA_BUT.exec(sentence); m; m = COMMA_BUT.exec(sentence)) lastBut = m.index;
   TRIGGER_RE.lastIndex = 0;
   for (let m = TRIGGER_RE.exec(sentence); m; m = TRIGGER_RE.exec(sentence)) {
     const word = m[1].toLowerCase();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findFurniture, inFurniture, wordsAtMost } from './furniture';
+import { prng } from '../testing/prng';
+import { closesSentence, findFurniture, inFurniture, wordsAtMost } from './furniture';
 import { extractArticle } from './extract';
 import { testArticle } from './test-article';
 
@@ -82,5 +83,34 @@ describe('wordsAtMost', () => {
     ];
     for (const line of lines)
       for (let max = 0; max <= 14; max++) expect(wordsAtMost(line, max)).toBe(count(line) <= max);
+  });
+});
+
+describe('closesSentence', () => {
+  it('answers as the closing-punctuation pattern does, on random line ends', () => {
+    const random = prng(5);
+    const alphabet = [
+      'a',
+      ' ',
+      '.',
+      '!',
+      '?',
+      '…',
+      '"',
+      "'",
+      '”',
+      '’',
+      ')',
+      ']',
+      '(',
+      ',',
+      '\ud800',
+    ];
+    for (let round = 0; round < 500; round++) {
+      let line = '';
+      const length = Math.floor(random() * 8);
+      for (let i = 0; i < length; i++) line += alphabet[Math.floor(random() * alphabet.length)];
+      expect(closesSentence(line), JSON.stringify(line)).toBe(/[.!?…]["'”’)\]]*$/.test(line));
+    }
   });
 });

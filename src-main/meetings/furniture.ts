@@ -25,7 +25,22 @@ const BYLINE_RE = /^[Bb]y\s+(?:[A-Z][\p{L}'’.-]*\s*){1,5}(?:[,|/–-].*)?$/u;
 const CAPTION_RE =
   /^(?:image|photo|photograph|picture|file photo|caption|credit)s?\s*:|\((?:L|R|C|left|right|centre|center)\)|\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|\/[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*)*\s*$|(?:^|\s)(?:file|archive)\s+(?:photo|picture|image)\b/iu;
 const MAX_FURNITURE_CHARS = 400;
-const CLOSES_SENTENCE_RE = /[.!?…]["'”’)\]]*$/;
+
+/**
+ * Whether `line` ends a sentence: `/[.!?…]["'”’)\]]*$/`, read backwards from the end. The regex
+ * has no anchor at its start, so it was tried at every point of every line.
+ */
+export function closesSentence(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && isCloser(line.charCodeAt(i))) i--;
+  const c = line.charCodeAt(i); // NaN before the start: no point, no sentence end
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+}
+
+/** `["'”’)\]]`: what may follow a sentence's closing point. */
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+}
 
 /**
  * Whether `line` has at most `max` words (runs of non-whitespace). Counted in place and stopped
@@ -82,8 +97,7 @@ export function findFurniture(text: string): FurnitureLine[] {
     else if (CHROME_RE.test(line)) kind = 'chrome';
     else if (BYLINE_RE.test(line) && wordsAtMost(line, 8)) kind = 'byline';
     else if (CAPTION_RE.test(line)) kind = 'caption';
-    else if (!CLOSES_SENTENCE_RE.test(line) && wordsAtMost(line, MAX_HEADING_WORDS))
-      kind = 'headline';
+    else if (!closesSentence(line) && wordsAtMost(line, MAX_HEADING_WORDS)) kind = 'headline';
     if (kind === null && key.length > 20 && seen.has(key)) kind = 'repeat';
     seen.add(key);
     if (kind) out.push({ start, end, kind });

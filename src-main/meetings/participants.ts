@@ -232,10 +232,18 @@ function isSpokesman(sentence: string, name: string): boolean {
 }
 
 function titleCase(s: string): string {
-  return s
-    .replace(/\b\p{Ll}/gu, c => c.toUpperCase())
-    .replace(/\b(Of|To|For|The|And)\b/g, w => w.toLowerCase());
+  // Titles of office are few and recur in every article: each is cased once (bounded).
+  let cased = titleCases.get(s);
+  if (cased === undefined) {
+    cased = s
+      .replace(/\b\p{Ll}/gu, c => c.toUpperCase())
+      .replace(/\b(Of|To|For|The|And)\b/g, w => w.toLowerCase());
+    if (titleCases.size > 10_000) titleCases.clear();
+    titleCases.set(s, cased);
+  }
+  return cased;
 }
+const titleCases = new Map<string, string>();
 
 /**
  * Reads the participants and place of the meeting whose clause is `segment` in `sentence`.

@@ -3,6 +3,13 @@
  * every sentence keeps `text.slice(start, end) === sentence`. A blank line or a line without end
  * punctuation (a heading) always ends a sentence.
  */
+import { isSpace } from '../ingest/whitespace';
+
+const LF = 0x0a;
+const DOT = 0x2e;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+
 export interface Sentence {
   start: number;
   end: number;
@@ -17,9 +24,19 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** `[A-Za-z.]` for one UTF-16 code unit, without a string or a regex per character. */
+function isLetterOrDot(c: number): boolean {
+  return c === 0x2e || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** The closing quotes and brackets a sentence takes with it: `["'”’)\]]`. */
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+}
+
 function endsWithAbbreviation(text: string, dot: number): boolean {
   let i = dot - 1;
-  while (i >= 0 && /[A-Za-z.]/.test(text[i])) i--;
+  while (i >= 0 && isLetterOrDot(text.charCodeAt(i))) i--;
   const word = text.slice(i + 1, dot);
   if (word.length === 0) return false;
   // Initials and dotted acronyms: "J.", "U.S.", "a.m."
@@ -32,25 +49,28 @@ export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   const push = (from: number, to: number): void => {
-    while (from < to && /\s/.test(text[from])) from++;
-    while (to > from && /\s/.test(text[to - 1])) to--;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     if (to > from) out.push({ start: from, end: to, text: text.slice(from, to) });
   };
   const n = text.length;
+  // Character codes, not one-character strings and a regex test for each: this loop visits
+  // every character of every article.
   for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === LF) {
       push(start, i);
       start = i + 1;
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    if (c !== DOT && c !== BANG && c !== QUESTION) continue;
+    const ch = text[i];
     // Take closing quotes and brackets with the sentence.
     let j = i + 1;
-    while (j < n && /["'”’)\]]/.test(text[j])) j++;
-    if (j < n && !/\s/.test(text[j])) continue;
+    while (j < n && isCloser(text.charCodeAt(j))) j++;
+    if (j < n && !isSpace(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < n && text[k] !== '\n' && /\s/.test(text[k])) k++;
+    while (k < n && text.charCodeAt(k) !== LF && isSpace(text.charCodeAt(k))) k++;
     if (k >= n) continue;
     const next = text[k];
     if (next !== '\n' && !/[A-Z"“‘'(\d\p{Lu}]/u.test(next)) continue;

@@ -6,6 +6,7 @@
  * which alone sees every batch.
  */
 import type { ImportError } from '../contract/article';
+import { syncReadFs, type ReadFs } from '../ingest/import';
 import { readFoundFile } from '../ingest/stream';
 import type { FoundFile } from '../ingest/walk';
 import { extractArticle, type ArticleMeeting } from '../meetings/extract';
@@ -25,11 +26,17 @@ export interface ExtractedFiles {
   errors: ImportError[];
 }
 
-/** Reads and extracts `files`, one after the other. Never throws for a bad file. */
-export async function extractFiles(files: FoundFile[]): Promise<ExtractedFiles> {
+/**
+ * Reads and extracts `files`, one after the other. Never throws for a bad file. Reads block: this
+ * runs in a worker thread of its own (see `syncReadFs`), or in a test.
+ */
+export async function extractFiles(
+  files: FoundFile[],
+  fs: ReadFs = syncReadFs,
+): Promise<ExtractedFiles> {
   const out: ExtractedFiles = { articles: [], errors: [] };
   for (const file of files) {
-    const read = await readFoundFile(file);
+    const read = await readFoundFile(file, fs);
     out.errors.push(...read.errors);
     for (const a of read.articles)
       out.articles.push({
