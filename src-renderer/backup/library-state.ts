@@ -8,7 +8,8 @@
  * - Restoring one sets that state on the entries of the articles the library holds, clears it
  *   from the others (a restore goes back to the backup's moment, as it does for highlights), and
  *   keeps the state of articles not imported yet as pending (`meta` PENDING_LIBRARY_STATE_KEY),
- *   applied when the article arrives (`takePending`, called where imports create entries).
+ *   applied when the article arrives (`takePending`, called where imports create entries and
+ *   where an article from the team does, sync/article-docs.ts `storeTeamArticle`).
  * - A work backup from before this keeps no `library` table and leaves the library as it is.
  * - Reading positions stay out: they change on every scroll and would keep the backups busy.
  */
@@ -76,7 +77,10 @@ export async function restoreLibraryState(db: ReadoutDB, rows: LibraryEntry[]): 
  * Runs inside the import's transaction (which must include `meta`); costs one read when nothing
  * is pending.
  */
-export async function takePending(db: ReadoutDB, entries: LibraryEntry[]): Promise<LibraryEntry[]> {
+export async function takePending(
+  db: Pick<ReadoutDB, 'meta'>,
+  entries: LibraryEntry[],
+): Promise<LibraryEntry[]> {
   if (entries.length === 0) return entries;
   const pending = await readPending(db);
   if (pending.length === 0) return entries;
@@ -97,12 +101,12 @@ export async function takePending(db: ReadoutDB, entries: LibraryEntry[]): Promi
   return out;
 }
 
-async function readPending(db: ReadoutDB): Promise<LibraryEntry[]> {
+async function readPending(db: Pick<ReadoutDB, 'meta'>): Promise<LibraryEntry[]> {
   const record = await db.meta.get(PENDING_LIBRARY_STATE_KEY);
   return Array.isArray(record?.value) ? (record.value as LibraryEntry[]) : [];
 }
 
-async function writePending(db: ReadoutDB, rows: LibraryEntry[]): Promise<void> {
+async function writePending(db: Pick<ReadoutDB, 'meta'>, rows: LibraryEntry[]): Promise<void> {
   if (rows.length === 0) await db.meta.delete(PENDING_LIBRARY_STATE_KEY);
   else await db.meta.put({ key: PENDING_LIBRARY_STATE_KEY, value: rows });
 }

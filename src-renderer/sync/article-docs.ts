@@ -19,6 +19,7 @@
  */
 import { z } from 'zod';
 import type { MetaSources } from '../../src-main/contract/article';
+import { takePending } from '../backup/library-state';
 import { entryFromArticle } from '../db/entries';
 import {
   type LibraryEntry,
@@ -27,8 +28,14 @@ import {
   type StoredArticle,
 } from '../db/db';
 
-/** The two tables an article document is read from and stored in. */
+/** The two tables an article document is read from. */
 type ArticleTables = Pick<ReadoutDB, 'articles' | 'library'>;
+
+/**
+ * The tables storing one touches: its two, `meta` (library state restored from a backup waits
+ * there for its article) and `syncOutbox` (restored corrections are queued for the team).
+ */
+type StoreTables = ArticleTables & Pick<ReadoutDB, 'meta' | 'syncOutbox'>;
 
 /** The `source` of an article that came from the team and was never imported here. */
 export const TEAM_SOURCE_PREFIX = 'team:';
@@ -155,9 +162,15 @@ export async function readArticleData(
  * Nothing is stored when this desk already holds the same text under another id (both analysts
  * imported one file, one of them after an edit): one article, never two. A `null` (the team
  * deleted the document) changes nothing: articles leave a desk only by its own analyst's trash.
+ *
+ * A new entry takes the library state an automatic backup restored for it (`takePending`, as an
+ * import does): read and archived always, since they never sync. The corrections and the trash
+ * are shared, so the team's copy wins when it carries any of them (it holds every desk's latest);
+ * only when it carries none — the backup came from a desk that never shared them — do the
+ * backup's apply, queued as this analyst's edit so that they reach the team too.
  */
 export async function storeTeamArticle(
-  db: ArticleTables,
+  db: StoreTables,
   id: string,
   raw: Record<string, unknown> | null,
   now = Date.now(),
@@ -185,6 +198,9 @@ export async function storeTeamArticle(
   if (!here || JSON.stringify(here) !== JSON.stringify(article)) await db.articles.put(article);
   const entry = await db.library.get(id);
   const fresh = entryFromArticle(article, entry?.addedAt ?? now);
+  // Only for an entry this desk never had: an existing one already took its pending state.
+  const [restored] = entry ? [undefined] : await takePending(db, [fresh]);
+  const backup = restored !== fresh ? restored : undefined;
   const edits: MetadataEdits = defined({
     title: data.title,
     publisher: data.publisher,
@@ -192,15 +208,29 @@ export async function storeTeamArticle(
     published: data.published,
     url: data.url,
   });
+  const teamShares = data.trashedAt !== undefined || Object.keys(edits).length > 0;
+  const backupShares =
+    backup !== undefined &&
+    !teamShares &&
+    (backup.trashedAt !== undefined || Object.keys(backup.edits ?? {}).length > 0);
+  const shared = backupShares
+    ? { trashedAt: backup.trashedAt, trashedBy: backup.trashedBy, edits: backup.edits }
+    : {
+        trashedAt: data.trashedAt,
+        trashedBy: data.trashedBy,
+        edits: Object.keys(edits).length > 0 ? edits : undefined,
+      };
   const next: LibraryEntry = defined({
     ...fresh,
-    updatedAt: entry?.updatedAt ?? now,
-    readAt: entry?.readAt,
-    archivedAt: entry?.archivedAt,
-    trashedAt: data.trashedAt,
-    trashedBy: data.trashedBy,
-    edits: Object.keys(edits).length > 0 ? edits : undefined,
+    updatedAt: entry?.updatedAt ?? backup?.updatedAt ?? now,
+    readAt: entry ? entry.readAt : backup?.readAt,
+    archivedAt: entry ? entry.archivedAt : backup?.archivedAt,
+    ...shared,
   });
+  if (backupShares) {
+    // Written by the sync code, so not captured: queued here, the pump sends it as an edit.
+    await db.syncOutbox.add({ docId: `article:${id}`, table: 'articles', key: id });
+  }
   if (!entry || JSON.stringify(defined({ ...entry })) !== JSON.stringify(next)) {
     await db.library.put({ ...next, updatedAt: entry ? now : next.updatedAt });
   }

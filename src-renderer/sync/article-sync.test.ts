@@ -2,8 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, inject, it } from 'vitest';
 import type { Article } from '../../src-main/contract/article';
 import type {} from '../../src-main/testing/couch-context';
+import { backupToJson, restoreFromText } from '../backup/backup';
+import { PENDING_LIBRARY_STATE_KEY } from '../backup/library-state';
+import { createWorkBackup } from '../backup/work';
 import { storeArticles } from '../db/articles';
-import { extractionKeys, saveEdits } from '../db/library';
+import { ReadoutDB } from '../db/db';
+import { extractionKeys, markRead, saveEdits, setArchived } from '../db/library';
 import * as commands from '../features/undo/commands';
 import { contractArticle } from '../db/testing';
 import { ArticleDataSchema, TEAM_SOURCE_PREFIX } from './article-docs';
@@ -215,5 +219,47 @@ describe('article documents between two desks', { timeout: 60_000 }, () => {
     await saveEdits(ana.db, a.id, { title: 'Talks resume' });
     await settle([ana, ben]);
     expect((await ben.db.library.get(a.id))?.edits).toEqual({ title: 'Talks resume' });
+  });
+
+  it('applies library state restored from a backup when its article arrives from the team', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const ana = await testDesk(team, 'ana');
+    const ben = await testDesk(team, 'ben');
+    const a = article('/reports/talks.txt', TEXT);
+    const b = article('/reports/other.txt', 'A second text about a visit that was put off.');
+    await storeArticles(ana.db, [a, b]);
+    // Ana corrected b's publisher on the team already; a carries no correction.
+    await saveEdits(ana.db, b.id, { publisher: 'Wire (corrected)' });
+    // Ben's old desk, never in the team: he read and archived both and corrected both titles.
+    const old = new ReadoutDB(`ben-old-${Math.random()}`);
+    await storeArticles(old, [a, b]);
+    await markRead(old, a.id, 111);
+    await setArchived(old, [a.id, b.id], 222);
+    await saveEdits(old, a.id, { title: 'Talks to resume' });
+    await saveEdits(old, b.id, { title: 'Visit put off' });
+    // His new desk has none of the files: the restored state waits for the articles.
+    await restoreFromText(ben.db, backupToJson(await createWorkBackup(old)));
+    expect(await ben.db.meta.get(PENDING_LIBRARY_STATE_KEY)).toBeDefined();
+
+    await settle([ana, ben]);
+
+    const benA = await ben.db.library.get(a.id);
+    expect(benA).toMatchObject({
+      readAt: 111,
+      archivedAt: 222,
+      edits: { title: 'Talks to resume' },
+    });
+    // The team had no correction of a: Ben's restored one is his edit and reaches Ana.
+    expect((await ana.db.library.get(a.id))?.edits).toEqual({ title: 'Talks to resume' });
+    // The team's correction of b is newer shared work than Ben's backup: it stands.
+    const benB = await ben.db.library.get(b.id);
+    expect(benB).toMatchObject({ archivedAt: 222, edits: { publisher: 'Wire (corrected)' } });
+    expect(benB?.readAt).toBeUndefined();
+    expect((await ana.db.library.get(b.id))?.edits).toEqual({ publisher: 'Wire (corrected)' });
+    // Read and archive are Ben's own: they never reach Ana.
+    expect((await ana.db.library.get(a.id))?.archivedAt).toBeUndefined();
+    expect(await ben.db.meta.get(PENDING_LIBRARY_STATE_KEY)).toBeUndefined();
+    expect(await ben.db.syncOutbox.count()).toBe(0);
+    await old.delete();
   });
 });

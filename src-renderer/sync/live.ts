@@ -12,12 +12,14 @@
  * - `offline` — the team server cannot be reached; edits wait in the outbox, retried with backoff;
  * - `error` — the server refused this desk (a revoked member, a wrong password): `message` says so.
  * `pending` is the number of documents with edits not yet on the server (outbox.ts,
- * `pendingDocuments`: by document, not by outbox row, until a push has sent them) and
- * `conflicts` the length of "Needs your decision", both live from Dexie.
+ * `pendingDocuments`: by document, not by outbox row, until a push has sent them), `setAside`
+ * the documents whose edits wait behind a team copy this build cannot read (`setAsideDocuments`;
+ * not retried each round, so not pending) and `conflicts` the length of "Needs your decision",
+ * all live from Dexie.
  */
 import { liveQuery } from 'dexie';
 import { needsYourDecision } from './needs-decision';
-import { pendingDocuments } from './outbox';
+import { pendingDocuments, setAsideDocuments } from './outbox';
 import { syncRound, type Desk } from './session';
 
 export type SyncStateName = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
@@ -27,6 +29,11 @@ export interface SyncStatus {
   state: SyncStateName;
   /** Documents with edits saved on this desk and not yet on the team server. */
   pending: number;
+  /**
+   * Documents with edits this desk cannot send: the team's copy was written by a newer build or
+   * is malformed, so there is nothing this build may merge into or overwrite.
+   */
+  setAside: number;
   /** Entries of "Needs your decision". */
   conflicts: number;
   /** When a round last completed; null before the first. */
@@ -38,6 +45,7 @@ export interface SyncStatus {
 export const SYNC_OFF: SyncStatus = {
   state: 'off',
   pending: 0,
+  setAside: 0,
   conflicts: 0,
   lastSyncAt: null,
   message: null,
@@ -135,10 +143,11 @@ export class LiveSync {
       // already pending leaves the count alone but still needs a round.
       liveQuery(async () => ({
         newest: await db.syncOutbox.toCollection().lastKey(),
+        setAside: await setAsideDocuments(db),
         pending: await pendingDocuments(db, this.options.desk.local),
       })).subscribe({
-        next: ({ pending, newest }) => {
-          this.set({ pending });
+        next: ({ pending, setAside, newest }) => {
+          this.set({ pending, setAside });
           if (pending > 0 && newest !== this.newestQueued) this.edited();
           this.newestQueued = newest;
         },
@@ -272,6 +281,7 @@ export class LiveSync {
     if (
       next.state === this.status.state &&
       next.pending === this.status.pending &&
+      next.setAside === this.status.setAside &&
       next.conflicts === this.status.conflicts &&
       next.lastSyncAt === this.status.lastSyncAt &&
       next.message === this.status.message

@@ -8,10 +8,17 @@
  *
  * When the team changed a record since Dexie last reflected it, the pump does not overwrite the
  * team's revision: it merges the desk's edit into it against the revision the edit started from.
+ *
+ * When the team's revision is one this build cannot read (written by a newer build, or malformed
+ * by a hostile member), there is nothing to merge into and nothing it may overwrite: the edit is
+ * set aside (`held:<docId>` in `syncState` names that revision), kept in the outbox and on the
+ * desk, and not tried again until the team's copy changes; the sync chip counts it as "cannot
+ * send". Writing it without the team's revision would be refused (409) on every round forever.
  */
 import { canonicalJson, mergeFields } from './field-merge';
 import {
   COLOUR_MEANINGS_KEY,
+  dataOf,
   docIdOf,
   parseDoc,
   toDoc,
@@ -22,7 +29,14 @@ import {
 import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
 import { readData, readDataMany, tablesOf, writeDataMany, type SyncDexie } from './sync-db';
-import { PUSHED_KEY, revKey, type SyncConflictRow, type SyncOutboxRow } from './sync-stores';
+import {
+  heldKey,
+  HELD_PREFIX,
+  PUSHED_KEY,
+  revKey,
+  type SyncConflictRow,
+  type SyncOutboxRow,
+} from './sync-stores';
 
 /**
  * Queues every synced record once: what a desk does when it joins a team. Articles are queued by
@@ -92,13 +106,29 @@ export async function pendingDocuments(
 ): Promise<number> {
   const pushed = (await db.syncState.get(PUSHED_KEY))?.value ?? 0;
   const queued = new Set((await db.syncOutbox.orderBy('docId').uniqueKeys()) as string[]);
+  const held = await setAsideIds(db);
   if (replica) {
     const since = await replica.changes({ since: pushed });
     for (const change of since.results) {
       if (!change.id.startsWith('_')) queued.add(change.id);
     }
   }
+  for (const docId of held) queued.delete(docId);
   return queued.size;
+}
+
+/** The documents whose edits are set aside because the team's copy cannot be read here. */
+async function setAsideIds(db: SyncDexie): Promise<Set<string>> {
+  const keys = (await db.syncState.where('key').startsWith(HELD_PREFIX).primaryKeys()) as string[];
+  return new Set(keys.map(key => key.slice(HELD_PREFIX.length)));
+}
+
+/**
+ * Documents with edits this desk cannot send: the team holds a revision of them this build
+ * cannot read (a newer build's, or a malformed one). What the sync chip shows as "cannot send".
+ */
+export async function setAsideDocuments(db: SyncDexie): Promise<number> {
+  return db.syncState.where('key').startsWith(HELD_PREFIX).count();
 }
 
 export interface PumpReport {
@@ -108,6 +138,8 @@ export interface PumpReport {
   merged: number;
   /** Edits PouchDB would not take (e.g. a change to a decision, which is immutable). */
   refused: number;
+  /** Documents set aside: the team's copy cannot be read here, so nothing was written. */
+  setAside: number;
 }
 
 /** The current winning revision of a document; null when it does not exist or is deleted. */
@@ -136,6 +168,12 @@ export async function docAt(
   }
 }
 
+/** Whether this build can read a team document as the record `ref` names (envelope and data). */
+function readable(ref: DocRef, raw: unknown): boolean {
+  const doc = parseDoc(raw);
+  return doc !== null && dataOf(ref, doc) !== null;
+}
+
 function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
@@ -154,8 +192,12 @@ interface PumpStep {
   merged: boolean;
   rev: string | undefined;
   write: ReadoutPouch.Doc | null;
-  /** False when PouchDB refused the write: the rows stay for the next round. */
+  /** False when PouchDB refused the write or the step is held: the rows stay. */
   settled: boolean;
+  /** The unreadable team revision this document's edits wait behind; undefined when none. */
+  held?: string;
+  /** The revision the document was set aside behind before this batch, if it was. */
+  heldBefore: string | undefined;
 }
 
 /**
@@ -168,7 +210,7 @@ export async function pumpOutbox(
   pouch: ReadoutPouch.Database,
   context: { me: string; now: () => number },
 ): Promise<PumpReport> {
-  const report: PumpReport = { written: 0, merged: 0, refused: 0 };
+  const report: PumpReport = { written: 0, merged: 0, refused: 0, setAside: 0 };
   const rows = await db.syncOutbox.orderBy('seq').toArray();
   const groups = new Map<string, SyncOutboxRow[]>();
   for (const row of rows) {
@@ -197,6 +239,7 @@ async function pumpBatch(
   }));
   const ours = await readDataMany(db, refs);
   const baseRevs = await db.syncState.bulkGet(docIds.map(revKey));
+  const heldRevs = await db.syncState.bulkGet(docIds.map(heldKey));
   const stored = await pouch.allDocs({ keys: docIds, include_docs: true });
   const conflictRowsOf = new Map<string, SyncConflictRow[]>();
   for (const row of await db.syncConflicts.where('docId').anyOf(docIds).toArray()) {
@@ -209,7 +252,33 @@ async function pumpBatch(
     const mine = ours[i];
     const baseRev = baseRevs[i]?.value as string | undefined;
     const row = stored.rows[i];
-    const current = row?.doc && !row.value?.deleted ? parseDoc(row.doc) : null;
+    const exists = Boolean(row?.doc && !row.value?.deleted);
+    const teamRev = exists ? row.value?.rev : undefined;
+    // Still the revision this edit was set aside for: no need to read it again.
+    // A deletion of an article writes nothing anyway (outbox-capture.ts KEPT_ON_DELETE).
+    const unreadable =
+      teamRev !== undefined &&
+      !(mine === null && ref.table === 'articles') &&
+      (heldRevs[i]?.value === teamRev || !readable(ref, row.doc));
+    if (unreadable) {
+      report.setAside++;
+      steps.push({
+        docId,
+        ref,
+        seqs: [],
+        ours: mine,
+        next: mine,
+        needs: [],
+        merged: false,
+        rev: undefined,
+        write: null,
+        settled: false,
+        held: teamRev,
+        heldBefore: heldRevs[i]?.value as string | undefined,
+      });
+      continue;
+    }
+    const current = exists ? parseDoc(row.doc) : null;
     let next: Record<string, unknown> | null = mine;
     let needs = needsFromRows(conflictRowsOf.get(docId) ?? []);
     let merged = false;
@@ -258,6 +327,7 @@ async function pumpBatch(
       rev: current?._rev,
       write,
       settled: true,
+      heldBefore: heldRevs[i]?.value as string | undefined,
     });
   }
   const writing = steps.filter(step => step.write);
@@ -286,7 +356,8 @@ async function pumpBatch(
  */
 async function settleBatch(db: SyncDexie, steps: PumpStep[]): Promise<void> {
   const settled = steps.filter(step => step.settled);
-  if (settled.length === 0) return;
+  const marks = steps.filter(step => step.held !== step.heldBefore);
+  if (settled.length === 0 && marks.length === 0) return;
   const tables = new Set(settled.flatMap(step => tablesOf(db, step.ref)));
   const docIds = settled.map(step => step.docId);
   await db.transaction(
@@ -294,6 +365,14 @@ async function settleBatch(db: SyncDexie, steps: PumpStep[]): Promise<void> {
     [db.syncOutbox, db.syncState, db.syncConflicts, ...tables],
     async () => {
       markSyncWrite();
+      // A held step names the revision it waits behind; one no longer held is free again.
+      await db.syncState.bulkPut(
+        marks.flatMap(step => (step.held ? [{ key: heldKey(step.docId), value: step.held }] : [])),
+      );
+      await db.syncState.bulkDelete(
+        marks.filter(step => !step.held).map(step => heldKey(step.docId)),
+      );
+      if (settled.length === 0) return;
       await db.syncOutbox.bulkDelete(settled.flatMap(step => step.seqs));
       await db.syncState.bulkPut(
         settled.flatMap(step => (step.rev ? [{ key: revKey(step.docId), value: step.rev }] : [])),

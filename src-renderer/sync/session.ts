@@ -68,6 +68,8 @@ export async function syncRound(desk: Desk, remote: ReadoutPouch.Database): Prom
       written: pumped.written + again.written,
       merged: pumped.merged + again.merged,
       refused: pumped.refused + again.refused,
+      // Both passes meet the same set-aside documents: count them once.
+      setAside: Math.max(pumped.setAside, again.setAside),
     },
     applied: {
       applied: applied.applied + settled.applied,

@@ -48,8 +48,9 @@ export function syncedTables(db: SyncDexie): Table[] {
 /** The tables a record of `ref`'s kind is read from and written to. */
 export function tablesOf(db: SyncDexie, ref: DocRef): Table[] {
   if (ref.table === 'colourMeanings') return [db.meta];
-  // An article is its text (`articles`) and its entry's shared fields (`library`).
-  if (ref.table === 'articles') return [db.articles, db.library] as Table[];
+  // An article is its text (`articles`) and its entry's shared fields (`library`); storing one
+  // may take library state a backup restored (`meta`) and queue it (`syncOutbox`).
+  if (ref.table === 'articles') return [db.articles, db.library, db.meta, db.syncOutbox] as Table[];
   return [db[ref.table] as Table];
 }
 

@@ -14,7 +14,10 @@ import type { SyncedTable } from './documents';
 export const SYNC_STORES = {
   /** Edits not yet written to PouchDB, in the order they were made; one row per edit. */
   syncOutbox: '++seq, docId',
-  /** Per-document state (`rev:<docId>` → the PouchDB revision Dexie reflects) and the checkpoint. */
+  /**
+   * Per-document state (`rev:<docId>` → the PouchDB revision Dexie reflects; `held:<docId>` → an
+   * unreadable team revision the document's edits are set aside behind) and the checkpoint.
+   */
   syncState: 'key',
   /** "Needs your decision": one row per field both sides changed, keyed `<docId>|<field>`. */
   syncConflicts: 'id, docId',
@@ -55,6 +58,14 @@ export const CHECKPOINT_KEY = 'checkpoint';
  * written to the replica up to it is on the team server; later ones are still pending.
  */
 export const PUSHED_KEY = 'pushed';
+
+/** Prefix of `held:<docId>`: an edit set aside behind a team revision this build cannot read. */
+export const HELD_PREFIX = 'held:';
+
+/** Key under which `syncState` names the unreadable team revision a document's edits wait behind. */
+export function heldKey(docId: string): string {
+  return `${HELD_PREFIX}${docId}`;
+}
 
 /** Key of the revision Dexie reflects for a document. */
 export function revKey(docId: string): string {

@@ -88,7 +88,14 @@ describe('TeamMenu', () => {
 
   it('shows the sync state on the chip and announces conflicts in the live region', () => {
     const team: TeamControls = {
-      status: { state: 'offline', pending: 2, conflicts: 1, lastSyncAt: null, message: 'Gone.' },
+      status: {
+        state: 'offline',
+        pending: 2,
+        setAside: 0,
+        conflicts: 1,
+        lastSyncAt: null,
+        message: 'Gone.',
+      },
       joined: { teamId: GOOD.teamId, username: 'ana' },
       join: async () => ({ ok: true, value: null }) as Result<unknown>,
       leave: async () => ({ ok: true, value: null }),
@@ -102,10 +109,40 @@ describe('TeamMenu', () => {
     );
   });
 
+  it('counts edits that cannot be sent on the chip and explains them in its tooltip', () => {
+    const team: TeamControls = {
+      status: {
+        state: 'synced',
+        pending: 0,
+        setAside: 2,
+        conflicts: 0,
+        lastSyncAt: null,
+        message: null,
+      },
+      joined: { teamId: GOOD.teamId, username: 'ana' },
+      join: async () => ({ ok: true, value: null }) as Result<unknown>,
+      leave: async () => ({ ok: true, value: null }),
+    };
+    act(() => root.render(<TeamMenu team={team} />));
+    const chip = container.querySelector('.sync-chip');
+    expect(chip?.textContent).toBe('Synced · 2 cannot send');
+    expect(chip?.getAttribute('title')).toMatch(/newer version of Readout, or is damaged/);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+      'Team sync: synced, 2 edits cannot be sent',
+    );
+  });
+
   it('asks before leaving, then leaves', async () => {
     let left = 0;
     const team: TeamControls = {
-      status: { state: 'synced', pending: 0, conflicts: 0, lastSyncAt: null, message: null },
+      status: {
+        state: 'synced',
+        pending: 0,
+        setAside: 0,
+        conflicts: 0,
+        lastSyncAt: null,
+        message: null,
+      },
       joined: { teamId: GOOD.teamId, username: 'ana' },
       join: async () => ({ ok: true, value: null }),
       leave: async () => {

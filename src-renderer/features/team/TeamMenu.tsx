@@ -8,7 +8,14 @@ import { useRef, useState } from 'react';
 import type { Result } from '../../../src-main/contract/result';
 import { useShortcut } from '../../shortcuts';
 import { useModalDialog } from '../keyboard/modal';
-import { announcement, chipText, lastSyncText, type SyncStatus } from './chip-text';
+import {
+  announcement,
+  chipText,
+  chipTitle,
+  lastSyncText,
+  setAsideText,
+  type SyncStatus,
+} from './chip-text';
 import { JoinForm, type JoinDetailsForm } from './JoinForm';
 import { NeedsDecisionList } from './NeedsDecisionList';
 import './team.css';
@@ -87,7 +94,7 @@ export function TeamMenu(props: { team: TeamControls; colourNames?: readonly str
         className={status.conflicts > 0 ? 'sync-chip has-conflicts' : 'sync-chip'}
         data-state={status.state}
         aria-haspopup="dialog"
-        title={status.message ?? last ?? undefined}
+        title={chipTitle(status)}
         onClick={() => setShown(true)}
       >
         <span className="sync-dot" aria-hidden="true" />
@@ -120,6 +127,7 @@ export function TeamMenu(props: { team: TeamControls; colourNames?: readonly str
                   {status.message}
                 </p>
               )}
+              {setAsideText(status) && <p className="team-error">{setAsideText(status)}</p>}
               <NeedsDecisionList colourNames={props.colourNames} />
               <LeaveButton onLeave={props.team.leave} />
             </>

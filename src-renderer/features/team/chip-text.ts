@@ -10,6 +10,8 @@
 export interface SyncStatus {
   state: 'off' | 'synced' | 'syncing' | 'offline' | 'error';
   pending: number;
+  /** Edits set aside: the team's copy cannot be read by this build (a newer one's, or damaged). */
+  setAside: number;
   conflicts: number;
   lastSyncAt: number | null;
   message: string | null;
@@ -19,6 +21,7 @@ export interface SyncStatus {
 export const NOT_IN_TEAM: SyncStatus = {
   state: 'off',
   pending: 0,
+  setAside: 0,
   conflicts: 0,
   lastSyncAt: null,
   message: null,
@@ -36,11 +39,12 @@ const STATE_WORDS: Record<SyncStatus['state'], string> = {
   error: 'Sync stopped',
 };
 
-/** "Synced", "Offline · 3 pending · 1 conflict", "Not in a team". */
+/** "Synced", "Offline · 3 pending · 1 cannot send · 1 conflict", "Not in a team". */
 export function chipText(status: SyncStatus): string {
   if (status.state === 'off') return STATE_WORDS.off;
   const parts = [STATE_WORDS[status.state]];
   if (status.pending > 0) parts.push(`${status.pending} pending`);
+  if (status.setAside > 0) parts.push(`${status.setAside} cannot send`);
   if (status.conflicts > 0) parts.push(count(status.conflicts, 'conflict', 'conflicts'));
   return parts.join(' · ');
 }
@@ -55,9 +59,32 @@ export function announcement(status: SyncStatus): string {
     status.conflicts > 0
       ? `, ${count(status.conflicts, 'field needs', 'fields need')} your decision`
       : '';
+  const setAside =
+    status.setAside > 0 ? `, ${count(status.setAside, 'edit', 'edits')} cannot be sent` : '';
   const why =
     status.state === 'offline' || status.state === 'error' ? `. ${status.message ?? ''}` : '';
-  return `Team sync: ${STATE_WORDS[status.state].toLowerCase()}${conflicts}${why}`.trim();
+  return `Team sync: ${STATE_WORDS[status.state].toLowerCase()}${conflicts}${setAside}${why}`.trim();
+}
+
+/**
+ * Why edits cannot be sent, in words the analyst can act on; null when none are set aside. Shown
+ * as the chip's tooltip and in the team dialog.
+ */
+export function setAsideText(status: SyncStatus): string | null {
+  if (status.state === 'off' || status.setAside === 0) return null;
+  const which =
+    status.setAside === 1
+      ? 'One of your edits cannot be sent: the team’s copy of that record'
+      : `${status.setAside} of your edits cannot be sent: the team’s copies of those records`;
+  return `${which} came from a newer version of Readout, or is damaged. Your edits stay on this desk and are not retried until the team’s copy changes; updating Readout usually lets them go.`;
+}
+
+/** The chip's tooltip: why it is offline or stopped, what cannot be sent, when it last synced. */
+export function chipTitle(status: SyncStatus, locale?: string): string | undefined {
+  const parts = [status.message, setAsideText(status), lastSyncText(status, locale)].filter(
+    (part): part is string => Boolean(part),
+  );
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 /** "Last synced 14:02", or null before the first round. */

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, inject, it } from 'vitest';
 import type {} from '../../../src-main/testing/couch-context';
 import { needsYourDecision } from '../../sync/needs-decision';
+import { pendingDocuments, setAsideDocuments } from '../../sync/outbox';
 import { syncRound } from '../../sync/session';
 import { edit, sampleHighlight, testDesk, testTeam, TestPouch } from '../../sync/testing';
 
@@ -94,5 +95,40 @@ describe('a hostile team server', { timeout: 60_000 }, () => {
     } as ReadoutPouch.Doc);
     await syncRound(ana, hostile);
     expect((await ana.db.articleNotes.get('article-1'))?.text).toBe('Mine');
+  });
+
+  it('leaves a newer build’s document untouched on the server and sets the desk’s edit aside', async () => {
+    const team = await testTeam(server, ['ana']);
+    const ana = await testDesk(team, 'ana');
+    // A team server whose validation already accepts a newer document schema.
+    const newerServer = hostileServer();
+    await edit(ana, { table: 'highlights', key: 'h1' }, () =>
+      ana.db.highlights.put(sampleHighlight('h1', 10, { note: 'My own reading' })),
+    );
+    await syncRound(ana, newerServer);
+    const h1 = await newerServer.get('highlight:h1');
+    const [written] = await newerServer.bulkDocs([
+      { ...h1, schema: 2, editedBy: 'ben', data: { layout: 'of a later build' } },
+    ] as ReadoutPouch.Doc[]);
+    const newerRev = (written as { rev: string }).rev;
+    await syncRound(ana, newerServer);
+    await edit(ana, { table: 'highlights', key: 'h1' }, () =>
+      ana.db.highlights.update('h1', { note: 'Read again', updatedAt: 20 }),
+    );
+
+    const reports = [];
+    for (let round = 0; round < 3; round++) reports.push(await syncRound(ana, newerServer));
+
+    const onServer = await newerServer.get('highlight:h1', { conflicts: true });
+    expect(onServer._rev).toBe(newerRev);
+    expect(onServer._conflicts ?? []).toEqual([]);
+    expect(reports.map(r => [r.pumped.written, r.pumped.setAside])).toEqual([
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(await setAsideDocuments(ana.db)).toBe(1);
+    expect(await pendingDocuments(ana.db, ana.local)).toBe(0);
+    expect((await ana.db.highlights.get('h1'))?.note).toBe('Read again');
   });
 });
