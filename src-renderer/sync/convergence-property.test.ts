@@ -169,6 +169,28 @@ async function step(
   }
 }
 
+/**
+ * A trash that lost to an earlier one: both desks trashed the record, and the merge keeps the
+ * earlier trash (time and analyst) without asking (field-merge.ts). The record is in the trash
+ * no later than this desk put it there.
+ */
+async function earlierTrashKept(desk: TestDesk, writes: Writes, w: Write): Promise<boolean> {
+  const cut = w.field.lastIndexOf('|');
+  const subject = w.field.slice(0, cut);
+  const name = w.field.slice(cut + 1);
+  if (name !== 'trashedAt' && name !== 'trashedBy') return false;
+  const finalAt = await finalValue(desk, `${subject}|trashedAt`);
+  if (finalAt === undefined || finalAt === JSON.stringify(undefined)) return false;
+  return writes.all.some(
+    x =>
+      x.field === `${subject}|trashedAt` &&
+      x.by === w.by &&
+      !x.replaced &&
+      x.value !== undefined &&
+      Number(JSON.parse(x.value)) >= Number(JSON.parse(finalAt)),
+  );
+}
+
 /** The field's value on the final desk, as the subject|field key names it. */
 async function finalValue(desk: TestDesk, field: string): Promise<string | undefined> {
   const [subject, name] = field.split('|');
@@ -219,7 +241,10 @@ describe('syncRound over the app’s commands', { timeout: 120_000 }, () => {
       }
       for (const w of writes.all.filter(w => !w.replaced)) {
         const winner = await finalValue(desks[0], w.field);
-        const kept = winner === w.value || versions.get(w.field)?.has(w.value);
+        const kept =
+          winner === w.value ||
+          versions.get(w.field)?.has(w.value) ||
+          (await earlierTrashKept(desks[0], writes, w));
         expect(kept, `${at}: ${w.by}'s ${w.value} in ${w.field} (final ${winner})`).toBe(true);
       }
       // Decisions are immutable: every one made is on every desk, heads and superseded alike,

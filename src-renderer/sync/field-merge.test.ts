@@ -57,6 +57,43 @@ describe('mergeFields', () => {
     expect(merged).toEqual({ fields: { createdAt: 3, updatedAt: 9 }, conflicts: [] });
   });
 
+  it('keeps a record both desks trashed in the trash as the earlier trash has it, unasked', () => {
+    const base = { note: 'x', updatedAt: 1 };
+    const ana = side({ note: 'x', trashedAt: 50, trashedBy: 'ana', updatedAt: 50 }, 'ana', 50);
+    const ben = side(
+      { note: 'x', trashedAt: 40, trashedBy: 'ben', trashedWithArticle: 'a1', updatedAt: 40 },
+      'ben',
+      40,
+    );
+    const expected = {
+      fields: {
+        note: 'x',
+        trashedAt: 40,
+        trashedBy: 'ben',
+        trashedWithArticle: 'a1',
+        updatedAt: 50,
+      },
+      conflicts: [],
+    };
+    expect(mergeFields(base, ana, ben)).toEqual(expected);
+    expect(mergeFields(base, ben, ana)).toEqual(expected);
+    // The same minute on both desks: one of them, the same whichever side won.
+    const tieA = side({ trashedAt: 7, trashedBy: 'ana' }, 'ana');
+    const tieB = side({ trashedAt: 7, trashedBy: 'ben' }, 'ben');
+    expect(mergeFields({}, tieA, tieB)).toEqual(mergeFields({}, tieB, tieA));
+    expect(mergeFields({}, tieA, tieB).conflicts).toEqual([]);
+  });
+
+  it('still asks when one desk restored a trashed record and the other trashed it again', () => {
+    const base = { trashedAt: 10, trashedBy: 'ana' };
+    const merged = mergeFields(
+      base,
+      side({}, 'ana', 20),
+      side({ trashedAt: 30, trashedBy: 'ben' }, 'ben', 30),
+    );
+    expect(merged.conflicts.map(c => c.field)).toEqual(['trashedAt', 'trashedBy']);
+  });
+
   it('treats an empty ancestor as knowing nothing: every disagreement is a conflict', () => {
     const merged = mergeFields(
       {},

@@ -12,6 +12,9 @@
  * - An article's `content` (its text and file metadata, one version of a file) changed on both
  *   sides takes the version stored later (`storedAt`, then the content hash): two imports of a
  *   file are not an analyst's judgement to weigh, and a text is never mixed from two versions.
+ * - A record both sides put in the trash stays in the trash as the earlier trash has it
+ *   (`trashedAt`, `trashedBy`, `trashedWithArticle` together): both analysts wanted it gone, and
+ *   which minute it went is no choice to ask either of them about.
  * - Any other field changed on both sides to different values keeps the winner's value for now
  *   and is reported, with both values, so the analyst can decide.
  */
@@ -92,6 +95,31 @@ function mergeSets(base: string[], winner: string[], other: string[]): string[] 
   return [...fromWinner, ...added];
 }
 
+/** The fields of a trash, taken together from one side. */
+const TRASH_FIELDS = new Set(['trashedAt', 'trashedBy', 'trashedWithArticle']);
+
+/**
+ * When both sides trashed the record (each with its own time), the side whose trash came first;
+ * ties go to the larger canonical JSON of the trash fields, the same on every desk. Null when
+ * at most one side trashed it since the ancestor, or both identically: the ordinary rules apply.
+ */
+function earlierTrash(
+  base: Record<string, unknown>,
+  winner: MergeSide,
+  other: MergeSide,
+): MergeSide | null {
+  const w = winner.fields.trashedAt;
+  const o = other.fields.trashedAt;
+  if (typeof w !== 'number' || typeof o !== 'number') return null;
+  if (base.trashedAt === w || base.trashedAt === o) return null;
+  if (w !== o) return w < o ? winner : other;
+  const trashOf = (side: MergeSide) =>
+    canonicalJson([...TRASH_FIELDS].map(key => side.fields[key] ?? null));
+  const wt = trashOf(winner);
+  const ot = trashOf(other);
+  return wt === ot ? null : wt > ot ? winner : other;
+}
+
 /**
  * Merges `winner` and `other` against their common ancestor `base` (empty when no ancestor is
  * known: then every field the sides disagree on is a conflict). Fields absent from a side are
@@ -105,12 +133,15 @@ export function mergeFields(
   const fields: Record<string, unknown> = {};
   const conflicts: FieldConflict[] = [];
   const keys = [...new Set([...Object.keys(winner.fields), ...Object.keys(other.fields)])].sort();
+  const trash = earlierTrash(base, winner, other);
   for (const key of keys) {
     const b = base[key];
     const w = winner.fields[key];
     const o = other.fields[key];
     let value: unknown;
-    if (same(w, o) || same(o, b)) {
+    if (trash && TRASH_FIELDS.has(key)) {
+      value = trash.fields[key];
+    } else if (same(w, o) || same(o, b)) {
       value = w;
     } else if (same(w, b)) {
       value = o;
