@@ -177,4 +177,16 @@ describe('isEditable', () => {
     expect(isEditable({ ...base, values: [{ value: 'a', by: 'a', at: 1 }] })).toBe(true);
     expect(isEditable({ ...base, values: [{ value: 2, by: 'a', at: 1 }] })).toBe(false);
   });
+
+  it('offers no free text for a field whose text has a form: a date, an address, a name', () => {
+    const values = [
+      { value: '2024-05-02', by: 'ana', at: 1 },
+      { value: '2024-05-03', by: 'ben', at: 2 },
+    ];
+    const item = { id: 'x', source: 'doc' as const, subject: 'article:a1', values };
+    expect(isEditable({ ...item, field: 'published' })).toBe(false);
+    expect(isEditable({ ...item, field: 'url' })).toBe(false);
+    expect(isEditable({ ...item, field: 'trashedBy' })).toBe(false);
+    expect(isEditable({ ...item, field: 'title' })).toBe(true);
+  });
 });

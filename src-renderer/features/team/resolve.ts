@@ -42,8 +42,26 @@ export function sidesOf(item: DecisionNeeded, me: string): Sides {
   return { mine, theirs: item.values.filter(v => v !== mine) };
 }
 
-/** True when the field holds text, so the analyst may write a value of their own (Edit). */
+/**
+ * Text fields that are not prose: names of records or analysts, a date, an address, a paper
+ * size. Their values have a form other desks check, so the analyst keeps one of the values
+ * offered instead of typing one (free text in a publication date would be refused elsewhere).
+ */
+const FORMATTED_FIELDS = new Set([
+  'trashedBy',
+  'trashedWithArticle',
+  'articleId',
+  'articleVersion',
+  'authorId',
+  'editedBy',
+  'published',
+  'url',
+  'paper',
+]);
+
+/** True when the field holds prose, so the analyst may write a value of their own (Edit). */
 export function isEditable(item: DecisionNeeded): boolean {
+  if (FORMATTED_FIELDS.has(item.field)) return false;
   return item.values.every(v => typeof v.value === 'string');
 }
 
