@@ -361,15 +361,20 @@ test.describe('meetings view', () => {
     await item.click();
     await expect(meetings.card.getByRole('paragraph').first()).toContainText('Postponed');
     const rows = meetings.card.getByRole('group');
+    // Low first, then medium in card order: the status is medium whatever the extractor said,
+    // since the seeds report the talks ahead ("scheduled") and the new file after ("held").
     await expect(rows.nth(0)).toHaveAccessibleName('Place');
-    await expect(rows.nth(1)).toHaveAccessibleName('People');
-    await expect(rows.nth(2)).toHaveAccessibleName('Title');
+    await expect(rows.nth(1)).toHaveAccessibleName('Status');
+    await expect(rows.nth(2)).toHaveAccessibleName('People');
+    await expect(rows.nth(3)).toHaveAccessibleName('Title');
     await expect(meetings.field('Place')).toContainText('Low confidence');
     await expect(meetings.field('Place')).toContainText('carried from earlier in the article');
+    await expect(meetings.field('Status')).toContainText('Medium confidence');
+    await expect(meetings.field('Status')).toContainText('its sources disagree');
     await expect(meetings.field('People')).toContainText('Medium confidence');
-    // No entry reads as high.
+    // No entry, a date given and no disagreement on it: high.
     await expect(meetings.field('Date')).toContainText('High confidence');
-    await expect(meetings.card).toContainText('2 of low or medium confidence');
+    await expect(meetings.card).toContainText('3 of low or medium confidence');
   });
 
   test('has no serious accessibility violations', async ({ app }) => {

@@ -9,6 +9,9 @@ import type { MenuCommand } from '../src-main/contract/menu';
 import type { WatchImported } from '../src-main/contract/watch';
 import { resultSchema, type Result } from '../src-main/contract/result';
 import { decodeWire, encodeWire } from '../src-main/contract/wire';
+import { ImportBatchSchema, type ImportBatch } from '../src-main/contract/import-session';
+import { UPLOAD_FRAME_TYPE } from '../src-main/contract/upload-frame';
+import type { ZodType } from 'zod';
 
 export interface DesktopApi {
   pathForFile(file: File): string;
@@ -36,50 +39,82 @@ function previewToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-function createPreviewApi(): ReadoutApi {
-  const token = previewToken();
+const noToken = {
+  ok: false,
+  error: {
+    code: 'forbidden',
+    message: 'No preview token: open the URL that `npm run web` printed.',
+  },
+} as const;
+
+/** One call to the preview server: the body as given, the answer checked against `schema`. */
+async function previewCall(
+  token: string,
+  channel: Channel,
+  body: BodyInit,
+  contentType: string,
+  schema: ZodType,
+): Promise<Result<unknown>> {
+  try {
+    const response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-readout-token': token },
+      body,
+    });
+    const checked = schema.safeParse(decodeWire(await response.text()));
+    if (checked.success) return checked.data as Result<unknown>;
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-result',
+        message: `${channel}: malformed answer (HTTP ${response.status}).`,
+      },
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      error: {
+        code: 'io',
+        message: `Readout's preview server did not answer (${String(error)}). Is \`npm run web\` still running?`,
+      },
+    };
+  }
+}
+
+function createPreviewApi(token: string | null): ReadoutApi {
   const api: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(channels)) {
     const channel = name as Channel;
     const answerSchema = resultSchema(spec.result);
-    api[spec.method] = async (...args: unknown[]): Promise<Result<unknown>> => {
-      if (!token) {
-        return {
-          ok: false,
-          error: {
-            code: 'forbidden',
-            message: 'No preview token: open the URL that `npm run web` printed.',
-          },
-        };
-      }
-      try {
-        const response = await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-readout-token': token },
-          body: encodeWire(args),
-        });
-        const checked = answerSchema.safeParse(decodeWire(await response.text()));
-        if (checked.success) return checked.data as Result<unknown>;
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-result',
-            message: `${channel}: malformed answer (HTTP ${response.status}).`,
-          },
-        };
-      } catch (error) {
-        return {
-          ok: false,
-          error: {
-            code: 'io',
-            message: `Readout's preview server did not answer (${String(error)}). Is \`npm run web\` still running?`,
-          },
-        };
-      }
-    };
+    api[spec.method] = async (...args: unknown[]): Promise<Result<unknown>> =>
+      token
+        ? previewCall(token, channel, encodeWire(args), 'application/json', answerSchema)
+        : noToken;
   }
   return api as ReadoutApi;
 }
 
+const token = window.readout ? null : previewToken();
 export const desktop: DesktopApi | null = window.readoutDesktop ?? null;
-export const api: ReadoutApi = window.readout ?? createPreviewApi();
+export const api: ReadoutApi = window.readout ?? createPreviewApi(token);
+
+const uploadAnswer = resultSchema(ImportBatchSchema);
+
+/**
+ * Preview only (null on the desktop, where IPC carries bytes): sends one upload batch framed as
+ * contract/upload-frame.ts says. The body is a Blob the browser streams, so the page never
+ * reads or encodes the files' bytes itself.
+ */
+export const sendFramedUpload: ((body: Blob) => Promise<Result<ImportBatch>>) | null =
+  window.readout
+    ? null
+    : async body =>
+        token
+          ? ((await previewCall(
+              token,
+              'import:upload',
+              body,
+              UPLOAD_FRAME_TYPE,
+              uploadAnswer,
+            )) as Result<ImportBatch>)
+          : noToken;

@@ -5,6 +5,21 @@ export interface FilePayload {
   buffer: Buffer;
 }
 
+/**
+ * Waits, up to 50 minutes, until the import report's heading reads `text`, checking the page
+ * four times a second with one cheap query. For the specs that count the page's long tasks:
+ * a failing `toHaveText` retry builds an accessibility snapshot of the page for its message,
+ * which on a long library list is itself a main-thread task of up to 200 ms.
+ */
+export async function waitForReport(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    expected =>
+      document.querySelector('section[aria-label="Import report"] h2')?.textContent === expected,
+    text,
+    { timeout: 50 * 60_000, polling: 250 },
+  );
+}
+
 /** The library, reader and import controls, found by role and accessible name. */
 export class LibraryPage {
   readonly articles: Locator;

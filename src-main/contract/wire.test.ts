@@ -36,6 +36,13 @@ describe('decodeWire', () => {
     expect(decodeWire('{"$bytes":[1,2]}')).toEqual({ $bytes: [1, 2] });
   });
 
+  it('revives bytes whose key is spelled with escapes, and leaves text without bytes as parsed', () => {
+    expect(decodeWire('{"\\u0024bytes":"SGk="}')).toEqual(new Uint8Array([72, 105]));
+    expect(decodeWire('{"$byt\\u0065s":"SGk="}')).toEqual(new Uint8Array([72, 105]));
+    const plain = { title: 'Ministers meet', tags: ['a', 'b'], n: 3, none: null };
+    expect(decodeWire(JSON.stringify(plain))).toEqual(plain);
+  });
+
   it('throws for base64 that is not base64, so the caller can refuse the request', () => {
     expect(() => decodeWire('{"$bytes":"not base64!!"}')).toThrow();
   });

@@ -8,6 +8,8 @@ import type * as crypto from 'node:crypto';
 import { timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ImportReportSchema } from '../contract/article';
+import type { ImportBatch } from '../contract/import-session';
+import { frameHead, UPLOAD_FRAME_TYPE } from '../contract/upload-frame';
 import { decodeWire, encodeWire } from '../contract/wire';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../csp';
 import { createServices } from '../services';
@@ -368,6 +370,85 @@ describe('startPreviewServer', () => {
       title: 'Ministers meet in Moscow',
       text: 'The ministers met – Лавров.',
     });
+  });
+});
+
+describe('framed uploads', () => {
+  const framed = (sessionId: string, files: { name: string; text: string }[]) => {
+    const bytes = files.map(f => Buffer.from(f.text, 'utf8'));
+    const head = frameHead({
+      sessionId,
+      files: files.map((f, i) => ({
+        name: f.name,
+        size: bytes[i].length,
+        length: bytes[i].length,
+      })),
+    });
+    return Buffer.concat([head, ...bytes]);
+  };
+  const post = (body: Buffer, headers: Record<string, string> = {}) =>
+    send({
+      method: 'POST',
+      path: '/api/import:upload',
+      headers: { origin, [TOKEN_HEADER]: TOKEN, 'content-type': UPLOAD_FRAME_TYPE, ...headers },
+      body,
+    });
+
+  it('stores the batch of an upload session sent framed, bytes raw', async () => {
+    const started = decodeWire(
+      (await call('import:start', [{ kind: 'upload', totalFiles: 2, totalBytes: 60 }])).body,
+    ) as { ok: true; value: { sessionId: string } };
+    const reply = await post(
+      framed(started.value.sessionId, [
+        { name: 'up/one.txt', text: 'Ministers meet in Hanoi\nThe ministers met – Лавров.' },
+        { name: 'up/two.txt', text: 'Talks in Accra\nThe talks ended on Friday.' },
+      ]),
+    );
+    expect(reply.status).toBe(200);
+    const result = decodeWire(reply.body) as { ok: boolean; value: ImportBatch };
+    expect(result.ok).toBe(true);
+    expect(result.value).toMatchObject({ done: true, filesDone: 2 });
+    expect(result.value.articles.map(a => [a.source, a.text])).toEqual([
+      ['up/one.txt', 'The ministers met – Лавров.'],
+      ['up/two.txt', 'The talks ended on Friday.'],
+    ]);
+  });
+
+  it('refuses a framed body cut short, or a batch over the limit, and answers why', async () => {
+    const whole = framed('0b5c6a4e-3f1d-4c2b-9a8e-7d6f5e4c3b2a', [
+      { name: 'a.txt', text: 'Some text.' },
+    ]);
+    const short = await post(whole.subarray(0, whole.length - 3));
+    expect(short.status).toBe(400);
+    expect(decodeWire(short.body)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: expect.stringMatching(/ended before all the files/),
+      },
+    });
+    const big = frameHead({
+      sessionId: '0b5c6a4e-3f1d-4c2b-9a8e-7d6f5e4c3b2a',
+      files: Array.from({ length: 4 }, (_, i) => ({
+        name: `${i}.txt`,
+        size: 5 << 20,
+        length: 5 << 20,
+      })),
+    });
+    const refused = await post(Buffer.concat([big, Buffer.alloc(64 * 1024)]));
+    expect(refused.status).toBe(413);
+  });
+
+  it('takes the framed form only for import:upload and only with the token', async () => {
+    const body = framed('0b5c6a4e-3f1d-4c2b-9a8e-7d6f5e4c3b2a', [{ name: 'a.txt', text: 'x' }]);
+    expect((await post(body, { [TOKEN_HEADER]: 'wrong' })).status).toBe(403);
+    const other = await send({
+      method: 'POST',
+      path: '/api/import:files',
+      headers: { origin, [TOKEN_HEADER]: TOKEN, 'content-type': UPLOAD_FRAME_TYPE },
+      body,
+    });
+    expect(other.status).toBe(415);
   });
 });
 

@@ -5,7 +5,8 @@
  * Guarded against other pages in the same browser: requests must name this exact Host (defeats
  * DNS rebinding), calls must come from this exact Origin and carry the per-run token (defeats
  * cross-site requests, which cannot read the token or send the custom header without a CORS
- * preflight that is never granted), and only JSON is accepted.
+ * preflight that is never granted), and only JSON is accepted, besides the framed upload batches
+ * of the streaming import (contract/upload-frame.ts), which take the same checks.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -15,11 +16,21 @@ import { extname, join, normalize, sep } from 'node:path';
 import { decodeWire, encodeWire } from '../contract/wire';
 import { fail } from '../contract/result';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../csp';
+import {
+  UPLOAD_FRAME_TYPE,
+  UploadFrameReader,
+  UploadRefused,
+  type FramedUpload,
+} from '../contract/upload-frame';
 import { dispatch } from '../dispatch';
 import type { Services } from '../services';
 
 export const TOKEN_HEADER = 'x-readout-token';
-/** Uploads travel as base64 JSON: 64 MiB carries a batch of several large files. */
+/**
+ * JSON bodies are read whole, up to 64 MiB (the one-shot `import:files` carries base64 bytes).
+ * The page's streaming import sends its batches framed instead (`import:upload` with
+ * UPLOAD_FRAME_TYPE), read as they arrive and bounded by the batch limit (readFramedUpload).
+ */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -112,7 +123,9 @@ export async function startPreviewServer(options: {
         fail('forbidden', 'Missing or wrong preview token: open the URL the preview printed.'),
       );
     }
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+    const type = req.headers['content-type'] ?? '';
+    if (channel === 'import:upload' && type === UPLOAD_FRAME_TYPE) return handleUpload(req, res);
+    if (!/^application\/json\b/.test(type)) {
       return sendJson(res, 415, fail('invalid-argument', 'Calls must be JSON.'));
     }
     let body: unknown;
@@ -129,6 +142,27 @@ export async function startPreviewServer(options: {
     if (name === null)
       return sendJson(res, 400, fail('invalid-argument', 'Malformed channel name.'));
     const result = await dispatch(options.services, name, body);
+    return sendJson(res, 200, result);
+  }
+
+  /** A framed upload batch: read as it arrives, then dispatched like its JSON form. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse) {
+    let upload;
+    try {
+      upload = await readFramedUpload(req);
+    } catch (error) {
+      if (!(error instanceof UploadRefused)) throw error;
+      req.resume(); // drain the rest so the answer can be read
+      return sendJson(
+        res,
+        error.status,
+        fail('invalid-argument', `Unreadable upload: ${error.message}`),
+      );
+    }
+    const result = await dispatch(options.services, 'import:upload', [
+      upload.sessionId,
+      upload.files,
+    ]);
     return sendJson(res, 200, result);
   }
 
@@ -206,6 +240,40 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/**
+ * Reads a framed upload (contract/upload-frame.ts) from a request as it arrives: each chunk
+ * goes to the frame reader, which copies file bytes straight into buffers of their declared
+ * lengths, so the body is never gathered into one string or buffer. On a refusal the rest of the body is drained (read and
+ * dropped), so that the answer saying why can be read by the page.
+ */
+export function readFramedUpload(req: IncomingMessage): Promise<FramedUpload> {
+  return new Promise((resolve, reject) => {
+    const reader = new UploadFrameReader();
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      try {
+        reader.push(chunk);
+      } catch (error) {
+        failed = true;
+        reject(error);
+      }
+    });
+    req.on('end', () => {
+      if (failed) return;
+      try {
+        resolve(reader.end());
+      } catch (error) {
+        reject(error);
+      }
+    });
+    req.on('error', error => {
+      failed = true;
+      reject(error);
+    });
   });
 }
 

@@ -22,9 +22,14 @@ const bridge = vi.hoisted(() => ({
     return Promise.reject(new Error('set in beforeEach'));
   },
   cancelled: [] as string[],
+  /** Whether uploads go framed, as in the preview (else as bytes, as on the desktop). */
+  framed: true,
+  /** Bodies of the framed uploads. */
+  bodies: [] as Blob[],
 }));
 vi.mock('../../bridge', async () => {
   const { createImportSessions } = await import('../../../src-main/ingest/sessions');
+  const { UploadFrameReader } = await import('../../../src-main/contract/upload-frame');
   const sessions = createImportSessions({
     readFiles: () => Promise.reject(new Error('no paths in the preview')),
     parseUploads: async files => {
@@ -41,8 +46,20 @@ vi.mock('../../bridge', async () => {
       return { ok: false, error: { code: e.code ?? 'internal', message: e.message } };
     }
   };
+  // The preview server's reading of a framed body (src-main/preview/upload-stream.ts).
+  const framedSend = (body: Blob) =>
+    asResult(async () => {
+      bridge.bodies.push(body);
+      const reader = new UploadFrameReader();
+      reader.push(new Uint8Array(await body.arrayBuffer()));
+      const { sessionId, files } = reader.end();
+      return sessions.upload(sessionId, files);
+    });
   return {
     desktop: null,
+    get sendFramedUpload() {
+      return bridge.framed ? framedSend : null;
+    },
     api: {
       startImport: (start: { totalFiles: number; totalBytes: number }) =>
         asResult(() => sessions.startUpload(start.totalFiles, start.totalBytes)),
@@ -64,6 +81,8 @@ beforeEach(async () => {
   await db.open();
   bridge.sent = [];
   bridge.cancelled = [];
+  bridge.framed = true;
+  bridge.bodies = [];
   bridge.importFiles = files => {
     bridge.sent.push(files);
     const report: ImportReport = { articles: [], errors: [] };
@@ -197,7 +216,7 @@ describe('importUploads', () => {
     files.splice(300, 0, picked('in/bad-zip.txt', 'x'));
     const outcome = await importUploads(db, files);
 
-    expect(bridge.sent.map(batch => batch.length)).toEqual([200, 200, 52]);
+    expect(bridge.sent.map(batch => batch.length)).toEqual([100, 100, 100, 100, 52]);
     expect(outcome).toEqual({
       added: 450,
       updated: 0,
@@ -221,10 +240,10 @@ describe('importUploads', () => {
 
     const first = await importUploads(db, files);
 
-    // Upload batches of 200, each stored in one transaction: the second is lost whole.
+    // Upload batches of 100, each stored in one transaction: the third is lost whole.
     expect(first).toMatchObject({ added: 200, updated: 0, unchanged: 0 });
     expect(first.failure).toMatch(/^Saving articles stopped \(Error: disk full\)/);
-    expect(bridge.sent).toHaveLength(2); // it stopped instead of sending the third batch
+    expect(bridge.sent).toHaveLength(3); // it stopped instead of sending the fourth batch
     vi.restoreAllMocks();
     expect(await db.articles.count()).toBe(200);
 
@@ -264,7 +283,22 @@ describe('importUploads', () => {
     expect(outcome.errors.map(e => e.code)).toEqual(['too-large']);
   });
 
+  it('sends the preview’s batches framed, the files as the browser holds them, never read by the page', async () => {
+    const files = manyFiles('in', 150);
+    const reads = files.map(f => vi.spyOn(f.file, 'arrayBuffer'));
+
+    const outcome = await importUploads(db, files);
+
+    expect(outcome).toMatchObject({ added: 150, failure: null });
+    expect(reads.every(r => r.mock.calls.length === 0)).toBe(true);
+    expect(bridge.bodies).toHaveLength(2);
+    expect(bridge.sent.flat().map(f => new TextDecoder().decode(f.bytes))).toEqual(
+      files.map((_, i) => `Article ${i}: the ministers met.`),
+    );
+  });
+
   it('stops at the limit for one import without reading the files past it, and says so', async () => {
+    bridge.framed = false; // as on the desktop, where each file's bytes are read and sent
     // 30 files of 5 MiB: 25 fit in the 128 MB limit; the 26th and the four after it are not read.
     const readers: ReturnType<typeof vi.fn>[] = [];
     const files = Array.from({ length: 30 }, (_, i) => {
@@ -306,7 +340,7 @@ describe('importUploads', () => {
       },
       abort.signal,
     );
-    expect(bridge.sent).toHaveLength(1);
+    expect(bridge.sent).toHaveLength(2);
     expect(bridge.cancelled).toHaveLength(1);
     expect(outcome).toMatchObject({
       added: 200,
@@ -316,6 +350,7 @@ describe('importUploads', () => {
     expect(await db.articles.count()).toBe(200);
     expect(seen).toEqual([
       [0, 450],
+      [100, 450],
       [200, 450],
     ]);
   });
@@ -329,6 +364,6 @@ describe('importUploads', () => {
     const total = files.reduce((n, f) => n + f.file.size, 0);
     expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
     expect(bytes.at(-1)).toBe(total);
-    expect(new Set(bytes).size).toBe(4);
+    expect(new Set(bytes).size).toBe(6);
   });
 });
