@@ -51,6 +51,19 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   purpose: 'purpose',
 };
 
+/** Field names as headings: the card's rows, and the meeting fields of Needs your decision. */
+export const FIELD_HEADINGS: Record<FieldName, string> = {
+  title: 'Title',
+  status: 'Status',
+  date: 'Date',
+  place: 'Place',
+  level: 'Level',
+  countries: 'Countries',
+  people: 'People',
+  organizations: 'Organisations',
+  purpose: 'Purpose',
+};
+
 export function isFieldName(name: unknown): name is FieldName {
   return typeof name === 'string' && (FIELD_NAMES as readonly string[]).includes(name);
 }

@@ -7,7 +7,7 @@ import { fieldConfidence } from '../../meetings/confidence';
 import { resolveCountryInputs } from '../../meetings/country-inputs';
 import { currentValues, type Disagreement, type ShownMeeting } from '../../meetings/decisions';
 import { fromInputs, toInputs, type Inputs } from '../../meetings/editing';
-import { FIELD_LABELS, sourcesFor, type FieldName } from '../../meetings/fields';
+import { FIELD_HEADINGS, FIELD_LABELS, sourcesFor, type FieldName } from '../../meetings/fields';
 import {
   formatField,
   formatMeetingDate,
@@ -18,18 +18,6 @@ import { ConflictBadge } from '../team/ConflictBadge';
 import { ConfidenceMark, StateBadge } from './Badge';
 import { FieldInputs } from './FieldInputs';
 import type { SourceArticle } from './hooks';
-
-const HEADINGS: Record<FieldName, string> = {
-  title: 'Title',
-  status: 'Status',
-  date: 'Date',
-  place: 'Place',
-  level: 'Level',
-  countries: 'Countries',
-  people: 'People',
-  organizations: 'Organisations',
-  purpose: 'Purpose',
-};
 
 /** "25 Apr 2023 [1] · April 2023 [2]": what each source reports where they disagree. */
 export function describeDisagreement(d: Disagreement): string {
@@ -112,7 +100,7 @@ export function FieldRow({
     <div
       className={`field-row field-${shown.state} confidence-row-${confidence.level}`}
       role="group"
-      aria-label={HEADINGS[field]}
+      aria-label={FIELD_HEADINGS[field]}
       aria-describedby={meeting.deleted ? undefined : 'field-keys-hint'}
       aria-keyshortcuts={meeting.deleted ? undefined : 'Enter X'}
       data-field={field}
@@ -120,7 +108,7 @@ export function FieldRow({
       onKeyDown={onRowKey}
     >
       <div className="field-head">
-        <span className="field-name">{HEADINGS[field]}</span>
+        <span className="field-name">{FIELD_HEADINGS[field]}</span>
         <StateBadge state={shown.state} />
         {shown.state !== 'entered' && <ConfidenceMark confidence={confidence} />}
         <ConflictBadge on={{ meetingId: meeting.id, field }} />

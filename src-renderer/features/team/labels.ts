@@ -3,6 +3,7 @@
  * analyst reads it (a colour by its meaning, a time in their locale), never raw JSON where a
  * better word exists.
  */
+import { FIELD_HEADINGS } from '../../meetings/fields';
 import type { DecisionNeeded } from '../../sync/needs-decision';
 
 /** Fields every kind of record may carry: the trash, and the times sync merges on its own. */
@@ -43,15 +44,7 @@ const FIELDS_BY_KIND: Record<string, Record<string, string>> = {
     anchors: 'Passages',
   },
   meeting: {
-    title: 'Title',
-    status: 'Status',
-    date: 'Date',
-    place: 'Place',
-    level: 'Level',
-    countries: 'Countries',
-    people: 'People',
-    organizations: 'Organisations',
-    purpose: 'Purpose',
+    ...FIELD_HEADINGS,
     delete: 'Deleted',
     merge: 'Merged',
     confirm: 'Confirmed',
