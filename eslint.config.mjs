@@ -14,6 +14,34 @@ const electronShell = [
   'src-main/preload/**',
 ];
 
+/**
+ * The renderer's import rule: no Node or Electron, and from src-main only the contract plus the
+ * modules named in `allowed` (paths under src-main/, each with its folder re-allowed).
+ */
+function rendererImports(message, allowed = []) {
+  const folders = [...new Set(allowed.map(path => path.split('/')[0]))];
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: ['node:*', 'electron'], message: 'The renderer runs in a sandboxed page.' },
+          {
+            group: [
+              '**/src-main/**',
+              '!**/src-main/contract',
+              '!**/src-main/contract/**',
+              ...folders.map(folder => `!**/src-main/${folder}`),
+              ...allowed.map(path => `!**/src-main/${path}`),
+            ],
+            message,
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -89,44 +117,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'electron'], message: 'The renderer runs in a sandboxed page.' },
-            {
-              group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/contract/**'],
-              message: 'The renderer may only use the runtime-neutral contract from src-main.',
-            },
-          ],
-        },
-      ],
+      ...rendererImports('The renderer may only use the runtime-neutral contract from src-main.'),
     },
   },
   {
     // Renderer tests may also use the seeded PRNG main's tests use (pure code), so random cases
     // replay the same everywhere instead of each test file carrying its own copy.
     files: ['src-renderer/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'electron'], message: 'The renderer runs in a sandboxed page.' },
-            {
-              group: [
-                '**/src-main/**',
-                '!**/src-main/contract',
-                '!**/src-main/contract/**',
-                '!**/src-main/testing',
-                '!**/src-main/testing/prng',
-              ],
-              message: 'Renderer tests use only the contract and the seeded PRNG from src-main.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: rendererImports(
+      'Renderer tests use only the contract and the seeded PRNG from src-main.',
+      ['testing/prng'],
+    ),
   },
   {
     // Sync tests drive the page's bridge through main's forwarder and the test team server in one
@@ -136,32 +137,16 @@ export default tseslint.config(
       'src-renderer/sync/testing.ts',
       'src-renderer/features/team/**/*.test.{ts,tsx}',
     ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'electron'], message: 'The renderer runs in a sandboxed page.' },
-            {
-              group: [
-                '**/src-main/**',
-                '!**/src-main/contract',
-                '!**/src-main/contract/**',
-                '!**/src-main/sync',
-                '!**/src-main/sync/forward',
-                '!**/src-main/sync/team-setup',
-                '!**/src-main/testing',
-                '!**/src-main/testing/couch-context',
-                '!**/src-main/testing/prng',
-                '!**/src-main/testing/team-main',
-              ],
-              message:
-                'Sync tests use only the contract, the forwarder, team setup and the test helpers.',
-            },
-          ],
-        },
+    rules: rendererImports(
+      'Sync tests use only the contract, the forwarder, team setup and the test helpers.',
+      [
+        'sync/forward',
+        'sync/team-setup',
+        'testing/couch-context',
+        'testing/prng',
+        'testing/team-main',
       ],
-    },
+    ),
   },
   {
     files: ['**/*.mjs', '**/*.js'],

@@ -246,8 +246,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 /**
  * Reads a framed upload (contract/upload-frame.ts) from a request as it arrives: each chunk
  * goes to the frame reader, which copies file bytes straight into buffers of their declared
- * lengths, so the body is never gathered into one string or buffer. On a refusal the rest of the body is drained (read and
- * dropped), so that the answer saying why can be read by the page.
+ * lengths, so the body is never gathered into one string or buffer. On a refusal the rest of
+ * the body is drained (read and dropped), so that the answer saying why can be read by the page.
  */
 export function readFramedUpload(req: IncomingMessage): Promise<FramedUpload> {
   return new Promise((resolve, reject) => {

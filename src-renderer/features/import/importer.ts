@@ -23,10 +23,10 @@ import {
   type PickedFiles,
   type UploadPart,
 } from './upload-batches';
-
-export type { PickedFile, PickedFiles } from './upload-batches';
 import { storeInBatches, type StoreSummary } from '../../db/articles';
 import type { ReadoutDB } from '../../db/db';
+
+export type { PickedFile, PickedFiles } from './upload-batches';
 
 export interface ImportOutcome extends StoreSummary {
   errors: ImportError[];
@@ -195,9 +195,10 @@ const BATCH_FILES = 100;
 /**
  * Browser preview: an upload session. The page sends one batch of files at a time (the browser
  * streams their bytes, see upload-batches.ts) and stores its articles before sending the next,
- * so neither the page nor the preview server ever holds the whole import. At most MAX_IMPORT_BYTES are read for one import, as on
- * the desktop: the file that would pass it goes by its size alone, main answers with the error
- * saying how many were left, and the files after it are never read.
+ * so neither the page nor the preview server ever holds the whole import. At most
+ * MAX_IMPORT_BYTES are read for one import, as on the desktop: the file that would pass it goes
+ * by its size alone, main answers with the error saying how many were left, and the files after
+ * it are never read.
  */
 export async function importUploads(
   db: ReadoutDB,
