@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { revokeMember } from '../../src-main/sync/team-setup';
+import { revokeMember, type JoinDetails } from '../../src-main/sync/team-setup';
 import type {} from '../../src-main/testing/couch-context';
 import { describeFailure, LiveSync, type SyncStatus } from './live';
 import {
@@ -10,6 +10,7 @@ import {
   testDesk,
   testTeam,
   vanishingNetwork,
+  type TestDesk,
 } from './testing';
 
 const server = inject('couchServer');
@@ -19,6 +20,16 @@ function live(options: ConstructorParameters<typeof LiveSync>[0]): LiveSync {
   const loop = new LiveSync({ debounceMs: 20, longPollMs: 2_000, ...options });
   running.push(loop);
   return loop;
+}
+
+/** A live loop for `desk` over a network the test can cut and restore, already synced once. */
+async function syncedOverVanishingNetwork(team: JoinDetails, desk: TestDesk) {
+  const network = vanishingNetwork();
+  const remote = bridgedRemote(() => accessFor(team, desk.me), network.fetch);
+  const loop = live({ desk, remote, backoff: { firstMs: 50, maxMs: 200 } });
+  loop.start();
+  await until(loop, s => s.state === 'synced');
+  return { network, loop };
 }
 
 /** Resolves with the first status that satisfies `test` (the current one included). */
@@ -80,11 +91,7 @@ describe('LiveSync', { timeout: 40_000 }, () => {
   it('shows offline while the server is gone, keeps the edit pending, and sends it when back', async () => {
     const team = await testTeam(server, ['ana']);
     const ana = await testDesk(team, 'ana');
-    const network = vanishingNetwork();
-    const remote = bridgedRemote(() => accessFor(team, 'ana'), network.fetch);
-    const loop = live({ desk: ana, remote, backoff: { firstMs: 50, maxMs: 200 } });
-    loop.start();
-    await until(loop, s => s.state === 'synced');
+    const { network, loop } = await syncedOverVanishingNetwork(team, ana);
 
     network.vanish();
     await ana.db.highlights.put(sampleHighlight('h1', 5));
@@ -101,11 +108,7 @@ describe('LiveSync', { timeout: 40_000 }, () => {
     const team = await testTeam(server, ['ana', 'ben']);
     const ana = await testDesk(team, 'ana');
     const ben = await testDesk(team, 'ben');
-    const network = vanishingNetwork();
-    const remote = bridgedRemote(() => accessFor(team, 'ana'), network.fetch);
-    const loop = live({ desk: ana, remote, backoff: { firstMs: 50, maxMs: 200 } });
-    loop.start();
-    await until(loop, s => s.state === 'synced');
+    const { network, loop } = await syncedOverVanishingNetwork(team, ana);
 
     network.vanish();
     await ana.db.highlights.put(sampleHighlight('h1', 5));
