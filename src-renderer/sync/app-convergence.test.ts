@@ -4,6 +4,7 @@ import type {} from '../../src-main/testing/couch-context';
 import { trashedItems, trashHighlight, untrash } from '../db/trash';
 import { renameColour } from '../features/highlights/palette';
 import * as commands from '../features/undo/commands';
+import { resolveDecision } from '../features/team/resolve';
 import { decideField, deleteMeeting, resetField } from '../meetings/actions';
 import { applyDecisions, type ShownMeeting } from '../meetings/decisions';
 import { meeting, mention } from '../meetings/testing';
@@ -157,6 +158,56 @@ describe('syncRound over the app’s own repositories', { timeout: 60_000 }, () 
     const back = await highlight(ana, 'h2');
     expect(back.note).toBe('Keep this one');
     expect(back).not.toHaveProperty('trashedAt');
+    expect(await workTables(ben)).toEqual(await workTables(ana));
+  });
+
+  // The e2e run that found this: a desk decides while its replica already holds a newer team
+  // revision of the record than Dexie shows (a colleague's edit pulled, not yet applied). The
+  // pump then merges the decision into that revision, and used to add the team's copy of the
+  // conflict back, so the entry came back on both desks after the analyst had decided it.
+  it('keeps a decision made while a colleague’s later edit of the record is on its way in', async () => {
+    const team = await testTeam(server, ['ana', 'ben']);
+    const clock = { t: 1_000 };
+    const ana = await testDesk(team, 'ana', clock);
+    const ben = await testDesk(team, 'ben', clock);
+    await commands.createHighlight(ana.db, sampleHighlight('h3', 12)).do();
+    await settle([ana, ben], 1);
+    for (const [desk, note] of [
+      [ana, 'Ask the embassy'],
+      [ben, 'They met on Tuesday'],
+    ] as const) {
+      const h = await highlight(desk, 'h3');
+      await commands.updateHighlight(desk.db, h, { ...h, note, updatedAt: 40 }, 'Edit').do();
+    }
+    await settle([ana, ben]);
+    const [entry] = await needsYourDecision(ben.db);
+    expect(entry?.field).toBe('note');
+    expect(await needsYourDecision(ana.db)).toEqual([entry]);
+
+    // Ana tags the highlight; her revision (still listing the conflict) reaches Ben's replica.
+    const tagged = await highlight(ana, 'h3');
+    await commands
+      .updateHighlight(ana.db, tagged, { ...tagged, tags: ['embassy'], updatedAt: 50 }, 'Tag')
+      .do();
+    await syncRound(ana, ana.remote);
+    await ben.local.replicate.from(ben.remote);
+    // Ben decides before his desk has applied it.
+    const decided = await resolveDecision(
+      ben.db,
+      { me: 'ben', now: () => 60 },
+      entry,
+      'Ask the embassy',
+    );
+    expect(decided.ok).toBe(true);
+    await settle([ben, ana]);
+
+    for (const desk of [ana, ben]) {
+      expect(await needsYourDecision(desk.db)).toEqual([]);
+      expect(await highlight(desk, 'h3')).toMatchObject({
+        note: 'Ask the embassy',
+        tags: ['embassy'],
+      });
+    }
     expect(await workTables(ben)).toEqual(await workTables(ana));
   });
 

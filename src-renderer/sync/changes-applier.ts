@@ -13,7 +13,7 @@
  */
 import { canonicalJson, mergeFields } from './field-merge';
 import { dataOf, parseDoc, refOf, type SyncDoc } from './documents';
-import { combineNeeds, conflictRows } from './needs-decision';
+import { combineNeeds, conflictRows, mergeNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
 import { syncedTables, writeDataMany, type SyncDexie } from './sync-db';
 import { CHECKPOINT_KEY, revKey } from './sync-stores';
@@ -88,7 +88,10 @@ export async function resolveConflicts(
       { fields: loser.data, by: loser.editedBy, at: loser.updatedAt },
     );
     fields = result.fields;
-    needs = combineNeeds(combineNeeds(needs, loser.needsDecision ?? []), result.conflicts);
+    needs = combineNeeds(
+      mergeNeeds(ancestor?.needsDecision ?? [], needs, loser.needsDecision ?? []),
+      result.conflicts,
+    );
     updatedAt = Math.max(updatedAt, loser.updatedAt);
   }
   const deletions = losers.map(rev => ({ _id: id, _rev: rev, _deleted: true }));

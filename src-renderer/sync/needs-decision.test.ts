@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineNeeds, decisionConflicts } from './needs-decision';
+import { combineNeeds, decisionConflicts, mergeNeeds, type NeedsDecision } from './needs-decision';
 import type { SyncedDecision } from './sync-db';
 
 function decision(id: string, value: string, extra: Partial<SyncedDecision> = {}): SyncedDecision {
@@ -68,5 +68,40 @@ describe('combineNeeds', () => {
       ],
     };
     expect(combineNeeds([a], [b])).toEqual([{ field: 'note', values: [...a.values, b.values[0]] }]);
+  });
+});
+
+describe('mergeNeeds', () => {
+  const note: NeedsDecision[number] = {
+    field: 'note',
+    values: [
+      { value: 'Ask the embassy', by: 'ana', at: 1 },
+      { value: 'They met on Tuesday', by: 'ben', at: 2 },
+    ],
+  };
+  const colour: NeedsDecision[number] = {
+    field: 'colour',
+    values: [
+      { value: 1, by: 'ana', at: 3 },
+      { value: 2, by: 'ben', at: 4 },
+    ],
+  };
+
+  it('keeps an entry decided on one side when the other side carried it unchanged', () => {
+    expect(mergeNeeds([note], [], [note])).toEqual([]);
+    expect(mergeNeeds([note], [note], [])).toEqual([]);
+  });
+
+  it('keeps a conflict either side found since the ancestor, and one neither decided', () => {
+    expect(mergeNeeds([note], [note], [note, colour])).toEqual([colour, note]);
+    expect(mergeNeeds([], [note], [])).toEqual([note]);
+  });
+
+  it('keeps every value when both sides changed the same entry', () => {
+    const third = { ...note, values: [...note.values, { value: 'Wednesday', by: 'cem', at: 5 }] };
+    const reordered = { ...note, values: [...note.values].reverse() };
+    expect(mergeNeeds([note], [reordered], [])).toEqual([]);
+    expect(mergeNeeds([note], [third], [])).toEqual([third]);
+    expect(mergeNeeds([], [note], [third])).toEqual([third]);
   });
 });

@@ -47,6 +47,41 @@ export function combineNeeds(
     .map(([field, values]) => ({ field, values }));
 }
 
+/** One entry's values as a set, so that equal entries compare equal whatever their order. */
+function valuesKey(entry: NeedsDecision[number] | undefined): string | undefined {
+  if (!entry) return undefined;
+  return canonicalJson(entry.values.map(v => canonicalJson([v.value, v.by, v.at])).sort());
+}
+
+/**
+ * The three-way merge of two sides' lists against their common ancestor's, field by field, as
+ * the record's own fields merge: an entry one side left as the ancestor had it takes the other
+ * side's (so an entry one desk decided, and so removed, stays decided while the other desk
+ * carried it along unchanged); an entry both sides changed keeps the values of both. A plain
+ * union instead brings back every conflict an analyst decided while a colleague's unrelated
+ * edit of the same record was in flight.
+ */
+export function mergeNeeds(
+  ancestor: NeedsDecision,
+  a: NeedsDecision,
+  b: NeedsDecision,
+): NeedsDecision {
+  const byField = (needs: NeedsDecision) => new Map(needs.map(entry => [entry.field, entry]));
+  const [o, x, y] = [byField(ancestor), byField(a), byField(b)];
+  const merged: NeedsDecision = [];
+  for (const field of new Set([...x.keys(), ...y.keys()])) {
+    const [was, left, right] = [o.get(field), x.get(field), y.get(field)];
+    if (valuesKey(left) === valuesKey(was)) {
+      if (right) merged.push(right);
+    } else if (valuesKey(right) === valuesKey(was)) {
+      if (left) merged.push(left);
+    } else {
+      merged.push(...(left ? [left] : []), ...(right ? [right] : []));
+    }
+  }
+  return combineNeeds([], merged);
+}
+
 export function conflictRows(docId: string, needs: NeedsDecision): SyncConflictRow[] {
   return needs.map(n => ({ id: `${docId}|${n.field}`, docId, field: n.field, values: n.values }));
 }

@@ -26,7 +26,7 @@ import {
   type SyncDoc,
   type SyncedTable,
 } from './documents';
-import { conflictRows, needsFromRows, combineNeeds } from './needs-decision';
+import { conflictRows, needsFromRows, combineNeeds, mergeNeeds } from './needs-decision';
 import { markSyncWrite } from './outbox-capture';
 import { readData, readDataMany, tablesOf, writeDataMany, type SyncDexie } from './sync-db';
 import {
@@ -291,7 +291,12 @@ async function pumpBatch(
           { fields: mine, by: context.me, at: context.now() },
         );
         next = result.fields;
-        needs = combineNeeds(combineNeeds(needs, current.needsDecision ?? []), result.conflicts);
+        // Against the revision the desk's list reflects: an entry decided here since stays
+        // decided unless the team's copy of it changed too.
+        needs = combineNeeds(
+          mergeNeeds(base?.needsDecision ?? [], needs, current.needsDecision ?? []),
+          result.conflicts,
+        );
         merged = true;
       } else {
         // Deleted here while the team edited it: the team's edit stays and comes back to Dexie.
