@@ -98,4 +98,19 @@ describe('valueText', () => {
     const date = { start: '2026-03-04', end: '2026-03-06', precision: 'day', text: null };
     expect(valueText(entry('m1', 'date', 'meeting'), date)).toBe('2026-03-04 – 2026-03-06');
   });
+
+  it('shows a briefing’s key points numbered, one a line, and left-out highlights by count', () => {
+    const points = [
+      { key: 'own:1', text: 'Both sides want a second round.', articleId: null },
+      { key: 'h:h1', text: 'The ministers met for three hours.', articleId: 'a1' },
+    ];
+    const text = valueText(entry('briefing:m1', 'keyPoints'), points);
+    expect(text).toBe('1. Both sides want a second round.\n2. The ministers met for three hours.');
+    expect(text).not.toContain('{');
+    expect(valueText(entry('briefing:m1', 'keyPoints'), [])).toBe('(no key points)');
+    expect(valueText(entry('briefing:m1', 'excludedHighlights'), ['h1', 'h2'])).toBe(
+      '2 highlights left out',
+    );
+    expect(valueText(entry('briefing:m1', 'excludedHighlights'), [])).toBe('None left out');
+  });
 });

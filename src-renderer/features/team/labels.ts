@@ -112,6 +112,26 @@ function meetingDateText(value: Record<string, unknown>): string | null {
     : value.start;
 }
 
+/**
+ * A briefing's list fields as the Briefing view shows them: key points numbered, one a line (the
+ * value is shown with its line breaks); highlights left out and passages by how many, since their
+ * ids mean nothing to the analyst. Null for a value of another shape.
+ */
+function briefingListText(field: string, value: unknown[]): string | null {
+  if (field === 'keyPoints') {
+    const texts = value.map(point => (point as { text?: unknown } | null)?.text);
+    if (!texts.every(text => typeof text === 'string')) return null;
+    if (texts.length === 0) return '(no key points)';
+    return texts.map((text, i) => `${i + 1}. ${text as string}`).join('\n');
+  }
+  const count = value.length;
+  if (field === 'excludedHighlights') {
+    return count === 0 ? 'None left out' : `${count} highlight${count === 1 ? '' : 's'} left out`;
+  }
+  if (field === 'anchors') return `${count} passage${count === 1 ? '' : 's'}`;
+  return null;
+}
+
 /** One value as text: strings as written, colours by number, lists joined, empty said so. */
 export function valueText(
   item: DecisionNeeded,
@@ -137,6 +157,10 @@ export function valueText(
   if (kind === 'meeting' && item.field === 'date' && typeof value === 'object') {
     const text = meetingDateText(value as Record<string, unknown>);
     if (text) return text;
+  }
+  if (kind === 'briefing' && Array.isArray(value)) {
+    const briefingList = briefingListText(item.field, value);
+    if (briefingList) return briefingList;
   }
   if (item.field === 'colour' && typeof value === 'number') {
     const name = colourNames[value];
