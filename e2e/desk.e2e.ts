@@ -4,22 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
 
 const MOSCOW = /^The defense ministers/;
 const TEHRAN = /^Iranian Defense Minister/;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')}`,
-    );
-}
 
 test.describe('highlights', () => {
   test('select, highlight, write a note, reload: all still there', async ({ app }) => {

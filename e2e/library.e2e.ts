@@ -3,8 +3,8 @@
  * several articles at once from the keyboard, corrected metadata that the meetings follow, and
  * read state and reading position that survive a reload. The articles are written here.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library';
 import { MeetingsPage } from './pages/meetings';
@@ -51,13 +51,6 @@ async function importMine(library: LibraryPage, files: ReturnType<typeof file>[]
   await library.importFiles(files);
   await expect(library.importReport).toBeVisible();
   await library.closeReport();
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id}: ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
 }
 
 async function choose(page: Page, label: string, value: string): Promise<void> {
