@@ -73,9 +73,12 @@ const HISTORY_AFTER =
 const POSSESSIVE_NAME_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}-]+(?:'s|’s)\s+$/u;
 const POSSESSIVE_COMPLEMENT_AFTER =
   /^\s+(?:to|in|with|between|among|of|on|at|for|last|next|this)\b/i;
-/** The nearest determiner: "the sidelines of the summit" is read from the second "the". */
+/**
+ * The nearest determiner: "the sidelines of the summit" is read from the second "the". A day's
+ * possessive is written with either apostrophe ("today’s meeting" in most news copy).
+ */
 const DETERMINER_BEFORE =
-  /^.*\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
+  /^.*\b(the|this|that|these|those|such|said|its|their|his|her|both|(?:to|yester|mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
 /**
  * Words that make "the … summit" a meeting of its own rather than one named before: "the next
  * summit", "the annual talks", and numbered editions ("the 12th round", "the eighth summit").

@@ -32,7 +32,7 @@ import {
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
-import { mayJoin, referBackOf, withoutTellers } from './refer-back';
+import { mayJoin, partiesAgreement, referBackOf, withoutTellers } from './refer-back';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
@@ -285,12 +285,14 @@ function resolveAnaphor(
   counted: number | null,
   date: MeetingDate,
   exclude: ArticleMeeting | null,
+  named: string[] = [],
 ): ArticleMeeting | null {
   let best: ArticleMeeting | null = null;
   let bestScore = -Infinity;
   for (const m of meetings) {
     if (m === exclude) continue;
     let s = -0.1 * (sentenceIndex - m.lastSentence) - (m.separate ? 0.5 : 0);
+    s += partiesAgreement(named, m.countries);
     if (status) s += (status === 'held') === (m.status === 'held') ? 1 : -1;
     if (levels.length > 0 && m.levels.length > 0)
       s += levels.some(l => m.levels.includes(l)) ? 1 : -0.5;
@@ -722,6 +724,7 @@ export function extractArticle(
       countedOf(s.text, a),
       date,
       null,
+      parts.countries,
     );
     if (!target) return;
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTriggers } from './cues';
 import { extractArticle } from './extract';
-import { referBackOf, tellers } from './refer-back';
+import { partiesAgreement, referBackOf, tellers } from './refer-back';
 import { testArticle } from './test-article';
 
 /** A Sunday. */
@@ -46,7 +46,29 @@ describe('tellers', () => {
   });
 });
 
+describe('partiesAgreement', () => {
+  it('scores how far the countries a sentence names are the parties of a meeting', () => {
+    expect(partiesAgreement(['PT', 'MA'], ['MA', 'PT'])).toBe(1);
+    expect(partiesAgreement(['PT', 'MA'], ['PT', 'MA', 'ES'])).toBeCloseTo(2 / 3);
+    expect(partiesAgreement([], ['PT'])).toBe(0);
+  });
+});
+
 describe('references back in an article', () => {
+  it('gives a reference back naming its parties to their meeting, not to the last one named', () => {
+    const quote =
+      '"The visits give Portugal and Morocco a chance to expand their trade," an aide said.';
+    const text =
+      ' date 2024-03-10 Portuguese Foreign Minister Ana Ferreira will visit Rabat on Thursday to meet Moroccan Foreign Minister Karim Idrissi.\n\n' +
+      'The trip comes after a visit by Idrissi to Lisbon in June 2022, when he also met Spanish Foreign Minister Luis Ortega.\n\n' +
+      quote;
+    const ms = extractArticle(testArticle(text));
+    const cited = (city: string) =>
+      ms.find(m => m.city === city)?.mentions.map(x => x.sentence) ?? [];
+    expect(cited('Rabat')).toContain(quote);
+    expect(cited('Lisbon')).not.toContain(quote);
+  });
+
   it('folds "said the talks with …" into the talks the article has already reported', () => {
     const text =
       ' date 2024-03-10 Portuguese and Moroccan negotiators held talks in Seville on Tuesday.\n\n' +

@@ -122,3 +122,15 @@ export function withoutTellers<T extends { people: Person[]; countries: string[]
   const countries = clause.countries.filter(c => !theirs.has(c) || kept.has(c));
   return { ...clause, people, countries };
 }
+
+/**
+ * How well the countries a reference back names ("the visits give Chile and Peru a chance …")
+ * fit a meeting's parties, from 0 to 1: the sentence is evidence of the meeting whose parties
+ * it names, not merely of the one mentioned last. 0 when it names none.
+ */
+export function partiesAgreement(named: string[], parties: string[]): number {
+  if (named.length === 0 || parties.length === 0) return 0;
+  const theirs = new Set(parties);
+  const shared = named.filter(c => theirs.has(c)).length;
+  return shared / (named.length + parties.length - shared);
+}
