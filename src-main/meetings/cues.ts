@@ -4,6 +4,7 @@
  * whether a meeting word refers back to a meeting already named ("the meeting", "these talks").
  */
 import { failedAttempt } from './attempts';
+import { ongoingProcess } from './ongoing';
 
 export type TriggerKind = 'noun' | 'verb' | 'visit' | 'host';
 
@@ -160,6 +161,8 @@ export function findTriggers(sentence: string): Trigger[] {
       continue;
     if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
     if (HISTORY_AFTER.test(after)) continue;
+    // "negotiations … have been ongoing since 2017": a years-long process, no one meeting.
+    if (ongoingProcess(sentence, word, end)) continue;
     if (/^meetings?$/.test(word) && DOMESTIC_BEFORE.test(before)) continue;
     // "a series of upcoming meetings": several meetings, each reported (or not) on its own.
     if (/s$/.test(word) && SERIES_BEFORE.test(before)) continue;
