@@ -24,6 +24,19 @@ describe('findTriggers', () => {
     expect(words('The talks began on Monday in Quito.')).toEqual(['talks']);
     expect(words('The Summit of the Andes began in Quito on Monday.')).toEqual(['summit']);
   });
+  it('reads "today’s meeting" as a reference back with either apostrophe', () => {
+    const ref = (s: string) => findTriggers(s).map(t => t.anaphoric);
+    expect(ref('No deal is due at today’s meeting.')).toEqual([true]);
+    expect(ref("No deal is due at today's meeting.")).toEqual([true]);
+    expect(ref('No deal is due at Friday’s meeting.')).toEqual([true]);
+  });
+  it('reads a planned trip to a named place as a visit, but not a trip to an event', () => {
+    const [t] = findTriggers('Reports said the Chilean minister would travel to Quito next week.');
+    expect([t?.word, t?.kind]).toEqual(['travel to', 'visit']);
+    expect(words('The minister will travel to Quito to attend the summit.')).toEqual(['summit']);
+    expect(words('Tourists travel to Quito every summer.')).toEqual([]);
+    expect(words('She would travel to the coast later.')).toEqual([]);
+  });
   it('ignores phone calls and video links', () => {
     expect(words('The two leaders held talks by phone on Monday.')).toEqual([]);
     expect(words('They spoke in a telephone meeting.')).toEqual([]);

@@ -3,6 +3,8 @@
  * that do not (phone calls, press conferences, a mountain's summit, "meet the demand"), and
  * whether a meeting word refers back to a meeting already named ("the meeting", "these talks").
  */
+import { failedAttempt } from './attempts';
+import { ongoingProcess } from './ongoing';
 
 export type TriggerKind = 'noun' | 'verb' | 'visit' | 'host';
 
@@ -21,11 +23,11 @@ export interface Trigger {
 }
 
 const TRIGGER_RE =
-  /\b(meetings?|meet|meets|met|talks|summits?|ministerials?|visits?|visited|visiting|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|tête-à-tête|tete-a-tete|received|receives|hosted|hosts|will host|to host|sat down with|trilateral|quadrilateral|bilateral)\b/gi;
+  /\b(meetings?|meet|meets|met|talks|summits?|ministerials?|visits?|visited|visiting|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|tête-à-tête|tete-a-tete|received|receives|hosted|hosts|will host|to host|sat down with|trilateral|quadrilateral|bilateral|travel to)\b/gi;
 
 /** A cheap test run on every sentence before the full analysis. */
 export const QUICK_TRIGGER_RE =
-  /\b(?:meet|meets|met|meetings?|talks|summits?|ministerial|visit|visits|visited|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|received|receives|hosted|hosts|host|sat down)\b/i;
+  /\b(?:meet|meets|met|meetings?|talks|summits?|ministerial|visit|visits|visited|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|received|receives|hosted|hosts|host|sat down|travel to)\b/i;
 
 const REMOTE_BEFORE =
   /\b(?:phone|telephone|video|virtual|online|tele-?conference|zoom|remote)\W+(?:\w+\W+){0,2}$/i;
@@ -72,14 +74,17 @@ const HISTORY_AFTER =
 const POSSESSIVE_NAME_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}-]+(?:'s|’s)\s+$/u;
 const POSSESSIVE_COMPLEMENT_AFTER =
   /^\s+(?:to|in|with|between|among|of|on|at|for|last|next|this)\b/i;
-/** The nearest determiner: "the sidelines of the summit" is read from the second "the". */
+/**
+ * The nearest determiner: "the sidelines of the summit" is read from the second "the". A day's
+ * possessive is written with either apostrophe ("today’s meeting" in most news copy).
+ */
 const DETERMINER_BEFORE =
-  /^.*\b(the|this|that|these|those|such|said|its|their|his|her|both|today's|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
+  /^.*\b(the|this|that|these|those|such|said|its|their|his|her|both|(?:to|yester|mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\s+((?:[\p{L}\d’'-]+\s+){0,3})$/iu;
 /**
  * Words that make "the … summit" a meeting of its own rather than one named before: "the next
  * summit", "the annual talks", and numbered editions ("the 12th round", "the eighth summit").
  */
-const NEW_REFERENT_MODIFIER =
+export const NEW_REFERENT_MODIFIER =
   /\b(next|upcoming|previous|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)|planned|proposed|possible|prospective|future|forthcoming|follow-up|another|new|annual|inaugural|similar)\b/i;
 const COMPLEMENT_AFTER =
   /^\s+(?:between|among|with|involving|of (?:the )?(?:[\p{Lu}]|heads|leaders|foreign|defen[cs]e|deputy|presidents|prime|ministers|top|senior|two|three|four|five|security|national|joint))/u;
@@ -156,9 +161,13 @@ export function findTriggers(sentence: string): Trigger[] {
       continue;
     if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
     if (HISTORY_AFTER.test(after)) continue;
+    // "negotiations … have been ongoing since 2017": a years-long process, no one meeting.
+    if (ongoingProcess(sentence, word, end)) continue;
     if (/^meetings?$/.test(word) && DOMESTIC_BEFORE.test(before)) continue;
     // "a series of upcoming meetings": several meetings, each reported (or not) on its own.
     if (/s$/.test(word) && SERIES_BEFORE.test(before)) continue;
+    // "failed to enter the capital to meet", "tried to meet … but were turned away".
+    if (failedAttempt(sentence, start, end)) continue;
     if (/^(?:meet|meets|met|meeting)$/.test(word)) {
       if (NO_MEETING_BEFORE.test(before)) continue;
       if (SUPPOSED_BEFORE.test(before) && lastBut > end) continue;
@@ -176,6 +185,13 @@ export function findTriggers(sentence: string): Trigger[] {
     if (word === 'meeting' && /\b(?:is|are|was|were|be|been)\s+$/i.test(before)) {
       if (MEET_ABSTRACT_AFTER.test(after)) continue;
       kind = 'verb';
+    }
+    // "would travel to Beirut next week": a trip to a capital or a country is a visit; a trip
+    // "to attend the summit" or "for talks" is the event it goes to, read from that word.
+    if (word === 'travel to') {
+      if (!/^\s+\p{Lu}/u.test(after) || QUICK_TRIGGER_RE.test(after)) continue;
+      if (!/\b(?:will|would|to|is due to|are due to|plans to|set to)\s+$/i.test(before)) continue;
+      kind = 'visit';
     }
     if (/^visit/.test(word)) {
       if (word === 'visiting') continue; // "the visiting minister": the visit is named elsewhere

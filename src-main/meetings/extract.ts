@@ -32,6 +32,7 @@ import {
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
+import { mayJoin, partiesAgreement, referBackOf, withoutTellers } from './refer-back';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
@@ -199,13 +200,25 @@ function surnames(people: Person[]): string[] {
 }
 
 /** Whether a new clause can be another mention of `m` in the same article; a score or -1. */
-function sameArticleScore(m: ArticleMeeting, c: Candidate, another = false): number {
+function sameArticleScore(
+  m: ArticleMeeting,
+  c: Candidate,
+  another = false,
+  referBack = false,
+): number {
   if (m.separate !== c.separate) return -1;
-  if ((m.status === 'held') !== (c.status === 'held')) return -1;
+  // A reference back ("said the talks with …", "would meet her") keeps the tense of its telling,
+  // and the level words of its teller ("a spokesman said").
+  if (!referBack && (m.status === 'held') !== (c.status === 'held')) return -1;
   if (!datesCompatible(m.date, c.date)) return -1;
   if (m.monthHint && c.monthHint && m.monthHint !== c.monthHint && (!m.date.start || !c.date.start))
     return -1;
-  if (m.levels.length > 0 && c.levels.length > 0 && !c.levels.some(l => m.levels.includes(l)))
+  if (
+    !referBack &&
+    m.levels.length > 0 &&
+    c.levels.length > 0 &&
+    !c.levels.some(l => m.levels.includes(l))
+  )
     return -1;
   if (m.city && c.city && m.city !== c.city) return -1;
   // "X also met Y": the clause adds an encounter, so a new counterpart makes a new meeting.
@@ -227,6 +240,9 @@ function sameArticleScore(m: ArticleMeeting, c: Candidate, another = false): num
     score += j;
   } else if (c.people.length > 0 && surnames(c.people).some(s => surnames(m.people).includes(s)))
     score += 0.5;
+  // A reference back that names no party of its own ("he said the meeting of the ministers")
+  // means a meeting already reported, like "the meeting" does.
+  else if (referBack && c.countries.length === 0 && c.people.length === 0) score += 0;
   else if (c.countries.length > 0 || m.countries.length > 0) return -1;
   if (m.city && c.city === m.city) score += 0.3;
   if (m.date.start && c.date.start) score += 0.3;
@@ -269,12 +285,14 @@ function resolveAnaphor(
   counted: number | null,
   date: MeetingDate,
   exclude: ArticleMeeting | null,
+  named: string[] = [],
 ): ArticleMeeting | null {
   let best: ArticleMeeting | null = null;
   let bestScore = -Infinity;
   for (const m of meetings) {
     if (m === exclude) continue;
     let s = -0.1 * (sentenceIndex - m.lastSentence) - (m.separate ? 0.5 : 0);
+    s += partiesAgreement(named, m.countries);
     if (status) s += (status === 'held') === (m.status === 'held') ? 1 : -1;
     if (levels.length > 0 && m.levels.length > 0)
       s += levels.some(l => m.levels.includes(l)) ? 1 : -0.5;
@@ -581,23 +599,34 @@ export function extractArticle(
       const beside = anaphors
         .filter(a => a.start >= group.segment[0] && isSidelineHost(s.text, a))
         .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
+      // "said the talks with the rebels began", "would meet her": a meeting already reported.
+      const back = referBackOf(s.text, head, group.segment);
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
       const targets: ArticleMeeting[] = [];
       for (const one of splitBilaterals(s.text, head, group.segment[1], cand) ?? [cand]) {
         let target: ArticleMeeting | null = null;
         let bestScore = -1;
+        let joinedBack = false;
+        // A reference back adds what it says of the meeting, not the people who tell of it.
+        const bare = back ? withoutTellers(s.text, head.start, one) : null;
         // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
         // bounded search keeps a pathological article linear.
         for (const m of meetings.slice(-RECENT_MEETINGS)) {
           if (beside.includes(m)) continue;
-          const own = sameArticleScore(m, one, another);
+          let own = sameArticleScore(m, one, another);
+          let viaBack = false;
+          if (own < 0 && bare && back && mayJoin(back, one.date, m.status)) {
+            own = sameArticleScore(m, bare, another, true);
+            viaBack = own >= 0;
+          }
           const sc = own - 0.05 * (index - m.lastSentence);
           if (own >= 0 && sc > bestScore) {
             bestScore = sc;
             target = m;
+            joinedBack = viaBack;
           }
         }
-        if (target) absorb(target, one);
+        if (target) absorb(target, joinedBack && bare ? bare : one);
         else {
           target = {
             articleId: article.id,
@@ -695,6 +724,7 @@ export function extractArticle(
       countedOf(s.text, a),
       date,
       null,
+      parts.countries,
     );
     if (!target) return;
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
