@@ -9,6 +9,7 @@ import type { Article } from '../contract/article';
 import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
 import { dayShiftAfter, shiftedDate } from './anchored-dates';
 import { splitBilaterals } from './bilaterals';
+import { splitMetBoth } from './met-both';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import {
@@ -583,13 +584,18 @@ export function extractArticle(
         .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
       const targets: ArticleMeeting[] = [];
-      for (const one of splitBilaterals(s.text, head, group.segment[1], cand) ?? [cand]) {
+      // "met both A and B": one encounter with each.
+      const each =
+        splitBilaterals(s.text, head, group.segment[1], cand) ??
+        splitMetBoth(s.text, group.triggers, group.segment[1], cand, parts.place?.at ?? null);
+      for (const one of each ?? [cand]) {
         let target: ArticleMeeting | null = null;
         let bestScore = -1;
         // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
         // bounded search keeps a pathological article linear.
         for (const m of meetings.slice(-RECENT_MEETINGS)) {
-          if (beside.includes(m)) continue;
+          // One encounter of a split clause is never another's mention ("met both A and B").
+          if (beside.includes(m) || targets.includes(m)) continue;
           const own = sameArticleScore(m, one, another);
           const sc = own - 0.05 * (index - m.lastSentence);
           if (own >= 0 && sc > bestScore) {
