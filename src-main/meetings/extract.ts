@@ -10,6 +10,7 @@ import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../
 import { dayShiftAfter, shiftedDate } from './anchored-dates';
 import { splitBilaterals } from './bilaterals';
 import { splitMetBoth } from './met-both';
+import { continuedSpan, continuesStory, countedDay, dayOfEvent, eventSpan } from './event-days';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import {
@@ -377,7 +378,11 @@ export function extractArticle(
         const d = resolveDate(h, ref, 'past');
         if (d.start && d.precision === 'day') remoteDays.add(d.start);
       }
-    if (!QUICK_TRIGGER_RE.test(s.text)) return;
+    if (!QUICK_TRIGGER_RE.test(s.text)) {
+      // "They started today and will end on Friday": the span of the event just reported.
+      if (meetings.length > 0 && continuesStory(s.text)) spanOfStory(meetings, s, index, ref);
+      return;
+    }
     const triggers = findTriggers(s.text);
     if (triggers.length === 0) return;
     const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
@@ -473,6 +478,9 @@ export function extractArticle(
         date = leg.date;
         anchored = true;
       }
+      // "began on Monday and will run until Friday": the event's end, read forward from its start.
+      const span = eventSpan(s.text, group.segment[0], group.segment[1], ref, date);
+      if (span) date = span;
       if (date.start) clauseDate = date;
       const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
       // A called-off or postponed meeting was planned, whatever the tense of the report.
@@ -579,8 +587,13 @@ export function extractArticle(
         cand.confidence.countries = cand.confidence.people;
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
       // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
+      // "met … on the second day of the summit": likewise, a meeting held on one of its days.
       const beside = anaphors
-        .filter(a => a.start >= group.segment[0] && isSidelineHost(s.text, a))
+        .filter(
+          a =>
+            a.start >= group.segment[0] &&
+            (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
+        )
         .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
       const targets: ArticleMeeting[] = [];
@@ -628,8 +641,10 @@ export function extractArticle(
         if (relative) keepRelative(target, relative.date, relative.tense);
         // "traveled to attend the four-way meeting, met separately": same date and place.
         for (const a of anaphors) {
-          if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
-            continue;
+          const before = s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart);
+          // "met on the second day of the summit": that day of the summit's dates.
+          const nth = countedDay(before);
+          if (!INHERIT_BEFORE.test(before) && nth === null) continue;
           const host = resolveAnaphor(
             meetings,
             index,
@@ -645,7 +660,12 @@ export function extractArticle(
             if (isSidelineHost(s.text, a)) sidelines.push(target);
             continue;
           }
-          if (!target.date.start && host.date.start) target.date = host.date;
+          const day = nth === null ? null : dayOfEvent(host.date, nth);
+          // A day counted within the event beats one carried from the sentence before.
+          if (day && (!target.date.start || target.confidence.date?.basis === 'context')) {
+            target.date = day;
+            target.confidence.date = { confidence: 'medium', basis: 'context' };
+          } else if (!target.date.start && host.date.start) target.date = host.date;
           else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
           if (!target.city && host.city) {
             target.city = host.city;
@@ -723,6 +743,32 @@ export function extractArticle(
   carryPlaces(meetings);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
+}
+
+/** Gives the meeting mentioned in the sentence before the span a sentence continuing it sets. */
+function spanOfStory(
+  meetings: ArticleMeeting[],
+  s: Sentence,
+  index: number,
+  ref: string | null,
+): void {
+  for (const m of meetings.slice(-RECENT_MEETINGS)) {
+    if (m.lastSentence !== index - 1) continue;
+    const span = continuedSpan(s.text, ref, m.date);
+    if (!span) continue;
+    m.date = span;
+    addMention(m, s, index);
+    return;
+  }
+}
+
+/** "X met Y on the second day of the summit": a meeting verb before a day counted in an event. */
+function onCountedDay(text: string, a: Trigger, head: Trigger): boolean {
+  return (
+    head.kind === 'verb' &&
+    head.end <= a.phraseStart &&
+    countedDay(text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)) !== null
+  );
 }
 
 function countedOf(text: string, a: Trigger): number | null {
