@@ -37,6 +37,7 @@ import { readParticipants, readPurpose, type Participants, type PlaceFound } fro
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
+import { findPreparation } from './preparatory';
 import { quoteFrame } from './quote-frame';
 import { isSidelineHost, sidelineEvent } from './sidelines';
 
@@ -102,12 +103,12 @@ export interface ArticleMeeting extends Candidate {
 }
 
 const BOUNDARY_RE =
-  /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
+  /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare(?: for)?|preparing for|in the run-up to|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
 const ALSO_MET_RE =
   /\balso\s+(?:met|meets|held talks|holds talks|had talks|received|hosted|sat down|talked|conferred)\b/i;
 /** A clause that opens on an event still ahead of the one before it. */
 const LATER_EVENT_RE =
-  /^\s*(?:ahead of|prelude to|in preparation for|to prepare for)\s+(?:[\p{L}\d’'-]+\s+){0,5}$/iu;
+  /^\s*(?:ahead of|prelude to|in preparation for|to prepare(?: for)?|preparing for|in the run-up to)\s+(?:[\p{L}\d’'-]+\s+){0,7}$/iu;
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
@@ -388,6 +389,14 @@ export function extractArticle(
     const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
     let anaphors = triggers.filter(t => t.anaphoric);
     let primaries = triggers.filter(t => !t.anaphoric);
+    // "met on Monday ahead of the summit on Thursday": the summit is a meeting of its own.
+    const prep = findPreparation(s.text, triggers);
+    if (prep) {
+      const others = (t: Trigger): boolean => t.start !== prep.event.start;
+      anaphors = anaphors.filter(others);
+      primaries = [...(prep.gathering ? [prep.gathering] : []), ...primaries.filter(others)];
+      primaries = [...primaries, prep.event].sort((a, b) => a.start - b.start);
+    }
     // "discussed various topics at their meeting today" as the story's first mention: there is
     // nothing to refer back to, so the reference introduces the meeting.
     if (primaries.length === 0 && anaphors.length > 0 && meetings.length === 0) {
