@@ -8,6 +8,7 @@
 import type { MeetingDate } from '../contract/meeting';
 import { datesCompatible } from './dates';
 import type { ArticleMeeting } from './extract';
+import { otherOccasion } from './occasion-kind';
 
 /** A meeting date seen in a sentence, for the sentences that continue the story. */
 export interface StoryDate {
@@ -50,7 +51,9 @@ export function carriesStoryDate(
 /**
  * Gives a meeting without a city the city of the meeting reported just before it in the article
  * when both are held or both planned and their dates agree ("Fidan met … in Brussels. He also
- * met his Greek counterpart."). Marks the place as carried.
+ * met his Greek counterpart."). Marks the place as carried. A bloc's or many-sided event after a
+ * two-sided meeting is another occasion (`occasion-kind.ts`) and keeps no place the text does
+ * not give it.
  */
 export function carryPlaces(meetings: ArticleMeeting[]): void {
   const byStory = [...meetings].sort(
@@ -63,6 +66,7 @@ export function carryPlaces(meetings: ArticleMeeting[]): void {
       prev?.city &&
       (prev.status === 'held') === (m.status === 'held') &&
       datesCompatible(prev.date, m.date, 1) &&
+      !otherOccasion(prev, m) &&
       (!m.placeCountry || m.placeCountry === prev.placeCountry)
     ) {
       m.city = prev.city;

@@ -9,6 +9,8 @@ import type { Article } from '../contract/article';
 import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../contract/meeting';
 import { dayShiftAfter, shiftedDate } from './anchored-dates';
 import { splitBilaterals } from './bilaterals';
+import { splitMetBoth } from './met-both';
+import { continuedSpan, continuesStory, countedDay, dayOfEvent, eventSpan } from './event-days';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import {
@@ -36,6 +38,7 @@ import { mayJoin, partiesAgreement, referBackOf, withoutTellers } from './refer-
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
+import { findPreparation } from './preparatory';
 import { quoteFrame } from './quote-frame';
 import { isSidelineHost, sidelineEvent } from './sidelines';
 
@@ -101,12 +104,12 @@ export interface ArticleMeeting extends Candidate {
 }
 
 const BOUNDARY_RE =
-  /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare for|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
+  /(?:,\s+and\s+|;\s+|,\s+(?:but|while|whereas)\s+|\s+(?:to discuss|to prepare(?: for)?|preparing for|in the run-up to|to plan|ahead of|prelude to|in preparation for|before|after|following)\s+)/gi;
 const ALSO_MET_RE =
   /\balso\s+(?:met|meets|held talks|holds talks|had talks|received|hosted|sat down|talked|conferred)\b/i;
 /** A clause that opens on an event still ahead of the one before it. */
 const LATER_EVENT_RE =
-  /^\s*(?:ahead of|prelude to|in preparation for|to prepare for)\s+(?:[\p{L}\d’'-]+\s+){0,5}$/iu;
+  /^\s*(?:ahead of|prelude to|in preparation for|to prepare(?: for)?|preparing for|in the run-up to)\s+(?:[\p{L}\d’'-]+\s+){0,7}$/iu;
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
@@ -394,12 +397,24 @@ export function extractArticle(
         const d = resolveDate(h, ref, 'past');
         if (d.start && d.precision === 'day') remoteDays.add(d.start);
       }
-    if (!QUICK_TRIGGER_RE.test(s.text)) return;
+    if (!QUICK_TRIGGER_RE.test(s.text)) {
+      // "They started today and will end on Friday": the span of the event just reported.
+      if (meetings.length > 0 && continuesStory(s.text)) spanOfStory(meetings, s, index, ref);
+      return;
+    }
     const triggers = findTriggers(s.text);
     if (triggers.length === 0) return;
     const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
     let anaphors = triggers.filter(t => t.anaphoric);
     let primaries = triggers.filter(t => !t.anaphoric);
+    // "met on Monday ahead of the summit on Thursday": the summit is a meeting of its own.
+    const prep = findPreparation(s.text, triggers);
+    if (prep) {
+      const others = (t: Trigger): boolean => t.start !== prep.event.start;
+      anaphors = anaphors.filter(others);
+      primaries = [...(prep.gathering ? [prep.gathering] : []), ...primaries.filter(others)];
+      primaries = [...primaries, prep.event].sort((a, b) => a.start - b.start);
+    }
     // "discussed various topics at their meeting today" as the story's first mention: there is
     // nothing to refer back to, so the reference introduces the meeting.
     if (primaries.length === 0 && anaphors.length > 0 && meetings.length === 0) {
@@ -490,6 +505,9 @@ export function extractArticle(
         date = leg.date;
         anchored = true;
       }
+      // "began on Monday and will run until Friday": the event's end, read forward from its start.
+      const span = eventSpan(s.text, group.segment[0], group.segment[1], ref, date);
+      if (span) date = span;
       if (date.start) clauseDate = date;
       const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
       // A called-off or postponed meeting was planned, whatever the tense of the report.
@@ -596,14 +614,23 @@ export function extractArticle(
         cand.confidence.countries = cand.confidence.people;
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
       // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
+      // "met … on the second day of the summit": likewise, a meeting held on one of its days.
       const beside = anaphors
-        .filter(a => a.start >= group.segment[0] && isSidelineHost(s.text, a))
+        .filter(
+          a =>
+            a.start >= group.segment[0] &&
+            (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
+        )
         .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
       // "said the talks with the rebels began", "would meet her": a meeting already reported.
       const back = referBackOf(s.text, head, group.segment);
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
       const targets: ArticleMeeting[] = [];
-      for (const one of splitBilaterals(s.text, head, group.segment[1], cand) ?? [cand]) {
+      // "met both A and B": one encounter with each.
+      const each =
+        splitBilaterals(s.text, head, group.segment[1], cand) ??
+        splitMetBoth(s.text, group.triggers, group.segment[1], cand, parts.place?.at ?? null);
+      for (const one of each ?? [cand]) {
         let target: ArticleMeeting | null = null;
         let bestScore = -1;
         let joinedBack = false;
@@ -612,7 +639,8 @@ export function extractArticle(
         // Only the latest meetings: an article's mentions of one meeting sit near each other, and a
         // bounded search keeps a pathological article linear.
         for (const m of meetings.slice(-RECENT_MEETINGS)) {
-          if (beside.includes(m)) continue;
+          // One encounter of a split clause is never another's mention ("met both A and B").
+          if (beside.includes(m) || targets.includes(m)) continue;
           let own = sameArticleScore(m, one, another);
           let viaBack = false;
           if (own < 0 && bare && back && mayJoin(back, one.date, m.status)) {
@@ -651,8 +679,10 @@ export function extractArticle(
         if (relative) keepRelative(target, relative.date, relative.tense);
         // "traveled to attend the four-way meeting, met separately": same date and place.
         for (const a of anaphors) {
-          if (!INHERIT_BEFORE.test(s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)))
-            continue;
+          const before = s.text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart);
+          // "met on the second day of the summit": that day of the summit's dates.
+          const nth = countedDay(before);
+          if (!INHERIT_BEFORE.test(before) && nth === null) continue;
           const host = resolveAnaphor(
             meetings,
             index,
@@ -668,7 +698,12 @@ export function extractArticle(
             if (isSidelineHost(s.text, a)) sidelines.push(target);
             continue;
           }
-          if (!target.date.start && host.date.start) target.date = host.date;
+          const day = nth === null ? null : dayOfEvent(host.date, nth);
+          // A day counted within the event beats one carried from the sentence before.
+          if (day && (!target.date.start || target.confidence.date?.basis === 'context')) {
+            target.date = day;
+            target.confidence.date = { confidence: 'medium', basis: 'context' };
+          } else if (!target.date.start && host.date.start) target.date = host.date;
           else if (!target.date.start && ref === null) pendingOf(target).host ??= host.order;
           if (!target.city && host.city) {
             target.city = host.city;
@@ -747,6 +782,32 @@ export function extractArticle(
   carryPlaces(meetings);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
+}
+
+/** Gives the meeting mentioned in the sentence before the span a sentence continuing it sets. */
+function spanOfStory(
+  meetings: ArticleMeeting[],
+  s: Sentence,
+  index: number,
+  ref: string | null,
+): void {
+  for (const m of meetings.slice(-RECENT_MEETINGS)) {
+    if (m.lastSentence !== index - 1) continue;
+    const span = continuedSpan(s.text, ref, m.date);
+    if (!span) continue;
+    m.date = span;
+    addMention(m, s, index);
+    return;
+  }
+}
+
+/** "X met Y on the second day of the summit": a meeting verb before a day counted in an event. */
+function onCountedDay(text: string, a: Trigger, head: Trigger): boolean {
+  return (
+    head.kind === 'verb' &&
+    head.end <= a.phraseStart &&
+    countedDay(text.slice(Math.max(0, a.phraseStart - 60), a.phraseStart)) !== null
+  );
 }
 
 function countedOf(text: string, a: Trigger): number | null {

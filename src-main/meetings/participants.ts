@@ -13,6 +13,7 @@ import {
   type CountryTerm,
 } from './gazetteer';
 import { CARDINALS } from './number-words';
+import { onlyNear } from './vicinity';
 
 export interface PlaceFound {
   city: string | null;
@@ -300,6 +301,10 @@ export function readParticipants(
       // "at Hyderabad House in New Delhi": the city word names the building; it is the place only
       // when no other city is named ("at the Kigali Convention Centre").
       places.push({ city: t.city, code: t.code, at: t.start, inName: true });
+      fate = 'place';
+    } else if ((t.kind === 'capital' || t.kind === 'city') && onlyNear(before)) {
+      // "at a retreat outside Washington": the meeting is in the city's country, not in it.
+      places.push({ city: null, code: t.code, at: t.start });
       fate = 'place';
     } else if (t.kind === 'capital' || t.kind === 'city') {
       const asPlace =
