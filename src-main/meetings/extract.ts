@@ -20,6 +20,7 @@ import {
   type Trigger,
 } from './cues';
 import { dateWidth, datesCompatible, NO_DATE, resolveDate, type Tense } from './dates';
+import { levelsFromPeople, ownLevels, relateCounterparts } from './counterparts';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { datelineEnd } from './dateline';
 import {
@@ -234,6 +235,8 @@ function sameArticleScore(m: ArticleMeeting, c: Candidate, another = false): num
 }
 
 function absorb(m: ArticleMeeting, c: Candidate): void {
+  const countriesBefore = m.countries.length;
+  const peopleBefore = m.people.length;
   for (const x of c.countries) if (!m.countries.includes(x)) m.countries.push(x);
   const known = new Set(surnames(m.people));
   for (const p of c.people) if (!known.has(surnames([p])[0])) m.people.push(p);
@@ -248,8 +251,12 @@ function absorb(m: ArticleMeeting, c: Candidate): void {
   mergeDate(m, c.date, c.monthHint);
   if (m.date !== before) m.confidence.date = c.confidence.date;
   if (c.confidence.place && m.city === c.city) m.confidence.place ??= c.confidence.place;
-  if (c.confidence.people) m.confidence.people ??= c.confidence.people;
-  if (c.confidence.countries) m.confidence.countries ??= c.confidence.countries;
+  // A later mention that adds no one ("Vidal and Ortega met …" after their titled first mention)
+  // found its names weaker, but says nothing new: the field keeps how it was first found.
+  if (c.confidence.people && m.people.length > peopleBefore)
+    m.confidence.people ??= c.confidence.people;
+  if (c.confidence.countries && m.countries.length > countriesBefore)
+    m.confidence.countries ??= c.confidence.countries;
   if (!m.outcome && c.outcome) m.outcome = c.outcome;
   if (m.status === 'proposed' && c.status === 'scheduled') m.status = 'scheduled';
 }
@@ -508,6 +515,8 @@ export function extractArticle(
         cachedLookup,
         date.start ?? ref,
       );
+      // "met her Peruvian counterpart": the counterpart holds the office of the one they meet.
+      who.people = relateCounterparts(who.people, cachedLookup, date.start ?? ref);
       let countries = [...parts.countries];
       // The traveller a leg's pronoun stands for, and the country the leg goes to.
       const onward = leg && legParties(leg, who.people, parts.countries);
@@ -561,7 +570,7 @@ export function extractArticle(
         countries,
         people: who.people,
         organizations: parts.organizations,
-        levels: parts.levels,
+        levels: ownLevels(parts.levels, s.text.slice(group.segment[0], group.segment[1])),
         city: parts.place?.city ?? null,
         placeCountry: parts.place?.code ?? onward?.destination ?? null,
         venue: parts.venue,
@@ -715,6 +724,7 @@ export function extractArticle(
   });
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
+  levelsFromPeople(meetings);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
 }

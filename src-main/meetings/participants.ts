@@ -12,6 +12,7 @@ import {
   findRoles,
   type CountryTerm,
 } from './gazetteer';
+import { apposedNames, pairCountries } from './apposed-names';
 import { CARDINALS } from './number-words';
 
 export interface PlaceFound {
@@ -99,7 +100,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const NAME_TOKEN =
-  "(?:[A-Z][\\p{Ll}\\p{Lu}'’.-]+|al-[A-Z][\\p{L}'’-]+|bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)";
+  "(?:\\p{Lu}[\\p{Ll}\\p{Lu}'’.-]+|al-\\p{Lu}[\\p{L}'’-]+|bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)";
 const NAME_RE = new RegExp(`^\\s+(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,4})`, 'u');
 const NOT_NAME_WORD =
   /^(?:The|A|An|His|Her|Their|Its|This|That|These|In|On|At|For|With|And|But|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Minister|President|Prime|Foreign|Defen[cs]e|Deputy|Vice|Secretary|General|Ministry|Affairs|State|News|Agency|Council|Security|National|Republic|Kingdom|Union|United|Nations|Office|Minister's|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Earlier|Later|According|Following|After|During|However|Meanwhile|Speaking|Also|Both|Turkish|Russian|Iranian|Syrian|Chinese|American|Korean)$/;
@@ -122,7 +123,7 @@ function cleanName(raw: string, terms: CountryTerm[], offset: number): string | 
   while (kept.length > 0 && LOWER_TITLE_WORDS.test(kept[kept.length - 1])) kept.pop();
   if (
     kept.length < 2 &&
-    !(kept.length === 1 && kept[0].length > 3 && /^[A-Z]/.test(kept[0]) && /^al-/.test(kept[0]))
+    !(kept.length === 1 && kept[0].length > 3 && /^\p{Lu}/u.test(kept[0]) && /^al-/.test(kept[0]))
   ) {
     return kept.length >= 2 ? kept.join(' ') : null;
   }
@@ -169,15 +170,15 @@ export function findPeople(
         countryNear(terms, Math.max(from, r.start - 30), r.start) ??
         countryNear(terms, r.end, r.end + 15);
       if (name && !/^[a-z]/.test(r.title.slice(0, 1))) add(name, titleCase(r.title), country);
-      else if (name && /^\s+[A-Z]/.test(after)) add(name, titleCase(r.title), country);
-    }
+      else if (name && /^\s+\p{Lu}/u.test(after)) add(name, titleCase(r.title), country);
+    } else addApposed(sentence, terms, r, from, to, add);
     // Name then appositive title: "Ali Asghar Khaji, senior advisor to the Iranian foreign minister"
     const before = sentence.slice(Math.max(from, r.start - 90), r.start);
     // The appositive's comma is the last one before the title, with only words after it: a
     // cheap test that spares most titles the costly pattern.
     const app =
       APPOSITIVE_TAIL.test(before.slice(before.lastIndexOf(',') + 1)) &&
-      /((?:[A-Z][\p{L}'’-]+\s+){0,4}[A-Z][\p{L}'’-]+)((?:\s+and\s+(?:[A-Z][\p{L}'’-]+\s+){0,3}[A-Z][\p{L}'’-]+)?),\s+(?:the\s+|a\s+|an\s+|who is\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
+      /((?:\p{Lu}[\p{L}'’-]+\s+){0,4}\p{Lu}[\p{L}'’-]+)((?:\s+and\s+(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)?),\s+(?:the\s+|a\s+|an\s+|who is\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
         before,
       );
     if (app && !/[,;]/.test(app[3])) {
@@ -210,6 +211,31 @@ export function findPeople(
     }
   }
   return people;
+}
+
+/** "his Chilean counterpart, Rosa Vidal": the name apposed after the title (`apposed-names.ts`). */
+function addApposed(
+  sentence: string,
+  terms: CountryTerm[],
+  r: { title: string; start: number; end: number },
+  from: number,
+  to: number,
+  add: (name: string | null, role: string | null, country: string | null) => void,
+): void {
+  const names = apposedNames(
+    sentence,
+    r.end,
+    sentence.slice(Math.max(from, r.start - 60), r.start),
+  );
+  if (names.length === 0 || names.some(n => n.at + n.raw.length > to)) return;
+  const role = titleCase(r.title.replace(/s$/i, ''));
+  if (names.length === 2) {
+    const pair = pairCountries(terms, r.start, sentence);
+    names.forEach((n, i) => add(cleanName(n.raw, terms, n.at), role, pair ? pair[i] : null));
+    return;
+  }
+  const country = countryNear(terms, Math.max(from, r.start - 30), r.start);
+  add(cleanName(names[0].raw, terms, names[0].at), role, country);
 }
 
 const APPOSITIVE_TAIL = /^\s+(?:[\p{L}-]+\s+){0,6}$/u;
