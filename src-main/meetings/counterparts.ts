@@ -45,16 +45,18 @@ export function ownLevels(levels: string[], clause: string): string[] {
  * Once the article is read: a meeting whose clauses gave no level takes the levels of its
  * people's offices, in order ("Vidal held talks with colleagues from Peru", Vidal a foreign
  * minister). Done last, so that the level the text did not give never steers which meeting a
- * later reference means.
+ * later reference means. `besides` are people who joined without being parties (facilitators).
  */
 export function levelsFromPeople(
   meetings: { levels: string[]; people: Person[]; confidence: MeetingConfidence }[],
+  besides: ReadonlySet<Person> = new Set(),
 ): void {
   for (const m of meetings) {
     if (m.levels.length > 0) continue;
     for (const p of m.people) {
       const role = p.role;
-      if (!role) continue;
+      // A facilitator's office (often a former one) is not the level of the talks.
+      if (!role || besides.has(p)) continue;
       const level = findRoles(role).find(r => r.start === 0 && r.end === role.length)?.level;
       if (level && !m.levels.includes(level)) m.levels.push(level);
     }

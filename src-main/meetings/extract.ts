@@ -30,6 +30,7 @@ import {
   type Borrowed,
   type FormatCue,
 } from './formats';
+import { takersNamed } from './facilitators';
 import { findFurniture, inFurniture } from './furniture';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
@@ -374,6 +375,8 @@ export function extractArticle(
   // Days on which the article reports a call or a video conference: talks it mentions on such a
   // day with no place of their own are that remote encounter, not a meeting.
   const remoteDays = new Set<string>();
+  // People a reference back says ran or joined a meeting ("facilitated by …"), not its parties.
+  const facilitators = new Set<Person>();
   // Meetings whose parties came from an earlier meeting of their format ("the next trilateral").
   const borrowed: Borrowed[] = [];
   sentences.forEach((s, index) => {
@@ -706,6 +709,14 @@ export function extractArticle(
       null,
     );
     if (!target) return;
+    // "The talks are being facilitated by …": the people who took part in the meeting meant.
+    const known = new Set(surnames(target.people));
+    const takers = takersNamed(s.text).filter(p => !known.has(surnames([p])[0]));
+    if (takers.length > 0) {
+      target.people.push(...takers);
+      for (const p of takers) facilitators.add(p);
+      target.confidence.people ??= { confidence: 'medium', basis: 'context' };
+    }
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
     if (hit) keepRelative(target, date, tenseOf(status));
     if (!target.venue && parts.venue) target.venue = parts.venue;
@@ -724,7 +735,7 @@ export function extractArticle(
   });
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
-  levelsFromPeople(meetings);
+  levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
 }

@@ -84,6 +84,9 @@ const CITY_COMPOUND_AFTER =
   /^(?:'s|’s)?\s+(?:talks|meeting|meetings|summit|consultations|negotiations|conference|ministerial|session)\b/i;
 const HOSTS_AFTER = /^\s+(?:hosted|hosts|will host|is hosting|to host|played host)\b/i;
 const CAPITAL_AFTER = /^\s+capital\b/i;
+/** Between a city and its country: "Granada, Spain", "Riyadh, the capital of Saudi Arabia". */
+const CITY_LOCATOR_BETWEEN =
+  /^,\s*(?:(?:the|a)\s+(?:\p{L}+\s+)?(?:capital|city|port|town|resort|seat)\s+(?:city\s+)?of\s+(?:the\s+)?)?$/iu;
 const COORD_BETWEEN = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+)?$/;
 const COUNTED =
   /\b(?:the|both|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:countries|nations|states|sides|parties|governments|leaders|ministers|presidents|neighbou?rs)\b|\bboth (?:countries|sides|nations|leaders|parties|governments)\b|\bthe two sides\b|\b(bilateral|trilateral|tripartite|three-way|four-way|quadrilateral|quadripartite|five-way)\b/i;
@@ -169,8 +172,11 @@ export function findPeople(
       const country =
         countryNear(terms, Math.max(from, r.start - 30), r.start) ??
         countryNear(terms, r.end, r.end + 15);
-      if (name && !/^[a-z]/.test(r.title.slice(0, 1))) add(name, titleCase(r.title), country);
-      else if (name && /^\s+\p{Lu}/u.test(after)) add(name, titleCase(r.title), country);
+      // "former President X" no longer holds the office: the role says so.
+      const former = FORMER_BEFORE.exec(sentence.slice(Math.max(from, r.start - 40), r.start));
+      const role = (former ? `${titleCase(former[1])} ` : '') + titleCase(r.title);
+      if (name && !/^[a-z]/.test(r.title.slice(0, 1))) add(name, role, country);
+      else if (name && /^\s+\p{Lu}/u.test(after)) add(name, role, country);
     } else addApposed(sentence, terms, r, from, to, add);
     // Name then appositive title: "Ali Asghar Khaji, senior advisor to the Iranian foreign minister"
     const before = sentence.slice(Math.max(from, r.start - 90), r.start);
@@ -237,6 +243,9 @@ function addApposed(
   const country = countryNear(terms, Math.max(from, r.start - 30), r.start);
   add(cleanName(names[0].raw, terms, names[0].at), role, country);
 }
+
+/** "former President", "the ousted Nigerien president": an office no longer held. */
+const FORMER_BEFORE = /\b(former|ousted|deposed)\s+(?:\p{Lu}[\p{L}-]*\s+){0,2}$/iu;
 
 const APPOSITIVE_TAIL = /^\s+(?:[\p{L}-]+\s+){0,6}$/u;
 
@@ -310,9 +319,10 @@ export function readParticipants(
       prevTerm &&
       (prevTerm.kind === 'city' || prevTerm.kind === 'capital') &&
       prevTerm.code === t.code &&
-      /^,\s*$/.test(sentence.slice(prevTerm.end, t.start))
+      CITY_LOCATOR_BETWEEN.test(sentence.slice(prevTerm.end, t.start))
     )
-      // "in Granada, Spain": the country only locates the city.
+      // "in Granada, Spain", "in Riyadh, the capital of Saudi Arabia": the country only locates
+      // the city; the host of talks between others is not at the table.
       fate = prevFate ?? 'skip';
     else if (HOSTS_TALKS_AFTER.test(after)) {
       const city = t.kind === 'capital' || t.kind === 'city' ? t.city : null;
