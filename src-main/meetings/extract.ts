@@ -32,6 +32,7 @@ import {
 } from './formats';
 import { takersNamed } from './facilitators';
 import { findFurniture, inFurniture } from './furniture';
+import { continuedBy } from './next-sentence';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { capSentences, splitSentences, type Sentence } from './sentences';
@@ -386,9 +387,17 @@ export function extractArticle(
         const d = resolveDate(h, ref, 'past');
         if (d.start && d.precision === 'day') remoteDays.add(d.start);
       }
-    if (!QUICK_TRIGGER_RE.test(s.text)) return;
-    const triggers = findTriggers(s.text);
-    if (triggers.length === 0) return;
+    const triggers = QUICK_TRIGGER_RE.test(s.text) ? findTriggers(s.text) : [];
+    if (triggers.length === 0) {
+      // "…, Peruvian Foreign Minister Tomás Ortega and … also spoke about": the people the
+      // meeting of the sentence before left unnamed.
+      const more = continuedBy(meetings, s.text, index);
+      if (more) {
+        more.meeting.people.push(...more.people);
+        more.meeting.confidence.people ??= { confidence: 'medium', basis: 'context' };
+      }
+      return;
+    }
     const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
     let anaphors = triggers.filter(t => t.anaphoric);
     let primaries = triggers.filter(t => !t.anaphoric);
