@@ -32,6 +32,7 @@ import {
 } from './formats';
 import { takersNamed } from './facilitators';
 import { findFurniture, inFurniture } from './furniture';
+import { namedFormatMembers } from './named-formats';
 import { continuedBy } from './next-sentence';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
@@ -564,6 +565,10 @@ export function extractArticle(
       };
       const prior = formatPrior(meetings, format);
       if (prior) countries = [...new Set([...countries, ...prior.countries])];
+      // "the top diplomats of the Astana format": the members of a format known by name.
+      const members = namedFormatMembers(s.text, group.segment[0], group.segment[1]);
+      const implied = members.filter(c => !countries.includes(c));
+      countries = [...countries, ...implied];
       if (countries.length + who.people.length + parts.organizations.length === 0) continue;
       if (
         status === 'held' &&
@@ -597,6 +602,8 @@ export function extractArticle(
         };
       if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
         cand.confidence.countries = cand.confidence.people;
+      if (implied.length > 0)
+        cand.confidence.countries = { confidence: 'low', basis: 'dictionary' };
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
       // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
       const beside = anaphors
