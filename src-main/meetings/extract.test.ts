@@ -391,3 +391,22 @@ describe('extractArticle, articles without a reference date', () => {
     expect(out.every(m => m.unresolved === undefined)).toBe(true);
   });
 });
+
+describe('extractArticle, confidence of a field later mentions repeat', () => {
+  it('keeps people and countries read in the first sentence when a later one adds no one', () => {
+    const ms = extractArticle(
+      testArticle(
+        'Chilean Foreign Minister Rosa Vidal met Peruvian Foreign Minister Tomás Ortega in Lima on Tuesday. ' +
+          'Vidal and Ortega met in Lima on Tuesday to discuss fishing quotas.',
+        { published: PUB },
+      ),
+      undefined,
+      null,
+      null,
+    );
+    expect(ms).toHaveLength(1);
+    expect(ms[0].mentions).toHaveLength(2);
+    expect(ms[0].confidence.people).toBeUndefined();
+    expect(ms[0].confidence.countries).toBeUndefined();
+  });
+});

@@ -22,6 +22,7 @@ import {
   type Trigger,
 } from './cues';
 import { dateWidth, datesCompatible, NO_DATE, resolveDate, type Tense } from './dates';
+import { levelsFromPeople, ownLevels, relateCounterparts } from './counterparts';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { datelineEnd } from './dateline';
 import {
@@ -31,7 +32,10 @@ import {
   type Borrowed,
   type FormatCue,
 } from './formats';
+import { takersNamed } from './facilitators';
 import { findFurniture, inFurniture } from './furniture';
+import { namedFormatMembers } from './named-formats';
+import { continuedBy } from './next-sentence';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { mayJoin, partiesAgreement, referBackOf, withoutTellers } from './refer-back';
@@ -253,6 +257,8 @@ function sameArticleScore(
 }
 
 function absorb(m: ArticleMeeting, c: Candidate): void {
+  const countriesBefore = m.countries.length;
+  const peopleBefore = m.people.length;
   for (const x of c.countries) if (!m.countries.includes(x)) m.countries.push(x);
   const known = new Set(surnames(m.people));
   for (const p of c.people) if (!known.has(surnames([p])[0])) m.people.push(p);
@@ -267,8 +273,12 @@ function absorb(m: ArticleMeeting, c: Candidate): void {
   mergeDate(m, c.date, c.monthHint);
   if (m.date !== before) m.confidence.date = c.confidence.date;
   if (c.confidence.place && m.city === c.city) m.confidence.place ??= c.confidence.place;
-  if (c.confidence.people) m.confidence.people ??= c.confidence.people;
-  if (c.confidence.countries) m.confidence.countries ??= c.confidence.countries;
+  // A later mention that adds no one ("Vidal and Ortega met …" after their titled first mention)
+  // found its names weaker, but says nothing new: the field keeps how it was first found.
+  if (c.confidence.people && m.people.length > peopleBefore)
+    m.confidence.people ??= c.confidence.people;
+  if (c.confidence.countries && m.countries.length > countriesBefore)
+    m.confidence.countries ??= c.confidence.countries;
   if (!m.outcome && c.outcome) m.outcome = c.outcome;
   if (m.status === 'proposed' && c.status === 'scheduled') m.status = 'scheduled';
 }
@@ -388,6 +398,8 @@ export function extractArticle(
   // Days on which the article reports a call or a video conference: talks it mentions on such a
   // day with no place of their own are that remote encounter, not a meeting.
   const remoteDays = new Set<string>();
+  // People a reference back says ran or joined a meeting ("facilitated by …"), not its parties.
+  const facilitators = new Set<Person>();
   // Meetings whose parties came from an earlier meeting of their format ("the next trilateral").
   const borrowed: Borrowed[] = [];
   sentences.forEach((s, index) => {
@@ -397,13 +409,22 @@ export function extractArticle(
         const d = resolveDate(h, ref, 'past');
         if (d.start && d.precision === 'day') remoteDays.add(d.start);
       }
-    if (!QUICK_TRIGGER_RE.test(s.text)) {
+    const quick = QUICK_TRIGGER_RE.test(s.text);
+    const triggers = quick ? findTriggers(s.text) : [];
+    if (triggers.length === 0) {
       // "They started today and will end on Friday": the span of the event just reported.
-      if (meetings.length > 0 && continuesStory(s.text)) spanOfStory(meetings, s, index, ref);
+      if (!quick && meetings.length > 0 && continuesStory(s.text)) {
+        spanOfStory(meetings, s, index, ref);
+      }
+      // "…, Peruvian Foreign Minister Tomás Ortega and … also spoke about": the people the
+      // meeting of the sentence before left unnamed.
+      const more = continuedBy(meetings, s.text, index);
+      if (more) {
+        more.meeting.people.push(...more.people);
+        more.meeting.confidence.people ??= { confidence: 'medium', basis: 'context' };
+      }
       return;
     }
-    const triggers = findTriggers(s.text);
-    if (triggers.length === 0) return;
     const dlInSentence = s.start < dl ? Math.min(dl - s.start, s.text.length) : 0;
     let anaphors = triggers.filter(t => t.anaphoric);
     let primaries = triggers.filter(t => !t.anaphoric);
@@ -544,6 +565,8 @@ export function extractArticle(
         cachedLookup,
         date.start ?? ref,
       );
+      // "met her Peruvian counterpart": the counterpart holds the office of the one they meet.
+      who.people = relateCounterparts(who.people, cachedLookup, date.start ?? ref);
       let countries = [...parts.countries];
       // The traveller a leg's pronoun stands for, and the country the leg goes to.
       const onward = leg && legParties(leg, who.people, parts.countries);
@@ -579,6 +602,10 @@ export function extractArticle(
       };
       const prior = formatPrior(meetings, format);
       if (prior) countries = [...new Set([...countries, ...prior.countries])];
+      // "the top diplomats of the Astana format": the members of a format known by name.
+      const members = namedFormatMembers(s.text, group.segment[0], group.segment[1]);
+      const implied = members.filter(c => !countries.includes(c));
+      countries = [...countries, ...implied];
       if (countries.length + who.people.length + parts.organizations.length === 0) continue;
       if (
         status === 'held' &&
@@ -597,7 +624,7 @@ export function extractArticle(
         countries,
         people: who.people,
         organizations: parts.organizations,
-        levels: parts.levels,
+        levels: ownLevels(parts.levels, s.text.slice(group.segment[0], group.segment[1])),
         city: parts.place?.city ?? null,
         placeCountry: parts.place?.code ?? onward?.destination ?? null,
         venue: parts.venue,
@@ -612,6 +639,8 @@ export function extractArticle(
         };
       if (who.countries.some(c => !parts.countries.includes(c)) && who.basis !== 'sentence')
         cand.confidence.countries = cand.confidence.people;
+      if (implied.length > 0)
+        cand.confidence.countries = { confidence: 'low', basis: 'dictionary' };
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
       // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
       // "met … on the second day of the summit": likewise, a meeting held on one of its days.
@@ -762,6 +791,14 @@ export function extractArticle(
       parts.countries,
     );
     if (!target) return;
+    // "The talks are being facilitated by …": the people who took part in the meeting meant.
+    const known = new Set(surnames(target.people));
+    const takers = takersNamed(s.text).filter(p => !known.has(surnames([p])[0]));
+    if (takers.length > 0) {
+      target.people.push(...takers);
+      for (const p of takers) facilitators.add(p);
+      target.confidence.people ??= { confidence: 'medium', basis: 'context' };
+    }
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
     if (hit) keepRelative(target, date, tenseOf(status));
     if (!target.venue && parts.venue) target.venue = parts.venue;
@@ -780,6 +817,7 @@ export function extractArticle(
   });
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
+  levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
 }

@@ -44,6 +44,10 @@ describe('findRoles', () => {
   it('does not match a title inside a longer word', () => {
     expect(findRoles('The ex-president and the presidential palace.')).toEqual([]);
   });
+
+  it('does not read a title joined by a hyphen to a capitalised name ("Amir-Rahimi")', () => {
+    expect(findRoles('She met Karim Amir-Rahimi in Doha.')).toEqual([]);
+  });
 });
 
 describe('findOrganizations', () => {

@@ -219,6 +219,8 @@ export function findRoles(text: string): RoleHit[] {
     const level = roleLevels.get(title);
     if (!level) return;
     const end = m.index + m[0].length;
+    // "Amir-Rahimi": a title joined by a hyphen to a capitalised word is part of a name.
+    if (text[end] === '-' && /^\p{Lu}/u.test(text.slice(end + 1, end + 2))) return;
     hits.push({ title: text.slice(m.index, end), level, start: m.index, end });
   });
   return hits;

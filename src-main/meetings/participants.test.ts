@@ -110,6 +110,18 @@ describe('readParticipants', () => {
     expect(r.place).toMatchObject({ city: 'Tarija', code: 'BO' });
   });
 
+  it('reads "in Lima, the capital of Peru" as the place, not Peru as a party', () => {
+    const s = 'The Chilean and Bolivian ministers met in Lima, the capital of Peru, on Monday.';
+    const r = read(s, 'met');
+    expect(r.countries.sort()).toEqual(['BO', 'CL']);
+    expect(r.place).toMatchObject({ city: 'Lima', code: 'PE' });
+  });
+
+  it('keeps "former" in the role of a person who no longer holds the office', () => {
+    const s = 'The former Chilean president Ana Soto met Peruvian President Luis Mora in Lima.';
+    expect(read(s, 'met').people.map(p => p.role)).toEqual(['Former President', 'President']);
+  });
+
   it('takes the city a minister left for as the place', () => {
     const s =
       'The Chilean minister has left for Lima, where she will meet her Peruvian counterpart.';

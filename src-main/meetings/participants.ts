@@ -12,6 +12,7 @@ import {
   findRoles,
   type CountryTerm,
 } from './gazetteer';
+import { apposedNames, pairCountries } from './apposed-names';
 import { CARDINALS } from './number-words';
 import { onlyNear } from './vicinity';
 
@@ -84,6 +85,9 @@ const CITY_COMPOUND_AFTER =
   /^(?:'s|’s)?\s+(?:talks|meeting|meetings|summit|consultations|negotiations|conference|ministerial|session)\b/i;
 const HOSTS_AFTER = /^\s+(?:hosted|hosts|will host|is hosting|to host|played host)\b/i;
 const CAPITAL_AFTER = /^\s+capital\b/i;
+/** Between a city and its country: "Granada, Spain", "Riyadh, the capital of Saudi Arabia". */
+const CITY_LOCATOR_BETWEEN =
+  /^,\s*(?:(?:the|a)\s+(?:\p{L}+\s+)?(?:capital|city|port|town|resort|seat)\s+(?:city\s+)?of\s+(?:the\s+)?)?$/iu;
 const COORD_BETWEEN = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+)?$/;
 const COUNTED =
   /\b(?:the|both|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:countries|nations|states|sides|parties|governments|leaders|ministers|presidents|neighbou?rs)\b|\bboth (?:countries|sides|nations|leaders|parties|governments)\b|\bthe two sides\b|\b(bilateral|trilateral|tripartite|three-way|four-way|quadrilateral|quadripartite|five-way)\b/i;
@@ -100,7 +104,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const NAME_TOKEN =
-  "(?:[A-Z][\\p{Ll}\\p{Lu}'’.-]+|al-[A-Z][\\p{L}'’-]+|bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)";
+  "(?:\\p{Lu}[\\p{Ll}\\p{Lu}'’.-]+|al-\\p{Lu}[\\p{L}'’-]+|bin|ibn|al|el|de|da|van|von|dos|del|der|di|la|le)";
 const NAME_RE = new RegExp(`^\\s+(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,4})`, 'u');
 const NOT_NAME_WORD =
   /^(?:The|A|An|His|Her|Their|Its|This|That|These|In|On|At|For|With|And|But|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Minister|President|Prime|Foreign|Defen[cs]e|Deputy|Vice|Secretary|General|Ministry|Affairs|State|News|Agency|Council|Security|National|Republic|Kingdom|Union|United|Nations|Office|Minister's|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Earlier|Later|According|Following|After|During|However|Meanwhile|Speaking|Also|Both|Turkish|Russian|Iranian|Syrian|Chinese|American|Korean)$/;
@@ -123,7 +127,7 @@ function cleanName(raw: string, terms: CountryTerm[], offset: number): string | 
   while (kept.length > 0 && LOWER_TITLE_WORDS.test(kept[kept.length - 1])) kept.pop();
   if (
     kept.length < 2 &&
-    !(kept.length === 1 && kept[0].length > 3 && /^[A-Z]/.test(kept[0]) && /^al-/.test(kept[0]))
+    !(kept.length === 1 && kept[0].length > 3 && /^\p{Lu}/u.test(kept[0]) && /^al-/.test(kept[0]))
   ) {
     return kept.length >= 2 ? kept.join(' ') : null;
   }
@@ -169,16 +173,19 @@ export function findPeople(
       const country =
         countryNear(terms, Math.max(from, r.start - 30), r.start) ??
         countryNear(terms, r.end, r.end + 15);
-      if (name && !/^[a-z]/.test(r.title.slice(0, 1))) add(name, titleCase(r.title), country);
-      else if (name && /^\s+[A-Z]/.test(after)) add(name, titleCase(r.title), country);
-    }
+      // "former President X" no longer holds the office: the role says so.
+      const former = FORMER_BEFORE.exec(sentence.slice(Math.max(from, r.start - 40), r.start));
+      const role = (former ? `${titleCase(former[1])} ` : '') + titleCase(r.title);
+      if (name && !/^[a-z]/.test(r.title.slice(0, 1))) add(name, role, country);
+      else if (name && /^\s+\p{Lu}/u.test(after)) add(name, role, country);
+    } else addApposed(sentence, terms, r, from, to, add);
     // Name then appositive title: "Ali Asghar Khaji, senior advisor to the Iranian foreign minister"
     const before = sentence.slice(Math.max(from, r.start - 90), r.start);
     // The appositive's comma is the last one before the title, with only words after it: a
     // cheap test that spares most titles the costly pattern.
     const app =
       APPOSITIVE_TAIL.test(before.slice(before.lastIndexOf(',') + 1)) &&
-      /((?:[A-Z][\p{L}'’-]+\s+){0,4}[A-Z][\p{L}'’-]+)((?:\s+and\s+(?:[A-Z][\p{L}'’-]+\s+){0,3}[A-Z][\p{L}'’-]+)?),\s+(?:the\s+|a\s+|an\s+|who is\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
+      /((?:\p{Lu}[\p{L}'’-]+\s+){0,4}\p{Lu}[\p{L}'’-]+)((?:\s+and\s+(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)?),\s+(?:the\s+|a\s+|an\s+|who is\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
         before,
       );
     if (app && !/[,;]/.test(app[3])) {
@@ -212,6 +219,34 @@ export function findPeople(
   }
   return people;
 }
+
+/** "his Chilean counterpart, Rosa Vidal": the name apposed after the title (`apposed-names.ts`). */
+function addApposed(
+  sentence: string,
+  terms: CountryTerm[],
+  r: { title: string; start: number; end: number },
+  from: number,
+  to: number,
+  add: (name: string | null, role: string | null, country: string | null) => void,
+): void {
+  const names = apposedNames(
+    sentence,
+    r.end,
+    sentence.slice(Math.max(from, r.start - 60), r.start),
+  );
+  if (names.length === 0 || names.some(n => n.at + n.raw.length > to)) return;
+  const role = titleCase(r.title.replace(/s$/i, ''));
+  if (names.length === 2) {
+    const pair = pairCountries(terms, r.start, sentence);
+    names.forEach((n, i) => add(cleanName(n.raw, terms, n.at), role, pair ? pair[i] : null));
+    return;
+  }
+  const country = countryNear(terms, Math.max(from, r.start - 30), r.start);
+  add(cleanName(names[0].raw, terms, names[0].at), role, country);
+}
+
+/** "former President", "the ousted Nigerien president": an office no longer held. */
+const FORMER_BEFORE = /\b(former|ousted|deposed)\s+(?:\p{Lu}[\p{L}-]*\s+){0,2}$/iu;
 
 const APPOSITIVE_TAIL = /^\s+(?:[\p{L}-]+\s+){0,6}$/u;
 
@@ -285,9 +320,10 @@ export function readParticipants(
       prevTerm &&
       (prevTerm.kind === 'city' || prevTerm.kind === 'capital') &&
       prevTerm.code === t.code &&
-      /^,\s*$/.test(sentence.slice(prevTerm.end, t.start))
+      CITY_LOCATOR_BETWEEN.test(sentence.slice(prevTerm.end, t.start))
     )
-      // "in Granada, Spain": the country only locates the city.
+      // "in Granada, Spain", "in Riyadh, the capital of Saudi Arabia": the country only locates
+      // the city; the host of talks between others is not at the table.
       fate = prevFate ?? 'skip';
     else if (HOSTS_TALKS_AFTER.test(after)) {
       const city = t.kind === 'capital' || t.kind === 'city' ? t.city : null;
