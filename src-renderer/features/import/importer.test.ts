@@ -183,10 +183,11 @@ describe('storeReport', () => {
   });
 
   it('answers a failed save with a failure that counts what stayed stored, and does not throw', async () => {
-    const add = db.articles.add.bind(db.articles);
+    // A batch's new articles are written in one bulkAdd: the second batch's fails.
+    const add = db.articles.bulkAdd.bind(db.articles);
     let calls = 0;
-    vi.spyOn(db.articles, 'add').mockImplementation(((...args: Parameters<typeof add>) =>
-      ++calls === 300
+    vi.spyOn(db.articles, 'bulkAdd').mockImplementation(((...args: Parameters<typeof add>) =>
+      ++calls === 2
         ? Promise.reject(new Error('QuotaExceededError: the disk is full'))
         : add(...args)) as typeof add);
     const articles = Array.from({ length: 400 }, (_, i) => article(`in/${i}.txt`, `Article ${i}.`));
@@ -232,10 +233,11 @@ describe('importUploads', () => {
   });
 
   it('keeps the batches stored before a failed save and completes on a second import without duplicates', async () => {
-    const add = db.articles.add.bind(db.articles);
+    // A batch's new articles are written in one bulkAdd: the third batch's fails.
+    const add = db.articles.bulkAdd.bind(db.articles);
     let calls = 0;
-    vi.spyOn(db.articles, 'add').mockImplementation(((...args: Parameters<typeof add>) =>
-      ++calls === 250 ? Promise.reject(new Error('disk full')) : add(...args)) as typeof add);
+    vi.spyOn(db.articles, 'bulkAdd').mockImplementation(((...args: Parameters<typeof add>) =>
+      ++calls === 3 ? Promise.reject(new Error('disk full')) : add(...args)) as typeof add);
     const files = manyFiles('in', 450);
 
     const first = await importUploads(db, files);
