@@ -9,6 +9,7 @@ import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import { takePending } from '../backup/library-state';
 import type { ReadoutDB, StoredArticle } from './db';
+import { markTouched } from './extraction-marks';
 import { planStore, type StoreState, type StoreSummary } from './store-plan';
 
 export type { StoreSummary };
@@ -65,6 +66,11 @@ export async function storeArticles(
     const plan = planStore(articles, await readState(db, articles), now, extractions);
     if (plan.put.length > 0) await db.articles.bulkPut(plan.put);
     if (plan.add.length > 0) await db.articles.bulkAdd(plan.add);
+    // Their cached meetings were written, or are now for another text: the sync checks them.
+    await markTouched(
+      db,
+      [...plan.put, ...plan.add].map(a => a.id),
+    );
     const fresh = await takePending(db, plan.fresh);
     const entries = [...plan.entries, ...fresh];
     if (entries.length > 0) await db.library.bulkPut(entries);

@@ -11,6 +11,7 @@ import type { Result } from '../../../src-main/contract/result';
 import { ReadoutDB, type ArticleNote, type Highlight } from '../../db/db';
 import { importUploads, storeReport, type PickedFile } from './importer';
 import { contractArticle } from '../../db/testing';
+import { TOUCHED_KEY } from '../../db/extraction-marks';
 
 // The page's bridge to main: main's real upload sessions (src-main/ingest/sessions.ts) behind
 // the import channels, parsing with a stand-in for the worker's `importFiles`: files named
@@ -131,6 +132,8 @@ async function addWork(articleId: string): Promise<void> {
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of db.tables) out[table.name] = await table.toArray();
+  // The sync's note of which articles an import touched is the import's own, not the analyst's.
+  out.meta = out.meta.filter(r => (r as { key: string }).key !== TOUCHED_KEY);
   return out;
 }
 
