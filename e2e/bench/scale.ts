@@ -6,7 +6,7 @@
  * present. The import through the page is measured by `e2e/scale-import.e2e.ts`
  * (READOUT_SCALE_FILES sets its size). Then start-up with as many library entries
  * (`scale-startup.ts`: needs `npm run build`); `--startup-only` measures start-up alone.
- * Asserts nothing.
+ * `scale-store.ts` prints the import's store step (fake-indexeddb, CPU time and reads). Asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { formatFigure, type BenchFigure } from '../../src-main/bench/report';
 import { writeScaleCorpus } from './scale-corpus';
 import { startupFigures } from './scale-startup';
+import { storeFigures } from './scale-store';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
     if (!startupOnly) {
       console.log(`\n## scale: ${count} articles`);
       for (const f of await figuresFor(count)) console.log(formatFigure(f));
+      // The import's store step in fake-indexeddb; at 100,000 it would measure Node's memory
+      // more than the store, so the larger sizes take 10,000.
+      for (const f of await storeFigures(Math.min(count, 10_000))) console.log(formatFigure(f));
     }
     await printStartup(count);
   }

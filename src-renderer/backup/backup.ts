@@ -26,6 +26,7 @@ import type { ArticleNote, Highlight, LegacyTrashRow, LibraryEntry, ReadoutDB } 
 import { foldTrash } from '../db/trash-fold';
 import { reconcileEntries } from '../db/library';
 import { FINGERPRINT_KEY } from '../meetings/sync';
+import { EXTRACTED_KEY, TOUCHED_KEY } from '../db/extraction-marks';
 import { SYNC_STORES } from '../sync/sync-stores';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { MAX_FILE_BYTES } from '../../src-main/contract/article';
@@ -47,7 +48,11 @@ export const REBUILT_TABLES: ReadonlySet<string> = new Set([
   'articleMeetings',
   'searchIndex',
 ]);
-export const REBUILT_META_KEYS: ReadonlySet<string> = new Set([FINGERPRINT_KEY]);
+export const REBUILT_META_KEYS: ReadonlySet<string> = new Set([
+  FINGERPRINT_KEY,
+  EXTRACTED_KEY,
+  TOUCHED_KEY,
+]);
 
 /**
  * The desk's own link to its team (team sync's outbox, checkpoint, identity and its

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import { sortForLibrary, storeArticles, storeInBatches } from './articles';
-import { ReadoutDB, type Highlight, type StoredArticle } from './db';
+import { PENDING_LIBRARY_STATE_KEY } from '../backup/library-state';
+import { TOUCHED_KEY, type Touched } from './extraction-marks';
+import { entryFromArticle, ReadoutDB, type Highlight, type StoredArticle } from './db';
 import { contractArticle } from './testing';
 
 let db: ReadoutDB;
@@ -93,13 +95,11 @@ describe('storeArticles', () => {
   it('stores a batch all or nothing', async () => {
     const before = article('keep.txt', 'Already here.');
     await storeArticles(db, [before], 1000);
-    const add = db.articles.add.bind(db.articles);
-    let calls = 0;
-    vi.spyOn(db.articles, 'add').mockImplementation(((...args: Parameters<typeof add>) => {
-      calls++;
-      if (calls === 3) return Promise.reject(new Error('QuotaExceededError: disk full'));
-      return add(...args);
-    }) as typeof add);
+    // The articles are written before the entries: failing the entries' write must undo them.
+    vi.spyOn(db.library, 'bulkPut').mockImplementation((() =>
+      Promise.reject(
+        new Error('QuotaExceededError: disk full'),
+      )) as unknown as typeof db.library.bulkPut);
     const batch = [1, 2, 3, 4].map(i => article(`new/${i}.txt`, `New article ${i}.`));
     await expect(storeArticles(db, batch, 2000)).rejects.toThrow(/disk full/);
     vi.restoreAllMocks();
@@ -199,10 +199,10 @@ describe('storeInBatches', () => {
 
   it('keeps the batches already stored when a later batch fails', async () => {
     const articles = [1, 2, 3, 4].map(i => article(`${i}.txt`, `Article text ${i}.`));
-    const add = db.articles.add.bind(db.articles);
+    const put = db.library.bulkPut.bind(db.library);
     let calls = 0;
-    vi.spyOn(db.articles, 'add').mockImplementation(((...args: Parameters<typeof add>) =>
-      ++calls === 4 ? Promise.reject(new Error('disk full')) : add(...args)) as typeof add);
+    vi.spyOn(db.library, 'bulkPut').mockImplementation(((...args: Parameters<typeof put>) =>
+      ++calls === 2 ? Promise.reject(new Error('disk full')) : put(...args)) as typeof put);
     const progress: number[] = [];
     await expect(
       storeInBatches(db, articles, { batchSize: 2, onProgress: done => progress.push(done) }),
@@ -247,4 +247,82 @@ describe('sortForLibrary', () => {
     sortForLibrary(list);
     expect(list.map(a => a.title)).toEqual(['B', 'A']);
   });
+});
+
+describe('storeArticles on a batch with duplicates inside it', () => {
+  /** A store with an article edited since, a teammate's article and state waiting in a backup. */
+  async function seeded(name: string): Promise<ReadoutDB> {
+    const d = new ReadoutDB(`${name}-${Math.random()}`);
+    await d.open();
+    await storeArticles(d, [contractArticle('old/0.txt', 'Version one of zero.')], 10);
+    await storeArticles(d, [contractArticle('old/0.txt', 'Version two of zero.')], 20);
+    const team = contractArticle('team:t1', 'Text a teammate shared.', { title: 'Shared' });
+    await d.articles.put({ ...team, contentHash: team.id, importedAt: 5, updatedAt: 5 });
+    await d.library.put({ ...entryFromArticle(team, 5), readAt: 7 });
+    await d.meta.put({
+      key: PENDING_LIBRARY_STATE_KEY,
+      value: [
+        { ...entryFromArticle(contractArticle('new/7.txt', 'none'), 1), readAt: 99, updatedAt: 98 },
+        {
+          ...entryFromArticle(contractArticle('new/2.txt', 'none'), 1),
+          edits: { published: '2024-02-02' },
+        },
+      ],
+    });
+    return d;
+  }
+
+  /** 500 articles: files repeated, texts repeated under other names, files edited twice. */
+  function batch(): Article[] {
+    const out: Article[] = [];
+    for (let i = 0; i < 500; i++) {
+      const kind = i % 10;
+      if (kind === 0) out.push(contractArticle(`new/${i % 40}.txt`, `Text ${i % 40}.`));
+      else if (kind === 1) out.push(contractArticle(`copy/${i}.txt`, `Text ${i % 40}.`));
+      else if (kind === 2)
+        out.push(contractArticle(`new/${i % 40}.txt`, `Edit ${i % 3} of ${i % 40}.`));
+      else if (kind === 3) out.push(contractArticle('old/0.txt', `Version ${i % 4} of zero.`));
+      else if (kind === 4) out.push(contractArticle(`backup/${i % 7}.txt`, 'Version one of zero.'));
+      else if (kind === 5)
+        out.push(contractArticle(`mine/${i % 5}.txt`, 'Text a teammate shared.'));
+      else out.push(contractArticle(`new/${i}.txt`, `Only once, number ${i}.`));
+    }
+    return out;
+  }
+
+  const dump = async (d: ReadoutDB) => ({
+    articles: await d.articles.toArray(),
+    library: await d.library.toArray(),
+    articleMeetings: await d.articleMeetings.toArray(),
+    // The touched row counts its writes (one per batch): the ids are what must agree.
+    meta: (await d.meta.toArray()).map(r =>
+      r.key === TOUCHED_KEY ? { ...r, value: [...(r.value as Touched).ids].sort() } : r,
+    ),
+  });
+
+  it('stores the same as storing its articles one at a time', async () => {
+    const articles = batch();
+    const extractions = new Map(
+      articles.filter((_, i) => i % 3 === 0).map(a => [a.id, extraction(a)]),
+    );
+    const together = await seeded('together');
+    const alone = await seeded('alone');
+    try {
+      const summary = await storeArticles(together, articles, 1000, extractions);
+      const sum = { added: 0, updated: 0, unchanged: 0 };
+      for (const a of articles) {
+        const s = await storeArticles(alone, [a], 1000, extractions);
+        sum.added += s.added;
+        sum.updated += s.updated;
+        sum.unchanged += s.unchanged;
+      }
+      expect(summary).toEqual(sum);
+      expect(summary.updated).toBeGreaterThan(0);
+      expect(await dump(together)).toEqual(await dump(alone));
+    } finally {
+      await together.delete();
+      await alone.delete();
+    }
+    // 500 transactions one at a time take seconds in fake-indexeddb on a shared machine.
+  }, 120_000);
 });

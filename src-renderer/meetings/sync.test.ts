@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import type { Article } from '../../src-main/contract/article';
 import type { ArticleMeetingRecord } from '../../src-main/contract/article-meetings';
 import { storeArticles } from '../db/articles';
-import { ReadoutDB } from '../db/db';
+import { entryFromArticle, ReadoutDB } from '../db/db';
+import { EXTRACTED_KEY, printDigest, TOUCHED_KEY } from '../db/extraction-marks';
+import { countReads, readsOf } from '../db/read-count';
 import { restoreArticles, saveEdits, setArchived, trashArticles } from '../db/library';
 import { decideField } from './actions';
 import { applyDecisions } from './decisions';
@@ -431,5 +433,64 @@ describe('SyncQueue', () => {
     await queue.request();
     expect(calls()).toBe(2);
     expect(await db.meetings.count()).toBe(3);
+  });
+});
+
+describe('syncMeetings on a large library whose meetings are all extracted', () => {
+  const id = (n: number) => n.toString(16).padStart(16, '0');
+  const emptyResult = (articleId: string) => ({ articleId, extractorVersion: 'v1', meetings: [] });
+
+  /**
+   * `count` stored articles, each with its current (empty) result, merged: the state a complete
+   * sync leaves (its fingerprint and the mark that every article in it has its result).
+   */
+  async function extractedLibrary(count: number): Promise<void> {
+    const rows = Array.from({ length: count }, (_, n) => article(id(n + 1), `lib/${n}.txt`, 'x'));
+    await db.articles.bulkPut(
+      rows.map(a => ({ ...a, contentHash: a.id, importedAt: 1, updatedAt: 1 })),
+    );
+    await db.library.bulkPut(rows.map(a => entryFromArticle(a, 1)));
+    await db.articleMeetings.bulkPut(rows.map(a => ({ ...emptyResult(a.id), contentHash: a.id })));
+    const print = await storedFingerprint(db);
+    await db.meta.bulkPut([
+      { key: FINGERPRINT_KEY, value: print },
+      { key: EXTRACTED_KEY, value: printDigest(print) },
+    ]);
+  }
+
+  it('checks only the imported batch’s results after an import, not every article’s', async () => {
+    const reads = countReads(db);
+    await db.open();
+    await extractedLibrary(20_000);
+    const batch = Array.from({ length: 100 }, (_, n) =>
+      article(id(50_000 + n), `new/${n}.txt`, `New report ${n}.`),
+    );
+    const extractions = new Map(batch.map(a => [a.id, emptyResult(a.id)]));
+    await storeArticles(db, batch, 2, extractions);
+
+    const sync = await readsOf(reads, () => syncMeetings(db, fake));
+
+    expect(fake.extractArticleMeetings).not.toHaveBeenCalled();
+    // The batch's 100 results, read for the check and for the merge step: not 20,000.
+    expect(sync.byTable.articleMeetings ?? 0).toBeLessThanOrEqual(300);
+    expect(await db.meta.get(TOUCHED_KEY)).toBeUndefined();
+    // And once merged, a start reads no result at all.
+    const start = await readsOf(reads, () => syncMeetings(db, fake));
+    expect(start.byTable.articleMeetings ?? 0).toBe(0);
+  }, 120_000);
+
+  it('extracts again a file edited and put back before the sync ran', async () => {
+    await db.open();
+    const first = article(id(1), 'a.txt', 'Ministers met in Moscow.');
+    await storeArticles(db, [first], 1);
+    await syncMeetings(db, fake);
+    // The edit comes with main's results for its text; the file put back, with none.
+    const edited = article(id(2), 'a.txt', 'Ministers met in Moscow again.');
+    await storeArticles(db, [edited], 2, new Map([[edited.id, emptyResult(edited.id)]]));
+    await storeArticles(db, [{ ...first }], 3);
+    expect((await db.articleMeetings.get(first.id))?.contentHash).toBe(edited.id);
+
+    expect(await syncMeetings(db, fake)).toMatchObject({ kind: 'extracted', extracted: 1 });
+    expect((await db.articleMeetings.get(first.id))?.contentHash).toBe(first.id);
   });
 });

@@ -16,6 +16,7 @@ import {
 import type { ReadoutApi } from '../../src-main/contract/api';
 import type { Meeting } from '../../src-main/contract/meeting';
 import type { ReadoutDB, StoredArticle, StoredArticleMeetings, StoredMeeting } from '../db/db';
+import { EXTRACTED_KEY, forgetTouched, printDigest, readTouched } from '../db/extraction-marks';
 import { extractionKey, extractionKeys } from '../db/library';
 import { articleForExtraction } from './article-payload';
 import { mergeScope, reportDay } from './merge-scope';
@@ -96,23 +97,54 @@ function mergedKeys(print: string): Map<string, string> {
 }
 
 /**
- * Extracts the articles that have no current per-article result, a batch at a time, and stores
- * each batch's results as it arrives (so an interrupted sync resumes where it stopped). Returns
- * how many articles were extracted, or an error message.
+ * The articles (of `hashes`, each with its extraction key) whose cached result is missing or for
+ * another key. `candidates` null: every cached result is walked (keys only), and those of
+ * articles no longer live are dropped. Otherwise only the candidates' results are read, and
+ * `gone` (articles merged before, no longer live) lose theirs: the extraction marks
+ * (`db/extraction-marks.ts`) vouch that no other article can lack one.
+ */
+async function findMissing(
+  db: ReadoutDB,
+  hashes: Pick<StoredArticle, 'id' | 'contentHash'>[],
+  candidates: Set<string> | null,
+  gone: string[],
+): Promise<string[]> {
+  if (candidates === null) {
+    const cached = new Map<string, string>();
+    await db.articleMeetings
+      .orderBy('contentHash')
+      .eachKey((hash, cursor) => cached.set(String(cursor.primaryKey), String(hash)));
+    const live = new Set(hashes.map(h => h.id));
+    const dead = [...cached.keys()].filter(id => !live.has(id));
+    if (dead.length > 0) await db.articleMeetings.bulkDelete(dead);
+    return hashes.filter(h => cached.get(h.id) !== h.contentHash).map(h => h.id);
+  }
+  if (gone.length > 0) await db.articleMeetings.bulkDelete(gone);
+  const wanted = hashes.filter(h => candidates.has(h.id));
+  const missing: string[] = [];
+  for (let i = 0; i < wanted.length; i += 2_000) {
+    const step = wanted.slice(i, i + 2_000);
+    const rows = await db.articleMeetings.bulkGet(step.map(h => h.id));
+    step.forEach((h, k) => {
+      if (rows[k]?.contentHash !== h.contentHash) missing.push(h.id);
+    });
+  }
+  return missing;
+}
+
+/**
+ * Extracts the articles that have no current per-article result (see `findMissing`), a batch at
+ * a time, and stores each batch's results as it arrives (so an interrupted sync resumes where it
+ * stopped). Returns how many articles were extracted, or an error message.
  */
 async function extractMissing(
   db: ReadoutDB,
   engine: MeetingsEngine,
   hashes: Pick<StoredArticle, 'id' | 'contentHash'>[],
+  candidates: Set<string> | null,
+  gone: string[] = [],
 ): Promise<number | string> {
-  const cached = new Map<string, string>();
-  await db.articleMeetings
-    .orderBy('contentHash')
-    .eachKey((hash, cursor) => cached.set(String(cursor.primaryKey), String(hash)));
-  const live = new Set(hashes.map(h => h.id));
-  const gone = [...cached.keys()].filter(id => !live.has(id));
-  if (gone.length > 0) await db.articleMeetings.bulkDelete(gone);
-  const missing = hashes.filter(h => cached.get(h.id) !== h.contentHash).map(h => h.id);
+  const missing = await findMissing(db, hashes, candidates, gone);
   const keyOf = new Map(hashes.map(h => [h.id, h.contentHash]));
   for (let i = 0; i < missing.length; i += EXTRACT_BATCH) {
     // The analyst's date (after the `@` of the key) is the one relative dates resolve against.
@@ -261,7 +293,11 @@ export async function syncMeetings(
   const hashes = await storedHashes(db);
   const print = fingerprint(hashes);
   const stored = (await db.meta.get(FINGERPRINT_KEY))?.value;
-  if (!options.force && stored === print) return { kind: 'unchanged' };
+  // Results an import wrote for a text the fingerprint already lists (a file edited, then put
+  // back) are checked even then.
+  const touched = await readTouched(db);
+  const untouched = touched.ids !== 'all' && touched.ids.length === 0;
+  if (!options.force && stored === print && untouched) return { kind: 'unchanged' };
   // The token a restore would change; a first sync records an empty merge to have one.
   let token = typeof stored === 'string' ? stored : null;
   if (token === null) {
@@ -270,12 +306,13 @@ export async function syncMeetings(
   }
   const merged = options.force ? new Map<string, string>() : mergedKeys(token);
   const live = new Set(hashes.map(h => h.id));
+  // Only the articles that changed since the last merge, or whose results an import wrote, can
+  // lack a current result, while the marks say so; otherwise every cached result is checked.
+  const marked = (await db.meta.get(EXTRACTED_KEY))?.value === printDigest(token);
+  const checkAll = options.force || merged.size === 0 || !marked || touched.ids === 'all';
   let extracted = 0;
   let again = new Set<string>();
   for (let round = 0; round < 2; round++) {
-    const n = await extractMissing(db, engine, hashes);
-    if (typeof n === 'string') return { kind: 'failed', message: n };
-    extracted += n;
     const changed =
       round === 0
         ? hashes.filter(h => merged.get(h.id) !== h.contentHash).map(h => h.id)
@@ -289,6 +326,13 @@ export async function syncMeetings(
             ]),
           ]
         : [];
+    const candidates =
+      round === 0 && checkAll
+        ? null
+        : new Set([...changed, ...(round === 0 && touched.ids !== 'all' ? touched.ids : [])]);
+    const n = await extractMissing(db, engine, hashes, candidates, removed);
+    if (typeof n === 'string') return { kind: 'failed', message: n };
+    extracted += n;
     again = new Set();
     const ordered = await byReportDay(db, changed);
     for (let i = 0; i < Math.max(ordered.length, removed.length); i += MERGE_BATCH) {
@@ -312,6 +356,9 @@ export async function syncMeetings(
   const done = await db.transaction('rw', db.meta, async () => {
     if (((await db.meta.get(FINGERPRINT_KEY))?.value ?? null) !== token) return false;
     await db.meta.put({ key: FINGERPRINT_KEY, value: print });
+    // Every article at the key `print` gives it now has its current result (db/extraction-marks).
+    await db.meta.put({ key: EXTRACTED_KEY, value: printDigest(print) });
+    await forgetTouched(db, touched);
     return true;
   });
   if (!done || (await storedFingerprint(db)) !== print) return { kind: 'stale' };
