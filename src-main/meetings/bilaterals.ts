@@ -24,6 +24,26 @@ const LIST_END =
   /[.;:!?"“”]|,\s+(?:and\s+)?(?:to|on|in|at|where|which|who|before|after|during|while|but|as|the)\b|\s+(?:to|on|in|at|for|during|before|after|where|which|who|while|from\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s/;
 
 /**
+ * The countries a list of counterparts names, once each in order: by a country's name or
+ * demonym, or through a person of the candidate whose surname is in the list.
+ */
+export function counterpartsListed(list: string, cand: Parties): string[] {
+  const counterparts: string[] = [];
+  const add = (code: string | null): void => {
+    if (code && !counterparts.includes(code)) counterparts.push(code);
+  };
+  for (const t of findCountryTerms(list))
+    if (t.kind === 'name' || t.kind === 'demonym') add(t.code);
+  for (const p of cand.people) if (namedIn(list, p)) add(p.country);
+  return counterparts;
+}
+
+/** Whether a list of counterparts names the person, by surname. */
+export function namedIn(list: string, p: Person): boolean {
+  return list.includes(p.name.split(/\s+/).pop() ?? p.name);
+}
+
+/**
  * The counterparts listed after the meeting word, as one party each, when the clause reports
  * one meeting per counterpart; null when it reports one meeting (or names fewer than two).
  */
@@ -48,20 +68,13 @@ export function splitBilaterals<C extends Parties>(
     rest.replace(/^(?:[\p{L}-]+\s+){1,2}from\s+/u, m => ' '.repeat(m.length)),
   );
   const list = end ? rest.slice(0, end.index) : rest;
-  const counterparts: string[] = [];
-  const add = (code: string | null): void => {
-    if (code && !counterparts.includes(code)) counterparts.push(code);
-  };
-  for (const t of findCountryTerms(list))
-    if (t.kind === 'name' || t.kind === 'demonym') add(t.code);
-  const listed = (p: Person): boolean => list.includes(p.name.split(/\s+/).pop() ?? p.name);
-  for (const p of cand.people) if (listed(p)) add(p.country);
+  const counterparts = counterpartsListed(list, cand);
   if (counterparts.length < 2) return null;
   const subject = cand.countries.filter(c => !counterparts.includes(c));
   if (subject.length === 0) return null;
   return counterparts.map(c => ({
     ...cand,
     countries: [...subject, c],
-    people: cand.people.filter(p => (listed(p) ? p.country === c : true)),
+    people: cand.people.filter(p => (namedIn(list, p) ? p.country === c : true)),
   }));
 }

@@ -9,7 +9,7 @@
  */
 import type { Person } from '../contract/meeting';
 import type { Trigger } from './cues';
-import { findCountryTerms } from './gazetteer';
+import { counterpartsListed, namedIn } from './bilaterals';
 
 /** What a split needs of a candidate: its parties and place. */
 export interface BothParties {
@@ -41,14 +41,7 @@ export function splitMetBoth<C extends BothParties>(
     const rest = sentence.slice(from, clauseEnd);
     const list = rest.slice(0, LIST_END.exec(rest)?.index ?? rest.length);
     if (!/\band\b/i.test(list)) return null;
-    const counterparts: string[] = [];
-    const add = (code: string | null): void => {
-      if (code && !counterparts.includes(code)) counterparts.push(code);
-    };
-    for (const term of findCountryTerms(list))
-      if (term.kind === 'name' || term.kind === 'demonym') add(term.code);
-    const listed = (p: Person): boolean => list.includes(p.name.split(/\s+/).pop() ?? p.name);
-    for (const p of cand.people) if (listed(p)) add(p.country);
+    const counterparts = counterpartsListed(list, cand);
     if (counterparts.length !== 2) return null;
     const subject = cand.countries.filter(c => !counterparts.includes(c));
     if (subject.length === 0) return null;
@@ -58,7 +51,7 @@ export function splitMetBoth<C extends BothParties>(
       return {
         ...cand,
         countries: [...subject, c],
-        people: cand.people.filter(p => (listed(p) ? p.country === c : true)),
+        people: cand.people.filter(p => (namedIn(list, p) ? p.country === c : true)),
         city: elsewhere ? null : cand.city,
         placeCountry: elsewhere ? null : cand.placeCountry,
       };
