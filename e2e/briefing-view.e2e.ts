@@ -72,7 +72,9 @@ test('briefs a meeting: bottom line, reordered points, an excluded highlight, th
   await page.keyboard.press('Alt+ArrowUp');
   await expect(points.nth(0)).toHaveAccessibleName(new RegExp(SECOND));
   // … and reword it.
-  await view.getByLabel('Wording of key point 1').fill('Akar: talks aim at peace, not a deal.');
+  await view
+    .getByLabel('Wording of key point 1', { exact: true })
+    .fill('Akar: talks aim at peace, not a deal.');
 
   // Excluding the aside takes its quote off the page, and the gauge says so.
   const before = await gauge.textContent();
@@ -124,7 +126,9 @@ test('the Export dialog prints the bottom line and key points saved in the Brief
   const sheet = view.getByRole('img', { name: /^Briefing page:/ });
   await view.getByLabel('Bottom line (one or two sentences)').fill(BOTTOM_LINE);
   await expect(sheet).toContainText('Moscow is brokering');
-  await view.getByLabel('Wording of key point 1').fill('Four ministers, one agenda: Syria.');
+  await view
+    .getByLabel('Wording of key point 1', { exact: true })
+    .fill('Four ministers, one agenda: Syria.');
   await expect(sheet).toContainText('Four ministers, one agenda');
 
   const dialog = await meetings.openExport(/25 Apr 2023/);
