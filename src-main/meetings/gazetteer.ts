@@ -56,7 +56,7 @@ function escape(s: string): string {
 }
 
 /** Longest alternatives first so "Guinea-Bissau" wins over "Guinea". */
-function alternation(words: Iterable<string>): string {
+export function alternation(words: Iterable<string>): string {
   return [...new Set(words)]
     .sort((a, b) => b.length - a.length)
     .map(escape)

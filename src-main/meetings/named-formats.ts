@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import formatsData from './data/named-formats.json';
+import { alternation } from './gazetteer';
 
 const NamedFormatSchema = z.object({
   name: z.string().min(3),
@@ -18,18 +19,11 @@ const NamedFormatSchema = z.object({
 
 const FORMATS = z.array(NamedFormatSchema).parse(formatsData);
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const SURFACES = new Map<string, string[]>();
 for (const f of FORMATS)
   for (const s of [f.name, ...f.aliases]) SURFACES.set(s.toLowerCase(), f.members);
 const FORMAT_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${[...SURFACES.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${alternation(SURFACES.keys())})(?![\\p{L}\\d])`,
   'giu',
 );
 /** Words before a format name that make it a mediator or a subject, not the meeting's frame. */
