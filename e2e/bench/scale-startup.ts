@@ -22,7 +22,7 @@ import { CHROMIUM_LAUNCH } from '../chromium';
 const root = resolve(import.meta.dirname, '../..');
 
 /** The preview server as `npm run web` starts it, on a free port, with its URL. */
-function startPreview(
+export function startPreview(
   appRoot: string,
   dataDir: string,
 ): Promise<{ url: string; child: ChildProcess }> {

@@ -6,7 +6,9 @@
  * present. The import through the page is measured by `e2e/scale-import.e2e.ts`
  * (READOUT_SCALE_FILES sets its size). Then start-up with as many library entries
  * (`scale-startup.ts`: needs `npm run build`); `--startup-only` measures start-up alone.
- * `scale-store.ts` prints the import's store step (fake-indexeddb, CPU time and reads). Asserts nothing.
+ * `scale-store.ts` prints the import's store step (fake-indexeddb, CPU time and reads), and
+ * `scale-add.ts` the time to add 100 files to a library of that size through the page
+ * (`--add-only` measures that alone). Asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatFigure, type BenchFigure } from '../../src-main/bench/report';
 import { writeScaleCorpus } from './scale-corpus';
+import { addFigures } from './scale-add';
 import { startupFigures } from './scale-startup';
 import { storeFigures } from './scale-store';
 
@@ -93,8 +96,22 @@ async function printStartup(count: number): Promise<void> {
   }
 }
 
+/** Adding 100 files through the page to a library of `count` (`scale-add.ts`). */
+async function printAdd(count: number): Promise<void> {
+  console.log(`\n## scale: add 100 files to ${count} articles`);
+  try {
+    for (const f of await addFigures(count)) console.log(formatFigure(f));
+  } catch (error) {
+    console.log(`add figures not taken: ${String(error)}`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--add-only')) {
+    for (const count of args.map(Number).filter(n => n > 0)) await printAdd(count);
+    return;
+  }
   // `--startup-only` skips the CLI figures (minutes at 100,000) and measures start-up alone.
   const startupOnly = args.includes('--startup-only');
   const counts = args.map(Number).filter(n => n > 0);
@@ -107,6 +124,7 @@ async function main(): Promise<void> {
       for (const f of await storeFigures(Math.min(count, 10_000))) console.log(formatFigure(f));
     }
     await printStartup(count);
+    if (!startupOnly) await printAdd(count);
   }
   if (startupOnly) return;
   const search = resolve(import.meta.dirname, 'scale-search.ts');
