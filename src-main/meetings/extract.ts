@@ -751,7 +751,7 @@ export function extractArticle(
     }
     for (const bilateral of sidelines.splice(0))
       if (bilateral.mentions.length === 1) meetings.push(sidelineEvent(bilateral, meetings.length));
-    // "The Quebec City meeting sets the stage for a summit": the new clause is the summit's, but
+    // "The Vienna meeting prepares a summit": the new clause is the summit's, but
     // the meeting it refers back to was in Quebec City, which an earlier mention may not have said.
     if (handled && placeOfAnaphor) {
       const { place, meetingsBefore } = placeOfAnaphor;
@@ -807,7 +807,7 @@ export function extractArticle(
       target.outcome = outcome;
       if (target.status === 'held' && outcome !== 'failed') target.status = 'scheduled';
     }
-    // "The Quebec City meeting": the reference names the meeting's city.
+    // "The Vienna meeting": the reference names the meeting's city.
     if (!target.city && parts.place?.city) {
       target.city = parts.place.city;
       target.placeCountry = parts.place.code;

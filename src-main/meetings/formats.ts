@@ -64,7 +64,7 @@ export interface Borrowed {
 /**
  * Once the whole article is read: a meeting that took a format's parties from a meeting in
  * another city takes them instead from a meeting of its own city reported later ("the next
- * trilateral meeting in Brussels would be held in July. … met May 14 for talks in Brussels").
+ * three-way meeting in Geneva is planned for July. … met on 14 May for talks in Geneva").
  */
 export function reformatByCity(meetings: ArticleMeeting[], borrowed: Borrowed[]): void {
   for (const { meeting, cue, from } of borrowed) {

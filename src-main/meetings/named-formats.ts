@@ -1,5 +1,5 @@
 /**
- * Formats known by name, whose members are known: "the meeting of the top diplomats of the
+ * Formats known by name, whose members are known: "the foreign ministers of the
  * Astana format", "a Normandy format summit". The clause names the format, not its countries, so
  * the members come from a data file (`data/named-formats.json`, sources in the data README).
  * They are inferred, not read, so they carry the dictionary's low confidence. A format named as

@@ -93,7 +93,7 @@ export function legDate(before: MeetingDate, text: string): MeetingDate | null {
 
 /**
  * Who travels on: the people of the event before who are named ahead of its meeting word (the
- * subject, "Trump will travel to Peru to attend the summit"), not those met there.
+ * subject, "the prime minister will fly to Oslo to attend the summit"), not those met there.
  */
 export function travellers(
   sentence: string,

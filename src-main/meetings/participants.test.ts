@@ -56,7 +56,7 @@ describe('readParticipants', () => {
 
   it("does not seat the country a spokesman's title names", () => {
     const s =
-      'The Ghanaian Foreign Ministry spokesperson said trade would be on the agenda of the talks with the Togolese side.';
+      'The Ghanaian Foreign Ministry spokesperson said the talks with the Togolese side would cover trade.';
     expect(read(s, 'talks').countries).toEqual(['TG']);
   });
 
