@@ -44,6 +44,11 @@ export function startPreview(dataDir?: string): Promise<{ preview: Preview; chil
       process.execPath,
       [
         resolve(root, 'node_modules/tsx/dist/cli.mjs'),
+        // READOUT_PREVIEW_CPU_PROF=DIR: a CPU profile of the server and its worker threads,
+        // written to DIR when the preview stops (for profiling imports, issue 14).
+        ...(process.env.READOUT_PREVIEW_CPU_PROF
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.READOUT_PREVIEW_CPU_PROF}`]
+          : []),
         'src-main/preview/main.ts',
         ...(dataDir ? [`--data=${dataDir}`] : []),
       ],

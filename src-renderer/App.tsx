@@ -40,6 +40,7 @@ import { useArticleKeys } from './features/keyboard/useArticleKeys';
 import { TeamChip } from './features/team/TeamProvider';
 import { UndoControls } from './features/undo/UndoControls';
 import { SearchBox } from './features/search/SearchBox';
+import { liveSearchIndex } from './search/live';
 import { NavigationContext, type Navigation, type View } from './navigation';
 import type { FocusRange } from './features/reader/ReaderView';
 import { useHashSelection } from './useHashSelection';
@@ -85,6 +86,10 @@ export function App() {
         setActivity(a => (a ? { ...a, cancelling: true } : a));
       };
       setActivity({ label: 'Importing', done: 0, total: 0, cancel });
+      // The search index catches up once, after the last batch, instead of re-reading every
+      // article's key after each one (see LiveSearchIndex.hold).
+      const search = liveSearchIndex(db);
+      search.hold();
       try {
         const result = await work(
           (label, done, total, stream) =>
@@ -101,6 +106,7 @@ export function App() {
           failure: `Nothing was changed: ${String(error)}`,
         });
       } finally {
+        search.release();
         setActivity(null);
       }
     },

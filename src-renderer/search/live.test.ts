@@ -59,6 +59,39 @@ describe('LiveSearchIndex', () => {
     expect(live.getSnapshot().documents).toBe(0);
   });
 
+  it('does not follow the database while held, and catches up on release', async () => {
+    const db = new ReadoutDB('t-' + Math.random());
+    const live = await started(db);
+    live.hold();
+    live.hold();
+    await db.articles.add(budget);
+    // A live query would have delivered it by now; held, the index must not see it.
+    await new Promise(resolve => setTimeout(resolve, 100));
+    await live.idle();
+    expect(await live.search('brussels')).toEqual([]);
+    live.release();
+    await new Promise(resolve => setTimeout(resolve, 50));
+    await live.idle();
+    expect(await live.search('brussels')).toEqual([]);
+    live.release();
+    await until(live, 'brussels', [`a:${budget.id}`]);
+    await db.articles.add(summit);
+    await until(live, 'nairobi', [`a:${summit.id}`]);
+  });
+
+  it('starts held when held before the saved index is loaded', async () => {
+    const db = new ReadoutDB('t-' + Math.random());
+    await db.articles.add(budget);
+    const live = new LiveSearchIndex(db, { persistDelayMs: 60_000 });
+    open.push(live);
+    live.hold();
+    await live.start();
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(live.getSnapshot().status).toBe('starting');
+    live.release();
+    await until(live, 'brussels', [`a:${budget.id}`]);
+  });
+
   it('follows added, edited and deleted highlights', async () => {
     const db = new ReadoutDB('t-' + Math.random());
     await db.articles.add(summit);

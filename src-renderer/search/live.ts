@@ -138,6 +138,10 @@ export class LiveSearchIndex {
   private snapshot: IndexSnapshot = { status: 'starting', revision: 0, documents: 0, origin: null };
   private firstSync = true;
   private started = false;
+  /** Set once the saved index was loaded (or found missing): following may begin. */
+  private restored: boolean | null = null;
+  /** Holders (imports storing batches) for which the database is not followed. */
+  private holds = 0;
   /** Articles added, changed or removed since the index was last saved (or loaded). */
   private unsaved = 0;
   private neverSaved = true;
@@ -156,8 +160,32 @@ export class LiveSearchIndex {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const restored = await this.restore();
+    this.restored = await this.restore();
     if (!this.started) return;
+    if (this.holds === 0) this.follow();
+  }
+
+  /**
+   * Stops following the database until `release`: an import storing batches would otherwise make
+   * the live query read every article's key after every batch (a walk of the `contentHash`
+   * index, one cursor step a key: O(library) per batch, quadratic over an import). On release
+   * one read and one diff catch up with everything stored meanwhile. Holds nest.
+   */
+  hold(): void {
+    this.holds++;
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+  }
+
+  release(): void {
+    if (this.holds === 0) return;
+    this.holds--;
+    if (this.holds === 0 && this.started && this.restored !== null && !this.subscription)
+      this.follow();
+  }
+
+  private follow(): void {
+    const restored = this.restored === true;
     this.subscription = liveQuery(() => observe(this.db)).subscribe({
       next: observed => void this.enqueue(() => this.sync(observed, restored)),
       error: (error: unknown) => {
@@ -169,6 +197,7 @@ export class LiveSearchIndex {
 
   stop(): void {
     this.started = false;
+    this.restored = null;
     this.subscription?.unsubscribe();
     this.subscription = null;
     if (this.persistTimer) clearTimeout(this.persistTimer);

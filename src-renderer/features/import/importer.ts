@@ -9,6 +9,7 @@ import {
   type ImportReport,
 } from '../../../src-main/contract/article';
 import type { ArticleExtraction } from '../../../src-main/contract/article-meetings';
+import type { ImportBatch } from '../../../src-main/contract/import-session';
 import type { Result } from '../../../src-main/contract/result';
 import { api, desktop, sendFramedUpload } from '../../bridge';
 import {
@@ -16,6 +17,7 @@ import {
   type StreamProgress,
   type StreamProgressListener,
 } from './session-runner';
+import { readAhead } from './read-ahead';
 import {
   planUpload,
   sendBatch,
@@ -214,31 +216,37 @@ export async function importUploads(
   }
   const end = plan.cut === null ? plan.send.length : plan.cut + 1;
   let index = 0;
+  let take: (() => Promise<Result<ImportBatch>>) | null = null;
+  const upload = (sessionId: string): Promise<Result<ImportBatch>> => {
+    const batch: UploadPart[] = [];
+    let bytes = 0;
+    while (
+      index < end &&
+      batch.length < BATCH_FILES &&
+      (batch.length === 0 || bytes < BATCH_BYTES)
+    ) {
+      const at = index++;
+      const { file, name } = picked.at(plan.send[at]);
+      // Too large, or past the import's limit: sent by its size alone, never read.
+      const unread = file.size > MAX_FILE_BYTES || at === plan.cut;
+      if (!unread) bytes += file.size;
+      batch.push({ name, size: file.size, content: unread ? null : file });
+    }
+    return sendBatch(sessionId, batch, {
+      framed: sendFramedUpload,
+      bytes: (id, files) => api.uploadImportBatch(id, files),
+    });
+  };
   const outcome = await runImportSession(
     db,
     {
       start: () =>
         api.startImport({ kind: 'upload', totalFiles: plan.send.length, totalBytes: plan.bytes }),
-      async next(sessionId, previous) {
+      next(sessionId, previous) {
         if (previous?.more) return api.nextImportBatch(sessionId);
-        const batch: UploadPart[] = [];
-        let bytes = 0;
-        while (
-          index < end &&
-          batch.length < BATCH_FILES &&
-          (batch.length === 0 || bytes < BATCH_BYTES)
-        ) {
-          const at = index++;
-          const { file, name } = picked.at(plan.send[at]);
-          // Too large, or past the import's limit: sent by its size alone, never read.
-          const unread = file.size > MAX_FILE_BYTES || at === plan.cut;
-          if (!unread) bytes += file.size;
-          batch.push({ name, size: file.size, content: unread ? null : file });
-        }
-        return sendBatch(sessionId, batch, {
-          framed: sendFramedUpload,
-          bytes: (id, files) => api.uploadImportBatch(id, files),
-        });
+        // Main reads and extracts the next batch while the page stores this one (read-ahead.ts).
+        take ??= readAhead(() => upload(sessionId));
+        return take();
       },
     },
     { onProgress: streamProgress(progress), signal },

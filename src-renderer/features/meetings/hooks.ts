@@ -29,14 +29,17 @@ export const meetingSync = new SyncQueue(db, api);
  * of the whole library instead of one per batch, each larger than the last.
  */
 export function useMeetingSync({ paused = false }: { paused?: boolean } = {}): SyncStatus {
-  // Texts, trashed articles and edited dates: everything the extraction depends on.
-  const texts = useLiveQuery(() => storedFingerprint(db), []);
+  // Texts, trashed articles and edited dates: everything the extraction depends on. Not read
+  // while paused: the fingerprint walks every article's key, which after each stored batch of
+  // an import made the import quadratic, and a paused queue would only defer the request. The
+  // fingerprint is read again on resume, and a change since then requests the sync.
+  const texts = useLiveQuery(() => (paused ? null : storedFingerprint(db)), [paused]);
   useEffect(() => {
     if (paused) meetingSync.pause();
     else meetingSync.resume();
   }, [paused]);
   useEffect(() => {
-    if (texts !== undefined) void meetingSync.request();
+    if (typeof texts === 'string') void meetingSync.request();
   }, [texts]);
   return useMeetingSyncStatus();
 }
