@@ -15,13 +15,23 @@ import {
   type ImportReport,
   type Meeting,
 } from '../contract';
-import { writeBriefings } from '../briefing/batch';
-import { digestFileName, writeDigest } from '../briefing/digest';
-import { loadBriefingFonts } from '../briefing/fonts';
 import { importPaths } from '../ingest';
 import { extractMeetings } from '../meetings';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { printable as p } from './terminal-text';
+
+/**
+ * The PDF writers, loaded when a briefing is written: pdfkit, the fonts and the layout modules
+ * took every other command (`readout meetings` among them) about a second of start-up.
+ */
+async function pdfWriters() {
+  const [batch, digest, fonts] = await Promise.all([
+    import('../briefing/batch'),
+    import('../briefing/digest'),
+    import('../briefing/fonts'),
+  ]);
+  return { ...batch, ...digest, ...fonts };
+}
 
 export const briefCommand: Command = {
   name: 'brief',
@@ -75,6 +85,7 @@ export const briefCommand: Command = {
       }
     }
     const dir = resolve(io.cwd, out ?? '.');
+    const { writeBriefings, loadBriefingFonts } = await pdfWriters();
     const written = await writeBriefings(
       meetings,
       report.articles,
@@ -101,6 +112,7 @@ async function runDigest(
     return 1;
   }
   const meetings = extractMeetings(report.articles);
+  const { digestFileName, writeDigest, loadBriefingFonts } = await pdfWriters();
   const file = resolve(io.cwd, out ?? digestFileName({ range, options }));
   const written = await writeDigest(
     meetings,

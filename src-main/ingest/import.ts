@@ -14,6 +14,7 @@ import {
   type UploadFile,
 } from '../contract/article';
 import { importLimitError, MAX_IMPORT_BYTES } from '../contract/channels';
+import { plainlyValidArticle } from './article-check';
 import { isFormatError, readFormat, type FormatResult } from './formats';
 import { parseArticle } from './parse';
 import { collectFiles, fsError, shortDisplay, type FoundFile } from './walk';
@@ -133,6 +134,7 @@ export async function articlesFromBytes(
 
 /** The article, or an `invalid` error naming the first field ArticleSchema refuses. */
 function checked(article: Article, source: string): Article | ImportError {
+  if (plainlyValidArticle(article)) return article;
   const result = ArticleSchema.safeParse(article);
   if (result.success) return article;
   const issue = result.error.issues[0];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_TEXTS } from '../testing/hostile-text';
@@ -448,5 +449,13 @@ describe('contentId', () => {
 
   it('changes when a single character is edited', () => {
     expect(contentId('The ministers met.')).not.toBe(contentId('The ministers met!'));
+  });
+
+  it('is the first 16 hex digits of the SHA-256 of the UTF-8 text, so stored ids never change', () => {
+    for (const text of ['', 'The ministers met.', 'Erdoğan – 北京 \u{1F600}', 'lone \ud800 half']) {
+      const digest = createHash('sha256').update(text, 'utf8').digest('hex');
+      expect(contentId(text)).toBe(digest.slice(0, 16));
+    }
+    expect(contentId('The ministers met.')).toBe('f846a7b47a3b988d');
   });
 });

@@ -81,6 +81,13 @@ describe('collectFiles', () => {
     expect(files.map(f => f.display)).toEqual(['in/a.txt']);
   });
 
+  it('knows a file listed through a linked folder by its real path: listed once, sized', async () => {
+    write('in/real/a.txt', 'Twelve bytes');
+    symlinkSync(join(root, 'in/real'), join(root, 'in/alias'));
+    const { files } = await collectFiles(['in'], { cwd: root });
+    expect(files.map(f => [f.display, f.size])).toEqual([['in/alias/a.txt', 12]]);
+  });
+
   it('does not follow a link that leads out of the chosen folder, and says so', async () => {
     write('in/own.txt');
     write('elsewhere/private.txt', 'Not for import.');

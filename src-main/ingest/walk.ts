@@ -8,8 +8,8 @@
  * - a cap on the number of files, so a mistaken pick of a home folder cannot hang the app;
  * - a name that is not valid UTF-8 is reported as such (it cannot be opened by its decoded name).
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import { MAX_FILES_PER_IMPORT, type ImportError } from '../contract/article';
 
 export interface FoundFile {
@@ -37,6 +37,11 @@ interface Pending {
   ancestors: ReadonlySet<string>;
   /** True for an entry that is itself a symbolic link inside a chosen folder. */
   link: boolean;
+  /**
+   * The real path of the folder that listed this entry as a regular file (not a link), else
+   * null: such a file's real path is that folder's joined with its name.
+   */
+  listedIn: string | null;
 }
 
 export async function collectFiles(
@@ -75,6 +80,7 @@ export async function collectFiles(
       root: null,
       ancestors: new Set<string>(),
       link: false,
+      listedIn: null,
     }))
     .reverse();
 
@@ -83,8 +89,17 @@ export async function collectFiles(
     let info;
     let real: string;
     try {
-      real = await realpath(item.path);
-      info = await stat(real);
+      // A plain file of a listed folder costs one call instead of two (100,000 files took
+      // 200,000 calls awaited one after the other before the first was read). Should it have
+      // become a link or a folder since the listing, it is resolved the long way.
+      const plain = item.listedIn !== null ? await lstat(item.path) : null;
+      if (plain?.isFile() && item.listedIn !== null) {
+        real = join(item.listedIn, basename(item.path));
+        info = plain;
+      } else {
+        real = await realpath(item.path);
+        info = await stat(real);
+      }
     } catch (error) {
       addError(fsError(shortDisplay(item.display), error));
       continue;
@@ -143,6 +158,7 @@ export async function collectFiles(
           root,
           ancestors,
           link: entry.isSymbolicLink(),
+          listedIn: entry.isFile() ? real : null,
         });
       }
       children.sort((a, b) => (a.display < b.display ? 1 : a.display > b.display ? -1 : 0));

@@ -95,4 +95,24 @@ describe('surname and sameSurname', () => {
     // A different first letter is a different name, however close the rest.
     expect(sameSurname('mason', 'jason')).toBe(false);
   });
+
+  it('registers under the same keys with addLevelled as with add and withLevels', () => {
+    const times = [...registerTimes([19_000, 19_010]), ...lookupTimes([19_100, 19_100])];
+    const levels = [0, 3, 40];
+    const a = new BlockIndex<{ seen: number }>();
+    const b = new BlockIndex<{ seen: number }>();
+    const va = { seen: 0 };
+    const vb = { seen: 0 };
+    a.add([5, 9], withLevels(times, levels), va);
+    b.addLevelled([5, 9], times, levels, vb);
+    for (const t of times)
+      for (const l of [0, 1, 3, 31, 40]) {
+        const found = (index: BlockIndex<{ seen: number }>): number => {
+          let n = 0;
+          index.lookup([9], withLevels([t], [l]), () => n++);
+          return n;
+        };
+        expect(found(b)).toBe(found(a));
+      }
+  });
 });

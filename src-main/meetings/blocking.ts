@@ -155,6 +155,8 @@ const enum Party {
 const PARTY_KINDS = 8;
 /** Separates names in a signature; no name contains it. */
 const SEP = '\u0001';
+/** What a signature of countries alone ends with: two empty parts, each after `SEP + SEP`. */
+const ONLY_COUNTRIES = SEP.repeat(4);
 /** Countries beyond this many in one mention are not blocked on (pairs grow quadratically). */
 const MAX_BLOCK_COUNTRIES = 8;
 
@@ -185,6 +187,7 @@ export class BlockKeys {
   private readonly cities = new Map<string, number>();
   private readonly levelIds = new Map<string, number>();
   private readonly bySignature = new Map<string, MentionParties>();
+  private readonly oneLevel = new Map<string, { bits: number; ids: readonly number[] }>();
 
   /**
    * Every party key of a mention. Lookups: a dated mention looks meetings up by each pair of
@@ -199,11 +202,15 @@ export class BlockKeys {
   parties(m: BlockParties): MentionParties {
     // Most reports of a library name the same few sets of parties: compute each set once and
     // share its arrays (fewer objects for the collector to carry through a big merge).
-    const sig = [
-      m.countries.join(SEP),
-      m.people.map(p => p.name).join(SEP),
-      m.organizations.join(SEP),
-    ].join(SEP + SEP);
+    // The same signature, built without the intermediate arrays when it names only countries.
+    const sig =
+      m.people.length === 0 && m.organizations.length === 0
+        ? m.countries.join(SEP) + ONLY_COUNTRIES
+        : [
+            m.countries.join(SEP),
+            m.people.map(p => p.name).join(SEP),
+            m.organizations.join(SEP),
+          ].join(SEP + SEP);
     let out = this.bySignature.get(sig);
     if (!out) {
       out = this.compute(m);
@@ -242,7 +249,17 @@ export class BlockKeys {
    * touches no strings: the first 30 distinct levels of a merge get a bit each; any later one
    * sets `RARE_LEVEL`, and the levels are then compared as strings.
    */
-  levels(levels: readonly string[]): { bits: number; ids: number[] } {
+  levels(levels: readonly string[]): { bits: number; ids: readonly number[] } {
+    // Most reports name one level: its numbers are computed once and shared (never modified).
+    if (levels.length === 1) {
+      let one = this.oneLevel.get(levels[0]);
+      if (!one) this.oneLevel.set(levels[0], (one = this.levelsOf(levels)));
+      return one;
+    }
+    return this.levelsOf(levels);
+  }
+
+  private levelsOf(levels: readonly string[]): { bits: number; ids: readonly number[] } {
     let bits = 0;
     const ids: number[] = [];
     for (const l of levels) {
@@ -303,10 +320,12 @@ const LEVEL_SLOTS = 32;
  */
 export function withLevels(times: readonly number[], levels: readonly number[]): number[] {
   const out: number[] = [];
-  for (const t of times)
-    for (const l of levels) out.push(t * LEVEL_SLOTS + Math.min(l, LEVEL_SLOTS - 1));
+  for (const t of times) for (const l of levels) out.push(levelled(t, l));
   return out;
 }
+
+const levelled = (time: number, level: number): number =>
+  time * LEVEL_SLOTS + Math.min(level, LEVEL_SLOTS - 1);
 
 /** The time id of an undated report published on `day`, and those of the weeks around it. */
 export function publishedTimes(day: number, aroundDays = 0): number[] {
@@ -332,17 +351,40 @@ export class BlockIndex<T extends { seen: number }> {
    */
   add(parties: readonly number[], times: readonly number[], value: T): void {
     for (const p of parties) {
-      let byTime = this.lists.get(p);
-      if (!byTime) {
-        byTime = new Map();
-        this.lists.set(p, byTime);
-      }
-      for (const t of times) {
-        const list = byTime.get(t);
-        if (!list) byTime.set(t, [value]);
-        else if (list[list.length - 1] !== value) list.push(value);
-      }
+      const byTime = this.byParty(p);
+      for (const t of times) this.put(byTime, t, value);
     }
+  }
+
+  /**
+   * `add(parties, withLevels(times, levels), value)` without building the qualified times: a
+   * merge of 100,000 reports registers a few hundred thousand such lists.
+   */
+  addLevelled(
+    parties: readonly number[],
+    times: readonly number[],
+    levels: readonly number[],
+    value: T,
+  ): void {
+    for (const p of parties) {
+      const byTime = this.byParty(p);
+      for (const t of times) for (const l of levels) this.put(byTime, levelled(t, l), value);
+    }
+  }
+
+  private byParty(p: number): Map<number, T[]> {
+    let byTime = this.lists.get(p);
+    if (!byTime) {
+      byTime = new Map();
+      this.lists.set(p, byTime);
+    }
+    return byTime;
+  }
+
+  private put(byTime: Map<number, T[]>, t: number, value: T): void {
+    const list = byTime.get(t);
+    if (!list) byTime.set(t, [value]);
+    else if (list[list.length - 1] !== value) list.push(value);
   }
 
   /** Calls `visit` once for each meeting under any `party × time` combination. */

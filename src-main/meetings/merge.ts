@@ -60,17 +60,17 @@ interface Mention {
   /** The article as a small number. */
   article: number;
   range: [number, number] | null;
-  /** Sort keys: the range, or +∞ when undated. */
+  /** Sort keys: the range, or `UNDATED` for both. */
   lo: number;
   hi: number;
   /** Publication day, or null when the article has no date. */
   pub: number | null;
-  /** Distinct countries. */
-  countries: string[];
-  surnames: string[];
-  /** Its levels as bits and as numbers (see `BlockKeys.levels`). */
+  /** Distinct countries (shared with the item: never modify). */
+  countries: readonly string[];
+  surnames: readonly string[];
+  /** Its levels as bits and as numbers (see `BlockKeys.levels`; shared: never modify). */
   levels: number;
-  levelIds: number[];
+  levelIds: readonly number[];
   /** Its block keys (see `BlockKeys.parties`). */
   parties: MentionParties;
 }
@@ -79,42 +79,64 @@ interface Cluster {
   /** Creation order: the tie-break between equally good candidates. */
   n: number;
   separate: boolean;
-  /** Intersection of the dated members' day ranges; `lo` is NaN while no member is dated. */
+  /** Whether a member is dated; `lo` and `hi` are 0 until one is. */
+  hasDate: boolean;
+  /** Intersection of the dated members' day ranges. */
   lo: number;
   hi: number;
   /** The first member in canonical order; countries and organisations are compared with it. */
   seed: Mention;
   members: MergeItem[];
   articles: number[];
-  levels: string[];
+  // The lists below start as the seed's own (most meetings keep one report) and are replaced,
+  // never modified, when a member adds to them: at 100,000 reports a copy of each for every
+  // meeting was a third of the merge's memory, and the collector's work grows with it.
+  levels: readonly string[];
   /** Its levels as bits and as numbers (see `BlockKeys.levels`). */
   levelBits: number;
-  levelIds: number[];
-  cities: string[];
-  countries: string[];
-  surnames: string[];
+  levelIds: readonly number[];
+  cities: readonly string[];
+  countries: readonly string[];
+  surnames: readonly string[];
   /** Publication days of the undated members. */
-  published: number[];
+  published: readonly number[];
   /** Pairs of members whose parties and times it is registered under (see `register`). */
   registered: Mention[];
   /** Lookup stamp (see `BlockIndex`). */
   seen: number;
 }
 
-const dated = (c: Cluster): boolean => c.lo === c.lo;
+const dated = (c: Cluster): boolean => c.hasDate;
+
+const NONE: readonly string[] = [];
+const NO_DAYS: readonly number[] = [];
+/**
+ * The sort key of an undated mention: after every day (day numbers stay far below it), and a
+ * small integer, so that V8 keeps the field unboxed (an `Infinity` made it box every mention's).
+ */
+const UNDATED = 2 ** 30;
+
+/** `xs` itself when its members are distinct (nearly always), else a copy without repeats. */
+function distinct(xs: readonly string[]): readonly string[] {
+  for (let i = 1; i < xs.length; i++)
+    if (xs.lastIndexOf(xs[i], i - 1) >= 0) return [...new Set(xs)];
+  return xs;
+}
 
 function prepare(item: MergeItem, keys: BlockKeys, article: number): Mention {
   const range = dayRange(item.date);
+  // Shared with the item and between mentions of the same levels: read, never modified. At
+  // 100,000 reports a copy of each was a fifth of what the merge allocated.
   const levels = keys.levels(item.levels);
   return {
     item,
     article,
     range,
-    lo: range ? range[0] : Infinity,
-    hi: range ? range[1] : Infinity,
+    lo: range ? range[0] : UNDATED,
+    hi: range ? range[1] : UNDATED,
     pub: item.published ? dayNumber(item.published) : null,
-    countries: [...new Set(item.countries)],
-    surnames: item.people.map(p => surname(p.name)),
+    countries: distinct(item.countries),
+    surnames: item.people.length === 0 ? NONE : item.people.map(p => surname(p.name)),
     levels: levels.bits,
     levelIds: levels.ids,
     parties: keys.parties(item),
@@ -164,7 +186,7 @@ const sharesLevel = (m: Mention, c: Cluster): boolean =>
  */
 function datedScore(m: Mention, c: Cluster): number {
   const range = m.range;
-  if (!range || !(range[0] <= c.hi && c.lo <= range[1])) return -1;
+  if (!range || !c.hasDate || !(range[0] <= c.hi && c.lo <= range[1])) return -1;
   const item = m.item;
   if (item.separate !== c.separate) return -1;
   if (m.levels !== 0 && c.levelBits !== 0 && !sharesLevel(m, c)) return -1;
@@ -344,9 +366,12 @@ function canonical(a: Mention, b: Mention): number {
   );
 }
 
-const addNew = (list: string[], x: string): void => {
-  if (!list.includes(x)) list.push(x);
-};
+/** `list` with the members of `xs` it lacks added in order: `list` itself when it lacks none. */
+function withNew(list: readonly string[], xs: readonly string[]): readonly string[] {
+  let out: string[] | null = null;
+  for (const x of xs) if (!(out ?? list).includes(x)) (out ??= [...list]).push(x);
+  return out ?? list;
+}
 
 /**
  * Groups article meetings into real-world meetings; each group has at most one item per article.
@@ -365,6 +390,9 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
     for (let i = 0; i < r.length; i += 2)
       if (sameParties(r[i], p) && sameTimes(r[i + 1], t)) return;
     r.push(p, t);
+    registerUnder(c, p, t);
+  };
+  const registerUnder = (c: Cluster, p: Mention, t: Mention): void => {
     if (t.range) index.add(p.parties.all, registerTimes(t.range), c);
     registerNear(c, p, t, c.levelIds);
   };
@@ -372,10 +400,13 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
    * The keys undated reports find `c` by: the parties of `p` at the spans of a dated `t` or the
    * publication week of an undated one, and at its city, for each of `levels`.
    */
-  const registerNear = (c: Cluster, p: Mention, t: Mention, levels: number[]): void => {
+  const registerNear = (c: Cluster, p: Mention, t: Mention, levels: readonly number[]): void => {
+    index.addLevelled(p.parties.near, nearTimes(t), levels, c);
+  };
+  const nearTimes = (t: Mention): number[] => {
     const times = t.range ? spanTimes(t.range) : t.pub !== null ? publishedTimes(t.pub) : [];
     if (t.item.city) times.push(keys.city(t.item.city));
-    index.add(p.parties.near, withLevels(times, levels), c);
+    return times;
   };
   // A meeting is found by every member's parties at every member's times, and by its seed's.
   const register = (c: Cluster, m: Mention): void => {
@@ -389,45 +420,55 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
     c.articles.push(m.article);
     const range = m.range;
     if (range) {
-      const was = dated(c);
+      const was = c.hasDate;
       c.lo = was ? Math.max(c.lo, range[0]) : range[0];
       c.hi = was ? Math.min(c.hi, range[1]) : range[1];
-    } else if (m.pub !== null) c.published.push(m.pub);
-    for (const l of item.levels) addNew(c.levels, l);
+      c.hasDate = true;
+    } else if (m.pub !== null) c.published = [...c.published, m.pub];
+    c.levels = withNew(c.levels, item.levels);
     c.levelBits |= m.levels;
-    const added = m.levelIds.filter(l => !c.levelIds.includes(l));
-    if (added.length > 0) {
-      c.levelIds.push(...added);
+    let added: number[] | null = null;
+    for (const l of m.levelIds) if (!c.levelIds.includes(l)) (added ??= []).push(l);
+    if (added) {
+      c.levelIds = [...c.levelIds, ...added];
       // A new level: undated reports of it must find the meeting wherever the others do.
       for (let i = 0; i < c.registered.length; i += 2)
         registerNear(c, c.registered[i], c.registered[i + 1], added);
     }
-    if (item.city) addNew(c.cities, item.city);
-    for (const x of m.countries) addNew(c.countries, x);
-    for (const s of m.surnames) addNew(c.surnames, s);
+    if (item.city && !c.cities.includes(item.city)) c.cities = [...c.cities, item.city];
+    c.countries = withNew(c.countries, m.countries);
+    c.surnames = withNew(c.surnames, m.surnames);
     register(c, m);
   };
+  /**
+   * A meeting of one report: what `join` would make of an empty meeting, with every list built
+   * at its size (most meetings keep one report, and a list grown by `push` reserves 17 slots).
+   */
   const create = (m: Mention): void => {
+    const item = m.item;
+    const range = m.range;
     const c: Cluster = {
       n: clusters.length,
-      separate: m.item.separate,
-      lo: NaN,
-      hi: NaN,
+      separate: item.separate,
+      hasDate: range !== null,
+      lo: range ? range[0] : 0,
+      hi: range ? range[1] : 0,
       seed: m,
-      members: [],
-      articles: [],
-      levels: [],
-      levelBits: 0,
-      levelIds: [],
-      cities: [],
-      countries: [],
-      surnames: [],
-      published: [],
-      registered: [],
+      members: [item],
+      articles: [m.article],
+      levels: distinct(item.levels),
+      levelBits: m.levels,
+      levelIds: m.levelIds,
+      cities: item.city ? [item.city] : NONE,
+      countries: m.countries,
+      surnames: distinct(m.surnames),
+      published: !range && m.pub !== null ? [m.pub] : NO_DAYS,
+      // `register(c, m)` for a meeting of one report: the seed is `m`.
+      registered: [m, m],
       seen: 0,
     };
     clusters.push(c);
-    join(c, m);
+    registerUnder(c, m, m);
   };
 
   const articles = new Map<string, number>();
