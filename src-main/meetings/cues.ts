@@ -160,6 +160,8 @@ export function findTriggers(sentence: string): Trigger[] {
     )
       continue;
     if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
+    // "at the ministerial level", "of ministerial rank": the adjective of a rank, no meeting.
+    if (/^ministerials?$/.test(word) && /^[\s-]+(?:level|rank)\b/i.test(after)) continue;
     if (HISTORY_AFTER.test(after)) continue;
     // "negotiations … have been ongoing since 2017": a years-long process, no one meeting.
     if (ongoingProcess(sentence, word, end)) continue;

@@ -44,7 +44,7 @@ import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
 import { findPreparation } from './preparatory';
 import { quoteFrame } from './quote-frame';
-import { isSidelineHost, sidelineEvent } from './sidelines';
+import { eventMeant, isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -402,6 +402,8 @@ export function extractArticle(
   const facilitators = new Set<Person>();
   // Meetings whose parties came from an earlier meeting of their format ("the next trilateral").
   const borrowed: Borrowed[] = [];
+  // The summit each sideline clause introduced, by the bilateral it was read from.
+  const sideEvents = new Map<ArticleMeeting, ArticleMeeting>();
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -650,7 +652,12 @@ export function extractArticle(
             a.start >= group.segment[0] &&
             (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
         )
-        .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
+        .map(a =>
+          eventMeant(
+            resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null),
+            sideEvents,
+          ),
+        );
       // "said the talks with the rebels began", "would meet her": a meeting already reported.
       const back = referBackOf(s.text, head, group.segment);
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
@@ -750,7 +757,11 @@ export function extractArticle(
       handled = true;
     }
     for (const bilateral of sidelines.splice(0))
-      if (bilateral.mentions.length === 1) meetings.push(sidelineEvent(bilateral, meetings.length));
+      if (bilateral.mentions.length === 1) {
+        const event = sidelineEvent(bilateral, meetings.length);
+        meetings.push(event);
+        sideEvents.set(bilateral, event);
+      }
     // "The Vienna meeting prepares a summit": the new clause is the summit's, but
     // the meeting it refers back to was in Quebec City, which an earlier mention may not have said.
     if (handled && placeOfAnaphor) {
