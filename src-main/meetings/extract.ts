@@ -12,6 +12,7 @@ import { splitBilaterals } from './bilaterals';
 import { splitMetBoth } from './met-both';
 import { continuedSpan, continuesStory, countedDay, dayOfEvent, eventSpan } from './event-days';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
+import { carryWhereabouts } from './whereabouts';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import {
   findTriggers,
@@ -828,6 +829,7 @@ export function extractArticle(
   });
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
+  carryWhereabouts(meetings, ref);
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
