@@ -35,6 +35,7 @@ import {
 } from './formats';
 import { takersNamed } from './facilitators';
 import { findFurniture, inFurniture } from './furniture';
+import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
 import { namedFormatMembers } from './named-formats';
 import { continuedBy } from './next-sentence';
 import { pageDate } from './reference-date';
@@ -117,10 +118,6 @@ const LATER_EVENT_RE =
   /^\s*(?:ahead of|prelude to|in preparation for|to prepare(?: for)?|preparing for|in the run-up to)\s+(?:[\p{L}\d’'-]+\s+){0,7}$/iu;
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
-
-/** "hosted talks between A and B": the object is an event, so the host need not take part. */
-const HOSTED_EVENT_AFTER =
-  /^\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|conference|summit|meetings?)\b/iu;
 
 const OUTCOMES: [MeetingOutcome, RegExp][] = [
   ['cancelled', /\b(?:cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped|axed)\b/i],
@@ -405,6 +402,8 @@ export function extractArticle(
   const borrowed: Borrowed[] = [];
   // The summit each sideline clause introduced, by the bilateral it was read from.
   const sideEvents = new Map<ArticleMeeting, ArticleMeeting>();
+  // Meetings first read from "X is hosting talks", by the host's country (`hosted-talks.ts`).
+  const hosting = new Map<ArticleMeeting, string>();
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -712,6 +711,8 @@ export function extractArticle(
           };
           meetings.push(target);
           if (prior) borrowed.push({ meeting: target, cue: format, from: prior });
+          const host = hostsEvent(s.text, group.triggers) ? hostOf(one) : null;
+          if (host) hosting.set(target, host);
         }
         if (relative) keepRelative(target, relative.date, relative.tense);
         // "traveled to attend the four-way meeting, met separately": same date and place.
@@ -827,6 +828,7 @@ export function extractArticle(
     target.purpose ??= readPurpose(s.text);
     addMention(target, s, index);
   });
+  foldHostedTalks(meetings, hosting, facilitators);
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
   carryWhereabouts(meetings, ref);
