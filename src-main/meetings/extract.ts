@@ -26,6 +26,7 @@ import { dateWidth, datesCompatible, NO_DATE, resolveDate, type Tense } from './
 import { levelsFromPeople, ownLevels, relateCounterparts } from './counterparts';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { datelineEnd } from './dateline';
+import { earlierReportDate } from './earlier-report';
 import {
   formatPrior,
   likenedBefore,
@@ -486,6 +487,9 @@ export function extractArticle(
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
       }
+      // "had previously reported that she would travel next week": counted from that report.
+      const told = hit && earlierReportDate(s.text, hit, ref, tenseOf(status));
+      if (told) date = told;
       // "ahead of the summit on Thursday": the event prepared for comes after the clause before
       // it, whatever that clause's tense; it is still to come if it falls after publication.
       const anchor = clauseDate?.end ?? clauseDate?.start ?? null;
