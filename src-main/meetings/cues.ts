@@ -3,6 +3,7 @@
  * that do not (phone calls, press conferences, a mountain's summit, "meet the demand"), and
  * whether a meeting word refers back to a meeting already named ("the meeting", "these talks").
  */
+import { purposeCopula } from './purpose-copula';
 import { failedAttempt } from './attempts';
 import { ongoingProcess } from './ongoing';
 
@@ -276,7 +277,11 @@ function cuesIn(text: string, offset: number): Cue[] {
     [PAST_CUES, 'held'],
   ] as const) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: offset + m.index, status });
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      // "the aim of the talks is to …": a purpose, not a plan.
+      if (status === 'scheduled' && purposeCopula(text, m.index)) continue;
+      out.push({ at: offset + m.index, status });
+    }
   }
   return out;
 }
