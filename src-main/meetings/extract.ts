@@ -46,6 +46,7 @@ import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
 import { findPreparation } from './preparatory';
+import { presentReference, stillCurrent } from './present-reference';
 import { quoteFrame } from './quote-frame';
 import { eventMeant, isSidelineHost, sidelineEvent } from './sidelines';
 
@@ -797,8 +798,12 @@ export function extractArticle(
     const hits = meetingDates(s.text, 0, s.text.length).filter(h => h.start >= dlInSentence);
     const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
     const date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
+    // "The visit provides …": a meeting still current, not one the article only recalls.
+    const current = presentReference(s.text, a.end)
+      ? meetings.filter(m => stillCurrent(m.date, ref))
+      : [];
     const target = resolveAnaphor(
-      meetings,
+      current.length > 0 ? current : meetings,
       index,
       status,
       parts.levels,
