@@ -1,6 +1,6 @@
 /**
- * Relative dates inside an earlier report: "Local media had previously reported that the minister
- * would travel to Beirut next week." The "next week" counts from the day of that report, which
+ * Relative dates inside an earlier report: "Radio stations had earlier said the envoy would fly to
+ * Dakar next week." The "next week" counts from the day of that report, which
  * the article does not give, not from the article's own date. The report came before the
  * article, taken as at most a week before it (the news cycle such a back-reference spans; an
  * older report is usually dated by the text), so the date is the window from the reading
@@ -12,7 +12,7 @@ import { addDays, resolveDate, type DateHit, type Tense } from './dates';
 /** How far before the article an undated earlier report is taken to go. */
 const LOOKBACK_DAYS = 7;
 
-/** A report in the pluperfect, or one said to be earlier: "had previously reported that". */
+/** A report in the pluperfect, or one said to be earlier: "had earlier said", "previously reported". */
 const EARLIER_REPORT_BEFORE =
   /\b(?:had\s+(?:previously\s+|earlier\s+|already\s+)?(?:reported|said|announced|stated|indicated|revealed|written)|(?:previously|earlier)\s+(?:reported|said|announced|stated))\b[^.;:]*$/i;
 

@@ -1,5 +1,5 @@
 /**
- * Talks a country hosts for others: "Ghana is hosting talks to end the conflict in …", then
+ * Talks a country hosts for others: "Ghana is hosting talks on its neighbour's border dispute", then
  * "the talks between the government and the rebels began in Accra on Monday". The hosting clause
  * names only the host, so it reads as a meeting of the host's own; the later clause names the
  * parties and the city. Both are one meeting, and the host is its place, not a party to it

@@ -5,7 +5,7 @@ import { testArticle } from './test-article';
 
 describe('presentReference', () => {
   it('reads a present-tense verb after the reference', () => {
-    const s = 'The visit provides both countries with an opportunity to talk trade.';
+    const s = 'The visit provides both sides with a chance to talk trade.';
     expect(presentReference(s, s.indexOf(' provides'))).toBe(true);
     const past = 'The visit ended with a joint statement.';
     expect(presentReference(past, past.indexOf(' ended'))).toBe(false);
@@ -27,7 +27,7 @@ describe('a present-tense reference back in extraction', () => {
   it('means the visit reported now, not the earlier one the article recalls last', () => {
     const ms = extractArticle(
       testArticle(
-        ' date 2025-04-23 President Kofi Mensah will host Togolese President Paul Amavi in Accra on Thursday.\n\nThe engagement follows President Mensah\'s visit to Togo in June 2023, which also saw the two leaders meeting in Lomé.\n\n"The visit provides Ghana and Togo with an opportunity to discuss trade," the presidency said.',
+        ' date 2025-04-23 President Kofi Mensah will host Togolese President Paul Amavi in Accra on Thursday.\n\nThe engagement follows President Mensah\'s visit to Togo in June 2023, which also saw the two leaders meeting in Lomé.\n\n"The visit provides Ghana and Togo with a chance to talk trade," the presidency said.',
       ),
     );
     const now = ms.find(m => m.status === 'scheduled');

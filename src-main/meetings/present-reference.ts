@@ -1,7 +1,7 @@
 /**
- * A reference back in the present tense means a meeting still current: "The visit provides both
- * countries with an opportunity to …", "The talks aim to …". In an article that recalls an
- * earlier meeting ("This follows the president's visit to Kyiv in June 2023"), such a sentence
+ * A reference back in the present tense means a meeting still current: "The visit gives both
+ * sides a chance to …", "The talks aim to …". In an article that recalls an earlier meeting
+ * ("It comes a year after the president's trip to Lomé"), such a sentence
  * is about the meeting the article reports now, not the one it recalls, even when the recalled
  * one was mentioned last.
  */

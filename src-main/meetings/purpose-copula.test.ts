@@ -30,10 +30,10 @@ describe('a purpose said of a meeting in extraction', () => {
   it('joins the held meeting it is said of, not a planned one named after it', () => {
     const ms = extractArticle(
       testArticle(
-        ' date 2024-02-02 ACCRA – Foreign Minister Kofi Asante says he and his Togolese and Beninese counterparts discussed trade at their meeting today.\n\nThe Accra meeting sets the stage for a summit later this year featuring the three presidents.\n\nAsante says one of the reasons for the meeting is to let Ghana catch up in its relations with Togo and Benin.',
+        ' date 2024-02-02 ACCRA – Foreign Minister Kofi Asante says he and his Togolese and Beninese counterparts discussed trade at their meeting today.\n\nA summit of the three presidents is planned for later this year, after the Accra meeting.\n\nAsante adds that the main aim of the meeting is to help Ghana mend its ties with Togo and Benin.',
       ),
     );
     const held = ms.find(m => m.status === 'held');
-    expect(held?.mentions.map(x => x.sentence.slice(0, 22))).toContain('Asante says one of the');
+    expect(held?.mentions.map(x => x.sentence.slice(0, 22))).toContain('Asante adds that the m');
   });
 });

@@ -45,7 +45,7 @@ describe('sidelineEvent', () => {
   });
   it('gives a later "met during the summit" to the bilateral, not to the summit it names', () => {
     const [bilateral, summit] = extract(
-      'Ghanaian Foreign Minister Kofi Asante met Nigerian Foreign Minister Musa Bello in Abuja on the sidelines of the regional summit. Asante and Bello met during the second day of the Regional Foreign Ministers Meeting in Abuja.',
+      'Ghanaian Foreign Minister Kofi Asante met Nigerian Foreign Minister Musa Bello in Abuja on the sidelines of the regional summit. Asante and Bello met again on the second day of the Regional Ministerial Conference in Abuja.',
     );
     expect(bilateral.order).toBe(0);
     expect(bilateral.mentions.map(m => m.sentence.slice(0, 16))).toEqual([

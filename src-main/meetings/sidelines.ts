@@ -41,7 +41,7 @@ export function sidelineEvent(bilateral: ArticleMeeting, order: number): Article
 /**
  * The meeting a reference to a larger event means, given the events that sideline clauses
  * introduced (keyed by their bilateral). The event starts as a copy of its bilateral, so a later
- * "met during the second day of the summit" cannot tell the two apart by their fields; but the
+ * "they met on the summit's second day" cannot tell the two apart by their fields; but the
  * words name the summit, so the reference is the event's, and the encounter is the bilateral's.
  */
 export function eventMeant(

@@ -2,9 +2,9 @@
  * Where a story's people are, carried to their meetings that name no place. `carry.ts` carries a
  * city between two meetings of one kind (both held or both planned); two more cases follow the
  * same story:
- * - a place known only as a country ("a delegation in Niger for talks … also met …"): the next
- *   meeting of the same kind and of a day that agrees is in that country too, though no city is
- *   known (an undated plan after it may be anywhere);
+ * - a place known only as a country ("envoys sent to Togo to talk to its rulers … also met …"):
+ *   the next meeting of the same kind and of a day that agrees is in that country too, though no
+ *   city is known (an undated plan after it may be anywhere);
  * - one person's meetings of one day, or of a stay still going on when the article was written,
  *   with no country the earlier meeting did not have, whatever their tense: the minister who "will meet his counterparts in Lagos this afternoon"
  *   held his morning talks there too, and the president who "arrived in Lagos for the summit"
