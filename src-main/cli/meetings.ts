@@ -31,7 +31,9 @@ export const meetingsCommand: Command = {
         const where =
           [m.place.venue, m.place.city, m.place.country?.name].filter(Boolean).join(', ') ||
           'place not given';
-        io.out(`${p(m.title)}\n  ${p(`${m.status} · ${when} · ${where}`)}\n`);
+        // A called-off meeting keeps its planned status; the outcome says what became of it.
+        const status = m.outcome ? `${m.status}, ${m.outcome}` : m.status;
+        io.out(`${p(m.title)}\n  ${p(`${status} · ${when} · ${where}`)}\n`);
         if (m.purpose) io.out(`  purpose: ${p(m.purpose)}\n`);
         for (const d of m.disagreements ?? []) {
           io.out(

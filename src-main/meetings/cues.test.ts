@@ -53,6 +53,13 @@ describe('findTriggers', () => {
   it('ignores press conferences', () => {
     expect(words('The minister gave a press conference in Accra.')).toEqual([]);
   });
+  it('ignores "the ministerial level", a rank, but keeps "the ministerial" as a meeting', () => {
+    expect(words('The ministers meet at the ministerial level in Lagos.')).toEqual(['meet']);
+    expect(words('The envoys met on the sidelines of the ministerial in Lagos.')).toEqual([
+      'met',
+      'ministerial',
+    ]);
+  });
   it("ignores a mountain's summit", () => {
     expect(words('The climbers reached the summit of Mount Kenya at dawn.')).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * that do not (phone calls, press conferences, a mountain's summit, "meet the demand"), and
  * whether a meeting word refers back to a meeting already named ("the meeting", "these talks").
  */
+import { purposeCopula } from './purpose-copula';
 import { failedAttempt } from './attempts';
 import { ongoingProcess } from './ongoing';
 
@@ -160,6 +161,8 @@ export function findTriggers(sentence: string): Trigger[] {
     )
       continue;
     if (/^summits?$/.test(word) && (SUMMIT_OF_MOUNTAIN_AFTER.test(after) || mountain)) continue;
+    // "at the ministerial level", "of ministerial rank": the adjective of a rank, no meeting.
+    if (/^ministerials?$/.test(word) && /^[\s-]+(?:level|rank)\b/i.test(after)) continue;
     if (HISTORY_AFTER.test(after)) continue;
     // "negotiations … have been ongoing since 2017": a years-long process, no one meeting.
     if (ongoingProcess(sentence, word, end)) continue;
@@ -274,7 +277,11 @@ function cuesIn(text: string, offset: number): Cue[] {
     [PAST_CUES, 'held'],
   ] as const) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: offset + m.index, status });
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      // "the aim of the talks is to …": a purpose, not a plan.
+      if (status === 'scheduled' && purposeCopula(text, m.index)) continue;
+      out.push({ at: offset + m.index, status });
+    }
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { splitBilaterals } from './bilaterals';
 import { splitMetBoth } from './met-both';
 import { continuedSpan, continuesStory, countedDay, dayOfEvent, eventSpan } from './event-days';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
+import { carryWhereabouts } from './whereabouts';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import {
   findTriggers,
@@ -25,6 +26,7 @@ import { dateWidth, datesCompatible, NO_DATE, resolveDate, type Tense } from './
 import { levelsFromPeople, ownLevels, relateCounterparts } from './counterparts';
 import { buildCast, dictionaryLookup, resolvePeople, type ActorLookup, type Cast } from './context';
 import { datelineEnd } from './dateline';
+import { earlierReportDate } from './earlier-report';
 import {
   formatPrior,
   likenedBefore,
@@ -34,6 +36,7 @@ import {
 } from './formats';
 import { takersNamed } from './facilitators';
 import { findFurniture, inFurniture } from './furniture';
+import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
 import { namedFormatMembers } from './named-formats';
 import { continuedBy } from './next-sentence';
 import { pageDate } from './reference-date';
@@ -43,8 +46,9 @@ import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
 import { findPreparation } from './preparatory';
+import { presentReference, stillCurrent } from './present-reference';
 import { quoteFrame } from './quote-frame';
-import { isSidelineHost, sidelineEvent } from './sidelines';
+import { eventMeant, isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -116,10 +120,6 @@ const LATER_EVENT_RE =
   /^\s*(?:ahead of|prelude to|in preparation for|to prepare(?: for)?|preparing for|in the run-up to)\s+(?:[\p{L}\d’'-]+\s+){0,7}$/iu;
 const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
-
-/** "hosted talks between A and B": the object is an event, so the host need not take part. */
-const HOSTED_EVENT_AFTER =
-  /^\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|conference|summit|meetings?)\b/iu;
 
 const OUTCOMES: [MeetingOutcome, RegExp][] = [
   ['cancelled', /\b(?:cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped|axed)\b/i],
@@ -402,6 +402,10 @@ export function extractArticle(
   const facilitators = new Set<Person>();
   // Meetings whose parties came from an earlier meeting of their format ("the next trilateral").
   const borrowed: Borrowed[] = [];
+  // The summit each sideline clause introduced, by the bilateral it was read from.
+  const sideEvents = new Map<ArticleMeeting, ArticleMeeting>();
+  // Meetings first read from "X is hosting talks", by the host's country (`hosted-talks.ts`).
+  const hosting = new Map<ArticleMeeting, string>();
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -484,6 +488,9 @@ export function extractArticle(
       if (status === 'held' && date.start && ref && date.start > ref && hit?.spec.type !== 'day') {
         status = 'scheduled';
       }
+      // "had previously reported that she would travel next week": counted from that report.
+      const told = hit && earlierReportDate(s.text, hit, ref, tenseOf(status));
+      if (told) date = told;
       // "ahead of the summit on Thursday": the event prepared for comes after the clause before
       // it, whatever that clause's tense; it is still to come if it falls after publication.
       const anchor = clauseDate?.end ?? clauseDate?.start ?? null;
@@ -650,7 +657,12 @@ export function extractArticle(
             a.start >= group.segment[0] &&
             (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
         )
-        .map(a => resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null));
+        .map(a =>
+          eventMeant(
+            resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null),
+            sideEvents,
+          ),
+        );
       // "said the talks with the rebels began", "would meet her": a meeting already reported.
       const back = referBackOf(s.text, head, group.segment);
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
@@ -704,6 +716,8 @@ export function extractArticle(
           };
           meetings.push(target);
           if (prior) borrowed.push({ meeting: target, cue: format, from: prior });
+          const host = hostsEvent(s.text, group.triggers) ? hostOf(one) : null;
+          if (host) hosting.set(target, host);
         }
         if (relative) keepRelative(target, relative.date, relative.tense);
         // "traveled to attend the four-way meeting, met separately": same date and place.
@@ -750,7 +764,11 @@ export function extractArticle(
       handled = true;
     }
     for (const bilateral of sidelines.splice(0))
-      if (bilateral.mentions.length === 1) meetings.push(sidelineEvent(bilateral, meetings.length));
+      if (bilateral.mentions.length === 1) {
+        const event = sidelineEvent(bilateral, meetings.length);
+        meetings.push(event);
+        sideEvents.set(bilateral, event);
+      }
     // "The Vienna meeting prepares a summit": the new clause is the summit's, but
     // the meeting it refers back to was in Quebec City, which an earlier mention may not have said.
     if (handled && placeOfAnaphor) {
@@ -780,8 +798,12 @@ export function extractArticle(
     const hits = meetingDates(s.text, 0, s.text.length).filter(h => h.start >= dlInSentence);
     const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
     const date = hit ? resolveDate(hit, ref, tenseOf(status)) : NO_DATE;
+    // "The visit provides …": a meeting still current, not one the article only recalls.
+    const current = presentReference(s.text, a.end)
+      ? meetings.filter(m => stillCurrent(m.date, ref))
+      : [];
     const target = resolveAnaphor(
-      meetings,
+      current.length > 0 ? current : meetings,
       index,
       status,
       parts.levels,
@@ -815,8 +837,10 @@ export function extractArticle(
     target.purpose ??= readPurpose(s.text);
     addMention(target, s, index);
   });
+  foldHostedTalks(meetings, hosting, facilitators);
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
+  carryWhereabouts(meetings, ref);
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;

@@ -43,6 +43,17 @@ describe('sidelineEvent', () => {
     expect(bilateral.mentions).toHaveLength(1);
     expect(summit).toMatchObject({ order: 7, separate: false, purpose: null });
   });
+  it('gives a later "met during the summit" to the bilateral, not to the summit it names', () => {
+    const [bilateral, summit] = extract(
+      'Ghanaian Foreign Minister Kofi Asante met Nigerian Foreign Minister Musa Bello in Abuja on the sidelines of the regional summit. Asante and Bello met again on the second day of the Regional Ministerial Conference in Abuja.',
+    );
+    expect(bilateral.order).toBe(0);
+    expect(bilateral.mentions.map(m => m.sentence.slice(0, 16))).toEqual([
+      'Ghanaian Foreign',
+      'Asante and Bello',
+    ]);
+    expect(summit.mentions).toHaveLength(1);
+  });
   it('keeps a bilateral beside a summit reported before apart from it, and adds no summit', () => {
     const ms = extract(
       'The regional summit opened in Abuja on Monday with Ghana, Togo and Nigeria. Ghanaian Foreign Minister Kofi Asante met Nigerian Foreign Minister Musa Bello on the sidelines of the summit.',

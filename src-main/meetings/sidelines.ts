@@ -37,3 +37,16 @@ export function sidelineEvent(bilateral: ArticleMeeting, order: number): Article
     unresolved: undefined,
   };
 }
+
+/**
+ * The meeting a reference to a larger event means, given the events that sideline clauses
+ * introduced (keyed by their bilateral). The event starts as a copy of its bilateral, so a later
+ * "they met on the summit's second day" cannot tell the two apart by their fields; but the
+ * words name the summit, so the reference is the event's, and the encounter is the bilateral's.
+ */
+export function eventMeant(
+  meant: ArticleMeeting | null,
+  events: ReadonlyMap<ArticleMeeting, ArticleMeeting>,
+): ArticleMeeting | null {
+  return (meant && events.get(meant)) ?? meant;
+}
