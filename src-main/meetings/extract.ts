@@ -33,6 +33,7 @@ import {
   type FormatCue,
 } from './formats';
 import { takersNamed } from './facilitators';
+import { markHedged } from './hedged-attendance';
 import { findFurniture, inFurniture } from './furniture';
 import { namedFormatMembers } from './named-formats';
 import { continuedBy } from './next-sentence';
@@ -105,6 +106,8 @@ export interface ArticleMeeting extends Candidate {
   order: number;
   /** Only for an article without a reference date, when it gave relative dates. */
   unresolved?: UnresolvedDates;
+  /** Names of its people whose attendance the article hedges (`hedged-attendance.ts`). */
+  hedged?: string[];
 }
 
 const BOUNDARY_RE =
@@ -817,6 +820,8 @@ export function extractArticle(
   });
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
+  // People whose attendance is hedged ("without saying if they included …") set no level either.
+  for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
