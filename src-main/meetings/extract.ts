@@ -45,6 +45,7 @@ import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
 import { findPreparation } from './preparatory';
 import { quoteFrame } from './quote-frame';
+import { addTitledReferences, titledAt } from './titled-references';
 import { isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
@@ -570,6 +571,8 @@ export function extractArticle(
       );
       // "met her Peruvian counterpart": the counterpart holds the office of the one they meet.
       who.people = relateCounterparts(who.people, cachedLookup, date.start ?? ref);
+      // "The emir and the sultan held talks": the story's people, named by their titles alone.
+      addTitledReferences(who, s.text, group.segment, castOf());
       let countries = [...parts.countries];
       // The traveller a leg's pronoun stands for, and the country the leg goes to.
       const onward = leg && legParties(leg, who.people, parts.countries);
@@ -800,6 +803,12 @@ export function extractArticle(
     if (takers.length > 0) {
       target.people.push(...takers);
       for (const p of takers) facilitators.add(p);
+      target.confidence.people ??= { confidence: 'medium', basis: 'context' };
+    }
+    // "The emir and Oman's sultan chaired a session of talks": its parties, by title alone.
+    const titled = titledAt(target, s.text, castOf());
+    if (titled.length > 0) {
+      target.people.push(...titled);
       target.confidence.people ??= { confidence: 'medium', basis: 'context' };
     }
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
