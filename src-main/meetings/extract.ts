@@ -12,6 +12,7 @@ import { splitBilaterals } from './bilaterals';
 import { splitMetBoth } from './met-both';
 import { continuedSpan, continuesStory, countedDay, dayOfEvent, eventSpan } from './event-days';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
+import { fillCountedSides } from './counted-sides';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import {
   findTriggers,
@@ -829,6 +830,8 @@ export function extractArticle(
   });
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
+  // "a five-sided meeting" that lists four: the side the story's other meetings all seat.
+  fillCountedSides(meetings);
   // People whose attendance is hedged ("without saying if they included …") set no level either.
   for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);
