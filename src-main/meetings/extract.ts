@@ -47,6 +47,7 @@ import { findLeg, legParties } from './onward';
 import { findPreparation } from './preparatory';
 import { quoteFrame } from './quote-frame';
 import { addTitledReferences, titledAt } from './titled-references';
+import { hostsOf } from './host-named';
 import { isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
@@ -804,6 +805,12 @@ export function extractArticle(
     if (takers.length > 0) {
       target.people.push(...takers);
       for (const p of takers) facilitators.add(p);
+      target.confidence.people ??= { confidence: 'medium', basis: 'context' };
+    }
+    // "after she spoke to the summit host, Peru's President X": the host sits at the summit.
+    const hosts = hostsOf(target, s.text);
+    if (hosts.length > 0) {
+      target.people.push(...hosts);
       target.confidence.people ??= { confidence: 'medium', basis: 'context' };
     }
     // "The emir and Oman's sultan chaired a session of talks": its parties, by title alone.
