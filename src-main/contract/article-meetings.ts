@@ -45,6 +45,8 @@ export const ArticleMeetingSchema = z.object({
   placeCountry: CountryCodeSchema.nullable(),
   venue: z.string().nullable(),
   separate: z.boolean(),
+  /** Names of its people whose attendance the article hedges: not listed on the card. */
+  hedged: z.array(z.string()).optional(),
   /** Relative dates an undated article could not resolve, for a reference date borrowed later. */
   unresolved: z
     .object({

@@ -20,8 +20,12 @@ const ONE_NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}`;
 const NAME_END = '(?=\\s*(?:[,;.:)]|$)|\\s+(?:on|in|at|during|who|for|to|and|met|said|held)\\b)';
 const APPOSED = new RegExp(`^,\\s+(${ONE_NAME})${NAME_END}`, 'u');
 const APPOSED_PAIR = new RegExp(`^,\\s+(${ONE_NAME})\\s+and\\s+(${ONE_NAME})${NAME_END}`, 'u');
-/** The title is someone's: "his counterpart", "the Peruvian minister", "their … counterparts". */
-const OWNED_BEFORE = /\b(?:his|her|their|its|the)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
+/**
+ * The title is someone's: "his counterpart", "the Peruvian minister", "their … counterparts",
+ * or a country's: "Oman's Sultan, Sheikh Haitham".
+ */
+const OWNED_BEFORE =
+  /(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+|\p{Lu}[\p{L}-]+(?:'s|’s)\s+)(?:[\p{L}-]+\s+){0,4}$/u;
 const PLURAL_TITLE = /s$/i;
 
 /**

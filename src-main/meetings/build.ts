@@ -14,6 +14,7 @@ import type {
 } from '../contract/meeting';
 import { sameSurname, surname } from './blocking';
 import { datesCompatible, daysBetween, findDates, resolveDate } from './dates';
+import { attends } from './hedged-attendance';
 import type { Disagreement, MergeItem } from './merge';
 
 /** proposed → scheduled → held: how far a report says the meeting got. */
@@ -177,7 +178,8 @@ export function buildMeeting(
   // and "Abbasi" of two countries are two people).
   const seenPeople: { surname: string; country: string | null }[] = [];
   const people = members
-    .flatMap(m => m.people)
+    // A person whose attendance a report hedges is not listed unless another states it.
+    .flatMap(m => m.people.filter(p => attends(p, m, members)))
     .filter(p => {
       const s = surname(p.name);
       const same = (x: { surname: string; country: string | null }): boolean =>

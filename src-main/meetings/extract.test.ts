@@ -365,7 +365,7 @@ describe('extractArticle, the most precise date of a clause', () => {
   it('takes the days over "this year" when both describe the summit', () => {
     const [m] = extractArticle(
       testArticle(
-        'This year’s summit of Chilean and Peruvian leaders, to be held in Lima on April 20 and 21, is meant to be about trade.',
+        'This year’s summit of Chilean and Peruvian leaders, to be held in Cusco on April 20 and 21, is meant to be about trade.',
         { published: '2024-03-13' },
       ),
     );

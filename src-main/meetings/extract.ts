@@ -13,6 +13,7 @@ import { splitMetBoth } from './met-both';
 import { continuedSpan, continuesStory, countedDay, dayOfEvent, eventSpan } from './event-days';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { carryWhereabouts } from './whereabouts';
+import { fillCountedSides } from './counted-sides';
 import { meetingDates, monthOf, nearest, preciser } from './clause-dates';
 import {
   findTriggers,
@@ -35,6 +36,7 @@ import {
   type FormatCue,
 } from './formats';
 import { takersNamed } from './facilitators';
+import { markHedged } from './hedged-attendance';
 import { findFurniture, inFurniture } from './furniture';
 import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
 import { namedFormatMembers } from './named-formats';
@@ -48,6 +50,8 @@ import { findLeg, legParties } from './onward';
 import { findPreparation } from './preparatory';
 import { presentReference, stillCurrent } from './present-reference';
 import { quoteFrame } from './quote-frame';
+import { addTitledReferences, titledAt } from './titled-references';
+import { hostsOf } from './host-named';
 import { eventMeant, isSidelineHost, sidelineEvent } from './sidelines';
 
 export interface EvidenceSpan {
@@ -109,6 +113,8 @@ export interface ArticleMeeting extends Candidate {
   order: number;
   /** Only for an article without a reference date, when it gave relative dates. */
   unresolved?: UnresolvedDates;
+  /** Names of its people whose attendance the article hedges (`hedged-attendance.ts`). */
+  hedged?: string[];
 }
 
 const BOUNDARY_RE =
@@ -574,6 +580,8 @@ export function extractArticle(
       );
       // "met her Peruvian counterpart": the counterpart holds the office of the one they meet.
       who.people = relateCounterparts(who.people, cachedLookup, date.start ?? ref);
+      // "The emir and the sultan held talks": the story's people, named by their titles alone.
+      addTitledReferences(who, s.text, group.segment, castOf());
       let countries = [...parts.countries];
       // The traveller a leg's pronoun stands for, and the country the leg goes to.
       const onward = leg && legParties(leg, who.people, parts.countries);
@@ -821,6 +829,18 @@ export function extractArticle(
       for (const p of takers) facilitators.add(p);
       target.confidence.people ??= { confidence: 'medium', basis: 'context' };
     }
+    // "she thanked the summit host, Chile's President X": the host sits at the summit.
+    const hosts = hostsOf(target, s.text);
+    if (hosts.length > 0) {
+      target.people.push(...hosts);
+      target.confidence.people ??= { confidence: 'medium', basis: 'context' };
+    }
+    // "The emir and the sultan led the talks": its parties, by title alone.
+    const titled = titledAt(target, s.text, castOf());
+    if (titled.length > 0) {
+      target.people.push(...titled);
+      target.confidence.people ??= { confidence: 'medium', basis: 'context' };
+    }
     if (hit && datesCompatible(target.date, date)) mergeDate(target, date, monthOf(hit));
     if (hit) keepRelative(target, date, tenseOf(status));
     if (!target.venue && parts.venue) target.venue = parts.venue;
@@ -841,6 +861,10 @@ export function extractArticle(
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
   carryWhereabouts(meetings, ref);
+  // "a five-sided meeting" that lists four: the side the story's other meetings all seat.
+  fillCountedSides(meetings);
+  // People whose attendance is hedged ("without saying if they included …") set no level either.
+  for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;

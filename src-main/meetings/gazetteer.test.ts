@@ -41,8 +41,17 @@ describe('findRoles', () => {
     expect(text.slice(hit.start, hit.end)).toBe('Defence Minister');
   });
 
+  it('reads a bloc\'s "defence chiefs" as its military chiefs, a named defence chief as a minister', () => {
+    const level = (t: string) => findRoles(t).map(r => r.level);
+    expect(level('The bloc’s defence chiefs met in Quito.')).toEqual(['military chiefs']);
+    expect(level('The chiefs of staff met in Quito.')).toEqual(['military chiefs']);
+    expect(level('Chile’s defence chief Rosa Vidal met him.')).toEqual(['defence ministers']);
+  });
+
   it('does not match a title inside a longer word', () => {
-    expect(findRoles('The ex-president and the presidential palace.')).toEqual([]);
+    expect(findRoles('The presidential palace and the presidency.').map(r => r.title)).toEqual([]);
+    // "ex-president" is the title, held no longer (former-titles.ts), not part of a longer word.
+    expect(findRoles('The ex-president spoke.').map(r => r.title)).toEqual(['president']);
   });
 
   it('does not read a title joined by a hyphen to a capitalised name ("Amir-Rahimi")', () => {

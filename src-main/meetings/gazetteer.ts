@@ -8,6 +8,7 @@ import countriesData from './data/countries.json';
 import rolesData from './data/roles.json';
 import orgsData from './data/organizations.json';
 import type { CountryRef } from '../contract/meeting';
+import { openExPrefixes } from './former-titles';
 
 export interface CountryEntry {
   code: string;
@@ -213,7 +214,9 @@ export function findRoles(text: string): RoleHit[] {
   const lowered = text.toLowerCase();
   // A few letters lower-case to two ("İ"): offsets would shift, so such a text keeps its case.
   const same = lowered.length === text.length;
-  scanBounded(same ? roleRe : roleReAnyCase, same ? lowered : text, text, WORD, m => {
+  // "ex-Vice President": the hyphen after "ex" does not join the title to a name.
+  const bounds = openExPrefixes(text);
+  scanBounded(same ? roleRe : roleReAnyCase, same ? lowered : text, bounds, WORD, m => {
     const lower = m[0].toLowerCase();
     const title = roleLevels.has(lower) ? lower : (pluralToTitle.get(lower) ?? lower);
     const level = roleLevels.get(title);

@@ -19,6 +19,17 @@ describe('continuedBy', () => {
     expect(m.confidence.people).toEqual({ confidence: 'medium', basis: 'context' });
   });
 
+  it('seats an untitled name a country’s possessive gives the side of', () => {
+    const [m] = extract(
+      `${FIRST} Vidal, Peruvian Foreign Minister Tomás Ortega and Bolivia’s Luis Mora also spoke about border crossings.`,
+    );
+    expect(m.people).toContainEqual({ name: 'Luis Mora', role: null, country: 'BO' });
+    const [other] = extract(
+      `${FIRST} Vidal and Argentina’s Ana Soto also spoke about border crossings.`,
+    );
+    expect(other.people.map(p => p.name)).toEqual(['Rosa Vidal']);
+  });
+
   it('adds no one whose country is not a party, or when the story moves on', () => {
     const [other] = extract(
       `${FIRST} Vidal and Argentine Foreign Minister Ana Soto also spoke about border crossings.`,

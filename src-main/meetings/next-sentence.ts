@@ -9,7 +9,7 @@
  */
 import type { Person } from '../contract/meeting';
 import { fold, surnameKey } from './context';
-import { findCountryTerms } from './gazetteer';
+import { findCountryTerms, type CountryTerm } from './gazetteer';
 import { findPeople } from './participants';
 
 /** What the rule needs of an article meeting. */
@@ -30,7 +30,10 @@ export function continuedBy<M extends StoryMeeting>(
 ): { meeting: M; people: Person[] } | null {
   const before = meetings.filter(m => m.lastSentence === index - 1 && m.people.length > 0);
   if (before.length === 0) return null;
-  const found = findPeople(text, findCountryTerms(text), 0, text.length);
+  const terms = findCountryTerms(text);
+  const titled = findPeople(text, terms, 0, text.length);
+  // "… and Bolivia's Luis Mora also spoke": untitled, the possessive says whose side they are.
+  const found = [...titled, ...possessiveNames(text, terms, titled)];
   if (found.length === 0) return null;
   const words = new Set(
     fold(text)
@@ -49,4 +52,24 @@ export function continuedBy<M extends StoryMeeting>(
   const [meeting] = fits;
   const known = new Set(meeting.people.map(p => surnameKey(p.name)));
   return { meeting, people: found.filter(p => !known.has(surnameKey(p.name))) };
+}
+
+/** A full name right after a country's possessive: "Bolivia's Luis Mora". */
+const POSSESSIVE_NAME =
+  /^(?:'s|’s),?\s+((?:\p{Lu}[\p{Ll}'’-]+\s+){1,3}\p{Lu}[\p{Ll}'’-]+)(?=\s*(?:[,;.]|$|\s+(?:and|also|said|were|was|had|have)\b))/u;
+
+/**
+ * People the sentence names after a country's possessive without a title ("Bolivia's Luis
+ * Mora"), with that country and no role; never one the titled reading found.
+ */
+function possessiveNames(text: string, terms: CountryTerm[], titled: Person[]): Person[] {
+  const known = new Set(titled.map(p => surnameKey(p.name)));
+  const out: Person[] = [];
+  for (const t of terms) {
+    if (t.kind !== 'name') continue;
+    const m = POSSESSIVE_NAME.exec(text.slice(t.end, t.end + 80));
+    if (!m || known.has(surnameKey(m[1]))) continue;
+    out.push({ name: m[1], role: null, country: t.code });
+  }
+  return out;
 }

@@ -15,6 +15,7 @@ import {
 import { apposedNames, pairCountries } from './apposed-names';
 import { CARDINALS } from './number-words';
 import { onlyNear } from './vicinity';
+import { formerMarker, leftOffice } from './former-titles';
 
 export interface PlaceFound {
   city: string | null;
@@ -174,8 +175,8 @@ export function findPeople(
         countryNear(terms, Math.max(from, r.start - 30), r.start) ??
         countryNear(terms, r.end, r.end + 15);
       // "former President X" no longer holds the office: the role says so.
-      const former = FORMER_BEFORE.exec(sentence.slice(Math.max(from, r.start - 40), r.start));
-      const role = (former ? `${titleCase(former[1])} ` : '') + titleCase(r.title);
+      const former = formerMarker(sentence.slice(Math.max(from, r.start - 40), r.start));
+      const role = (former ? `${former} ` : '') + titleCase(r.title);
       if (name && !/^[a-z]/.test(r.title.slice(0, 1))) add(name, role, country);
       else if (name && /^\s+\p{Lu}/u.test(after)) add(name, role, country);
     } else addApposed(sentence, terms, r, from, to, add);
@@ -244,9 +245,6 @@ function addApposed(
   const country = countryNear(terms, Math.max(from, r.start - 30), r.start);
   add(cleanName(names[0].raw, terms, names[0].at), role, country);
 }
-
-/** "former President", "the ousted Nigerien president": an office no longer held. */
-const FORMER_BEFORE = /\b(former|ousted|deposed)\s+(?:\p{Lu}[\p{L}-]*\s+){0,2}$/iu;
 
 const APPOSITIVE_TAIL = /^\s+(?:[\p{L}-]+\s+){0,6}$/u;
 
@@ -412,6 +410,8 @@ export function readParticipants(
     const before = sentence.slice(Math.max(0, r.start - 40), r.start);
     if (/\b(?:according to|announcement from|said|statement from|told)\b[^,.;]*$/i.test(before))
       continue;
+    // "former Nigerian leader X" led the envoys: an office no longer held sets no level.
+    if (leftOffice(before)) continue;
     if (!levels.includes(r.level)) levels.push(r.level);
   }
   const specific = levels.filter(l => l !== 'ministers' && l !== 'senior officials');
