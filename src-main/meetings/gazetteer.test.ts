@@ -48,6 +48,14 @@ describe('findRoles', () => {
     expect(level('Chile’s defence chief Rosa Vidal met him.')).toEqual(['defence ministers']);
   });
 
+  it('reads a bloc\'s "foreign policy chief" as its foreign minister', () => {
+    const level = (t: string) => findRoles(t).map(r => r.level);
+    expect(level('The Andean bloc’s foreign policy chief, Maria Lenz, arrived.')).toEqual([
+      'foreign ministers',
+    ]);
+    expect(level('Its foreign affairs chief met him.')).toEqual(['foreign ministers']);
+  });
+
   it('does not match a title inside a longer word', () => {
     expect(findRoles('The presidential palace and the presidency.').map(r => r.title)).toEqual([]);
     // "ex-president" is the title, held no longer (former-titles.ts), not part of a longer word.
