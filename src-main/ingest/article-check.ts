@@ -5,7 +5,7 @@
  * necessary: whatever it accepts the schema accepts (a test tries mutated articles against
  * both), and whatever it doubts goes to the schema, which alone words the error.
  */
-import type { MetaSources } from '../contract/article';
+import { ArticleFormatSchema, MetaSourceSchema, type MetaSources } from '../contract/article';
 
 /** The fields ArticleSchema knows; a test keeps this list equal to the schema's. */
 export const CHECKED_FIELDS = [
@@ -28,19 +28,11 @@ export const CHECKED_FIELDS = [
 
 const ID = /^[0-9a-f]{16}$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const META_SOURCES = new Set([
-  'header',
-  'html-meta',
-  'json-ld',
-  'pdf-info',
-  'docx-props',
-  'email-header',
-  'text',
-  'file-name',
-]);
+// The contract's own enums, so the quick check cannot drift from the schema it stands in front of.
+const META_SOURCES = new Set<string>(MetaSourceSchema.options);
 const META_FIELDS: (keyof MetaSources)[] = ['title', 'publisher', 'author', 'published', 'url'];
 const DATE_ORDERS = new Set(['day-first', 'month-first']);
-const FORMATS = new Set(['text', 'markdown', 'html', 'pdf', 'docx', 'eml']);
+const FORMATS = new Set<string>(ArticleFormatSchema.options);
 
 const text = (x: unknown, min: number, max: number): boolean =>
   typeof x === 'string' && x.length >= min && x.length <= max;
