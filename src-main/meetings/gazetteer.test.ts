@@ -72,4 +72,11 @@ describe('findOrganizations', () => {
     const names = findOrganizations('NATO allies met; the xNATO brand did not.').map(o => o.name);
     expect(names).toHaveLength(1);
   });
+
+  it('tells OPEC+ (the cartel with its allies) from OPEC itself', () => {
+    const names = (t: string) => findOrganizations(t).map(o => o.name);
+    expect(names('Ministers of OPEC+ will meet in Vienna.')).toEqual(['OPEC+']);
+    expect(names('The OPEC Plus group met.')).toEqual(['OPEC+']);
+    expect(names('OPEC members met (without OPEC+ allies).')).toEqual(['OPEC', 'OPEC+']);
+  });
 });
