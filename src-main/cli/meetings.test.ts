@@ -15,5 +15,9 @@ describe('meetingsCommand, readable list', () => {
     const c = capture(dir);
     expect(await runCli(['meetings', dir], c.io)).toBe(0);
     expect(c.out()).toContain('scheduled, postponed · 2024-05-03 · Accra, Ghana');
+    // Who takes part and at what level, for checking the meeting against its text.
+    expect(c.out()).toContain(
+      'who: Ghana, Togo · Kofi Mensah (President), Paul Amavi (President) · level: heads of state',
+    );
   });
 });

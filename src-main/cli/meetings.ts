@@ -34,6 +34,17 @@ export const meetingsCommand: Command = {
         // A called-off meeting keeps its planned status; the outcome says what became of it.
         const status = m.outcome ? `${m.status}, ${m.outcome}` : m.status;
         io.out(`${p(m.title)}\n  ${p(`${status} · ${when} · ${where}`)}\n`);
+        // Who, as the card shows it: checking a meeting against its text needs the people too.
+        const { countries, people, organizations } = m.participants;
+        const who = [
+          countries.map(c => c.name).join(', '),
+          people.map(x => (x.role ? `${x.name} (${x.role})` : x.name)).join(', '),
+          organizations.join(', '),
+        ].filter(Boolean);
+        if (who.length > 0 || m.level)
+          io.out(
+            `  ${p(`who: ${who.join(' · ') || 'not given'}${m.level ? ` · level: ${m.level}` : ''}`)}\n`,
+          );
         if (m.purpose) io.out(`  purpose: ${p(m.purpose)}\n`);
         for (const d of m.disagreements ?? []) {
           io.out(
