@@ -60,7 +60,12 @@ test('a date range ticks the meetings it holds; Shift-click ticks a run', async 
   const dialog = page.getByRole('dialog', { name: 'Digest of meetings' });
   const group = dialog.getByRole('group', { name: /Meetings on the page/ });
   const boxes = group.getByRole('checkbox');
-  const total = await boxes.count();
+  // The dialog lists the meetings once it has read them: wait for every box before counting,
+  // as count() does not wait (a count taken too early was 0 and the range check meaningless).
+  const total = await meetings.total();
+  expect(total).toBeGreaterThan(3);
+  await expect(boxes).toHaveCount(total);
+  await expect(group).toContainText(`(${total} of ${total})`);
 
   await dialog.getByLabel('From').fill('2023-04-01');
   await dialog.getByLabel('To').fill('2023-04-30');
