@@ -10,10 +10,12 @@ import type { Page } from '@playwright/test';
 import { highlightOf, type BackupFile } from './backup-data';
 import { expect, test } from './fixtures';
 import { DataDialog } from './pages/data';
+import { BATCH_FILES as UPLOAD_BATCH } from '../src-renderer/features/import/upload-budget';
 import { LibraryPage } from './pages/library';
 
-/** Files the preview sends per request; each request's articles are stored in one transaction. */
-const UPLOAD_BATCH = 200;
+// UPLOAD_BATCH: files the preview sends per request; each request's articles are stored in one
+// transaction. Read from the page's own budget: a copy here went stale at 200 when the page
+// moved to 100, and the whole-batch check then failed whenever an odd number of batches landed.
 const SEEDS = 2;
 
 /** Kills the page's renderer process. */
@@ -75,7 +77,7 @@ test.describe('when the page dies half-way', () => {
   test('an import keeps whole batches and the analyst’s work, and importing again completes it', async ({
     app,
   }) => {
-    // 1,000 files: five requests of 200. (More would be slower here without proving more.) Each
+    // 1,000 files: ten requests of 100. (More would be slower here without proving more.) Each
     // request is parsed in main's worker, in turn with the meeting extraction the import starts,
     // so on a loaded 2-core machine the whole test takes longer than the default limit.
     test.setTimeout(90_000);

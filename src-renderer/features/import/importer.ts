@@ -18,6 +18,7 @@ import {
   type StreamProgressListener,
 } from './session-runner';
 import { readAhead } from './read-ahead';
+import { BATCH_BYTES, BATCH_FILES } from './upload-budget';
 import {
   planUpload,
   sendBatch,
@@ -185,14 +186,6 @@ export const pickedFromFileList = (list: FileList): PickedFiles => {
     },
   };
 };
-
-/**
- * Request size budget for uploads: about 4 MB of file bytes or 100 files, whichever first.
- * Each batch's answer is parsed and stored by the page in a few tasks whose length grows with
- * the batch; at 200 files they came near 100 ms on a loaded 2-core machine.
- */
-const BATCH_BYTES = 4 * 1024 * 1024;
-const BATCH_FILES = 100;
 
 /**
  * Browser preview: an upload session. The page sends one batch of files at a time (the browser
