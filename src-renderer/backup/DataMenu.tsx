@@ -102,7 +102,7 @@ export function DataMenu() {
   const [message, setMessage] = useState<Message | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [shown, setShown] = useState(false);
-  useModalDialog(dialog, shown);
+  const close = useModalDialog(dialog, shown, () => setShown(false));
 
   useEffect(() => {
     void requestPersistentStorage().then(setPersistence);
@@ -217,20 +217,10 @@ export function DataMenu() {
       >
         Data
       </button>
-      <dialog
-        ref={dialog}
-        className="data-dialog"
-        aria-labelledby="data-dialog-title"
-        onClose={() => setShown(false)}
-      >
+      <dialog ref={dialog} className="data-dialog" aria-labelledby="data-dialog-title">
         <div className="data-dialog-head">
           <h2 id="data-dialog-title">Your data</h2>
-          <button
-            type="button"
-            className="quiet"
-            aria-label="Close"
-            onClick={() => dialog.current?.close()}
-          >
+          <button type="button" className="quiet" aria-label="Close" onClick={close}>
             ×
           </button>
         </div>

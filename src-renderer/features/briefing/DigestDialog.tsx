@@ -23,7 +23,7 @@ import { ExportMessage, type ExportStatus } from './ExportMessage';
 export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useModalDialog(dialog);
+  const close = useModalDialog(dialog, true, onClose);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => new Set(meetings.map(m => m.id)));
@@ -109,12 +109,7 @@ export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClo
 
   const meetingsSection = layout?.sections.find(s => s.id === 'meetings');
   return (
-    <dialog
-      ref={dialog}
-      className="briefing-dialog digest-dialog"
-      aria-labelledby={titleId}
-      onClose={onClose}
-    >
+    <dialog ref={dialog} className="briefing-dialog digest-dialog" aria-labelledby={titleId}>
       <div className="digest-body">
         <div className="digest-controls">
           <h2 id={titleId}>Digest of meetings</h2>
@@ -191,7 +186,7 @@ export function DigestDialog({ meetings, onClose }: { meetings: Meeting[]; onClo
           )}
           <ExportMessage status={status} />
           <div className="briefing-actions">
-            <button type="button" onClick={() => dialog.current?.close()}>
+            <button type="button" onClick={close}>
               Close
             </button>
             <button

@@ -47,7 +47,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
     void db.meta.put({ key: noteKey(meeting.id), value: text });
   };
 
-  useModalDialog(dialog);
+  const close = useModalDialog(dialog, true, onClose);
 
   const stored = loaded ? (loaded.stored ?? emptyBriefing(meeting)) : null;
   const shownPaper = paper ?? stored?.paper ?? 'A4';
@@ -83,7 +83,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="briefing-dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialog} className="briefing-dialog" aria-labelledby={titleId}>
       <form onSubmit={e => void submit(e)}>
         <h2 id={titleId}>Export briefing</h2>
         <p className="briefing-meeting">{meeting.title}</p>
@@ -157,7 +157,7 @@ export function ExportBriefingDialog({ meeting, onClose }: Props) {
         </fieldset>
         <ExportMessage status={status} />
         <div className="briefing-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
+          <button type="button" onClick={close}>
             Close
           </button>
           <button type="submit" className="primary" disabled={!data || status.kind === 'working'}>

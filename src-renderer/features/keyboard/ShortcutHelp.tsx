@@ -51,17 +51,12 @@ export function ShortcutHelp() {
     group: 'General',
     run: () => setOpen(shortcutList(ALL_SHORTCUTS, listShortcuts())),
   });
-  useModalDialog(dialog, open !== null);
+  const close = useModalDialog(dialog, open !== null, () => setOpen(null));
   return (
-    <dialog
-      ref={dialog}
-      className="shortcut-help"
-      aria-labelledby="shortcut-help-title"
-      onClose={() => setOpen(null)}
-    >
+    <dialog ref={dialog} className="shortcut-help" aria-labelledby="shortcut-help-title">
       <header>
         <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
+        <button type="button" onClick={close}>
           Close
         </button>
       </header>

@@ -9,15 +9,33 @@ import { useEscapeLayer } from './escape';
 
 /**
  * Keeps `dialog` open modally while `open` is true (for a dialog mounted only while it shows,
- * leave it at true). Escape and the dialog's own close both end it; the browser's `close` event
- * follows, where the owner resets its state. Focus returns to whatever had it when it opened.
+ * leave it at true). Returns the dialog's close action, for its Close and Cancel buttons; Escape
+ * takes the same path. Closing calls `onClose` at once, where the owner resets its state, and
+ * focus returns to whatever had it when the dialog opened.
+ *
+ * Why not wait for the browser's `close` event: it comes a task after `close()`, while the
+ * browser has already hidden the dialog and given focus back. A key pressed in that gap (Escape,
+ * then `?` at once) found the owner's state still "open", so the dialog did not open again, and
+ * the late event then reset the state. So the owner hears of the close synchronously, and a
+ * `close` event that arrives after the dialog was opened again is ignored. A close the browser
+ * makes on its own (a form with method="dialog") still comes through that event.
  */
 export function useModalDialog(
   dialog: RefObject<HTMLDialogElement | null>,
   open: boolean = true,
-): void {
+  onClose?: () => void,
+): () => void {
   const opener = useRef<HTMLElement | null>(null);
-  useEscapeLayer(open, () => dialog.current?.close());
+  const closed = useRef(onClose);
+  useEffect(() => {
+    closed.current = onClose;
+  });
+  const close = () => {
+    const el = dialog.current;
+    if (el?.open) el.close();
+    closed.current?.();
+  };
+  useEscapeLayer(open, close);
   useEffect(() => {
     const el = dialog.current;
     if (!el || !open) return;
@@ -28,18 +46,25 @@ export function useModalDialog(
       opener.current = null;
       if (back?.isConnected && back !== document.body) back.focus();
     };
+    const onCloseEvent = () => {
+      // Late: the dialog was closed and opened again before this event ran.
+      if (el.open) return;
+      restore();
+      closed.current?.();
+    };
     const trap = (event: KeyboardEvent) => {
       if (event.key === 'Tab') wrapTab(el, event);
     };
-    el.addEventListener('close', restore);
+    el.addEventListener('close', onCloseEvent);
     el.addEventListener('keydown', trap);
     return () => {
-      el.removeEventListener('close', restore);
+      el.removeEventListener('close', onCloseEvent);
       el.removeEventListener('keydown', trap);
       if (el.open) el.close();
       restore();
     };
   }, [dialog, open]);
+  return close;
 }
 
 /** The browser lets Tab leave a modal dialog for its own toolbar; wrap around instead. */

@@ -78,7 +78,7 @@ export function TeamMenu(props: { team: TeamControls; colourNames?: readonly str
   const { status, joined } = props.team;
   const dialog = useRef<HTMLDialogElement>(null);
   const [shown, setShown] = useState(false);
-  useModalDialog(dialog, shown);
+  const close = useModalDialog(dialog, shown, () => setShown(false));
   useShortcut({
     key: 'd',
     group: 'Everywhere',
@@ -104,15 +104,10 @@ export function TeamMenu(props: { team: TeamControls; colourNames?: readonly str
         {announcement(status)}
       </span>
       {shown && (
-        <dialog
-          ref={dialog}
-          className="team-dialog"
-          aria-labelledby="team-dialog-title"
-          onClose={() => setShown(false)}
-        >
+        <dialog ref={dialog} className="team-dialog" aria-labelledby="team-dialog-title">
           <div className="team-dialog-head">
             <h2 id="team-dialog-title">{joined ? `Team ${joined.teamId}` : 'Join a team'}</h2>
-            <button type="button" onClick={() => dialog.current?.close()}>
+            <button type="button" onClick={close}>
               Close
             </button>
           </div>
@@ -137,7 +132,7 @@ export function TeamMenu(props: { team: TeamControls; colourNames?: readonly str
                 Share highlights, notes, tags and meeting decisions with your team through its
                 CouchDB server. Until you join, nothing leaves this machine.
               </p>
-              <JoinForm onJoin={props.team.join} onCancel={() => dialog.current?.close()} />
+              <JoinForm onJoin={props.team.join} onCancel={close} />
             </>
           )}
         </dialog>
