@@ -274,6 +274,9 @@ test('a keyboard-only session: open, select, highlight, note, recolour, undo, he
 test('axe finds nothing serious on the annotated reader and the All highlights view', async ({
   app,
 }) => {
+  // Three whole-page axe runs: each takes a few seconds of CPU, and on a loaded 2-core machine
+  // (load 16 in one CI run) the three passed the default 30 s.
+  test.setTimeout(90_000);
   const desk = new DeskPage(app.page);
   await desk.open(MOSCOW);
   await desk.highlight('defense ministers and intelligence chiefs', 'Participant');
