@@ -9,7 +9,8 @@ import { useEscapeLayer } from './escape';
 
 /**
  * Keeps `dialog` open modally while `open` is true (for a dialog mounted only while it shows,
- * leave it at true). Returns the dialog's close action, for its Close and Cancel buttons; Escape
+ * pass true). `onClose` is required: a dialog closed without its owner hearing of it at once is
+ * the bug this hook exists to prevent. Returns the dialog's close action, for its Close and Cancel buttons; Escape
  * takes the same path. Closing calls `onClose` at once, where the owner resets its state, and
  * focus returns to whatever had it when the dialog opened.
  *
@@ -22,8 +23,8 @@ import { useEscapeLayer } from './escape';
  */
 export function useModalDialog(
   dialog: RefObject<HTMLDialogElement | null>,
-  open: boolean = true,
-  onClose?: () => void,
+  open: boolean,
+  onClose: () => void,
 ): () => void {
   const opener = useRef<HTMLElement | null>(null);
   const closed = useRef(onClose);
@@ -33,7 +34,7 @@ export function useModalDialog(
   const close = () => {
     const el = dialog.current;
     if (el?.open) el.close();
-    closed.current?.();
+    closed.current();
   };
   useEscapeLayer(open, close);
   useEffect(() => {
@@ -50,7 +51,7 @@ export function useModalDialog(
       // Late: the dialog was closed and opened again before this event ran.
       if (el.open) return;
       restore();
-      closed.current?.();
+      closed.current();
     };
     const trap = (event: KeyboardEvent) => {
       if (event.key === 'Tab') wrapTab(el, event);
