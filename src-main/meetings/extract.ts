@@ -52,7 +52,20 @@ import { presentReference, stillCurrent } from './present-reference';
 import { quoteFrame } from './quote-frame';
 import { addTitledReferences, titledAt } from './titled-references';
 import { hostsOf } from './host-named';
-import { eventMeant, isSidelineHost, sidelineEvent } from './sidelines';
+import {
+  eventMeant,
+  isSidelineHost,
+  organizationsIn,
+  sidelineEvent,
+  withoutEventOrganizations,
+} from './sidelines';
+import {
+  daysFromSideMeetings,
+  eventOfStay,
+  lengthInPhrase,
+  stayIn,
+  type Length,
+} from './event-length';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -412,6 +425,10 @@ export function extractArticle(
   const sideEvents = new Map<ArticleMeeting, ArticleMeeting>();
   // Meetings first read from "X is hosting talks", by the host's country (`hosted-talks.ts`).
   const hosting = new Map<ArticleMeeting, string>();
+  // Events whose length the text states ("the two-day summit", "were there for two days").
+  const lengths = new Map<ArticleMeeting, Length>();
+  // "met on the second day of the ministerial" before the ministerial has days to count from.
+  const countedLater: { target: ArticleMeeting; host: ArticleMeeting; nth: number | 'last' }[] = [];
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -425,6 +442,15 @@ export function extractArticle(
       // "They started today and will end on Friday": the span of the event just reported.
       if (!quick && meetings.length > 0 && continuesStory(s.text)) {
         spanOfStory(meetings, s, index, ref);
+      }
+      // "APEC trade ministers were in Lima for two days to talk about …": the length of the
+      // event the story is about, and what it was for.
+      const stay = meetings.length > 0 ? stayIn(s.text) : null;
+      const stayed = stay && eventOfStay(meetings, s.text, stay, index);
+      if (stay && stayed) {
+        if (!lengths.has(stayed)) lengths.set(stayed, stay);
+        stayed.purpose ??= readPurpose(s.text);
+        addMention(stayed, s, index);
       }
       // "…, Peruvian Foreign Minister Tomás Ortega and … also spoke about": the people the
       // meeting of the sentence before left unnamed.
@@ -457,7 +483,7 @@ export function extractArticle(
     // Thursday" reads Thursday forward from Monday.
     let clauseDate: MeetingDate | null = null;
     let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
-    const sidelines: ArticleMeeting[] = [];
+    const sidelines: { bilateral: ArticleMeeting; event: Trigger }[] = [];
     // The meetings of the clause before, for "…, ahead of a three-way meeting in the afternoon".
     let previousTargets: ArticleMeeting[] = [];
     // Where the clause before starts and where its meeting word is, for the traveller of a leg.
@@ -632,13 +658,25 @@ export function extractArticle(
       )
         continue;
       const separate = group.triggers.some(t => t.separate);
+      // "met … on the sidelines of the summit", "met on the second day of the summit": the
+      // meeting is beside the summit, not part of it, and "the NATO summit" names the summit's
+      // organisation, not a party to the meeting held beside it.
+      const besideRefs = anaphors.filter(
+        a =>
+          a.start >= group.segment[0] &&
+          (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
+      );
+      const organizations =
+        besideRefs.length === 0
+          ? parts.organizations
+          : withoutEventOrganizations(s.text, group.segment, besideRefs, parts.organizations);
       const cand: Candidate = {
         status,
         date,
         monthHint: monthOf(hit),
         countries,
         people: who.people,
-        organizations: parts.organizations,
+        organizations,
         levels: ownLevels(parts.levels, s.text.slice(group.segment[0], group.segment[1])),
         city: parts.place?.city ?? null,
         placeCountry: parts.place?.code ?? onward?.destination ?? null,
@@ -657,20 +695,12 @@ export function extractArticle(
       if (implied.length > 0)
         cand.confidence.countries = { confidence: 'low', basis: 'dictionary' };
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
-      // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
-      // "met … on the second day of the summit": likewise, a meeting held on one of its days.
-      const beside = anaphors
-        .filter(
-          a =>
-            a.start >= group.segment[0] &&
-            (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
-        )
-        .map(a =>
-          eventMeant(
-            resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null),
-            sideEvents,
-          ),
-        );
+      const beside = besideRefs.map(a =>
+        eventMeant(
+          resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null),
+          sideEvents,
+        ),
+      );
       // "said the talks with the rebels began", "would meet her": a meeting already reported.
       const back = referBackOf(s.text, head, group.segment);
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
@@ -746,10 +776,20 @@ export function extractArticle(
           if (!host) {
             // "met … on the sidelines of the NATO summit", the summit's first mention: it is an
             // encounter of its own, which the bilateral's parties attended.
-            if (isSidelineHost(s.text, a)) sidelines.push(target);
+            if (isSidelineHost(s.text, a)) sidelines.push({ bilateral: target, event: a });
             continue;
           }
+          // "on the second day of the APEC ministerial meeting in Lima" names the
+          // event held beside: it is evidence of that event too, with its organisation.
+          if (besideRefs.includes(a) && host !== target) {
+            for (const o of organizationsIn(s.text, a))
+              if (!host.organizations.includes(o)) host.organizations.push(o);
+            const length = lengthInPhrase(s.text.slice(a.phraseStart, a.end));
+            if (length && !lengths.has(host)) lengths.set(host, length);
+            addMention(host, s, index);
+          }
           const day = nth === null ? null : dayOfEvent(host.date, nth);
+          if (nth !== null && !day && !host.date.start) countedLater.push({ target, host, nth });
           // A day counted within the event beats one carried from the sentence before.
           if (day && (!target.date.start || target.confidence.date?.basis === 'context')) {
             target.date = day;
@@ -771,9 +811,12 @@ export function extractArticle(
       previousClause = [group.segment[0], head.phraseStart];
       handled = true;
     }
-    for (const bilateral of sidelines.splice(0))
+    for (const { bilateral, event: named } of sidelines.splice(0))
       if (bilateral.mentions.length === 1) {
-        const event = sidelineEvent(bilateral, meetings.length);
+        const phrase: [number, number] = [named.phraseStart, named.end];
+        const event = sidelineEvent(bilateral, meetings.length, organizationsIn(s.text, named));
+        const length = lengthInPhrase(s.text.slice(phrase[0], phrase[1]));
+        if (length) lengths.set(event, length);
         meetings.push(event);
         sideEvents.set(bilateral, event);
       }
@@ -861,6 +904,20 @@ export function extractArticle(
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
   carryWhereabouts(meetings, ref);
+  // An event the text gives a length but no days: the days of its attendees' side meetings.
+  for (const [event, length] of lengths) {
+    const days = daysFromSideMeetings(event, length, meetings);
+    if (!days) continue;
+    event.date = days;
+    event.confidence.date = { confidence: 'medium', basis: 'context' };
+  }
+  for (const { target, host, nth } of countedLater) {
+    const day = dayOfEvent(host.date, nth);
+    if (day && (!target.date.start || target.confidence.date?.basis === 'context')) {
+      target.date = day;
+      target.confidence.date = { confidence: 'medium', basis: 'context' };
+    }
+  }
   // "a five-sided meeting" that lists four: the side the story's other meetings all seat.
   fillCountedSides(meetings);
   // People whose attendance is hedged ("without saying if they included …") set no level either.
