@@ -40,14 +40,16 @@ import { markHedged } from './hedged-attendance';
 import { findFurniture, inFurniture } from './furniture';
 import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
 import { namedFormatMembers } from './named-formats';
-import { continuedBy } from './next-sentence';
+import { continuedBy, possessiveNames } from './next-sentence';
+import { gatheringAttended, officeHolders, reportsAttendance } from './attendance';
+import { findCountryTerms } from './gazetteer';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { mayJoin, partiesAgreement, referBackOf, withoutTellers } from './refer-back';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
-import { findPreparation } from './preparatory';
+import { findPreparation, preparedAfter } from './preparatory';
 import { presentReference, stillCurrent } from './present-reference';
 import { quoteFrame } from './quote-frame';
 import { addTitledReferences, titledAt } from './titled-references';
@@ -429,6 +431,9 @@ export function extractArticle(
   const lengths = new Map<ArticleMeeting, Length>();
   // "met on the second day of the ministerial" before the ministerial has days to count from.
   const countedLater: { target: ArticleMeeting; host: ArticleMeeting; nth: number | 'last' }[] = [];
+  // Gatherings whose clause counts its attendees without naming them ("a number of African
+  // leaders gathered …"): the sentences after it may say who was there (`attendance.ts`).
+  const unnamed = new Set<ArticleMeeting>();
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -451,6 +456,12 @@ export function extractArticle(
         if (!lengths.has(stayed)) lengths.set(stayed, stay);
         stayed.purpose ??= readPurpose(s.text);
         addMention(stayed, s, index);
+      }
+      // "Senegal's Macky Sall was present, as was …": who attended the gathering just reported.
+      const attended = reportsAttendance(s.text) ? gatheringAttended(unnamed, index) : null;
+      if (attended) {
+        seatAttendees(attended, s, index, castOf(), cachedLookup, ref);
+        return;
       }
       // "…, Peruvian Foreign Minister Tomás Ortega and … also spoke about": the people the
       // meeting of the sentence before left unnamed.
@@ -488,8 +499,18 @@ export function extractArticle(
     let previousTargets: ArticleMeeting[] = [];
     // Where the clause before starts and where its meeting word is, for the traveller of a leg.
     let previousClause: [number, number] | null = null;
+    // "gathered … to prepare the summit in February": the purpose is the gathering's; the summit
+    // is what it prepares, and its own purpose can only come after its noun.
+    const prepared = prep ? primaries.indexOf(prep.event) : -1;
+    const preparer = prepared > 0 ? primaries[prepared - 1] : null;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
+      const purposeSpan: [number, number] =
+        prep && group.triggers.includes(prep.event)
+          ? [prep.event.end, group.segment[1]]
+          : preparer && group.triggers.includes(preparer)
+            ? [group.segment[0], s.text.length]
+            : group.segment;
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
       const parts = readParticipants(s.text, group.segment, dlInSentence, head.start, isVisit);
       // A place named inside "the Moscow talks" belongs to the talks referred to, not this one.
@@ -647,7 +668,11 @@ export function extractArticle(
       const members = namedFormatMembers(s.text, group.segment[0], group.segment[1]);
       const implied = members.filter(c => !countries.includes(c));
       countries = [...countries, ...implied];
-      if (countries.length + who.people.length + parts.organizations.length === 0) continue;
+      // "Several Asian ministers gathered … to prepare the summit": a gathering its clause
+      // names by its attendees' rank alone is a meeting still, whose attendees come later.
+      const countsOnly = head === prep?.gathering && parts.levels.length > 0;
+      if (countries.length + who.people.length + parts.organizations.length === 0 && !countsOnly)
+        continue;
       if (
         status === 'held' &&
         !parts.place &&
@@ -753,6 +778,8 @@ export function extractArticle(
             order: meetings.length,
           };
           meetings.push(target);
+          if (countsOnly && target.countries.length + target.people.length === 0)
+            unnamed.add(target);
           if (prior) borrowed.push({ meeting: target, cue: format, from: prior });
           const host = hostsEvent(s.text, group.triggers) ? hostOf(one) : null;
           if (host) hosting.set(target, host);
@@ -801,7 +828,7 @@ export function extractArticle(
             target.placeCountry = host.placeCountry;
           }
         }
-        target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
+        target.purpose ??= readPurpose(s.text.slice(...purposeSpan));
         addMention(target, s, index);
         targets.push(target);
       }
@@ -844,7 +871,10 @@ export function extractArticle(
     // Only references back: attach to the meeting meant, adding what the sentence says of it.
     const a = anaphors[0];
     const seg: [number, number] = [0, s.text.length];
-    const status = statusAt(s.text, a, seg);
+    // "The talks were mostly about preparations for the summit": the wording of the event
+    // prepared ("preparations for") says nothing of the discussions' own tense.
+    const cue = preparedAfter(s.text, triggers, a);
+    const status = statusAt(s.text, a, cue === null ? seg : [0, cue]);
     const parts: Participants = readParticipants(s.text, seg, dlInSentence, a.start, false);
     const hits = meetingDates(s.text, 0, s.text.length).filter(h => h.start >= dlInSentence);
     const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
@@ -925,6 +955,44 @@ export function extractArticle(
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
+}
+
+/**
+ * Seats at a gathering the people an attendance sentence names: with a title, after a country's
+ * possessive ("Senegal's Macky Sall"), after a body's office ("the President of the European
+ * Council, Charles Michel") or known to the cast or the dictionary, with their countries
+ * (medium confidence, from context, or low from the dictionary). The sentence is its evidence.
+ */
+function seatAttendees(
+  m: ArticleMeeting,
+  s: Sentence,
+  index: number,
+  cast: Cast,
+  lookup: ActorLookup | null,
+  ref: string | null,
+): void {
+  const terms = findCountryTerms(s.text);
+  const parts = readParticipants(s.text, [0, s.text.length], 0, 0, false);
+  const known = new Set(parts.people.map(p => p.name));
+  const found = [...parts.people];
+  for (const p of [...possessiveNames(s.text, terms, parts.people), ...officeHolders(s.text)])
+    if (!known.has(p.name)) {
+      known.add(p.name);
+      found.push(p);
+    }
+  const who = resolvePeople(s.text, [0, s.text.length], found, cast, lookup, m.date.start ?? ref);
+  const seated = new Set(surnames(m.people));
+  const added = who.people.filter(p => !seated.has(surnames([p])[0]));
+  m.people.push(...added);
+  for (const c of [...who.countries, ...parts.countries])
+    if (!m.countries.includes(c)) m.countries.push(c);
+  if (added.length > 0)
+    m.confidence.people ??= {
+      confidence: who.basis === 'dictionary' ? 'low' : 'medium',
+      basis: who.basis === 'dictionary' ? 'dictionary' : 'context',
+    };
+  if (m.countries.length > 0) m.confidence.countries ??= m.confidence.people;
+  addMention(m, s, index);
 }
 
 /** Gives the meeting mentioned in the sentence before the span a sentence continuing it sets. */
