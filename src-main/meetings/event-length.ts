@@ -52,6 +52,8 @@ export interface Stay extends Length {
 
 /** The stay a sentence reports ("were in Lima for two days"), or null. */
 export function stayIn(sentence: string): Stay | null {
+  // Most sentences say nothing of days: a plain search spares them the regex.
+  if (!sentence.includes(' days')) return null;
   const m = STAY.exec(sentence);
   if (!m) return null;
   const days = count(m[2] ?? m[3]);

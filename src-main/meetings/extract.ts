@@ -458,7 +458,8 @@ export function extractArticle(
         addMention(stayed, s, index);
       }
       // "Senegal's Macky Sall was present, as was …": who attended the gathering just reported.
-      const attended = reportsAttendance(s.text) ? gatheringAttended(unnamed, index) : null;
+      const attended =
+        unnamed.size > 0 && reportsAttendance(s.text) ? gatheringAttended(unnamed, index) : null;
       if (attended) {
         seatAttendees(attended, s, index, castOf(), cachedLookup, ref);
         return;
