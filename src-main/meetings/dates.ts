@@ -522,6 +522,13 @@ export function addDays(date: string, days: number): string {
   return iso(parseIso(date) + days);
 }
 
+/** The last day of the month `date` falls in. */
+export function endOfMonth(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return iso(ymd(y, m, lastDay(y, m)));
+}
+
 /** Days between two ISO dates (b - a). */
 export function daysBetween(a: string, b: string): number {
   return parseIso(b) - parseIso(a);

@@ -40,19 +40,34 @@ import { markHedged } from './hedged-attendance';
 import { findFurniture, inFurniture } from './furniture';
 import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
 import { namedFormatMembers } from './named-formats';
-import { continuedBy } from './next-sentence';
+import { continuedBy, possessiveNames } from './next-sentence';
+import { gatheringAttended, officeHolders, reportsAttendance } from './attendance';
+import { findCountryTerms } from './gazetteer';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
 import { mayJoin, partiesAgreement, referBackOf, withoutTellers } from './refer-back';
 import { capSentences, splitSentences, type Sentence } from './sentences';
 import { opensOnOccasion, shareOccasion } from './occasion';
 import { findLeg, legParties } from './onward';
-import { findPreparation } from './preparatory';
+import { findPreparation, preparedAfter } from './preparatory';
 import { presentReference, stillCurrent } from './present-reference';
 import { quoteFrame } from './quote-frame';
 import { addTitledReferences, titledAt } from './titled-references';
 import { hostsOf } from './host-named';
-import { eventMeant, isSidelineHost, sidelineEvent } from './sidelines';
+import {
+  eventMeant,
+  isSidelineHost,
+  organizationsIn,
+  sidelineEvent,
+  withoutEventOrganizations,
+} from './sidelines';
+import {
+  daysFromSideMeetings,
+  eventOfStay,
+  lengthInPhrase,
+  stayIn,
+  type Length,
+} from './event-length';
 
 export interface EvidenceSpan {
   sentence: string;
@@ -412,6 +427,13 @@ export function extractArticle(
   const sideEvents = new Map<ArticleMeeting, ArticleMeeting>();
   // Meetings first read from "X is hosting talks", by the host's country (`hosted-talks.ts`).
   const hosting = new Map<ArticleMeeting, string>();
+  // Events whose length the text states ("the two-day summit", "were there for two days").
+  const lengths = new Map<ArticleMeeting, Length>();
+  // "met on the second day of the ministerial" before the ministerial has days to count from.
+  const countedLater: { target: ArticleMeeting; host: ArticleMeeting; nth: number | 'last' }[] = [];
+  // Gatherings whose clause counts its attendees without naming them ("a number of African
+  // leaders gathered …"): the sentences after it may say who was there (`attendance.ts`).
+  const unnamed = new Set<ArticleMeeting>();
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -425,6 +447,22 @@ export function extractArticle(
       // "They started today and will end on Friday": the span of the event just reported.
       if (!quick && meetings.length > 0 && continuesStory(s.text)) {
         spanOfStory(meetings, s, index, ref);
+      }
+      // "APEC trade ministers were in Lima for two days to talk about …": the length of the
+      // event the story is about, and what it was for.
+      const stay = meetings.length > 0 ? stayIn(s.text) : null;
+      const stayed = stay && eventOfStay(meetings, s.text, stay, index);
+      if (stay && stayed) {
+        if (!lengths.has(stayed)) lengths.set(stayed, stay);
+        stayed.purpose ??= readPurpose(s.text);
+        addMention(stayed, s, index);
+      }
+      // "Senegal's Macky Sall was present, as was …": who attended the gathering just reported.
+      const attended =
+        unnamed.size > 0 && reportsAttendance(s.text) ? gatheringAttended(unnamed, index) : null;
+      if (attended) {
+        seatAttendees(attended, s, index, castOf(), cachedLookup, ref);
+        return;
       }
       // "…, Peruvian Foreign Minister Tomás Ortega and … also spoke about": the people the
       // meeting of the sentence before left unnamed.
@@ -457,13 +495,23 @@ export function extractArticle(
     // Thursday" reads Thursday forward from Monday.
     let clauseDate: MeetingDate | null = null;
     let placeOfAnaphor: { place: PlaceFound; meetingsBefore: number } | null = null;
-    const sidelines: ArticleMeeting[] = [];
+    const sidelines: { bilateral: ArticleMeeting; event: Trigger }[] = [];
     // The meetings of the clause before, for "…, ahead of a three-way meeting in the afternoon".
     let previousTargets: ArticleMeeting[] = [];
     // Where the clause before starts and where its meeting word is, for the traveller of a leg.
     let previousClause: [number, number] | null = null;
+    // "gathered … to prepare the summit in February": the purpose is the gathering's; the summit
+    // is what it prepares, and its own purpose can only come after its noun.
+    const prepared = prep ? primaries.indexOf(prep.event) : -1;
+    const preparer = prepared > 0 ? primaries[prepared - 1] : null;
     for (const group of groupTriggers(s.text, primaries, anaphors)) {
       const head = group.triggers[0];
+      const purposeSpan: [number, number] =
+        prep && group.triggers.includes(prep.event)
+          ? [prep.event.end, group.segment[1]]
+          : preparer && group.triggers.includes(preparer)
+            ? [group.segment[0], s.text.length]
+            : group.segment;
       const isVisit = group.triggers.some(t => t.kind === 'visit' || t.kind === 'host');
       const parts = readParticipants(s.text, group.segment, dlInSentence, head.start, isVisit);
       // A place named inside "the Moscow talks" belongs to the talks referred to, not this one.
@@ -621,7 +669,11 @@ export function extractArticle(
       const members = namedFormatMembers(s.text, group.segment[0], group.segment[1]);
       const implied = members.filter(c => !countries.includes(c));
       countries = [...countries, ...implied];
-      if (countries.length + who.people.length + parts.organizations.length === 0) continue;
+      // "Several Asian ministers gathered … to prepare the summit": a gathering its clause
+      // names by its attendees' rank alone is a meeting still, whose attendees come later.
+      const countsOnly = head === prep?.gathering && parts.levels.length > 0;
+      if (countries.length + who.people.length + parts.organizations.length === 0 && !countsOnly)
+        continue;
       if (
         status === 'held' &&
         !parts.place &&
@@ -632,13 +684,25 @@ export function extractArticle(
       )
         continue;
       const separate = group.triggers.some(t => t.separate);
+      // "met … on the sidelines of the summit", "met on the second day of the summit": the
+      // meeting is beside the summit, not part of it, and "the NATO summit" names the summit's
+      // organisation, not a party to the meeting held beside it.
+      const besideRefs = anaphors.filter(
+        a =>
+          a.start >= group.segment[0] &&
+          (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
+      );
+      const organizations =
+        besideRefs.length === 0
+          ? parts.organizations
+          : withoutEventOrganizations(s.text, group.segment, besideRefs, parts.organizations);
       const cand: Candidate = {
         status,
         date,
         monthHint: monthOf(hit),
         countries,
         people: who.people,
-        organizations: parts.organizations,
+        organizations,
         levels: ownLevels(parts.levels, s.text.slice(group.segment[0], group.segment[1])),
         city: parts.place?.city ?? null,
         placeCountry: parts.place?.code ?? onward?.destination ?? null,
@@ -657,20 +721,12 @@ export function extractArticle(
       if (implied.length > 0)
         cand.confidence.countries = { confidence: 'low', basis: 'dictionary' };
       const another = ALSO_MET_RE.test(s.text.slice(group.segment[0], group.segment[1]));
-      // "met … on the sidelines of the summit": the meeting is beside the summit, not part of it.
-      // "met … on the second day of the summit": likewise, a meeting held on one of its days.
-      const beside = anaphors
-        .filter(
-          a =>
-            a.start >= group.segment[0] &&
-            (isSidelineHost(s.text, a) || onCountedDay(s.text, a, head)),
-        )
-        .map(a =>
-          eventMeant(
-            resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null),
-            sideEvents,
-          ),
-        );
+      const beside = besideRefs.map(a =>
+        eventMeant(
+          resolveAnaphor(meetings, index, status, [], countedOf(s.text, a), NO_DATE, null),
+          sideEvents,
+        ),
+      );
       // "said the talks with the rebels began", "would meet her": a meeting already reported.
       const back = referBackOf(s.text, head, group.segment);
       // "held meetings with his Finnish and Greek counterparts": one meeting per counterpart.
@@ -723,6 +779,8 @@ export function extractArticle(
             order: meetings.length,
           };
           meetings.push(target);
+          if (countsOnly && target.countries.length + target.people.length === 0)
+            unnamed.add(target);
           if (prior) borrowed.push({ meeting: target, cue: format, from: prior });
           const host = hostsEvent(s.text, group.triggers) ? hostOf(one) : null;
           if (host) hosting.set(target, host);
@@ -746,10 +804,20 @@ export function extractArticle(
           if (!host) {
             // "met … on the sidelines of the NATO summit", the summit's first mention: it is an
             // encounter of its own, which the bilateral's parties attended.
-            if (isSidelineHost(s.text, a)) sidelines.push(target);
+            if (isSidelineHost(s.text, a)) sidelines.push({ bilateral: target, event: a });
             continue;
           }
+          // "on the second day of the APEC ministerial meeting in Lima" names the
+          // event held beside: it is evidence of that event too, with its organisation.
+          if (besideRefs.includes(a) && host !== target) {
+            for (const o of organizationsIn(s.text, a))
+              if (!host.organizations.includes(o)) host.organizations.push(o);
+            const length = lengthInPhrase(s.text.slice(a.phraseStart, a.end));
+            if (length && !lengths.has(host)) lengths.set(host, length);
+            addMention(host, s, index);
+          }
           const day = nth === null ? null : dayOfEvent(host.date, nth);
+          if (nth !== null && !day && !host.date.start) countedLater.push({ target, host, nth });
           // A day counted within the event beats one carried from the sentence before.
           if (day && (!target.date.start || target.confidence.date?.basis === 'context')) {
             target.date = day;
@@ -761,7 +829,7 @@ export function extractArticle(
             target.placeCountry = host.placeCountry;
           }
         }
-        target.purpose ??= readPurpose(s.text.slice(group.segment[0], group.segment[1]));
+        target.purpose ??= readPurpose(s.text.slice(...purposeSpan));
         addMention(target, s, index);
         targets.push(target);
       }
@@ -771,9 +839,12 @@ export function extractArticle(
       previousClause = [group.segment[0], head.phraseStart];
       handled = true;
     }
-    for (const bilateral of sidelines.splice(0))
+    for (const { bilateral, event: named } of sidelines.splice(0))
       if (bilateral.mentions.length === 1) {
-        const event = sidelineEvent(bilateral, meetings.length);
+        const phrase: [number, number] = [named.phraseStart, named.end];
+        const event = sidelineEvent(bilateral, meetings.length, organizationsIn(s.text, named));
+        const length = lengthInPhrase(s.text.slice(phrase[0], phrase[1]));
+        if (length) lengths.set(event, length);
         meetings.push(event);
         sideEvents.set(bilateral, event);
       }
@@ -801,7 +872,10 @@ export function extractArticle(
     // Only references back: attach to the meeting meant, adding what the sentence says of it.
     const a = anaphors[0];
     const seg: [number, number] = [0, s.text.length];
-    const status = statusAt(s.text, a, seg);
+    // "The talks were mostly about preparations for the summit": the wording of the event
+    // prepared ("preparations for") says nothing of the discussions' own tense.
+    const cue = preparedAfter(s.text, triggers, a);
+    const status = statusAt(s.text, a, cue === null ? seg : [0, cue]);
     const parts: Participants = readParticipants(s.text, seg, dlInSentence, a.start, false);
     const hits = meetingDates(s.text, 0, s.text.length).filter(h => h.start >= dlInSentence);
     const hit = preciser(hits, nearest(hits, a.start), ref, tenseOf(status));
@@ -861,6 +935,20 @@ export function extractArticle(
   reformatByCity(meetings, borrowed);
   carryPlaces(meetings);
   carryWhereabouts(meetings, ref);
+  // An event the text gives a length but no days: the days of its attendees' side meetings.
+  for (const [event, length] of lengths) {
+    const days = daysFromSideMeetings(event, length, meetings);
+    if (!days) continue;
+    event.date = days;
+    event.confidence.date = { confidence: 'medium', basis: 'context' };
+  }
+  for (const { target, host, nth } of countedLater) {
+    const day = dayOfEvent(host.date, nth);
+    if (day && (!target.date.start || target.confidence.date?.basis === 'context')) {
+      target.date = day;
+      target.confidence.date = { confidence: 'medium', basis: 'context' };
+    }
+  }
   // "a five-sided meeting" that lists four: the side the story's other meetings all seat.
   fillCountedSides(meetings);
   // People whose attendance is hedged ("without saying if they included …") set no level either.
@@ -868,6 +956,44 @@ export function extractArticle(
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
   return meetings;
+}
+
+/**
+ * Seats at a gathering the people an attendance sentence names: with a title, after a country's
+ * possessive ("Senegal's Macky Sall"), after a body's office ("the President of the European
+ * Council, Charles Michel") or known to the cast or the dictionary, with their countries
+ * (medium confidence, from context, or low from the dictionary). The sentence is its evidence.
+ */
+function seatAttendees(
+  m: ArticleMeeting,
+  s: Sentence,
+  index: number,
+  cast: Cast,
+  lookup: ActorLookup | null,
+  ref: string | null,
+): void {
+  const terms = findCountryTerms(s.text);
+  const parts = readParticipants(s.text, [0, s.text.length], 0, 0, false);
+  const known = new Set(parts.people.map(p => p.name));
+  const found = [...parts.people];
+  for (const p of [...possessiveNames(s.text, terms, parts.people), ...officeHolders(s.text)])
+    if (!known.has(p.name)) {
+      known.add(p.name);
+      found.push(p);
+    }
+  const who = resolvePeople(s.text, [0, s.text.length], found, cast, lookup, m.date.start ?? ref);
+  const seated = new Set(surnames(m.people));
+  const added = who.people.filter(p => !seated.has(surnames([p])[0]));
+  m.people.push(...added);
+  for (const c of [...who.countries, ...parts.countries])
+    if (!m.countries.includes(c)) m.countries.push(c);
+  if (added.length > 0)
+    m.confidence.people ??= {
+      confidence: who.basis === 'dictionary' ? 'low' : 'medium',
+      basis: who.basis === 'dictionary' ? 'dictionary' : 'context',
+    };
+  if (m.countries.length > 0) m.confidence.countries ??= m.confidence.people;
+  addMention(m, s, index);
 }
 
 /** Gives the meeting mentioned in the sentence before the span a sentence continuing it sets. */

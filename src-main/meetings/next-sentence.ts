@@ -62,7 +62,7 @@ const POSSESSIVE_NAME =
  * People the sentence names after a country's possessive without a title ("Bolivia's Luis
  * Mora"), with that country and no role; never one the titled reading found.
  */
-function possessiveNames(text: string, terms: CountryTerm[], titled: Person[]): Person[] {
+export function possessiveNames(text: string, terms: CountryTerm[], titled: Person[]): Person[] {
   const known = new Set(titled.map(p => surnameKey(p.name)));
   const out: Person[] = [];
   for (const t of terms) {

@@ -39,10 +39,15 @@ describe('legAfterClause', () => {
     expect(isTripStop(' and then she ', false)).toBe(false);
   });
 
-  it('dates a leg in the three days after the event it follows ends', () => {
+  it('dates a leg from the day after the event it follows to the end of that month', () => {
     expect(
       legDate({ start: '2024-06-05', end: '2024-06-06', precision: 'range', text: null }, 'then'),
-    ).toEqual({ start: '2024-06-07', end: '2024-06-09', precision: 'range', text: 'then' });
+    ).toEqual({ start: '2024-06-07', end: '2024-06-30', precision: 'range', text: 'then' });
+    // A leg of one trip starts within a week: after an event in a month's last days, the window
+    // runs into the next month rather than down to a day or two the text never gave.
+    expect(
+      legDate({ start: '2024-06-27', end: '2024-06-28', precision: 'range', text: null }, 'then'),
+    ).toMatchObject({ start: '2024-06-29', end: '2024-07-31' });
     expect(legDate({ start: null, end: null, precision: 'unknown', text: null }, 'then')).toBe(
       null,
     );
@@ -76,7 +81,7 @@ describe('the next leg of a trip, extracted', () => {
       countries: ['EE', 'FI'],
       city: null,
       placeCountry: 'EE',
-      date: { start: '2024-06-07', end: '2024-06-09', precision: 'range', text: 'from there' },
+      date: { start: '2024-06-07', end: '2024-06-30', precision: 'range', text: 'from there' },
     });
     expect(leg?.people.map(p => p.name)).toEqual(['Aino Virta']);
     expect(leg?.confidence.date).toEqual({ confidence: 'medium', basis: 'context' });
@@ -99,7 +104,7 @@ describe('the next leg of a trip, extracted', () => {
       status: 'proposed',
       city: null,
       placeCountry: 'SE',
-      date: { start: '2024-06-07', end: '2024-06-09' },
+      date: { start: '2024-06-07', end: '2024-06-30' },
     });
   });
 

@@ -7,7 +7,7 @@
  */
 import type { MeetingDate, Person } from '../contract/meeting';
 import type { Trigger } from './cues';
-import { addDays, dateWidth } from './dates';
+import { addDays, dateWidth, endOfMonth } from './dates';
 import type { ArticleMeeting } from './extract';
 
 /**
@@ -80,15 +80,23 @@ export function followsReference(
   );
 }
 
+/** How soon after the event the next leg of one trip begins, at the latest. */
+const LEG_WITHIN_DAYS = 7;
+
 /**
- * The days of a leg that follows an event dated `before`: it starts the day after the event ends
- * and, a leg of one trip, within three days. Null when the event has no date, or only a wide one
- * ("in June"): the day after a month's end says nothing of a leg within it.
+ * The days of a leg that follows an event dated `before`: from the day after the event ends to
+ * the end of the month the leg falls in. "From there", "after the summit" say the leg comes after
+ * the event, not on which day: a window of the next few days would claim days the text never
+ * gives, so the leg is dated to the month, from the day after the event. A leg of one trip starts
+ * within a week, so an event ending in a month's last week gives a window into the next month.
+ * Null when the event has no date, or only a wide one ("in June"): the day after a month's end
+ * says nothing of a leg within it.
  */
 export function legDate(before: MeetingDate, text: string): MeetingDate | null {
   if (!before.start || dateWidth(before) > MAX_EVENT_DAYS) return null;
   const last = before.end ?? before.start;
-  return { start: addDays(last, 1), end: addDays(last, 3), precision: 'range', text };
+  const end = endOfMonth(addDays(last, LEG_WITHIN_DAYS));
+  return { start: addDays(last, 1), end, precision: 'range', text };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Trigger } from './cues';
 
 /** The cue, then up to six words, then the noun of the event prepared. */
 const PREPARES =
-  /\b((?:to prepare(?: for)?|in preparation for|preparing for|ahead of|in the run-up to|to lay the groundwork for)\s+)(?:the|a|an|this|next|their|its)\s+(?:[\p{L}\d’'+-]+\s+){0,6}?(summits?|conference|ministerial|meeting|talks|forum)\b/giu;
+  /\b((?:to prepare(?: for)?|in preparation for|preparing for|preparations? for|ahead of|in the run-up to|to lay the groundwork for)\s+)(?:the|a|an|this|next|their|its)\s+(?:[\p{L}\d’'+-]+\s+){0,6}?(summits?|conference|ministerial|meeting|talks|forum)\b/giu;
 /** A gathering verb: a meeting of its own only when it comes before such a cue. */
 const GATHERED = /\b(?:gathered|gather|gathers|convened|convene|convenes|assembled)\b/gi;
 
@@ -53,6 +53,20 @@ export function findPreparation(text: string, triggers: Trigger[]): Preparation 
     // The event's phrase starts after the cue, so that the clauses part at the cue.
     const phraseStart = Math.max(event.phraseStart, m.index + m[1].length);
     return { cueAt: m.index, event: { ...event, phraseStart, anaphoric: false }, gathering };
+  }
+  return null;
+}
+
+/**
+ * Where a cue for an event prepared begins after the reference back `a` ("The discussions
+ * were mostly about preparations for the summit"), when a meeting word of the sentence is that
+ * event; null when none. The words from the cue on are the prepared event's, not `a`'s.
+ */
+export function preparedAfter(text: string, triggers: Trigger[], a: Trigger): number | null {
+  PREPARES.lastIndex = a.end;
+  for (let m = PREPARES.exec(text); m; m = PREPARES.exec(text)) {
+    const nounAt = m.index + m[0].length - m[2].length;
+    if (triggers.some(t => t.start === nounAt)) return m.index;
   }
   return null;
 }

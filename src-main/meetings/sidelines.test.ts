@@ -43,7 +43,7 @@ describe('sidelineEvent', () => {
     expect(bilateral.mentions).toHaveLength(1);
     expect(summit).toMatchObject({ order: 7, separate: false, purpose: null });
   });
-  it('gives a later "met during the summit" to the bilateral, not to the summit it names', () => {
+  it('gives a later "met during the summit" to the bilateral, and to the summit as the event it names', () => {
     const [bilateral, summit] = extract(
       'Ghanaian Foreign Minister Kofi Asante met Nigerian Foreign Minister Musa Bello in Abuja on the sidelines of the regional summit. Asante and Bello met again on the second day of the Regional Ministerial Conference in Abuja.',
     );
@@ -52,7 +52,23 @@ describe('sidelineEvent', () => {
       'Ghanaian Foreign',
       'Asante and Bello',
     ]);
-    expect(summit.mentions).toHaveLength(1);
+    // The sentence names the conference the two met beside: it is evidence of it too.
+    expect(summit.mentions.map(m => m.sentence.slice(0, 16))).toEqual([
+      'Ghanaian Foreign',
+      'Asante and Bello',
+    ]);
+    expect(summit.order).toBe(1);
+  });
+  it('gives the organisation named in the event beside to the event, not to the bilateral', () => {
+    const [bilateral, summit] = extract(
+      'Ghanaian Foreign Minister Kofi Asante met Nigerian Foreign Minister Musa Bello in Abuja on the sidelines of the ECOWAS summit.',
+    );
+    expect(bilateral.organizations).toEqual([]);
+    expect(summit.organizations).toEqual(['ECOWAS']);
+    const [withChief] = extract(
+      'Ghanaian Foreign Minister Kofi Asante met the ECOWAS commission head in Abuja on the sidelines of the ECOWAS summit.',
+    );
+    expect(withChief.organizations).toEqual(['ECOWAS']);
   });
   it('keeps a bilateral beside a summit reported before apart from it, and adds no summit', () => {
     const ms = extract(

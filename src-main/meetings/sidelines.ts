@@ -6,6 +6,7 @@
  */
 import type { Trigger } from './cues';
 import type { ArticleMeeting } from './extract';
+import { findOrganizations } from './gazetteer';
 
 /** The words that put a meeting on the margins of a larger event named right after them. */
 const SIDELINES_BEFORE =
@@ -16,17 +17,47 @@ export function isSidelineHost(sentence: string, a: Trigger): boolean {
   return SIDELINES_BEFORE.test(sentence.slice(Math.max(0, a.start - 80), a.start));
 }
 
+/** The organisations the phrase of an event's noun names: "the NATO summit" names NATO. */
+export function organizationsIn(sentence: string, event: Trigger): string[] {
+  const found = findOrganizations(sentence.slice(event.phraseStart, event.end)).map(o => o.name);
+  return [...new Set(found)];
+}
+
+/**
+ * The organisations of a clause that are not only named inside the events it was held beside:
+ * in "X met Y on the margins of the G20 summit" the G20 is the summit's, not a party to the
+ * bilateral; named again outside the phrase ("met the NATO chief …") it stays.
+ */
+export function withoutEventOrganizations(
+  sentence: string,
+  segment: [number, number],
+  events: readonly Trigger[],
+  organizations: readonly string[],
+): string[] {
+  const outside = new Set<string>();
+  for (const o of findOrganizations(sentence.slice(segment[0], segment[1]))) {
+    const at = segment[0] + o.start;
+    if (!events.some(e => at >= e.phraseStart && at < e.end)) outside.add(o.name);
+  }
+  return organizations.filter(o => outside.has(o));
+}
+
 /**
  * The event a sideline meeting was held beside, as a meeting of its own: the bilateral's
- * parties attended it, with the bilateral's status, day and city; `order` numbers it in the
- * article. Nothing else is known of it yet; later references back add what they say.
+ * parties attended it, with the bilateral's status, day and city, and the organisations its name
+ * gives (`named`); `order` numbers it in the article. Nothing else is known of it yet; later
+ * references back add what they say.
  */
-export function sidelineEvent(bilateral: ArticleMeeting, order: number): ArticleMeeting {
+export function sidelineEvent(
+  bilateral: ArticleMeeting,
+  order: number,
+  named: readonly string[] = [],
+): ArticleMeeting {
   return {
     ...bilateral,
     countries: [...bilateral.countries],
     people: [...bilateral.people],
-    organizations: [...bilateral.organizations],
+    organizations: [...new Set([...bilateral.organizations, ...named])],
     levels: [...bilateral.levels],
     confidence: { ...bilateral.confidence },
     separate: false,

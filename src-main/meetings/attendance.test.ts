@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { gatheringAttended, officeHolders, reportsAttendance } from './attendance';
+import { extractArticle } from './extract';
+import { testArticle } from './test-article';
+
+const extract = (text: string) => extractArticle(testArticle(text, { published: '2025-03-14' }));
+
+// A gathering whose clause gives only its attendees' rank; the sentences after it name them.
+const GATHERING = [
+  'Several Asian ministers gathered in Geneva on Wednesday to prepare the ASEAN summit in May.',
+  'The delegation was welcomed by the Secretary-General of the United Nations, Ana Torres.',
+  "Vietnam's Linh Tran was present, as was Foreign Minister Somchai Rattana of Thailand.",
+  'The talks were mostly about preparations for the summit and its agenda.',
+  'Leaders are expected to sign a fisheries pact at the summit.',
+];
+
+describe('reportsAttendance and officeHolders', () => {
+  it('reads who was there, and who received those who were', () => {
+    expect(reportsAttendance('Linh Tran was present, as was Somchai Rattana.')).toBe(true);
+    expect(reportsAttendance('The envoys were greeted by the mayor.')).toBe(true);
+    expect(reportsAttendance('Linh Tran took part.')).toBe(true);
+    expect(reportsAttendance('Linh Tran spoke about fisheries.')).toBe(false);
+  });
+  it('names a person after the office of a body, with that office as role and no country', () => {
+    expect(
+      officeHolders(
+        'She was met at the airport by the President of the Andean Council, Luis Mora.',
+      ),
+    ).toEqual([{ name: 'Luis Mora', role: 'President of the Andean Council', country: null }]);
+    expect(officeHolders('He was greeted by Luis Mora.')).toEqual([]);
+  });
+  it('goes on only with a gathering mentioned in the sentence just before, and only one', () => {
+    const a = { lastSentence: 3 };
+    const b = { lastSentence: 3 };
+    expect(gatheringAttended([a], 4)).toBe(a);
+    expect(gatheringAttended([a], 5)).toBeNull();
+    expect(gatheringAttended([a, b], 4)).toBeNull();
+  });
+});
+
+describe('a gathering whose attendees the next sentences name, extracted', () => {
+  it('is a meeting of its own, apart from the summit it prepares, with those attendees', () => {
+    const ms = extract(GATHERING.join('\n'));
+    expect(ms).toHaveLength(2);
+    const [gathering, summit] = ms;
+    expect(gathering).toMatchObject({
+      status: 'held',
+      city: 'Geneva',
+      date: { start: '2025-03-12', precision: 'day' },
+      purpose: 'prepare the ASEAN summit in May',
+      confidence: { people: { confidence: 'medium', basis: 'context' } },
+    });
+    expect(gathering.countries.sort()).toEqual(['TH', 'VN']);
+    expect(gathering.people.map(p => p.name).sort()).toEqual([
+      'Ana Torres',
+      'Linh Tran',
+      'Somchai Rattana',
+    ]);
+    expect(gathering.people.find(p => p.name === 'Ana Torres')).toMatchObject({
+      role: 'Secretary-General of the United Nations',
+      country: null,
+    });
+    // "The talks were mostly about preparations for the summit" are the gathering's talks.
+    expect(gathering.mentions.map(m => m.sentence)).toEqual(GATHERING.slice(0, 4));
+    expect(summit).toMatchObject({ status: 'scheduled', organizations: ['ASEAN'], purpose: null });
+    expect(summit.date).toMatchObject({ start: '2025-05-01', end: '2025-05-31' });
+    expect(summit.mentions.map(m => m.sentence)).toEqual([GATHERING[0], GATHERING[4]]);
+  });
+  it('seats no one from an attendance sentence that does not follow the gathering', () => {
+    const ms = extract([GATHERING[0], GATHERING[4], GATHERING[2]].join('\n'));
+    expect(ms).toHaveLength(2);
+    const [gathering] = ms;
+    expect(gathering).toMatchObject({ city: 'Geneva', status: 'held' });
+    expect(gathering.people).toEqual([]);
+    expect(gathering.countries).toEqual([]);
+  });
+});
