@@ -36,6 +36,7 @@ import {
   type FormatCue,
 } from './formats';
 import { takersNamed } from './facilitators';
+import { armedGroups } from './armed-groups';
 import { markHedged } from './hedged-attendance';
 import { findFurniture, inFurniture } from './furniture';
 import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
@@ -829,6 +830,10 @@ export function extractArticle(
       for (const p of takers) facilitators.add(p);
       target.confidence.people ??= { confidence: 'medium', basis: 'context' };
     }
+    // "said the talks were the first between the government and the Front": the group the
+    // reference names as a party sits at the talks meant.
+    for (const g of armedGroups(s.text, a.start))
+      if (!target.organizations.includes(g.name)) target.organizations.push(g.name);
     // "she thanked the summit host, Chile's President X": the host sits at the summit.
     const hosts = hostsOf(target, s.text);
     if (hosts.length > 0) {

@@ -16,6 +16,7 @@ import { apposedNames, pairCountries } from './apposed-names';
 import { CARDINALS } from './number-words';
 import { onlyNear } from './vicinity';
 import { formerMarker, leftOffice } from './former-titles';
+import { armedGroups } from './armed-groups';
 
 export interface PlaceFound {
   city: string | null;
@@ -293,7 +294,15 @@ export function readParticipants(
 ): Participants {
   const [from, to] = segment;
   const allTerms = findCountryTerms(sentence);
-  const terms = allTerms.filter(t => t.start >= Math.max(from, datelineEnd) && t.end <= to);
+  // "talks between the government and the Front for the Liberation of Andea": a party that is no
+  // country; a country its name holds is not seated by it.
+  const groups = armedGroups(sentence, from, to);
+  const terms = allTerms.filter(
+    t =>
+      t.start >= Math.max(from, datelineEnd) &&
+      t.end <= to &&
+      !groups.some(g => t.start >= g.start && t.end <= g.end),
+  );
   const countries: string[] = [];
   const places: PlaceFound[] = [];
   const cue = SUBJECT_CUE.exec(sentence.slice(triggerAt, to));
@@ -403,7 +412,12 @@ export function readParticipants(
   ).filter(p => !isSpokesman(sentence, p.name));
   for (const p of people)
     if (p.country && !countries.includes(p.country)) countries.push(p.country);
-  const organizations = [...new Set(findOrganizations(sentence.slice(from, to)).map(o => o.name))];
+  const organizations = [
+    ...new Set([
+      ...findOrganizations(sentence.slice(from, to)).map(o => o.name),
+      ...groups.map(g => g.name),
+    ]),
+  ];
   const roleHits = findRoles(sentence).filter(r => r.start >= from && r.end <= to);
   const levels: string[] = [];
   for (const r of roleHits) {
