@@ -37,6 +37,7 @@ import {
 } from './formats';
 import { takersNamed } from './facilitators';
 import { armedGroups } from './armed-groups';
+import { seatDelegationHeads } from './delegation-heads';
 import { markHedged } from './hedged-attendance';
 import { findFurniture, inFurniture } from './furniture';
 import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
@@ -868,6 +869,8 @@ export function extractArticle(
   carryWhereabouts(meetings, ref);
   // "a five-sided meeting" that lists four: the side the story's other meetings all seat.
   fillCountedSides(meetings);
+  // "The delegation is led by X. … The delegation met …": the head of the delegation meant.
+  seatDelegationHeads(meetings, sentences, x => inFurniture(furniture, x.start, x.end), castOf);
   // People whose attendance is hedged ("without saying if they included …") set no level either.
   for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);
