@@ -17,6 +17,7 @@ import { CARDINALS } from './number-words';
 import { onlyNear } from './vicinity';
 import { formerMarker, leftOffice } from './former-titles';
 import { armedGroups } from './armed-groups';
+import { purposeSpan } from './purpose-level';
 
 export interface PlaceFound {
   city: string | null;
@@ -418,7 +419,11 @@ export function readParticipants(
       ...groups.map(g => g.name),
     ]),
   ];
-  const roleHits = findRoles(sentence).filter(r => r.start >= from && r.end <= to);
+  // "met to plan an operation to restore the president": whom the meeting is for sets no level.
+  const aim = purposeSpan(sentence, triggerAt, to);
+  const roleHits = findRoles(sentence).filter(
+    r => r.start >= from && r.end <= to && !(aim && r.start >= aim[0] && r.end <= aim[1]),
+  );
   const levels: string[] = [];
   for (const r of roleHits) {
     const before = sentence.slice(Math.max(0, r.start - 40), r.start);
