@@ -21,6 +21,9 @@ const ANY_KIND_AFTER =
 /** Whether the meeting word `word` at `start`…`end` of `sentence` names talks only as a kind. */
 export function anyFormat(sentence: string, word: string, start: number, end: number): boolean {
   if (!KIND_WORD.test(word)) return false;
+  // A cheap test first: most talks words have no quantifier near them.
+  const near = sentence.slice(Math.max(0, start - 60), end + 40);
+  if (!/\b(?:any|all|every|whatever)\s/i.test(near)) return false;
   return (
     ANY_KIND_BEFORE.test(sentence.slice(Math.max(0, start - 60), start)) ||
     ANY_KIND_AFTER.test(sentence.slice(end, end + 40))

@@ -9,7 +9,7 @@
  * fighting ("fighting between the army and the X") is no party to a meeting, and a state's own
  * forces ("the Andean Armed Forces", "Andea's National Army") are the state, not a group.
  */
-import { findCountryTerms, findOrganizations, type CountryTerm } from './gazetteer';
+import { findCountryTerms, findOrganizations, type CountryTerm, type OrgHit } from './gazetteer';
 
 export interface ArmedGroup {
   /** As the text names it: "Coastal Liberation Front", "M40", "Delta rebels". */
@@ -20,8 +20,9 @@ export interface ArmedGroup {
 }
 
 /** The last word of a movement's or armed group's own name. */
-const HEAD =
-  /^(?:Front|Movement|Army|Forces|Force|Militia|Brigades?|Alliance|Coalition|Party|Organi[sz]ation|Group|Congress|Resistance|Mujahideen|Mujahedeen|Insurgency|Tigers)$/;
+const HEAD_WORDS =
+  'Front|Movement|Army|Forces|Force|Militia|Brigades?|Alliance|Coalition|Party|Organi[sz]ation|Group|Congress|Resistance|Mujahideen|Mujahedeen|Insurgency|Tigers';
+const HEAD = new RegExp(`^(?:${HEAD_WORDS})$`);
 /** A word after a name that says the name is a group's: "the M40 rebels", "Delta fighters". */
 const GROUP_NOUN =
   /^\s+(rebels?|rebel (?:group|movement|alliance|coalition|forces)|militias?|fighters|insurgents|guerrillas?|guerrilla (?:group|movement)|militants|paramilitaries|armed group|movement)\b/;
@@ -57,8 +58,15 @@ const TALKS_WITH =
 const SIDES_AFTER =
   /^(?:'s|’s)?\s+(?:negotiators|delegations?|delegates|representatives|envoys|teams|negotiating teams|(?:have |had |will |would )?(?:met|meet|held talks|hold talks|opened talks|began talks|resumed talks|started talks|sat down))\b/;
 
-const QUICK =
-  /\b(?:between|with|negotiators|delegations?|delegates|representatives|envoys|teams|met|meet|held|hold|opened|began|resumed|started|sat)\b/;
+/**
+ * A cheap test run on every meeting clause: a word of a group's name or a run of capitals ("M40")
+ * and a word that can set two sides against each other. Plain ASCII capitals: a Unicode class
+ * made the test cost more than the rest of the stage.
+ */
+const QUICK_GROUP = new RegExp(
+  `\\b(?:${HEAD_WORDS}|rebels?|militias?|fighters|insurgents|guerrillas?|militants|paramilitar\\w*|armed group|movement)\\b|\\b[A-Z][A-Z\\d]+\\b`,
+);
+const QUICK_SIDES = /\b(?:between|with|and)\b/;
 
 /** Whether the words stand for a state: its government, army or junta, or a country's name. */
 function isState(words: string, at: number, terms: CountryTerm[]): boolean {
@@ -74,6 +82,22 @@ interface Found extends ArmedGroup {
   strong: boolean;
   /** Where the words that name the group end: after "(ELN)" or "rebels" too. */
   reach: number;
+}
+
+const HEAD_IN = new RegExp(`\\b(?:${HEAD_WORDS})\\b`);
+const CAPITALS = /(?:^|\s)\p{Lu}[\p{Lu}\d-]+(?:\s|$)/u;
+
+/** A cheap test: a movement's word or a run of capitals in the run, or a group word after it. */
+function mayBeGroup(sentence: string, start: number, end: number): boolean {
+  const run = sentence.slice(start, end);
+  return (
+    HEAD_IN.test(run) ||
+    CAPITALS.test(run) ||
+    GROUP_NOUN.test(sentence.slice(end, end + 40)) ||
+    /(?:rebel|armed|militant|insurgent|separatist|paramilitary|guerrilla|jihadist|Islamist|opposition)\s+(?:\p{Ll}+\s+)?(?:the\s+)?$/u.test(
+      sentence.slice(Math.max(0, start - 40), start),
+    )
+  );
 }
 
 /**
@@ -96,7 +120,7 @@ function groupAt(
   start: number,
   end: number,
   terms: CountryTerm[],
-  orgs: { start: number; end: number }[],
+  orgsOf: () => { start: number; end: number }[],
 ): Found | null {
   let words = sentence.slice(start, end).split(/\s+/);
   while (words.length > 0 && LEADING_WORD.test(words[0])) {
@@ -108,7 +132,7 @@ function groupAt(
   end = start + name.length;
   // A country's own forces ("Andean Armed Forces") or a listed body ("the African Union").
   if (terms.some(t => t.start === start && t.kind !== 'city')) return null;
-  if (orgs.some(o => o.start < end && o.end > start)) return null;
+  if (orgsOf().some(o => o.start < end && o.end > start)) return null;
   // "Andea's National Army": a state's, by its possessive.
   if (/(?:'s|’s)\s+(?:the\s+)?$/.test(sentence.slice(Math.max(0, start - 8), start))) return null;
   const before = sentence.slice(Math.max(0, start - 40), start).replace(/the\s+$/, '');
@@ -150,16 +174,26 @@ const STRIP_DESCRIPTOR =
 
 /**
  * The armed groups or movements the clause `from`…`to` of `sentence` names as parties to talks
- * with a state (see the module's comment), in order.
+ * with a state (see the module's comment), in order. `countryTerms` are the sentence's, when the
+ * caller has them.
  */
-export function armedGroups(sentence: string, from = 0, to = sentence.length): ArmedGroup[] {
+export function armedGroups(
+  sentence: string,
+  from = 0,
+  to = sentence.length,
+  countryTerms: CountryTerm[] | null = null,
+): ArmedGroup[] {
   const clause = sentence.slice(from, to);
-  if (!QUICK.test(clause)) return [];
-  const terms = findCountryTerms(sentence);
-  const orgs = findOrganizations(sentence);
+  if (!QUICK_GROUP.test(clause) || !QUICK_SIDES.test(clause)) return [];
+  const terms = countryTerms ?? findCountryTerms(sentence);
+  let orgs: OrgHit[] | null = null;
+  const orgsOf = (): OrgHit[] => (orgs ??= findOrganizations(sentence));
   const found: ArmedGroup[] = [];
   const take = (start: number, end: number): boolean => {
-    const g = groupAt(sentence, start, end, terms, orgs);
+    // Most capitalised runs are names of people or places: only a run with a group's shape, or
+    // a group word after it, is read further.
+    if (!mayBeGroup(sentence, start, end)) return false;
+    const g = groupAt(sentence, start, end, terms, orgsOf);
     if (!g || !party(sentence, g, from, to, terms)) return false;
     if (!found.some(x => x.name === g.name))
       found.push({ name: g.name, start: g.start, end: g.end });

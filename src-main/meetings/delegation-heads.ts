@@ -72,6 +72,14 @@ const REFERENCE = new RegExp(
 );
 const PREVIOUS = /\b(?:previous|earlier|prior|former|first|past)\b/i;
 const QUICK = /\b(?:delegation|mission|team|envoys|representatives|negotiators)\b/;
+/**
+ * One scan of the article for the words every introduction of a head has, before the patterns
+ * run sentence by sentence: most articles introduce no head.
+ */
+const INTRODUCES_HEAD =
+  /\b(?:[Ll]ed|[Hh]eaded) by\b|\b(?:leads|heads|headed|led|lead|leading) (?:the|a|an|its|their)\b|\b(?:head|leader|chief) of (?:the|a|an|its|their)\b|\b(?:delegation|mission|team) (?:head|leader|chief)\b/;
+/** A sentence that introduces a head says who leads: run only then the costlier patterns. */
+const LEAD_WORD = /\b(?:[Ll]ed|[Hh]eaded|leads|heads|head|leader|chief|leading|lead)\b/;
 const BARE_NAME = /^\s*((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)/u;
 const BARE_NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)\s*$/u;
 
@@ -116,7 +124,7 @@ export function delegationHeads(
 ): Head[] {
   const heads: Head[] = [];
   sentences.forEach((s, index) => {
-    if (!QUICK.test(s.text) || skip(s)) return;
+    if (!QUICK.test(s.text) || !LEAD_WORD.test(s.text) || skip(s)) return;
     const t = s.text;
     const add = (person: Person | null, np: string): void => {
       if (person) heads.push({ person, sentence: index, kind: kindOf(np) });
@@ -166,15 +174,16 @@ function fits(ref: Kind, head: Kind): boolean {
 
 /**
  * Seats the head of the delegation each meeting's sentences refer back to (see the module's
- * comment). `sentences` are the article's, in order.
+ * comment). `text` is the article's, `sentences` its sentences in order.
  */
 export function seatDelegationHeads(
   meetings: DelegationMeeting[],
+  text: string,
   sentences: Sentence[],
   skip: (s: Sentence) => boolean,
   cast: () => Cast,
 ): void {
-  if (meetings.length === 0 || !sentences.some(s => QUICK.test(s.text))) return;
+  if (meetings.length === 0 || !INTRODUCES_HEAD.test(text)) return;
   const heads = delegationHeads(sentences, skip, cast());
   if (heads.length === 0) return;
   const indexOf = new Map(sentences.map((s, i) => [s.start, i]));

@@ -870,7 +870,13 @@ export function extractArticle(
   // "a five-sided meeting" that lists four: the side the story's other meetings all seat.
   fillCountedSides(meetings);
   // "The delegation is led by X. … The delegation met …": the head of the delegation meant.
-  seatDelegationHeads(meetings, sentences, x => inFurniture(furniture, x.start, x.end), castOf);
+  seatDelegationHeads(
+    meetings,
+    article.text,
+    sentences,
+    x => inFurniture(furniture, x.start, x.end),
+    castOf,
+  );
   // People whose attendance is hedged ("without saying if they included …") set no level either.
   for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);

@@ -297,7 +297,7 @@ export function readParticipants(
   const allTerms = findCountryTerms(sentence);
   // "talks between the government and the Front for the Liberation of Andea": a party that is no
   // country; a country its name holds is not seated by it.
-  const groups = armedGroups(sentence, from, to);
+  const groups = armedGroups(sentence, Math.max(from, datelineEnd), to, allTerms);
   const terms = allTerms.filter(
     t =>
       t.start >= Math.max(from, datelineEnd) &&

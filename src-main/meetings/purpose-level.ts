@@ -16,7 +16,7 @@ const NOT_PURPOSE =
   /^(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|some|all|both|each|every|any|no|one|two|three|four|five|six|seven|eight|nine|ten|be|been|have|meet|hold|attend|visit|host|join|travel|take|sit|arrive|return|come|go|fly|talk|speak|whom|which|date|power|office|foreign|defen[cs]e|prime|deputy|vice|senior|top|military|national|heads?|leaders?|presidents?|ministers?|officials?|counterparts?|dinner|lunch|breakfast)$/;
 
 const PURPOSE_START =
-  /\b(?:in order to|so as to|with the aim of|aimed at|aiming to|in a bid to|in an effort to|in the hope of|ahead of|in preparation for|in the run-up to|if|unless|to (\p{Ll}[\p{Ll}-]*))\b/gu;
+  /\b(?:in order to|so as to|with the aim of|aimed at|aiming to|in a bid to|in an effort to|in the hope of|ahead of|in preparation for|in the run-up to|if|unless|to ([a-z][a-z-]*))\b/g;
 
 /**
  * A finite verb or a new coordinated clause ends the clause of purpose: "Negotiations to mend
@@ -31,6 +31,8 @@ const PURPOSE_END =
  */
 export function purposeSpan(sentence: string, after: number, to: number): [number, number] | null {
   const rest = sentence.slice(after, to);
+  // A cheap test first: every cue has "to", "of", "at" or "if" in it.
+  if (!/\b(?:to|of|at|if|unless)\b/.test(rest)) return null;
   PURPOSE_START.lastIndex = 0;
   for (let m = PURPOSE_START.exec(rest); m; m = PURPOSE_START.exec(rest)) {
     if (m[1] !== undefined && NOT_PURPOSE.test(m[1])) continue;
