@@ -1,5 +1,5 @@
 /**
- * Talks as a kind, not a meeting: "Kyiv did not rule out any format of talks", "ready for
+ * Talks as a kind, not a meeting: "Quito excludes no format of talks", "ready for
  * negotiations in any form", "open to all kinds of dialogue". A statement about which formats a
  * side would accept names no encounter, no parties' plan and no date; read as a meeting word it
  * gave a proposed meeting between the speaker and whoever the sentence named. A quantified kind

@@ -1,6 +1,6 @@
 /**
  * The other side of talks with a government: an armed group or movement named as a party ("talks
- * between the government and the Coastal Liberation Front", "the first direct ones between the
+ * between the government and the Coastal Liberation Front", "the first face-to-face round between the
  * Andean government and the M40 rebels", "Front and government negotiators met"). Such a group is
  * no country and is rarely in `data/organizations.json`, so the card listed only the state's side.
  * It is an organisation taking part, read from the shape of its name where the text makes it a

@@ -167,7 +167,7 @@ export function findTriggers(sentence: string): Trigger[] {
     if (HISTORY_AFTER.test(after)) continue;
     // "negotiations … have been ongoing since 2017": a years-long process, no one meeting.
     if (ongoingProcess(sentence, word, end)) continue;
-    // "did not rule out any format of talks": talks as a kind, no meeting.
+    // "would accept talks in any format": talks as a kind, no meeting.
     if (anyFormat(sentence, word, start, end)) continue;
     if (/^meetings?$/.test(word) && DOMESTIC_BEFORE.test(before)) continue;
     // "a series of upcoming meetings": several meetings, each reported (or not) on its own.
