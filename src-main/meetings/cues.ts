@@ -6,6 +6,7 @@
 import { purposeCopula } from './purpose-copula';
 import { failedAttempt } from './attempts';
 import { ongoingProcess } from './ongoing';
+import { anyFormat } from './any-format';
 
 export type TriggerKind = 'noun' | 'verb' | 'visit' | 'host';
 
@@ -166,6 +167,8 @@ export function findTriggers(sentence: string): Trigger[] {
     if (HISTORY_AFTER.test(after)) continue;
     // "negotiations … have been ongoing since 2017": a years-long process, no one meeting.
     if (ongoingProcess(sentence, word, end)) continue;
+    // "would accept talks in any format": talks as a kind, no meeting.
+    if (anyFormat(sentence, word, start, end)) continue;
     if (/^meetings?$/.test(word) && DOMESTIC_BEFORE.test(before)) continue;
     // "a series of upcoming meetings": several meetings, each reported (or not) on its own.
     if (/s$/.test(word) && SERIES_BEFORE.test(before)) continue;

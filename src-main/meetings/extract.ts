@@ -36,6 +36,8 @@ import {
   type FormatCue,
 } from './formats';
 import { takersNamed } from './facilitators';
+import { armedGroups } from './armed-groups';
+import { seatDelegationHeads } from './delegation-heads';
 import { markHedged } from './hedged-attendance';
 import { findFurniture, inFurniture } from './furniture';
 import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
@@ -903,6 +905,10 @@ export function extractArticle(
       for (const p of takers) facilitators.add(p);
       target.confidence.people ??= { confidence: 'medium', basis: 'context' };
     }
+    // "said the talks were the first between the government and the Front": the group the
+    // reference names as a party sits at the talks meant.
+    for (const g of armedGroups(s.text, a.start))
+      if (!target.organizations.includes(g.name)) target.organizations.push(g.name);
     // "she thanked the summit host, Chile's President X": the host sits at the summit.
     const hosts = hostsOf(target, s.text);
     if (hosts.length > 0) {
@@ -951,6 +957,14 @@ export function extractArticle(
   }
   // "a five-sided meeting" that lists four: the side the story's other meetings all seat.
   fillCountedSides(meetings);
+  // "The delegation is led by X. … The delegation met …": the head of the delegation meant.
+  seatDelegationHeads(
+    meetings,
+    article.text,
+    sentences,
+    x => inFurniture(furniture, x.start, x.end),
+    castOf,
+  );
   // People whose attendance is hedged ("without saying if they included …") set no level either.
   for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);

@@ -16,6 +16,8 @@ import { apposedNames, pairCountries } from './apposed-names';
 import { CARDINALS } from './number-words';
 import { onlyNear } from './vicinity';
 import { formerMarker, leftOffice } from './former-titles';
+import { armedGroups } from './armed-groups';
+import { purposeSpan } from './purpose-level';
 
 export interface PlaceFound {
   city: string | null;
@@ -293,7 +295,15 @@ export function readParticipants(
 ): Participants {
   const [from, to] = segment;
   const allTerms = findCountryTerms(sentence);
-  const terms = allTerms.filter(t => t.start >= Math.max(from, datelineEnd) && t.end <= to);
+  // "talks between the government and the Front for the Liberation of Andea": a party that is no
+  // country; a country its name holds is not seated by it.
+  const groups = armedGroups(sentence, Math.max(from, datelineEnd), to, allTerms);
+  const terms = allTerms.filter(
+    t =>
+      t.start >= Math.max(from, datelineEnd) &&
+      t.end <= to &&
+      !groups.some(g => t.start >= g.start && t.end <= g.end),
+  );
   const countries: string[] = [];
   const places: PlaceFound[] = [];
   const cue = SUBJECT_CUE.exec(sentence.slice(triggerAt, to));
@@ -403,8 +413,17 @@ export function readParticipants(
   ).filter(p => !isSpokesman(sentence, p.name));
   for (const p of people)
     if (p.country && !countries.includes(p.country)) countries.push(p.country);
-  const organizations = [...new Set(findOrganizations(sentence.slice(from, to)).map(o => o.name))];
-  const roleHits = findRoles(sentence).filter(r => r.start >= from && r.end <= to);
+  const organizations = [
+    ...new Set([
+      ...findOrganizations(sentence.slice(from, to)).map(o => o.name),
+      ...groups.map(g => g.name),
+    ]),
+  ];
+  // "met to plan an operation to restore the president": whom the meeting is for sets no level.
+  const aim = purposeSpan(sentence, triggerAt, to);
+  const roleHits = findRoles(sentence).filter(
+    r => r.start >= from && r.end <= to && !(aim && r.start >= aim[0] && r.end <= aim[1]),
+  );
   const levels: string[] = [];
   for (const r of roleHits) {
     const before = sentence.slice(Math.max(0, r.start - 40), r.start);
