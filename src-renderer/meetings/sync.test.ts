@@ -15,6 +15,7 @@ import {
   fingerprint,
   storedFingerprint,
   syncMeetings,
+  toStored,
   type MeetingsEngine,
 } from './sync';
 import { meeting, mention } from './testing';
@@ -478,6 +479,78 @@ describe('syncMeetings on a large library whose meetings are all extracted', () 
     const start = await readsOf(reads, () => syncMeetings(db, fake));
     expect(start.byTable.articleMeetings ?? 0).toBe(0);
   }, 120_000);
+
+  it('reads the meetings near the imported reports’ dates and countries, not every meeting of their countries', async () => {
+    const reads = countReads(db);
+    await db.open();
+    const others = ['CN', 'FR', 'GB', 'IN', 'JP', 'KR', 'RU', 'TR'];
+    const dayOf = (n: number) => new Date(Date.UTC(2010, 0, 1) + n * 86_400_000).toISOString();
+    /** A report of article `n`: the United States and one other country, on day `d`. */
+    const report = (articleId: string, n: number, d: number): ArticleMeetingRecord => ({
+      ...itemOf(articleId, n),
+      mentions: [{ sentence: 'They met.', start: 0, end: 9 }],
+      countries: ['US', others[n % others.length]],
+      date: { start: dayOf(d).slice(0, 10), end: null, precision: 'day', text: 'that day' },
+      published: dayOf(d + 1).slice(0, 10),
+      city: null,
+      placeCountry: null,
+    });
+    // 20,000 merged articles, one meeting each, four a day over fourteen years.
+    const rows = Array.from({ length: 20_000 }, (_, n) => article(id(n + 1), `lib/${n}.txt`, 'x'));
+    const items = rows.map((a, n) => report(a.id, n, Math.floor(n / 4)));
+    await db.articles.bulkPut(
+      rows.map(a => ({ ...a, contentHash: a.id, importedAt: 1, updatedAt: 1 })),
+    );
+    await db.library.bulkPut(rows.map(a => entryFromArticle(a, 1)));
+    await db.articleMeetings.bulkPut(
+      items.map(m => ({
+        articleId: m.articleId,
+        extractorVersion: 'v1',
+        meetings: [m],
+        contentHash: m.articleId,
+      })),
+    );
+    await db.meetings.bulkPut(
+      items.map((m, n) =>
+        toStored(
+          meeting(`m${n}`, [mention(m.articleId, 0, 'They met.', { date: m.date })], {
+            date: m.date,
+            place: { city: null, country: null, venue: null },
+            participants: {
+              countries: m.countries.map(code => ({ code, name: code })),
+              people: [],
+              organizations: [],
+            },
+          }),
+        ),
+      ),
+    );
+    const print = await storedFingerprint(db);
+    await db.meta.bulkPut([
+      { key: FINGERPRINT_KEY, value: print },
+      { key: EXTRACTED_KEY, value: printDigest(print) },
+    ]);
+    // 100 new reports, all in one week in the middle of those years.
+    const batch = Array.from({ length: 100 }, (_, n) =>
+      article(id(50_000 + n), `new/${n}.txt`, `New report ${n}.`),
+    );
+    const extractions = new Map(
+      batch.map((a, n) => [
+        a.id,
+        { articleId: a.id, extractorVersion: 'v1', meetings: [report(a.id, n, 2_500 + (n % 7))] },
+      ]),
+    );
+    await storeArticles(db, batch, 2, extractions);
+
+    const sync = await readsOf(reads, () => syncMeetings(db, fake));
+
+    // Their meetings' keys and rows: those of the 73 days before and in the week (about 300
+    // meetings) and the first-of-month ones of the two years before, 1,613 rows; not the 20,000
+    // with the United States (60,805 keys and rows with the index by country alone).
+    const merged = fake.mergeArticleMeetings.mock.calls.flatMap(([r]) => r.replaces);
+    expect(merged.length).toBeGreaterThan(0);
+    expect(sync.byTable.meetings ?? 0).toBeLessThanOrEqual(2_000);
+  }, 240_000);
 
   it('extracts again a file edited and put back before the sync ran', async () => {
     await db.open();

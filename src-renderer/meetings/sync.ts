@@ -20,6 +20,7 @@ import { EXTRACTED_KEY, forgetTouched, printDigest, readTouched } from '../db/ex
 import { extractionKey, extractionKeys } from '../db/library';
 import { articleForExtraction } from './article-payload';
 import { mergeScope, reportDay } from './merge-scope';
+import { scopeKeys } from './scope-keys';
 
 /** The two main-process calls a sync needs (the app passes its bridge `api`). */
 export type MeetingsEngine = Pick<ReadoutApi, 'extractArticleMeetings' | 'mergeArticleMeetings'>;
@@ -57,15 +58,16 @@ export async function storedFingerprint(db: ReadoutDB): Promise<string> {
   return fingerprint(await storedHashes(db));
 }
 
-/** A meeting with the keys the list and timeline query by. */
+/** A meeting with the keys the list and timeline query by, and the merge scope's. */
 export function toStored(m: Meeting): StoredMeeting {
   const codes = [...m.participants.countries.map(c => c.code), m.place.country?.code];
-  return {
+  const keyed = {
     ...m,
     dateStart: m.date.start ?? '',
     countryCodes: [...new Set(codes.filter((c): c is string => !!c))],
     articleIds: [...new Set(m.mentions.map(x => x.articleId))],
   };
+  return { ...keyed, scopeKeys: scopeKeys(keyed) };
 }
 
 export type SyncOutcome =
