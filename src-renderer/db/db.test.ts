@@ -13,6 +13,7 @@ import {
   type StoredMeeting,
   type LegacyTrashRow,
 } from './db';
+import { mergeScope } from '../meetings/merge-scope';
 import { highlightsOf, liveNote } from './highlights';
 import { trashedItems, untrash } from './trash';
 
@@ -58,6 +59,9 @@ const V10_STORES = {
   library:
     'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published, published',
 };
+const V11_STORES = {
+  meetings: 'id, status, dateStart, *countryCodes, *articleIds, *scopeKeys',
+};
 /** Every version that shipped, each with the stores it added (Dexie allows gaps in numbers). */
 const SHIPPED: [number, Record<string, string | null>][] = [
   [1, V1_STORES],
@@ -70,6 +74,7 @@ const SHIPPED: [number, Record<string, string | null>][] = [
   [8, V8_STORES],
   [9, V9_STORES],
   [10, V10_STORES],
+  [11, V11_STORES],
 ];
 
 function storedArticle(id: string, source: string): StoredArticle {
@@ -117,7 +122,8 @@ const trashed: LegacyTrashRow = {
   deletedAt: 4,
 };
 const trashedHighlight = trashed.record as Highlight;
-const meeting: StoredMeeting = {
+/** A meeting as versions 3–10 stored it: without the `scopeKeys` version 11 adds. */
+const meeting: Omit<StoredMeeting, 'scopeKeys'> = {
   id: 'm-2023-04-25-moscow',
   title: 'Defence ministers meet in Moscow',
   status: 'held',
@@ -248,7 +254,10 @@ describe('ReadoutDB upgrades', () => {
             table.name === 'highlights' && tables.includes('trash')
               ? // In primary key order: 'h-deleted' before 'h1'.
                 [{ ...trashedHighlight, trashedAt: 4, trashedBy: 'local' }, ...ROWS.highlights]
-              : ROWS[table.name];
+              : table.name === 'meetings'
+                ? // v11 keyed every meeting by its countries and start day.
+                  [{ ...meeting, scopeKeys: ['IR|d|2023-04-25', 'RU|d|2023-04-25'] }]
+                : ROWS[table.name];
           if (tables.includes(table.name)) expect(rows, table.name).toEqual(expected);
           else expect(rows, table.name).toEqual([]);
         }
@@ -291,6 +300,12 @@ describe('ReadoutDB upgrades', () => {
         }
         if (version >= 3) {
           expect(await db.meetings.where('countryCodes').equals('IR').count()).toBe(1);
+          expect(
+            await db.meetings
+              .where('scopeKeys')
+              .between('RU|d|2023-04-01', 'RU|d|2023-04-30', true, true)
+              .count(),
+          ).toBe(1);
           expect(await db.meetingDecisions.where('meetingId').equals(meeting.id).count()).toBe(1);
         }
         // v7's sync tables start empty (nothing was queued before a team) and take rows.
@@ -337,7 +352,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(10);
+      expect(db.verno).toBe(11);
       expect(await db.articles.orderBy('id').toArray()).toEqual(articles);
       expect(await db.meta.get('seeded')).toEqual({ key: 'seeded', value: true });
       expect(await db.highlights.count()).toBe(0);
@@ -368,7 +383,7 @@ describe('ReadoutDB', () => {
     const db = new ReadoutDB(name);
     await db.open();
     try {
-      expect(db.verno).toBe(10);
+      expect(db.verno).toBe(11);
       expect(await db.highlights.toArray()).toEqual([highlight]);
       expect(await db.highlights.where('tags').equals('moscow').count()).toBe(1);
       expect(await db.articleNotes.get('00000000000000a1')).toMatchObject({ text: 'Note' });
@@ -475,11 +490,93 @@ describe('ReadoutDB', () => {
     }
   });
 
+  it('gives every version 10 meeting its scope keys, which the merge scope then finds it by', async () => {
+    const name = `t-${Math.random()}`;
+    const old = new Dexie(name);
+    SHIPPED.filter(([v]) => v <= 10).forEach(([v, stores]) => old.version(v).stores(stores));
+    const undatedMention = { ...meeting.mentions[0], date: { ...meeting.date, start: null } };
+    const rows = [
+      // Undated, with two countries.
+      {
+        ...meeting,
+        id: 'm-undated',
+        date: { start: null, end: null, precision: 'unknown', text: null },
+        dateStart: '',
+        countryCodes: ['CN', 'US'],
+        // Of another article: the scope of one meeting's article does not bring in the other.
+        mentions: [{ ...meeting.mentions[0], articleId: '00000000000000b2' }],
+        articleIds: ['00000000000000b2'],
+      },
+      // A month date ("in March"), one of whose reports gave no date.
+      {
+        ...meeting,
+        id: 'm-march',
+        date: { start: '2023-03-01', end: '2023-03-31', precision: 'month', text: 'in March' },
+        dateStart: '2023-03-01',
+        countryCodes: ['FR'],
+        participants: { ...meeting.participants, countries: [{ code: 'FR', name: 'France' }] },
+        mentions: [meeting.mentions[0], undatedMention],
+      },
+      // A row without countries (no report can share one with it).
+      { id: 'm-bare', status: 'held' },
+    ];
+    await old.table('meetings').bulkAdd(rows);
+    old.close();
+
+    const db = new ReadoutDB(name);
+    await db.open();
+    try {
+      const keys = Object.fromEntries((await db.meetings.toArray()).map(m => [m.id, m.scopeKeys]));
+      expect(keys).toEqual({
+        'm-bare': [],
+        'm-march': ['FR|d|2023-03-01', 'FR|w|2023-03-01', 'FR|n|2023-03-01'],
+        'm-undated': ['CN|u', 'US|u'],
+      });
+      // A French report of 20 March reaches the March meeting; one with the US and China
+      // reaches the undated one; neither reaches the other's.
+      const report = (countries: string[]) => ({
+        articleId: 'new',
+        file: 'new.txt',
+        published: '2023-03-21',
+        dateResolvedVia: null,
+        mentions: [],
+        purpose: null,
+        lastSentence: 0,
+        order: 0,
+        status: 'held' as const,
+        date: { start: '2023-03-20', end: null, precision: 'day' as const, text: 'on Monday' },
+        monthHint: null,
+        countries,
+        people: [],
+        organizations: [],
+        levels: [],
+        city: null,
+        placeCountry: null,
+        venue: null,
+        separate: false,
+      });
+      const caps = { meetings: 100, articles: 100 };
+      for (const [countries, id] of [
+        [['FR'], 'm-march'],
+        [['US', 'CN'], 'm-undated'],
+      ] as const) {
+        const scope = await mergeScope(
+          db,
+          { changed: ['new'], removed: [], items: [report([...countries])] },
+          caps,
+        );
+        expect('meetings' in scope && scope.meetings.map(m => m.id)).toEqual([id]);
+      }
+    } finally {
+      await db.delete();
+    }
+  });
+
   it('creates an empty database at the latest version', async () => {
     const db = new ReadoutDB(`t-${Math.random()}`);
     await db.open();
     try {
-      expect(db.verno).toBe(10);
+      expect(db.verno).toBe(11);
       expect(db.tables.map(t => t.name).sort()).toEqual([
         'articleMeetings',
         'articleNotes',

@@ -9,7 +9,9 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../../src-main/contract/article';
 import type { ArticleExtraction } from '../../src-main/contract/article-meetings';
 import type { Meeting } from '../../src-main/contract/meeting';
+import { scopeKeys } from '../meetings/scope-keys';
 import { installOutboxCapture } from '../sync/outbox-capture';
+import { installLibraryChanges } from './library-changes';
 import { entryFromArticle } from './entries';
 
 export { entryFromArticle };
@@ -148,6 +150,11 @@ export interface StoredMeeting extends Meeting {
   dateStart: string;
   countryCodes: string[];
   articleIds: string[];
+  /**
+   * Country × date-window keys (`meetings/scope-keys.ts`): what the merge scope reads to find
+   * the meetings a change could join, without every meeting of a country (version 11).
+   */
+  scopeKeys: string[];
 }
 
 /**
@@ -339,6 +346,25 @@ export class ReadoutDB extends Dexie {
       library:
         'articleId, addedAt, readAt, archivedAt, trashedAt, updatedAt, edits.published, published',
     });
+    // v11: the meetings' `scopeKeys` (country × date window, see StoredMeeting), so that the
+    // merge scope of a change reads the meetings of its countries near its dates, not all of
+    // them. Every stored meeting gets its keys here; meetings are derived data, so a row the
+    // keys cannot be made for (no countries) gets none and no scope needs it.
+    this.version(11)
+      .stores({
+        meetings: 'id, status, dateStart, *countryCodes, *articleIds, *scopeKeys',
+      })
+      .upgrade(tx =>
+        tx
+          .table<StoredMeeting, string>('meetings')
+          .toCollection()
+          .modify(m => {
+            m.scopeKeys = scopeKeys(m);
+          }),
+      );
+    // Every write of an article or library entry names it in `library.changes`, in the same
+    // transaction, so the meetings sync reads only those (library-changes.ts).
+    installLibraryChanges(this);
     // Every write of a synced record queues its outbox row in the same transaction, once a team
     // is joined (sync/outbox-capture.ts).
     installOutboxCapture(this);

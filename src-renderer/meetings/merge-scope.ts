@@ -1,6 +1,6 @@
 /**
  * Which stored meetings one change to the library can touch, read from the `meetings` indexes
- * (`countryCodes`, `articleIds`) without loading the table: the meetings of the changed and
+ * (`scopeKeys`, by country and date window, and `articleIds`) without loading the table: the meetings of the changed and
  * removed articles, the meetings the changed articles' own meetings could join (sharing a pair
  * of their countries, or their one country, with a date in reach), and then, until nothing new
  * appears, every meeting of every article those meetings cite and every meeting their undated
@@ -10,16 +10,15 @@
  */
 import type { ArticleMeetingRecord } from '../../src-main/contract/article-meetings';
 import type { ReadoutDB, StoredMeeting } from '../db/db';
-
-const DAY_MS = 86_400_000;
-/** Dated meetings narrower than this are found by their start day near the mention's range. */
-const NARROW_DAYS = 70;
-/** How far a wide meeting ("in March", "in 2023") may start before a mention it overlaps. */
-const WIDE_DAYS = 2 * 366;
-/** An undated report is of a meeting held up to a month before, or planned up to 180 days after. */
-const UNDATED_WINDOW: [number, number] = [-31, 181];
-/** How much further a meeting with undated members reaches: that whole window, both ways. */
-const UNDATED_REACH = UNDATED_WINDOW[1] - UNDATED_WINDOW[0];
+import {
+  day,
+  isoDay,
+  NARROW_DAYS,
+  scopeQueries,
+  UNDATED_REACH,
+  UNDATED_WINDOW,
+  WIDE_DAYS,
+} from './scope-keys';
 
 /** The scope of one change: the stored meetings it replaces and the articles it re-merges. */
 export interface MergeScope {
@@ -32,9 +31,6 @@ export interface MergeScope {
 export interface ScopeOverflow {
   overflow: 'meetings' | 'articles';
 }
-
-const day = (iso: string): number => Math.floor(Date.parse(iso.slice(0, 10)) / DAY_MS);
-const isoDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Whether a stored meeting's date can be within reach of a report: the windows in which the
@@ -87,7 +83,7 @@ function citiesOf(meeting: StoredMeeting): Set<string> {
  * a date in reach; a meeting with undated members is in reach further out, since a new dated
  * meeting those members also fit makes them leave it.
  */
-function couldJoin(m: ArticleMeetingRecord, meeting: StoredMeeting): boolean {
+export function couldJoin(m: ArticleMeetingRecord, meeting: StoredMeeting): boolean {
   const codes = new Set(meeting.participants.countries.map(c => c.code));
   const levels = meeting.level ?? '';
   if (!sharesParties(m, new Set(meeting.countryCodes))) return false;
@@ -110,19 +106,29 @@ function couldJoin(m: ArticleMeetingRecord, meeting: StoredMeeting): boolean {
 }
 
 /**
- * Ids of the stored meetings the reports could join, by the `countryCodes` index: the key lists
- * of the reports' countries only (never a full table read), then the rows that share a pair of
- * a report's countries, kept when `couldJoin` says so.
+ * Ids of the stored meetings the reports could join, by the `scopeKeys` index (`scope-keys.ts`):
+ * for each of the reports' countries, only the keys of meetings whose start is in a report's
+ * window (never a full table read, nor every meeting of a country), then the rows that share a
+ * pair of a report's countries, kept when `couldJoin` says so. A meeting in reach of a report is
+ * found under each country it shares with it, so the pair check on the countries found is never
+ * stricter than on the meeting's own.
  */
-async function joinable(db: ReadoutDB, items: ArticleMeetingRecord[]): Promise<Set<string>> {
-  const codes = [...new Set(items.flatMap(m => m.countries))];
+async function joinable(
+  db: ReadoutDB,
+  items: ArticleMeetingRecord[],
+): Promise<Map<string, StoredMeeting>> {
   const codesOf = new Map<string, Set<string>>();
   await Promise.all(
-    codes.map(async code => {
-      for (const id of await db.meetings.where('countryCodes').equals(code).primaryKeys()) {
+    scopeQueries(items).map(async ({ country, query }) => {
+      const where = db.meetings.where('scopeKeys');
+      const found =
+        'equals' in query
+          ? where.equals(query.equals)
+          : where.between(query.from, query.to, true, true);
+      for (const id of await found.primaryKeys()) {
         const set = codesOf.get(id);
-        if (set) set.add(code);
-        else codesOf.set(id, new Set([code]));
+        if (set) set.add(country);
+        else codesOf.set(id, new Set([country]));
       }
     }),
   );
@@ -136,13 +142,13 @@ async function joinable(db: ReadoutDB, items: ArticleMeetingRecord[]): Promise<S
   const ids = [...codesOf.entries()]
     .filter(([, set]) => [...set].some(c => byCode.get(c)?.some(m => sharesParties(m, set))))
     .map(([id]) => id);
-  const found = new Set<string>();
+  const found = new Map<string, StoredMeeting>();
   for (const meeting of await db.meetings.bulkGet(ids)) {
     if (!meeting) continue;
     const set = new Set(meeting.countryCodes);
     const near = [...set].flatMap(c => byCode.get(c) ?? []);
     const hit = near.some(m => couldJoin(m, meeting));
-    if (hit) found.add(meeting.id);
+    if (hit) found.set(meeting.id, meeting);
   }
   return found;
 }
@@ -159,11 +165,17 @@ export async function mergeScope(
 ): Promise<MergeScope | ScopeOverflow> {
   const meetings = new Map<string, StoredMeeting>();
   const articles = new Set<string>(change.changed);
-  const add = async (ids: Iterable<string>): Promise<string[]> => {
+  // `known`: rows `joinable` has read already, not read a second time.
+  const add = async (
+    ids: Iterable<string>,
+    known: ReadonlyMap<string, StoredMeeting>,
+  ): Promise<string[]> => {
     const fresh = [...new Set(ids)].filter(id => !meetings.has(id));
-    const rows = await db.meetings.bulkGet(fresh);
+    const unread = fresh.filter(id => !known.has(id));
+    const read = new Map((await db.meetings.bulkGet(unread)).flatMap(r => (r ? [[r.id, r]] : [])));
     const cited: string[] = [];
-    for (const row of rows) {
+    for (const id of fresh) {
+      const row = known.get(id) ?? read.get(id);
       if (!row) continue;
       meetings.set(row.id, row);
       for (const a of row.articleIds)
@@ -178,25 +190,23 @@ export async function mergeScope(
     ids.length === 0
       ? []
       : (await db.meetings.where('articleIds').anyOf(ids).primaryKeys()).map(String);
+  let known = await joinable(db, change.items);
   let next = new Set([
     ...(await ofArticles([...change.changed, ...change.removed])),
-    ...(await joinable(db, change.items)),
+    ...known.keys(),
   ]);
   // Close the scope: every meeting of every cited article, so that the re-merged results cover
   // whole meetings; and every meeting an undated report of theirs could join, since such a
   // report joins a meeting only when exactly one fits, so all that fit must be merged together.
   while (next.size > 0) {
-    const cited = await add(next);
+    const cited = await add(next, known);
     if (meetings.size > caps.meetings) return { overflow: 'meetings' };
     if (articles.size > caps.articles) return { overflow: 'articles' };
     const undated = (await db.articleMeetings.bulkGet(cited))
       .flatMap(r => r?.meetings ?? [])
       .filter(m => !m.date.start);
-    next = new Set(
-      [...(await ofArticles(cited)), ...(await joinable(db, undated))].filter(
-        id => !meetings.has(id),
-      ),
-    );
+    known = await joinable(db, undated);
+    next = new Set([...(await ofArticles(cited)), ...known.keys()].filter(id => !meetings.has(id)));
   }
   if (meetings.size > caps.meetings) return { overflow: 'meetings' };
   if (articles.size > caps.articles) return { overflow: 'articles' };
