@@ -45,10 +45,16 @@ import { NavigationContext, type Navigation, type View } from './navigation';
 import type { FocusRange } from './features/reader/ReaderView';
 import { useHashSelection } from './useHashSelection';
 
+/**
+ * While an import runs, the library's order is read at most this often, not after each stored
+ * batch: each read walks the keys of every entry and holds up the next batch's transaction.
+ */
+const IMPORT_LIST_PACE_MS = 1000;
+
 export function App() {
-  const library = useLibraryView();
-  const [selectedId, setSelectedId] = useHashSelection();
   const [activity, setActivity] = useState<ImportActivity | null>(null);
+  const library = useLibraryView({ pacedMs: activity ? IMPORT_LIST_PACE_MS : null });
+  const [selectedId, setSelectedId] = useHashSelection();
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);

@@ -4,8 +4,9 @@
  * chose, and the open article with the analyst's metadata edits laid over it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { db, type StoredArticle } from '../../db/db';
+import { PacedLiveQuery } from '../../db/paced-live-query';
 import { effectiveMetadata, type EffectiveMetadata } from '../../db/library';
 import { loadFacets, loadRows, queryLibraryOrder, type LibraryFacets } from './library-order';
 import { NO_FILTER, type LibraryFilter, type LibraryRow, type SortKey } from './query';
@@ -32,10 +33,18 @@ export interface LibraryView {
   setFiltersOpen: (open: boolean) => void;
 }
 
-export function useLibraryView(): LibraryView {
+/**
+ * `pacedMs`: while an import stores its batches the order is read at most once per that many
+ * milliseconds instead of after every batch (see PacedLiveQuery); null follows every write.
+ */
+export function useLibraryView({ pacedMs = null }: { pacedMs?: number | null } = {}): LibraryView {
   const [sort, setSort] = useState<SortKey>('published');
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
-  const list = useLiveQuery(() => queryLibraryOrder(db, { sort, filter }), [sort, filter]);
+  const querier = useCallback(() => queryLibraryOrder(db, { sort, filter }), [sort, filter]);
+  const [order] = useState(() => new PacedLiveQuery(db, querier));
+  useEffect(() => order.setQuerier(querier), [order, querier]);
+  useEffect(() => order.setPace(pacedMs), [order, pacedMs]);
+  const list = useSyncExternalStore(order.subscribe, order.getSnapshot);
   const [pages, setPages] = useState<[number, number]>([0, 1]);
   const setRange = useCallback((start: number, end: number) => {
     // A margin beyond the rows in view covers the list's overscan.
