@@ -27,7 +27,6 @@ import { foldTrash } from '../db/trash-fold';
 import { reconcileEntries } from '../db/library';
 import { FINGERPRINT_KEY } from '../meetings/sync';
 import { EXTRACTED_KEY, TOUCHED_KEY } from '../db/extraction-marks';
-import { CHANGES_KEY } from '../db/library-changes';
 import { SYNC_STORES } from '../sync/sync-stores';
 import { SEARCH_INDEX_META_KEY } from '../search/live';
 import { MAX_FILE_BYTES } from '../../src-main/contract/article';
@@ -53,7 +52,6 @@ export const REBUILT_META_KEYS: ReadonlySet<string> = new Set([
   FINGERPRINT_KEY,
   EXTRACTED_KEY,
   TOUCHED_KEY,
-  CHANGES_KEY,
 ]);
 
 /**

@@ -11,7 +11,6 @@ import type { ArticleExtraction } from '../../src-main/contract/article-meetings
 import type { Meeting } from '../../src-main/contract/meeting';
 import { scopeKeys } from '../meetings/scope-keys';
 import { installOutboxCapture } from '../sync/outbox-capture';
-import { installLibraryChanges } from './library-changes';
 import { entryFromArticle } from './entries';
 
 export { entryFromArticle };
@@ -362,9 +361,6 @@ export class ReadoutDB extends Dexie {
             m.scopeKeys = scopeKeys(m);
           }),
       );
-    // Every write of an article or library entry names it in `library.changes`, in the same
-    // transaction, so the meetings sync reads only those (library-changes.ts).
-    installLibraryChanges(this);
     // Every write of a synced record queues its outbox row in the same transaction, once a team
     // is joined (sync/outbox-capture.ts).
     installOutboxCapture(this);

@@ -285,29 +285,6 @@ export async function extractionKeys(
   return pairs;
 }
 
-/**
- * The extraction keys of `ids` alone (see `extractionKeys`), from their articles and entries:
- * null for an article that is gone or in the trash. For the few articles a change names.
- */
-export async function extractionKeysOf(
-  db: ReadoutDB,
-  ids: readonly string[],
-): Promise<Map<string, string | null>> {
-  const keys = new Map<string, string | null>();
-  for (let i = 0; i < ids.length; i += 2_000) {
-    const step = ids.slice(i, i + 2_000);
-    const [articles, entries] = await Promise.all([
-      db.articles.bulkGet(step),
-      db.library.bulkGet(step),
-    ]);
-    step.forEach((id, k) => {
-      const article = articles[k];
-      keys.set(id, article ? extractionKey(article, entries[k]) : null);
-    });
-  }
-  return keys;
-}
-
 /** One article's extraction key (see `extractionKeys`); null while it is in the trash. */
 export function extractionKey(
   article: Pick<StoredArticle, 'contentHash'>,

@@ -17,8 +17,7 @@ import type { ReadoutApi } from '../../src-main/contract/api';
 import type { Meeting } from '../../src-main/contract/meeting';
 import type { ReadoutDB, StoredArticle, StoredArticleMeetings, StoredMeeting } from '../db/db';
 import { EXTRACTED_KEY, forgetTouched, printDigest, readTouched } from '../db/extraction-marks';
-import { readChanges, writeChanges } from '../db/library-changes';
-import { extractionKey, extractionKeys, extractionKeysOf } from '../db/library';
+import { extractionKey, extractionKeys } from '../db/library';
 import { articleForExtraction } from './article-payload';
 import { mergeScope, reportDay } from './merge-scope';
 import { scopeKeys } from './scope-keys';
@@ -57,18 +56,6 @@ function storedHashes(db: ReadoutDB): Promise<Pick<StoredArticle, 'id' | 'conten
  */
 export async function storedFingerprint(db: ReadoutDB): Promise<string> {
   return fingerprint(await storedHashes(db));
-}
-
-/**
- * A value that changes whenever the library changes in a way the meetings depend on, for the
- * page's live query that requests a sync: the count of writes the kept changes row holds
- * (`db/library-changes.ts`, one `meta` row, written with every article and entry), or, while
- * that row does not count from a merge, the fingerprint, which walks every article key.
- */
-export async function libraryVersion(db: ReadoutDB): Promise<string> {
-  const changes = await readChanges(db);
-  if (changes && changes.base !== '' && changes.ids !== 'all') return `writes:${changes.writes}`;
-  return storedFingerprint(db);
 }
 
 /** A meeting with the keys the list and timeline query by, and the merge scope's. */
@@ -307,61 +294,28 @@ export async function syncMeetings(
   engine: MeetingsEngine,
   options: { force?: boolean } = {},
 ): Promise<SyncOutcome> {
+  // On every start the library is usually unchanged: decide that from the index before loading
+  // anything else.
+  const hashes = await storedHashes(db);
+  const print = fingerprint(hashes);
   const stored = (await db.meta.get(FINGERPRINT_KEY))?.value;
   // Results an import wrote for a text the fingerprint already lists (a file edited, then put
   // back) are checked even then.
   const touched = await readTouched(db);
   const untouched = touched.ids !== 'all' && touched.ids.length === 0;
+  if (!options.force && stored === print && untouched) return { kind: 'unchanged' };
   // The token a restore would change; a first sync records an empty merge to have one.
   let token = typeof stored === 'string' ? stored : null;
-  const digest = printDigest(token ?? '');
-  // The articles written since the last merge, when the row counts from that merge: on every
-  // start the library is usually unchanged, and that is decided without reading an article.
-  let changes = options.force ? null : await readChanges(db);
-  const kept = token !== null && changes !== null && changes.base === digest;
-  if (kept && Array.isArray(changes?.ids) && changes.ids.length === 0 && untouched)
-    return { kind: 'unchanged' };
   if (token === null) {
     token = '';
     await db.meta.put({ key: FINGERPRINT_KEY, value: token });
   }
   const merged = options.force ? new Map<string, string>() : mergedKeys(token);
+  const live = new Set(hashes.map(h => h.id));
   // Only the articles that changed since the last merge, or whose results an import wrote, can
   // lack a current result, while the marks say so; otherwise every cached result is checked.
-  const marked = (await db.meta.get(EXTRACTED_KEY))?.value === digest;
+  const marked = (await db.meta.get(EXTRACTED_KEY))?.value === printDigest(token);
   const checkAll = options.force || merged.size === 0 || !marked || touched.ids === 'all';
-  let hashes: Pick<StoredArticle, 'id' | 'contentHash'>[];
-  if (kept && !checkAll && changes !== null && changes.ids !== 'all') {
-    // Every article not written since the merge has the key the merge recorded: read only the
-    // written ones (and those an import touched) for theirs.
-    const now = new Map(merged);
-    const ids = [...new Set([...changes.ids, ...touched.ids])];
-    for (const [id, key] of await extractionKeysOf(db, ids)) {
-      if (key === null) now.delete(id);
-      else now.set(id, key);
-    }
-    hashes = [...now].map(([id, contentHash]) => ({ id, contentHash }));
-  } else {
-    // Counted afresh from before the walk, so that what is written during it is kept.
-    changes = { base: '', ids: [], writes: (changes?.writes ?? 0) + 1 };
-    await writeChanges(db, changes);
-    hashes = await storedHashes(db);
-  }
-  const started = changes.writes;
-  const print = fingerprint(hashes);
-  if (!options.force && print === token && untouched) {
-    // Written, but to no effect on the meetings (a read mark, an archive), or a first walk of a
-    // library merged before the row was kept: nothing to merge; count from this merge on.
-    const quiet = await db.transaction('rw', db.meta, async () => {
-      if (((await db.meta.get(FINGERPRINT_KEY))?.value ?? null) !== token) return false;
-      const latest = await readChanges(db);
-      if (latest?.writes !== started) return false;
-      await writeChanges(db, { base: digest, ids: [], writes: started });
-      return true;
-    });
-    return quiet ? { kind: 'unchanged' } : { kind: 'stale' };
-  }
-  const live = new Set(hashes.map(h => h.id));
   let extracted = 0;
   let again = new Set<string>();
   for (let round = 0; round < 2; round++) {
@@ -411,18 +365,9 @@ export async function syncMeetings(
     // Every article at the key `print` gives it now has its current result (db/extraction-marks).
     await db.meta.put({ key: EXTRACTED_KEY, value: printDigest(print) });
     await forgetTouched(db, touched);
-    // From this merge on, the articles written are counted from it; those written while the
-    // sync ran (all that the row holds then) may differ from `print`, and are kept.
-    const latest = await readChanges(db);
-    const quiet = latest?.writes === started;
-    await writeChanges(db, {
-      base: printDigest(print),
-      ids: quiet ? [] : (latest?.ids ?? 'all'),
-      writes: latest?.writes ?? started,
-    });
-    return quiet;
+    return true;
   });
-  if (!done) return { kind: 'stale' };
+  if (!done || (await storedFingerprint(db)) !== print) return { kind: 'stale' };
   return { kind: 'extracted', meetings: await db.meetings.count(), extracted };
 }
 

@@ -16,7 +16,7 @@ import {
   type MeetingList,
   type MeetingOrderQuery,
 } from '../../meetings/meeting-query';
-import { libraryVersion, SyncQueue, type SyncStatus } from '../../meetings/sync';
+import { storedFingerprint, SyncQueue, type SyncStatus } from '../../meetings/sync';
 
 /** One queue for the page: imports anywhere end in one extraction at a time. */
 export const meetingSync = new SyncQueue(db, api);
@@ -29,12 +29,11 @@ export const meetingSync = new SyncQueue(db, api);
  * of the whole library instead of one per batch, each larger than the last.
  */
 export function useMeetingSync({ paused = false }: { paused?: boolean } = {}): SyncStatus {
-  // Texts, trashed articles and edited dates: everything the extraction depends on, as the
-  // count of library writes the kept changes row holds (one row; the fingerprint, which walks
-  // every article key, only until a sync has counted from a merge). Not read while paused: a
-  // paused queue would only defer the request. It is read again on resume, and a change since
-  // then requests the sync.
-  const texts = useLiveQuery(() => (paused ? null : libraryVersion(db)), [paused]);
+  // Texts, trashed articles and edited dates: everything the extraction depends on. Not read
+  // while paused: the fingerprint walks every article's key, which after each stored batch of
+  // an import made the import quadratic, and a paused queue would only defer the request. The
+  // fingerprint is read again on resume, and a change since then requests the sync.
+  const texts = useLiveQuery(() => (paused ? null : storedFingerprint(db)), [paused]);
   useEffect(() => {
     if (paused) meetingSync.pause();
     else meetingSync.resume();
