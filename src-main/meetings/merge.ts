@@ -354,16 +354,29 @@ function bySides(m: Mention, pool: Cluster[]): Cluster[] {
 }
 
 /** Canonical order: dated mentions by date, then undated ones; ties by article and position. */
-function canonical(a: Mention, b: Mention): number {
-  if (a.lo !== b.lo) return a.lo - b.lo;
-  if (a.hi !== b.hi) return a.hi - b.hi;
-  const x = a.item;
-  const y = b.item;
-  return (
-    (x.articleId < y.articleId ? -1 : x.articleId > y.articleId ? 1 : 0) ||
-    x.order - y.order ||
-    (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0)
-  );
+function canonical(rank: readonly number[]): (a: Mention, b: Mention) => number {
+  // The article ids compared as ranks counted once: a string comparison on each of the
+  // 1.7 M calls that sort 100,000 reports was a twentieth of the merge.
+  return (a, b) => {
+    if (a.lo !== b.lo) return a.lo - b.lo;
+    if (a.hi !== b.hi) return a.hi - b.hi;
+    const x = a.item;
+    const y = b.item;
+    return (
+      rank[a.article] - rank[b.article] ||
+      x.order - y.order ||
+      (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0)
+    );
+  };
+}
+
+/** For each article number (`Mention.article`), its place in the order of the article ids. */
+function articleRanks(articles: ReadonlyMap<string, number>): number[] {
+  const rank = new Array<number>(articles.size);
+  // Code-unit order, as `<` on strings, so the order is the one the ids themselves give.
+  const ids = [...articles.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  ids.forEach((id, i) => (rank[articles.get(id) as number] = i));
+  return rank;
 }
 
 /** `list` with the members of `xs` it lacks added in order: `list` itself when it lacks none. */
@@ -486,7 +499,7 @@ export function clusterMeetings(items: MergeItem[]): MergeItem[][] {
     else namers.set(m.article, [m]);
   }
   const noSiblings: Mention[] = [];
-  for (const m of prepared.sort(canonical)) {
+  for (const m of prepared.sort(canonical(articleRanks(articles)))) {
     if (m.range) {
       const siblings = namers.get(m.article) ?? noSiblings;
       let best: Cluster | null = null;
