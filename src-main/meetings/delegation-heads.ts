@@ -15,7 +15,7 @@
  */
 import type { MeetingConfidence, Person } from '../contract/meeting';
 import { surnameKey, type Cast } from './context';
-import { findCountryTerms, findOrganizations } from './gazetteer';
+import { findCountryTerms, findOrganizations, type CountryTerm } from './gazetteer';
 import { findPeople } from './participants';
 import type { Sentence } from './sentences';
 
@@ -94,15 +94,18 @@ function kindOf(words: string): Kind {
   };
 }
 
-/** The person named at `from`…`to`: titled, or by a name the story gave in full before. */
+/**
+ * The person named at `from`…`to`: titled, or by a name the story gave in full before. `terms`
+ * are the country terms of `text`, found once for all its matches.
+ */
 function personAt(
   text: string,
+  terms: CountryTerm[],
   from: number,
   to: number,
   cast: Cast,
   fromEnd = false,
 ): Person | null {
-  const terms = findCountryTerms(text);
   const titled = findPeople(text, terms, from, to);
   if (titled.length > 0) return { ...titled[fromEnd ? titled.length - 1 : 0] };
   const span = text.slice(from, to);
@@ -126,21 +129,25 @@ export function delegationHeads(
   sentences.forEach((s, index) => {
     if (!QUICK.test(s.text) || !LEAD_WORD.test(s.text) || skip(s)) return;
     const t = s.text;
+    const terms = findCountryTerms(t);
     const add = (person: Person | null, np: string): void => {
       if (person) heads.push({ person, sentence: index, kind: kindOf(np) });
     };
     for (const m of t.matchAll(LED_BY_AFTER)) {
       const from = m.index + m[0].length;
-      add(personAt(t, from, Math.min(t.length, from + 90), cast), determinerPhrase(t, m.index));
+      add(
+        personAt(t, terms, from, Math.min(t.length, from + 90), cast),
+        determinerPhrase(t, m.index),
+      );
     }
     for (const m of t.matchAll(LED_BY_BEFORE)) {
       const from = m.index + m[0].indexOf(m[1]);
-      add(personAt(t, from, from + m[1].length, cast), m[2]);
+      add(personAt(t, terms, from, from + m[1].length, cast), m[2]);
     }
-    for (const m of t.matchAll(LEADS)) add(personAt(t, 0, m.index, cast, true), m[1]);
+    for (const m of t.matchAll(LEADS)) add(personAt(t, terms, 0, m.index, cast, true), m[1]);
     for (const m of t.matchAll(HEAD_OF)) {
       const from = m.index + m[0].length;
-      add(personAt(t, from, Math.min(t.length, from + 90), cast), m[1] ?? m[2]);
+      add(personAt(t, terms, from, Math.min(t.length, from + 90), cast), m[1] ?? m[2]);
     }
   });
   return heads;
