@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BriefingInputSchema } from '../contract';
 import { seedInput } from './fixtures';
-import { planBriefing } from './plan';
+import { planBriefing, suggestBottomLine } from './plan';
 
 /** The bullets of the "Where sources differ" section, or [] when there is none. */
 function differences(draft = seedInput()): string[] {
@@ -84,6 +84,20 @@ describe('planBriefing › the analyst’s edits', () => {
       text: 'Ankara and Damascus edge closer.',
       suggested: false,
     });
+  });
+
+  it('suggests a purpose that brings its own verb without repeating “discuss”', () => {
+    const { meeting } = BriefingInputSchema.parse(seedInput());
+    const line = (purpose: string) => suggestBottomLine({ ...meeting, purpose });
+    expect(line('discuss trade and the border crossings')).toMatch(
+      / to discuss trade and the border crossings\.$/,
+    );
+    expect(line('Discuss trade.')).not.toMatch(/discuss discuss/i);
+    expect(line('normalize ties after the dispute')).toMatch(
+      / to normalize ties after the dispute\.$/,
+    );
+    // A purpose without a verb of its own still reads as what they discussed.
+    expect(line('the grain corridor')).toMatch(/ to discuss the grain corridor\.$/);
   });
 
   it('prints the key points in the analyst’s order and wording, with their source numbers', () => {

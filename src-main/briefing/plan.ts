@@ -219,6 +219,10 @@ export function cite(table: CitationTable, articleId: string): string {
   return n === undefined ? '' : `[${n}]`;
 }
 
+/** A purpose that opens with its own verb in the base form: "discuss …", "normalize …". */
+const PURPOSE_VERB_RE =
+  /^(?:discuss|review|address|normali[sz]e|strengthen|boost|finali[sz]e|negotiate|explore|resolve|deepen|expand|prepare|promote|sign|seek|build|improve|restore|end|bring|advance|coordinate|agree|ease|settle|mend|reset|revive|launch)\b/;
+
 /**
  * One or two sentences from what the meeting record says, for the page until the analyst writes
  * a bottom line: who meets (or met), at what level, where, when, and about what.
@@ -238,12 +242,13 @@ export function suggestBottomLine(meeting: Meeting): string {
   const city = meeting.place.city ?? meeting.place.country?.name ?? null;
   const date = meeting.date.start ? formatMeetingDate(meeting.date) : null;
   const where = [city ? ` in ${city}` : '', date ? ` on ${date}` : ''].join('');
-  const purpose = meeting.purpose?.trim()
-    ? ` to discuss ${meeting.purpose
-        .trim()
-        .replace(/\.$/, '')
-        .replace(/^./, c => c.toLowerCase())}`
-    : '';
+  const aim = meeting.purpose
+    ?.trim()
+    .replace(/\.$/, '')
+    .replace(/^./, c => c.toLowerCase());
+  // The extractor keeps the verb of "to discuss the border" ("discuss the border"); a purpose
+  // that starts with one reads after "to" alone, not "to discuss discuss the border".
+  const purpose = aim ? (PURPOSE_VERB_RE.test(aim) ? ` to ${aim}` : ` to discuss ${aim}`) : '';
   const outcome = meeting.outcome ? ` The meeting was reported ${meeting.outcome}.` : '';
   return clipText(`${who} ${verb}${level}${where}${purpose}.${outcome}`, 600);
 }
