@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from './importer';
 import type { StreamProgress } from './session-runner';
 import { plural } from '../../format';
@@ -29,6 +30,18 @@ export function streamLine(p: StreamProgress): string {
   return p.totalBytes === null || p.totalBytes === 0
     ? files
     : `${files}, ${megabytes(p.bytesDone)} of ${megabytes(p.totalBytes)}`;
+}
+
+/**
+ * How long a report with nothing wrong in it stays on screen. It floats over the bottom right of
+ * every view, where the card's and the briefing's buttons are, so once it has been read it must
+ * go; a report with a failure, a bad file or a cancel stays until it is closed.
+ */
+export const CLEAN_REPORT_MS = 12_000;
+
+/** Whether the report only says what was stored: nothing failed, nothing was cancelled. */
+export function isCleanReport(outcome: ImportOutcome): boolean {
+  return !outcome.failure && !outcome.cancelled && outcome.errors.length === 0;
 }
 
 /** Progress while an import runs, then what it did: counts, and one clear line per bad file. */
@@ -79,6 +92,24 @@ export function ImportStatus({
     );
   }
   if (!outcome) return null;
+  return <Report outcome={outcome} onDismiss={onDismiss} />;
+}
+
+function Report({ outcome, onDismiss }: { outcome: ImportOutcome; onDismiss: () => void }) {
+  // Held open while the pointer or the keyboard is on it, so it never vanishes mid-read.
+  const [held, setHeld] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const clean = isCleanReport(outcome);
+  // The app passes a new callback on each of its renders; the timer must not restart on each.
+  const dismiss = useRef(onDismiss);
+  useEffect(() => {
+    dismiss.current = onDismiss;
+  });
+  useEffect(() => {
+    if (!clean || held) return;
+    const timer = setTimeout(() => dismiss.current(), CLEAN_REPORT_MS);
+    return () => clearTimeout(timer);
+  }, [clean, held, outcome]);
   const parts = [
     outcome.added > 0 && `${plural(outcome.added, 'new article')}`,
     outcome.updated > 0 && `${plural(outcome.updated, 'article')} updated`,
@@ -96,7 +127,16 @@ export function ImportStatus({
         ? parts.join(', ')
         : 'No articles imported';
   return (
-    <section className="import-report" aria-label="Import report" role="region">
+    <section
+      ref={section}
+      className="import-report"
+      aria-label="Import report"
+      role="region"
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(section.current?.contains(document.activeElement) ?? false)}
+      onFocus={() => setHeld(true)}
+      onBlur={e => setHeld(section.current?.contains(e.relatedTarget as Node | null) ?? false)}
+    >
       <header>
         <h2>{headline}</h2>
         <button
