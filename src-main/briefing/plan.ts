@@ -13,6 +13,7 @@ import {
   type MeetingOutcome,
   type Mention,
 } from '../contract';
+import { distinctSentences } from '../contract/distinct-sentences';
 import { formatDate, formatDateTime, formatMeetingDate } from './dates';
 import { BULLET_MARK, plainParagraphs } from './markdownish';
 import { breakLongTokens } from './tokens';
@@ -326,12 +327,8 @@ function keyPointsSection(input: BriefingInput, cites: CitationTable): PlanSecti
     }
   } else {
     noun = 'evidence sentences';
-    const seen = new Set<string>();
-    for (const m of input.meeting.mentions) {
+    for (const m of distinctSentences(input.meeting.mentions, m => oneLine(m.sentence))) {
       const sentence = oneLine(m.sentence);
-      const key = sentence.toLowerCase();
-      if (!sentence || seen.has(key)) continue;
-      seen.add(key);
       items.push({
         kind: 'bullet',
         text: `${clipText(sentence, 600)} ${cite(cites, m.articleId)}`.trimEnd(),

@@ -4,6 +4,7 @@
  * before any edit, how a record turns into the edits main lays out, and the undoable save.
  */
 import type { BriefingEdits, BriefingNext } from '../../../src-main/contract/briefing';
+import { distinctSentences } from '../../../src-main/contract/distinct-sentences';
 import type { Meeting } from '../../../src-main/contract/meeting';
 import type { BriefingPointRecord, BriefingRecord, Highlight, ReadoutDB } from '../../db/db';
 import { anchorsOf } from '../../meetings/decisions';
@@ -46,7 +47,7 @@ export function findBriefing(records: BriefingRecord[], meeting: Meeting): Brief
 
 /**
  * Key points before the analyst edits them: the printed Key-point highlights, quote and note,
- * or, when there are none, the meeting's evidence sentences (each once).
+ * or, when there are none, the meeting's evidence sentences (each once, near-repeats too).
  */
 export function defaultKeyPoints(meeting: Meeting, highlights: Highlight[]): BriefingPointRecord[] {
   const keyed = highlights.filter(h => h.colour === KEY_POINT_SLOT && h.quote.exact.trim());
@@ -57,13 +58,11 @@ export function defaultKeyPoints(meeting: Meeting, highlights: Highlight[]): Bri
       articleId: h.articleId,
     }));
   }
-  const seen = new Set<string>();
-  return meeting.mentions.flatMap(m => {
-    const text = oneLine(m.sentence);
-    if (!text || seen.has(text.toLowerCase())) return [];
-    seen.add(text.toLowerCase());
-    return [{ key: `m:${m.articleId}:${m.start}`, text, articleId: m.articleId }];
-  });
+  return distinctSentences(meeting.mentions, m => oneLine(m.sentence)).map(m => ({
+    key: `m:${m.articleId}:${m.start}`,
+    text: oneLine(m.sentence),
+    articleId: m.articleId,
+  }));
 }
 
 /**
