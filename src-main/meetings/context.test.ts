@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCast, resolvePeople, surnameKey, type ActorLookup } from './context';
+import { ACTOR_ROLES } from './actors';
+import {
+  buildCast,
+  dictionaryLookup,
+  resolvePeople,
+  roleTitle,
+  surnameKey,
+  type ActorLookup,
+} from './context';
 import { extractArticle } from './extract';
 import { splitSentences } from './sentences';
 import { testArticle } from './test-article';
@@ -90,5 +98,16 @@ describe('resolvePeople, in extraction', () => {
     const held = meetings.find(m => m.mentions.some(x => x.sentence.startsWith('Vidal and')));
     expect(held?.countries.sort()).toEqual(['CL', 'PE']);
     expect(held?.people.map(p => p.name).sort()).toEqual(['Rosa Vidal', 'Tomás Ortega']);
+  });
+});
+
+describe('dictionary roles as printed', () => {
+  it('reads as a title of office, not a cased slug', () => {
+    expect(dictionaryLookup('Vladimir Putin', '2023-05-01')?.role).toBe('Head of State');
+    for (const role of ACTOR_ROLES) {
+      const title = roleTitle(role);
+      expect(title, role).not.toMatch(/-|\bOf\b|\bOrg\b/);
+      expect(title, role).toMatch(/^\p{Lu}/u);
+    }
   });
 });

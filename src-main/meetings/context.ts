@@ -7,9 +7,12 @@
  */
 import type { Person } from '../contract/meeting';
 import { lookupActor } from './actors';
+import type { ACTOR_ROLES } from './data/actors/entries';
 import { findCountryTerms } from './gazetteer';
 import { findPeople } from './participants';
 import type { Sentence } from './sentences';
+
+type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** One office holder as the actor dictionary reports them. */
 export interface ActorHit {
@@ -164,16 +167,27 @@ export function resolvePeople(
 }
 
 /** "foreign-minister" → "Foreign Minister": the dictionary's role vocabulary as a title. */
-function roleTitle(role: string): string {
-  // The dictionary has a handful of roles, asked for on every name it knows: cased once each.
-  let title = roleTitles.get(role);
-  if (title === undefined) {
-    title = role.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, c => c.toUpperCase());
-    roleTitles.set(role, title);
-  }
-  return title;
+/**
+ * The dictionary's roles as a card and a briefing print them. Spelt out, not cased from the
+ * slug, which gave "Head Of State" and "Org Head".
+ */
+const ROLE_TITLES: Record<ActorRole, string> = {
+  'head-of-state': 'Head of State',
+  'head-of-government': 'Head of Government',
+  'foreign-minister': 'Foreign Minister',
+  'defence-minister': 'Defence Minister',
+  envoy: 'Envoy',
+  'org-head': 'Head of Organisation',
+  'deputy-head-of-state': 'Deputy Head of State',
+  'deputy-head-of-government': 'Deputy Head of Government',
+  'deputy-foreign-minister': 'Deputy Foreign Minister',
+  'deputy-org-head': 'Deputy Head of Organisation',
+};
+
+/** The printed title of a dictionary role. */
+export function roleTitle(role: string): string {
+  return ROLE_TITLES[role as ActorRole] ?? role;
 }
-const roleTitles = new Map<string, string>();
 
 /** The dated actor dictionary (`actors.ts`) as the lookup extraction uses by default. */
 export const dictionaryLookup: ActorLookup = (name, onDate) => {

@@ -97,7 +97,7 @@ export function mergeArticleMeetings(items: MergeItem[], articleOrder: string[] 
  * any result: a stale version makes every library re-extract once, a forgotten bump keeps old
  * results until the article's text changes.
  */
-export const EXTRACTOR_VERSION = 'extract-31';
+export const EXTRACTOR_VERSION = 'extract-32';
 
 /** Per-article results for a batch of articles, tagged with the extractor version. */
 export function extractArticleResults(articles: Article[]): ArticleExtraction[] {
