@@ -42,6 +42,20 @@ describe('armedGroups', () => {
     // Letters alone are a group's only where a state is the other side.
     expect(names('He held talks with the NRP in the capital.')).toEqual([]);
   });
+
+  it('reads a movement known by one word, under the same test of being a party', () => {
+    expect(names('Indirect talks between Israel and Hamas resumed in Cairo on Sunday.')).toEqual([
+      'Hamas',
+    ]);
+    expect(names('Qatari officials held talks with the Taliban in Doha.')).toEqual(['Taliban']);
+    // Another spelling prints as the list names the movement.
+    expect(names('Omani mediators held talks with Houthi rebels in Muscat.')).toEqual(['Houthis']);
+    // Fought, or talked about, it is no party.
+    expect(names('Talks to end the fighting between Israel and Hamas opened in Cairo.')).toEqual(
+      [],
+    );
+    expect(names('The ministers met in Doha to discuss the Taliban and aid.')).toEqual([]);
+  });
 });
 
 describe('extractArticle, a group that is a party to talks', () => {
@@ -55,6 +69,17 @@ describe('extractArticle, a group that is a party to talks', () => {
     expect(talks.organizations).toContain('Lake Plains Liberation Front');
     expect(talks.countries).toEqual(['TD']);
     expect(talks.mentions).toHaveLength(2);
+  });
+
+  it('seats a movement known by one word beside the government it talks with', () => {
+    const [talks, ...rest] = extractArticle(
+      testArticle(
+        ' date 2024-02-10 Talks between Israel and Hamas were held in Cairo on Friday, officials said.',
+      ),
+    );
+    expect(rest).toEqual([]);
+    expect(talks.organizations).toEqual(['Hamas']);
+    expect(talks.countries).toEqual(['IL']);
   });
 
   it('seats the group of the meeting’s own sentence, not a country its name holds', () => {

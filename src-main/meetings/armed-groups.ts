@@ -7,8 +7,11 @@
  * party to the talks: one side of "between A and B" or of "A and B negotiators" whose other side
  * is a government, an army or a country, or the object of "talks with". A group named only as
  * fighting ("fighting between the army and the X") is no party to a meeting, and a state's own
- * forces ("the Andean Armed Forces", "Andea's National Army") are the state, not a group.
+ * forces ("the Andean Armed Forces", "Andea's National Army") are the state, not a group. A few
+ * movements are known by one word that has no such shape ("Hamas", "Taliban"): those are listed
+ * in `data/movements.json` and read as groups by name, under the same test of being a party.
  */
+import movementsData from './data/movements.json';
 import { findCountryTerms, findOrganizations, type CountryTerm, type OrgHit } from './gazetteer';
 
 export interface ArmedGroup {
@@ -58,13 +61,25 @@ const TALKS_WITH =
 const SIDES_AFTER =
   /^(?:'s|’s)?\s+(?:negotiators|delegations?|delegates|representatives|envoys|teams|negotiating teams|(?:have |had |will |would )?(?:met|meet|held talks|hold talks|opened talks|began talks|resumed talks|started talks|sat down))\b/;
 
+/** Each listed movement's names, to the name it is printed under. */
+const KNOWN = new Map<string, string>(
+  movementsData.flatMap(m => [m.name, ...m.aliases].map(n => [n, m.name] as [string, string])),
+);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The listed names, longest first, for the quick test and for finding them in a run. */
+const KNOWN_ALT = [...KNOWN.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|');
+const KNOWN_IN = new RegExp(`(?:^|[^\\p{L}-])(${KNOWN_ALT})(?![\\p{L}-])`, 'u');
+
 /**
  * A cheap test run on every meeting clause: a word of a group's name or a run of capitals ("M40")
  * and a word that can set two sides against each other. Plain ASCII capitals: a Unicode class
  * made the test cost more than the rest of the stage.
  */
 const QUICK_GROUP = new RegExp(
-  `\\b(?:${HEAD_WORDS}|rebels?|militias?|fighters|insurgents|guerrillas?|militants|paramilitar\\w*|armed group|movement)\\b|\\b[A-Z][A-Z\\d]+\\b`,
+  `\\b(?:${HEAD_WORDS}|rebels?|militias?|fighters|insurgents|guerrillas?|militants|paramilitar\\w*|armed group|movement|${KNOWN_ALT})\\b|\\b[A-Z][A-Z\\d]+\\b`,
 );
 const QUICK_SIDES = /\b(?:between|with|and)\b/;
 
@@ -93,6 +108,7 @@ function mayBeGroup(sentence: string, start: number, end: number): boolean {
   return (
     HEAD_IN.test(run) ||
     CAPITALS.test(run) ||
+    KNOWN_IN.test(run) ||
     GROUP_NOUN.test(sentence.slice(end, end + 40)) ||
     /(?:rebel|armed|militant|insurgent|separatist|paramilitary|guerrilla|jihadist|Islamist|opposition)\s+(?:\p{Ll}+\s+)?(?:the\s+)?$/u.test(
       sentence.slice(Math.max(0, start - 40), start),
@@ -130,6 +146,12 @@ function groupAt(
   if (words.length === 0) return null;
   let name = words.join(' ').replace(/[.’']+$/, '');
   end = start + name.length;
+  const listed = KNOWN.get(name);
+  if (listed !== undefined) {
+    // A listed movement is a group by its name alone, printed as the list names it.
+    const tail = GROUP_NOUN.exec(sentence.slice(end));
+    return { name: listed, start, end, strong: true, reach: tail ? end + tail[0].length : end };
+  }
   // A country's own forces ("Andean Armed Forces") or a listed body ("the African Union").
   if (terms.some(t => t.start === start && t.kind !== 'city')) return null;
   if (orgsOf().some(o => o.start < end && o.end > start)) return null;
