@@ -85,6 +85,20 @@ describe('readParticipants', () => {
     expect(read(s, 'talks').countries).toEqual(['YE']);
   });
 
+  it('seats the sides of "peace talks between" two countries, not the pair a peace is about', () => {
+    expect(
+      read('Peace talks between Ghana and Togo opened in Lomé on Monday.', 'talks').countries,
+    ).toEqual(['GH', 'TG']);
+    expect(
+      read('Mediators said talks between Ghana and Togo resumed in Accra.', 'talks').countries,
+    ).toEqual(['GH', 'TG']);
+    // A dispute between them is still what the talks are about.
+    expect(
+      read('The envoys met in Accra to settle the border dispute between Ghana and Togo.', 'met')
+        .countries,
+    ).toEqual([]);
+  });
+
   it('does not take a spokesman, or the leader he speaks for, for a participant', () => {
     const s =
       'The talks went well, said Ana Ruiz, spokeswoman for President Jorge Salas, after Mexico and Guatemala met.';

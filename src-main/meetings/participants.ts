@@ -75,6 +75,12 @@ const HOSTS_TALKS_AFTER =
 /** "warring sides in the conflict in X": X's parties are at the table, X is no mere topic. */
 const WARRING_SIDES_BEFORE =
   /\b(?:warring|rival|opposing|conflicting)\s+(?:sides|parties|factions)\s+(?:in|of|to)\b/i;
+/**
+ * "peace talks between X and Y", "mediators said talks between X": the talks' own sides, not the
+ * pair a "peace" or "mediation" before them is about (which PAIR_TOPIC_BEFORE reads as a topic).
+ */
+const TALKS_SIDES_BEFORE =
+  /\b(?:talks|negotiations|meetings?|dialogue|consultations|discussions|summit|contacts)\s+(?:(?:direct|indirect|face-to-face|bilateral|formal|informal|new|fresh|first|latest)\s+)?between\s+(?:the\s+)?$/i;
 /** "every country in the region but Cuba": an excluded country is not a participant. */
 const EXCLUDED_BEFORE =
   /\b(?:except(?:\s+for)?|but(?:\s+not)?|excluding|other than|apart from|save for|without)\s+(?:the\s+|for\s+)?$/i;
@@ -377,7 +383,8 @@ export function readParticipants(
         // "in Granada, Spain": a town the gazetteer lacks, located by its country.
         places.push({ city: unknownCity[1], code: t.code, at: t.start - unknownCity[0].length });
         fate = 'place';
-      } else if (WARRING_SIDES_BEFORE.test(before)) fate = 'participant';
+      } else if (WARRING_SIDES_BEFORE.test(before) || TALKS_SIDES_BEFORE.test(before))
+        fate = 'participant';
       else if (coordinated && prevFate === 'skip') fate = 'skip';
       else if (TOPIC_BEFORE.test(before) || PAIR_TOPIC_BEFORE.test(before)) fate = 'skip';
       else if (
