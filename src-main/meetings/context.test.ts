@@ -111,3 +111,26 @@ describe('dictionary roles as printed', () => {
     }
   });
 });
+
+describe('surnames from the dictionary, family name first', () => {
+  const seated = (text: string) =>
+    extractArticle(testArticle(` date 2024-03-08 ${text}`)).map(m => m.people.map(p => p.name));
+
+  it('reads "Yoon" and "Xi" as the office holders whose names start with them', () => {
+    expect(seated('Kishida and Yoon met for an hour on Friday in Tokyo.')).toEqual([
+      ['Fumio Kishida', 'Yoon Suk Yeol'],
+    ]);
+    expect(seated('Mr Modi met Mr Xi on Friday in Kazan.')).toEqual([
+      ['Narendra Modi', 'Xi Jinping'],
+    ]);
+  });
+
+  it('takes no one from capitals, and seats a person once when named in full and by surname', () => {
+    expect(seated('UN and US officials met Kishida in Tokyo on Friday.')).toEqual([
+      ['Fumio Kishida'],
+    ]);
+    expect(seated('Xi Jinping met Modi in Kazan on Friday; Xi spoke first.')).toEqual([
+      ['Xi Jinping', 'Narendra Modi'],
+    ]);
+  });
+});

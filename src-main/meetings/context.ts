@@ -50,6 +50,18 @@ export function surnameKey(name: string): string {
 const surnameKeys = new Map<string, string>();
 
 /**
+ * Whether `key` is the surname of the dictionary's `name`: its last word, or, for a name written
+ * family name first ("Yoon Suk Yeol", "Xi Jinping"), its first; the dictionary answers a bare
+ * word only with a name it lists that word as a short form of, never with a given name. `only`
+ * allows the first word alone (a two-letter word).
+ */
+function surnameOf(name: string, key: string, only: boolean): boolean {
+  if (!only && surnameKey(name) === key) return true;
+  const first = fold(name).split(/[\s-]+/)[0];
+  return first === key && name.includes(' ');
+}
+
+/**
  * Everyone the article names with a title, in any sentence it reads. A later, fuller mention
  * fills what an earlier one lacked (the country, the role); the first name seen is kept.
  */
@@ -138,11 +150,15 @@ export function resolvePeople(
     if (word !== m[0] && !POSSESSIVE_MEETING_AFTER.test(clause.slice(m.index + m[0].length)))
       continue;
     const key = surnameKey(word);
-    if (key.length < 3 || keys.has(key)) continue;
-    const known = cast.get(key);
-    // The dictionary only for a surname that is not the first word of a longer name here.
+    if (keys.has(key)) continue;
+    // Two letters are a surname only as the first word of a name written family name first
+    // ("Xi" of "Xi Jinping"), never in capitals ("UN", "US" are no one's).
+    const short = key.length < 3;
+    if (short && (key.length < 2 || word === word.toUpperCase())) continue;
+    const known = short ? undefined : cast.get(key);
     const hit = known ? null : lookup?.(word, onDate);
-    if (!known && (!hit || !hit.country || surnameKey(hit.name) !== key)) continue;
+    if (!known && !(hit?.country && surnameOf(hit.name, key, short))) continue;
+    if (hit && people.some(p => p.name === hit.name)) continue;
     // Tested only for a word that names a person: most capitalised words do not.
     const at = from + m.index;
     const after = sentence.slice(at + word.length, at + word.length + 30);
@@ -166,7 +182,6 @@ export function resolvePeople(
   return { people, countries, basis };
 }
 
-/** "foreign-minister" → "Foreign Minister": the dictionary's role vocabulary as a title. */
 /**
  * The dictionary's roles as a card and a briefing print them. Spelt out, not cased from the
  * slug, which gave "Head Of State" and "Org Head".
