@@ -1,23 +1,11 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reactRoot } from '../../testing-dom';
 import { BriefingLayoutSchema, type LayoutText } from '../../../src-main/contract/briefing-layout';
 import { PageView } from './PageView';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRoot();
 
 function run(text: string, font: LayoutText['font'], x: number): LayoutText {
   return {
@@ -48,8 +36,8 @@ const layout = BriefingLayoutSchema.parse({
 
 describe('PageView', () => {
   it('draws runs main set in the CJK fallback in the CJK face, and the rest in DejaVu', () => {
-    act(() => root.render(<PageView layout={layout} label="Briefing page" />));
-    const texts = [...container.querySelectorAll('text')];
+    act(() => dom.root.render(<PageView layout={layout} label="Briefing page" />));
+    const texts = [...dom.container.querySelectorAll('text')];
     expect(texts.map(t => [t.textContent, t.getAttribute('font-family')])).toEqual([
       ['莫斯科会谈 ', 'Readout CJK'],
       ['Moscow round', 'Readout Sans'],

@@ -1,23 +1,15 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactRoot } from '../../testing-dom';
 import type { ImportOutcome } from './importer';
 import { CLEAN_REPORT_MS, ImportStatus } from './ImportReport';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
+const dom = reactRoot();
 beforeEach(() => {
   vi.useFakeTimers();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.useRealTimers();
 });
 
@@ -27,7 +19,7 @@ const stored: ImportOutcome = { added: 28, updated: 0, unchanged: 0, errors: [],
 function show(outcome: ImportOutcome): { closed: () => boolean } {
   let open = true;
   const render = () =>
-    root.render(
+    dom.root.render(
       <ImportStatus
         activity={null}
         outcome={open ? outcome : null}
@@ -39,10 +31,10 @@ function show(outcome: ImportOutcome): { closed: () => boolean } {
       />,
     );
   act(render);
-  return { closed: () => !open && container.querySelector('.import-report') === null };
+  return { closed: () => !open && dom.container.querySelector('.import-report') === null };
 }
 
-const report = () => container.querySelector<HTMLElement>('.import-report')!;
+const report = () => dom.container.querySelector<HTMLElement>('.import-report')!;
 function wait(ms: number): void {
   act(() => {
     vi.advanceTimersByTime(ms);
@@ -61,7 +53,7 @@ describe('the import report', () => {
 
   it('stays while the pointer is on it and closes after it leaves', () => {
     const shown = show(stored);
-    // React listens for pointerenter through pointerover/pointerout on the root.
+    // React listens for pointerenter through pointerover/pointerout on the dom.root.
     act(() => {
       report().dispatchEvent(
         new MouseEvent('pointerover', { bubbles: true, relatedTarget: document.body }),

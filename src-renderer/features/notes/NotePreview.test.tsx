@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactRoot } from '../../testing-dom';
 import type * as Markdown from './markdown';
 import { MARKDOWN_LIMIT } from './markdown';
 import { NotePreview } from './NotePreview';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 vi.mock('./markdown', async original => {
   const real = await original<typeof Markdown>();
@@ -19,57 +17,53 @@ vi.mock('./markdown', async original => {
   };
 });
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = reactRoot();
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.restoreAllMocks();
 });
 
 describe('NotePreview', () => {
   it('shows a note as formatted, sanitised Markdown in a named region', () => {
-    act(() => root.render(<NotePreview label="Highlight note, formatted" text="**Check** it" />));
-    const region = container.querySelector('[role=region]');
+    act(() =>
+      dom.root.render(<NotePreview label="Highlight note, formatted" text="**Check** it" />),
+    );
+    const region = dom.container.querySelector('[role=region]');
     expect(region?.getAttribute('aria-label')).toBe('Highlight note, formatted');
     expect(region?.querySelector('strong')?.textContent).toBe('Check');
   });
 
   it('shows a note the formatter cannot handle as its raw text, and keeps the notes beside it', () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <>
           <NotePreview text={'CRASH > > > *raw* text'} />
           <NotePreview text="**fine**" />
         </>,
       ),
     );
-    const failed = container.querySelector('.note-failed');
+    const failed = dom.container.querySelector('.note-failed');
     expect(failed?.textContent).toContain('This note could not be displayed');
     expect(failed?.textContent).toContain('CRASH > > > *raw* text');
-    expect(container.querySelector('strong')?.textContent).toBe('fine');
+    expect(dom.container.querySelector('strong')?.textContent).toBe('fine');
   });
 
   it('formats again once the text changes to one that can be formatted', () => {
-    act(() => root.render(<NotePreview text="CRASH" />));
-    expect(container.querySelector('.note-failed')).not.toBeNull();
-    act(() => root.render(<NotePreview text="*better*" />));
-    expect(container.querySelector('.note-failed')).toBeNull();
-    expect(container.querySelector('em')?.textContent).toBe('better');
+    act(() => dom.root.render(<NotePreview text="CRASH" />));
+    expect(dom.container.querySelector('.note-failed')).not.toBeNull();
+    act(() => dom.root.render(<NotePreview text="*better*" />));
+    expect(dom.container.querySelector('.note-failed')).toBeNull();
+    expect(dom.container.querySelector('em')?.textContent).toBe('better');
   });
 
   it('shows a note over the size limit as plain text with a notice, without formatting it', () => {
     const text = `**not bold** ${'x'.repeat(MARKDOWN_LIMIT)}`;
-    act(() => root.render(<NotePreview text={text} />));
-    const plain = container.querySelector('.note-plain');
+    act(() => dom.root.render(<NotePreview text={text} />));
+    const plain = dom.container.querySelector('.note-plain');
     expect(plain?.textContent).toContain('**not bold**');
     expect(plain?.querySelector('.note-notice')?.textContent).toMatch(/plain text/);
-    expect(container.querySelector('strong')).toBeNull();
+    expect(dom.container.querySelector('strong')).toBeNull();
   });
 });

@@ -1,28 +1,16 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reactRoot } from '../../testing-dom';
 import { TagsInput } from './TagsInput';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRoot();
 
 /** Renders the field with stored tags that do not change until the test says so, as a live query. */
 function renderTags(tags: string[], suggestions: string[] = []): string[][] {
   const sent: string[][] = [];
   act(() =>
-    root.render(
+    dom.root.render(
       <TagsInput
         label="Article tags"
         tags={tags}
@@ -35,7 +23,7 @@ function renderTags(tags: string[], suggestions: string[] = []): string[][] {
 }
 
 function field(): HTMLInputElement {
-  return container.querySelector('input')!;
+  return dom.container.querySelector('input')!;
 }
 
 function type(text: string) {
@@ -71,7 +59,7 @@ describe('TagsInput', () => {
     type('refugees');
     press('Enter');
     expect(sent.at(-1)).toEqual(['syria', 'refugees']);
-    expect([...container.querySelectorAll('.tag span')].map(s => s.textContent)).toEqual([
+    expect([...dom.container.querySelectorAll('.tag span')].map(s => s.textContent)).toEqual([
       '#syria',
       '#refugees',
     ]);
@@ -86,7 +74,7 @@ describe('TagsInput', () => {
 
   it('completes from the one list of tags in use, taking its spelling', () => {
     const sent = renderTags(['iran'], ['iran', 'Kabul', 'moscow']);
-    const options = [...container.querySelectorAll('datalist option')].map(o =>
+    const options = [...dom.container.querySelectorAll('datalist option')].map(o =>
       o.getAttribute('value'),
     );
     expect(options).toEqual(['Kabul', 'moscow']);
