@@ -50,6 +50,10 @@ describe('armedGroups', () => {
     expect(names('Qatari officials held talks with the Taliban in Doha.')).toEqual(['Taliban']);
     // Another spelling prints as the list names the movement.
     expect(names('Omani mediators held talks with Houthi rebels in Muscat.')).toEqual(['Houthis']);
+    // A country's adjective makes the state's side before the sides' shared noun.
+    expect(names('Israeli and Hamas negotiators met in Cairo on Sunday.')).toEqual(['Hamas']);
+    expect(names('Hamas and Israeli negotiators met in Cairo on Sunday.')).toEqual(['Hamas']);
+    expect(names('Israeli and Hamas fighters clashed near the border.')).toEqual([]);
     // Fought, or talked about, it is no party.
     expect(names('Talks to end the fighting between Israel and Hamas opened in Cairo.')).toEqual(
       [],

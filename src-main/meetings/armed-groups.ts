@@ -83,13 +83,19 @@ const QUICK_GROUP = new RegExp(
 );
 const QUICK_SIDES = /\b(?:between|with|and)\b/;
 
-/** Whether the words stand for a state: its government, army or junta, or a country's name. */
-function isState(words: string, at: number, terms: CountryTerm[]): boolean {
+/**
+ * Whether the words stand for a state: its government, army or junta, or a country's name; with
+ * `demonym`, its adjective too, for "Andean and M40 negotiators", where it qualifies the sides'
+ * shared noun.
+ */
+function isState(words: string, at: number, terms: CountryTerm[], demonym = false): boolean {
   const side = words.replace(/^the\s+/, '');
   const from = at + (words.length - side.length);
   if (STATE_SIDE.test(side)) return true;
   // "between Andea and the M40": a country, or its capital standing for its government.
-  return terms.some(t => t.start === from && t.end === from + side.length && t.kind !== 'demonym');
+  return terms.some(
+    t => t.start === from && t.end === from + side.length && (demonym || t.kind !== 'demonym'),
+  );
 }
 
 interface Found extends ArmedGroup {
@@ -180,13 +186,20 @@ function groupAt(
  * The longest run of words (at most six) at the start or the end of `text` that stands for a
  * state, with its length in characters; `text` sits at `at` in the sentence.
  */
-function stateRun(text: string, at: number, terms: CountryTerm[], atEnd: boolean): number {
+function stateRun(
+  text: string,
+  at: number,
+  terms: CountryTerm[],
+  atEnd: boolean,
+  demonym = false,
+): number {
   const words = text.split(' ');
   for (let k = Math.min(6, words.length); k > 0; k--) {
     const run = (atEnd ? words.slice(words.length - k) : words.slice(0, k)).join(' ');
     const side = run.replace(/(?:'s|’s)?[,;:.]?$/, '');
     const offset = atEnd ? at + text.length - run.length : at;
-    if (side.length > 0 && isState(side, offset, terms)) return atEnd ? run.length : side.length;
+    if (side.length > 0 && isState(side, offset, terms, demonym))
+      return atEnd ? run.length : side.length;
   }
   return 0;
 }
@@ -263,14 +276,18 @@ function party(
         (TALKS_BETWEEN.test(head.slice(0, between + 8)) || SIDES_AFTER.test(tail))
       )
         return true;
-    } else if (stateRun(head, leadAt, terms, true) > 0 && SIDES_AFTER.test(tail)) return true;
+    } else if (stateRun(head, leadAt, terms, true, true) > 0 && SIDES_AFTER.test(tail)) return true;
   }
   // "… between the Front and the government", "the Front and government negotiators".
   const andAfter = /^(?:\s*\([^)]*\))?\s+and\s+/.exec(tail);
   if (!andAfter) return false;
   const rest = tail.slice(andAfter[0].length);
   const run = stateRun(rest, g.reach + andAfter[0].length, terms, false);
-  if (run === 0) return false;
+  if (run === 0) {
+    // "the M40 and Andean negotiators met": an adjective side only before the shared noun.
+    const adjective = stateRun(rest, g.reach + andAfter[0].length, terms, false, true);
+    return adjective > 0 && !CONFLICT_BETWEEN.test(bare) && SIDES_AFTER.test(rest.slice(adjective));
+  }
   if (CONFLICT_BETWEEN.test(bare)) return false;
   return TALKS_BETWEEN.test(bare) || SIDES_AFTER.test(rest.slice(run));
 }
