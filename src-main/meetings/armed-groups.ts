@@ -12,7 +12,13 @@
  * in `data/movements.json` and read as groups by name, under the same test of being a party.
  */
 import movementsData from './data/movements.json';
-import { findCountryTerms, findOrganizations, type CountryTerm, type OrgHit } from './gazetteer';
+import {
+  alternation,
+  findCountryTerms,
+  findOrganizations,
+  type CountryTerm,
+  type OrgHit,
+} from './gazetteer';
 
 export interface ArmedGroup {
   /** As the text names it: "Coastal Liberation Front", "M40", "Delta rebels". */
@@ -65,12 +71,8 @@ const SIDES_AFTER =
 const KNOWN = new Map<string, string>(
   movementsData.flatMap(m => [m.name, ...m.aliases].map(n => [n, m.name] as [string, string])),
 );
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The listed names, longest first, for the quick test and for finding them in a run. */
-const KNOWN_ALT = [...KNOWN.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map(escape)
-  .join('|');
+const KNOWN_ALT = alternation(KNOWN.keys());
 const KNOWN_IN = new RegExp(`(?:^|[^\\p{L}-])(${KNOWN_ALT})(?![\\p{L}-])`, 'u');
 
 /**

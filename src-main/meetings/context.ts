@@ -6,8 +6,7 @@
  * (the cast) and, failing that, from a dated dictionary of office holders (the actor lookup).
  */
 import type { Person } from '../contract/meeting';
-import { lookupActor } from './actors';
-import type { ACTOR_ROLES } from './data/actors/entries';
+import { lookupActor, type ACTOR_ROLES } from './actors';
 import { findCountryTerms } from './gazetteer';
 import { findPeople } from './participants';
 import type { Sentence } from './sentences';
@@ -52,23 +51,23 @@ const surnameKeys = new Map<string, string>();
 /**
  * Whether `key` is the surname of the dictionary's `name`: its last word, or, for a name written
  * family name first ("Yoon Suk Yeol", "Xi Jinping"), its first; the dictionary answers a bare
- * word only with a name it lists that word as a short form of, never with a given name. `only`
- * allows the first word alone (a two-letter word).
+ * word only with a name it lists that word as a short form of, never with a given name. With
+ * `firstWordOnly` (a two-letter word) only the first word counts.
  */
-function surnameOf(name: string, key: string, only: boolean): boolean {
-  if (!only && surnameKey(name) === key) return true;
+function isDictionarySurname(name: string, key: string, firstWordOnly: boolean): boolean {
+  if (!firstWordOnly && surnameKey(name) === key) return true;
   const first = fold(name).split(/[\s-]+/)[0];
   return first === key && name.includes(' ');
 }
+
+/** A cheap test for a title of office, so the cast reads only sentences that may name one. */
+const TITLE_HINT =
+  /\b(?:[Mm]inister|[Pp]resident|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Pp]rime|[Kk]ing|[Qq]ueen|[Pp]rince|[Ee]mir|[Aa]mir|[Ss]ultan|[Ss]heikh|[Cc]ounterpart|[Cc]hief|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Hh]ead|[Ss]peaker|[Gg]eneral|[Dd]irector|[Cc]ommissioner|[Cc]hair|[Aa]dvis[eo]r|[Dd]eputy|[Gg]overnor|[Mm]ayor|[Pp]ope|[Cc]ommander|[Ss]pokes)/;
 
 /**
  * Everyone the article names with a title, in any sentence it reads. A later, fuller mention
  * fills what an earlier one lacked (the country, the role); the first name seen is kept.
  */
-/** A cheap test for a title of office, so the cast reads only sentences that may name one. */
-const TITLE_HINT =
-  /\b(?:[Mm]inister|[Pp]resident|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Pp]rime|[Kk]ing|[Qq]ueen|[Pp]rince|[Ee]mir|[Aa]mir|[Ss]ultan|[Ss]heikh|[Cc]ounterpart|[Cc]hief|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Hh]ead|[Ss]peaker|[Gg]eneral|[Dd]irector|[Cc]ommissioner|[Cc]hair|[Aa]dvis[eo]r|[Dd]eputy|[Gg]overnor|[Mm]ayor|[Pp]ope|[Cc]ommander|[Ss]pokes)/;
-
 export function buildCast(sentences: Sentence[], skip: (s: Sentence) => boolean): Cast {
   const cast: Cast = new Map();
   for (const s of sentences) {
@@ -155,9 +154,10 @@ export function resolvePeople(
     // ("Xi" of "Xi Jinping"), never in capitals ("UN", "US" are no one's).
     const short = key.length < 3;
     if (short && (key.length < 2 || word === word.toUpperCase())) continue;
-    const known = short ? undefined : cast.get(key);
+    // The cast keeps no key under three letters, so a two-letter word goes to the dictionary.
+    const known = cast.get(key);
     const hit = known ? null : lookup?.(word, onDate);
-    if (!known && !(hit?.country && surnameOf(hit.name, key, short))) continue;
+    if (!known && !(hit?.country && isDictionarySurname(hit.name, key, short))) continue;
     if (hit && people.some(p => p.name === hit.name)) continue;
     // Tested only for a word that names a person: most capitalised words do not.
     const at = from + m.index;

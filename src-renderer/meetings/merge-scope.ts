@@ -4,9 +4,9 @@
  * meetings of the changed and removed articles, the meetings the changed articles' own meetings
  * could join (sharing a pair of their countries, or their one country, with a date in reach), and
  * then, until nothing new appears, every meeting of every article those meetings cite and every
- * meeting their undated reports could join. Re-merging exactly that scope gives what a merge of the whole library
- * gives (checked against the full merge on generated corpora in `incremental.test.ts`), while a
- * request stays the size of the change (issue 14).
+ * meeting their undated reports could join. Re-merging exactly that scope gives what a merge of
+ * the whole library gives (checked against the full merge on generated corpora in
+ * `incremental.test.ts`), while a request stays the size of the change (issue 14).
  */
 import type { ArticleMeetingRecord } from '../../src-main/contract/article-meetings';
 import type { ReadoutDB, StoredMeeting } from '../db/db';
