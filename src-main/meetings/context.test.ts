@@ -134,3 +134,25 @@ describe('surnames from the dictionary, family name first', () => {
     ]);
   });
 });
+
+describe('names the dictionary lists beyond the surname', () => {
+  const seated = (text: string) =>
+    extractArticle(testArticle(` date 2024-03-08 ${text}`)).map(m => m.people.map(p => p.name));
+
+  it('seats a full name whose surname alone is too common a word to name anyone', () => {
+    expect(seated('Penny Wong met Wang Yi in Beijing on Friday.')).toEqual([
+      ['Penny Wong', 'Wang Yi'],
+    ]);
+    expect(seated("Penny Wong's visit to Beijing on Friday was her third.")).toEqual([
+      ['Penny Wong'],
+    ]);
+    // Alone, the word is still no one's.
+    expect(seated('Wong met Wang Yi in Beijing on Friday.')).toEqual([['Wang Yi']]);
+  });
+
+  it('seats a curated short form that is not the last word of the name', () => {
+    expect(seated('Lula met Xi in Beijing on Friday.')).toEqual([
+      ['Luiz Inácio Lula da Silva', 'Xi Jinping'],
+    ]);
+  });
+});

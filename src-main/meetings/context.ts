@@ -49,13 +49,14 @@ export function surnameKey(name: string): string {
 const surnameKeys = new Map<string, string>();
 
 /**
- * Whether `key` is the surname of the dictionary's `name`: its last word, or, for a name written
- * family name first ("Yoon Suk Yeol", "Xi Jinping"), its first; the dictionary answers a bare
- * word only with a name it lists that word as a short form of, never with a given name. With
- * `firstWordOnly` (a two-letter word) only the first word counts.
+ * Whether the bare word `key` names the dictionary's `name`. The dictionary answers a bare word
+ * only with a name it lists that word as a form of: the surname, or a curated short form ("Lula"
+ * of "Luiz Inácio Lula da Silva", "Prabowo", "Yoon" of "Yoon Suk Yeol"), never a given name it
+ * does not list. A two-letter word (`firstWordOnly`) counts only as the first word of a name
+ * written family name first ("Xi" of "Xi Jinping").
  */
 function isDictionarySurname(name: string, key: string, firstWordOnly: boolean): boolean {
-  if (!firstWordOnly && surnameKey(name) === key) return true;
+  if (!firstWordOnly) return true;
   const first = fold(name).split(/[\s-]+/)[0];
   return first === key && name.includes(' ');
 }
@@ -156,8 +157,17 @@ export function resolvePeople(
     if (short && (key.length < 2 || word === word.toUpperCase())) continue;
     // The cast keeps no key under three letters, so a two-letter word goes to the dictionary.
     const known = cast.get(key);
-    const hit = known ? null : lookup?.(word, onDate);
-    if (!known && !(hit?.country && isDictionarySurname(hit.name, key, short))) continue;
+    let hit = known ? null : lookup?.(word, onDate);
+    if (!known && !(hit?.country && isDictionarySurname(hit.name, key, short))) {
+      // "Penny Wong": a name the dictionary lists in full, though its surname alone is too
+      // common a word to name anyone ("Wong", "Price", "King").
+      const full = possessive
+        ? null
+        : fullNameAt(clause, m.index + m[0].length, word, lookup, onDate);
+      if (!full || keys.has(surnameKey(full.hit.name))) continue;
+      hit = full.hit;
+      CAPITALISED.lastIndex = full.end;
+    }
     if (hit && people.some(p => p.name === hit.name)) continue;
     // Tested only for a word that names a person: most capitalised words do not.
     const at = from + m.index;
@@ -180,6 +190,30 @@ export function resolvePeople(
   for (const p of people)
     if (p.country && !countries.includes(p.country)) countries.push(p.country);
   return { people, countries, basis };
+}
+
+const NEXT_NAME_WORD = /^ ([\p{Lu}][\p{L}-]+)((?:'s|’s)?)/u;
+
+/**
+ * The office holder named in full by `word` and the capitalised word after it (which starts at
+ * `end + 1` of `text`), when the dictionary lists that two-word name, and where the name ends; a
+ * full name alone, never a surname. A possessive full name counts as the bare word does: only
+ * before a word for the encounter ("Penny Wong's visit").
+ */
+function fullNameAt(
+  text: string,
+  end: number,
+  word: string,
+  lookup: ActorLookup | null,
+  onDate: string | null,
+): { hit: ActorHit; end: number } | null {
+  const next = lookup ? NEXT_NAME_WORD.exec(text.slice(end, end + 40)) : null;
+  if (!next) return null;
+  const after = end + next[0].length;
+  if (next[2] && !POSSESSIVE_MEETING_AFTER.test(text.slice(after))) return null;
+  const name = `${word} ${next[1]}`;
+  const hit = lookup?.(name, onDate);
+  return hit?.country && fold(hit.name) === fold(name) ? { hit, end: after } : null;
 }
 
 /**

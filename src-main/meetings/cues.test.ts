@@ -66,6 +66,9 @@ describe('findTriggers', () => {
   it('ignores attempts that failed and plans that fell through', () => {
     expect(words('An earlier mission tried and failed to meet the general.')).toEqual([]);
     expect(words('The envoy was refused permission and did not meet the rebels.')).toEqual([]);
+    expect(words('She is the first premier never to have visited Lagos.')).toEqual([]);
+    expect(words('He was the only envoy not to visit Juba that year.')).toEqual([]);
+    expect(words('The envoy not only visited Juba but stayed a week.')).toEqual(['visited']);
     expect(
       words('The three leaders were supposed to meet in Oslo in May, but the host withdrew.'),
     ).toEqual([]);
@@ -143,6 +146,15 @@ describe('statusAt', () => {
   });
   it('reads talks someone was offered as proposed', () => {
     expect(status('She has received an offer from Ghana to hold talks in Accra.')).toBe('proposed');
+  });
+  it('reads a trip made for talks as the talks held, unless they are still ahead', () => {
+    expect(status('The envoy flew to Lusaka on Tuesday for talks with the president.')).toBe(
+      'held',
+    );
+    expect(status('The envoy landed in Lusaka for talks due on Friday.')).toBe('scheduled');
+    expect(status('The envoy travels to Lusaka on Friday for talks with the president.')).toBe(
+      'scheduled',
+    );
   });
   it('reads "arrived ... to take part in a meeting" as scheduled', () => {
     expect(

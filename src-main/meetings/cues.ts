@@ -174,8 +174,10 @@ export function findTriggers(sentence: string): Trigger[] {
     if (/s$/.test(word) && SERIES_BEFORE.test(before)) continue;
     // "failed to enter the capital to meet", "tried to meet … but were turned away".
     if (failedAttempt(sentence, start, end)) continue;
-    if (/^(?:meet|meets|met|meeting)$/.test(word)) {
-      if (NO_MEETING_BEFORE.test(before)) continue;
+    if (/^(?:meet|meets|met|meeting|visit|visits|visited)$/.test(word)) {
+      // "the first president not to have visited", "never visited": no visit took place.
+      if (NO_MEETING_BEFORE.test(before) && !/\bnot (?:only|just|merely)\s+$/i.test(before))
+        continue;
       if (SUPPOSED_BEFORE.test(before) && lastBut > end) continue;
     }
     if (/^(?:meet|meets|met|summits?)$/.test(word) && sport) continue;
@@ -298,7 +300,10 @@ export function unconfirmed(text: string): boolean {
 
 const TRAVEL_WINDOW = 160;
 const TRAVEL_FOR =
-  /\b(?:arriv(?:ed|es|ing)|landed|lands|travel(?:l)?(?:ed|s|ing)|flew|flies|headed|heads|left for|is in|are in|set off|departed)\b[^.;]*?\b(?:to (?:attend|take part in|participate in|join|hold)|for)\s+(?:the |a |an )?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
+  /\b(?:(arrived|landed|travel(?:l)?ed|flew|headed|left for|set off|departed)|arriv(?:es|ing)|lands|travel(?:l)?(?:s|ing)|flies|heads|is in|are in)\b[^.;]*?\b(?:(to (?:attend|take part in|participate in|join|hold))|for)\s+(?:the |a |an )?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
+/** "for talks due on Friday", "for a summit that opens on Monday": the talks are still ahead. */
+const STILL_AHEAD =
+  /^\s+(?:[\p{L}\d’'-]+\s+){0,6}?(?:due|set|scheduled|slated|expected|planned|(?:that|which)\s+(?:begins?|starts?|opens?))\b/iu;
 
 /**
  * The status a sentence gives the meeting at `trigger`: the tense or wording nearest to it wins,
@@ -313,7 +318,18 @@ export function statusAt(
   // A bounded window: the travel verb sits within a few words of the meeting word.
   const before = sentence.slice(Math.max(segment[0], trigger.start - TRAVEL_WINDOW), trigger.start);
   // "arrived to attend a meeting" is ahead of the meeting; "arrived for a state visit" starts it.
-  if (TRAVEL_FOR.test(before)) return trigger.kind === 'visit' ? 'held' : 'scheduled';
+  const travel = TRAVEL_FOR.exec(before);
+  if (travel) {
+    if (trigger.kind === 'visit') return 'held';
+    // "flew to Beijing on Tuesday for talks": a trip reported as made brought the talks it was
+    // for, unless the words after them still put them ahead ("for talks due on Friday").
+    // "arrived to attend a meeting" is the trip ahead of the meeting.
+    const made = travel[1] !== undefined && travel[2] === undefined;
+    const rest = sentence.slice(trigger.end, segment[1]);
+    const ahead = STILL_AHEAD.test(rest) || cuesIn(rest, 0).some(c => c.status !== 'held');
+    if (made && !ahead) return 'held';
+    return 'scheduled';
+  }
   // "it is not yet confirmed whether the envoys will meet": an unconfirmed plan is proposed.
   if (UNCONFIRMED_BEFORE.test(sentence.slice(segment[0], trigger.start))) return 'proposed';
   const immediate = sentence.slice(Math.max(segment[0], trigger.phraseStart - 2), trigger.start);
