@@ -60,6 +60,14 @@ describe('findTriggers', () => {
       'ministerial',
     ]);
   });
+  it('reads officials who gather as meeting, and crowds who gather as not', () => {
+    expect(
+      words('Foreign ministers of Peru, Chile and Bolivia gathered in Arica on Monday.'),
+    ).toEqual(['gathered']);
+    expect(words('Andean defence chiefs will convene in Quito next week.')).toEqual(['convene']);
+    expect(words('Thousands of Peruvians gathered in Lima on Monday.')).toEqual([]);
+    expect(words('Ministers said on Monday that protesters had gathered in Lima.')).toEqual([]);
+  });
   it("ignores a mountain's summit", () => {
     expect(words('The climbers reached the summit of Mount Kenya at dawn.')).toEqual([]);
   });

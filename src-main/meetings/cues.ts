@@ -25,11 +25,11 @@ export interface Trigger {
 }
 
 const TRIGGER_RE =
-  /\b(meetings?|meet|meets|met|talks|summits?|ministerials?|visits?|visited|visiting|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|tête-à-tête|tete-a-tete|received|receives|hosted|hosts|will host|to host|sat down with|trilateral|quadrilateral|bilateral|travel to)\b/gi;
+  /\b(meetings?|meet|meets|met|talks|summits?|ministerials?|visits?|visited|visiting|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|tête-à-tête|tete-a-tete|received|receives|hosted|hosts|will host|to host|sat down with|trilateral|quadrilateral|bilateral|travel to|gathered|gather|convened|convene|assembled)\b/gi;
 
 /** A cheap test run on every sentence before the full analysis. */
 export const QUICK_TRIGGER_RE =
-  /\b(?:meet|meets|met|meetings?|talks|summits?|ministerial|visit|visits|visited|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|received|receives|hosted|hosts|host|sat down|travel to)\b/i;
+  /\b(?:meet|meets|met|meetings?|talks|summits?|ministerial|visit|visits|visited|consultations|negotiations|discussions|conference|dialogue|courtesy call|audience|received|receives|hosted|hosts|host|sat down|travel to|gathered|gather|convened|convene|assembled)\b/i;
 
 const REMOTE_BEFORE =
   /\b(?:phone|telephone|video|virtual|online|tele-?conference|zoom|remote)\W+(?:\w+\W+){0,2}$/i;
@@ -63,6 +63,10 @@ const RECEIVED_OBJECT_AFTER =
   /^\s+(?:(?:the |a |an )?(?:visiting|delegation|credentials|envoy|ambassador|minister|president|prime minister|foreign minister|defen[cs]e minister|counterpart|leader|head)|his |her |their |[A-Z][\p{L}'’-]+)/iu;
 const RECEIVED_NON_MEETING_AFTER =
   /^\s+(?:a |an |the |its |his |her |their )?(?:letters?|calls?|phone calls?|messages?|support|approval|reports?|information|news|aid|assistance|shipment|delivery|deliveries|funds?|funding|vaccines?|doses?|weapons?|award|honorary|invitation|complaints?|requests?|votes?|backing|applications?|briefings?|threats?|criticism|attention|\d)/i;
+const GATHERING_VERB = /^(?:gathered|gather|convened|convene|assembled)$/;
+/** The officials a gathering verb needs as its subject, with nothing but their names between. */
+const OFFICIALS_GATHER_BEFORE =
+  /\b(?:ministers|leaders|officials|envoys|diplomats|negotiators|delegates|delegations|heads of (?:state|government)|presidents|premiers|prime ministers|chiefs|representatives|mediators)\b(?:(?!\b(?:said|says|who|which|that|after|as|when|while)\b)[^.;:!?])*$/i;
 const HOST_OBJECT_AFTER =
   /^\s+(?:the |a |an |his |her |their |its )?(?:talks|meetings?|summit|congress|forum|counterpart|visiting|delegation|leaders?|ministers?|president|prime minister|foreign|defen[cs]e|deputy|heads?|officials?|[A-Z][\p{L}'’-]+)/u;
 
@@ -216,6 +220,12 @@ export function findTriggers(sentence: string): Trigger[] {
       kind = 'host';
     }
     if (word === 'sat down with') kind = 'verb';
+    if (GATHERING_VERB.test(word)) {
+      // "foreign ministers from the region gathered in Amman": officials who gather meet;
+      // crowds, mourners and reporters who gather do not.
+      if (!OFFICIALS_GATHER_BEFORE.test(sentence.slice(Math.max(0, start - 120), start))) continue;
+      kind = 'verb';
+    }
     if (/^(?:trilateral|quadrilateral|bilateral)$/.test(word)) {
       // Only as a noun: "a trilateral in Jakarta"; the adjective is caught with its noun.
       if (
@@ -266,7 +276,7 @@ const MAY_CUE = /\b(?:may|May(?= (?:be|have|meet|visit|hold|take|attend)\b))\b(?
 const FUTURE_CUES =
   /\b(?:will|shall|is due|are due|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
 const PAST_CUES =
-  /\b(?:met|(?<!\b(?:be|been|being)\s)held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds|follows|comes after|came after)\b/gi;
+  /\b(?:met|(?<!\b(?:be|been|being)\s)held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|gathered|assembled|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds|follows|comes after|came after)\b/gi;
 
 interface Cue {
   at: number;

@@ -411,3 +411,17 @@ describe('extractArticle, confidence of a field later mentions repeat', () => {
     expect(ms[0].confidence.countries).toBeUndefined();
   });
 });
+
+describe('extractArticle, officials who gather', () => {
+  it('reads the gathering as a held meeting of the countries named', () => {
+    const [m, ...rest] = extractArticle(
+      testArticle(
+        'The foreign ministers of Peru, Chile and Bolivia gathered in Lima on Monday to discuss water rights.',
+        { published: '2024-03-13' },
+      ),
+    );
+    expect(rest).toEqual([]);
+    expect(m.countries.sort()).toEqual(['BO', 'CL', 'PE']);
+    expect([m.status, m.date.start, m.city]).toEqual(['held', '2024-03-11', 'Lima']);
+  });
+});

@@ -481,7 +481,8 @@ export function extractArticle(
     // "met on Monday ahead of the summit on Thursday": the summit is a meeting of its own.
     const prep = findPreparation(s.text, triggers);
     if (prep) {
-      const others = (t: Trigger): boolean => t.start !== prep.event.start;
+      const others = (t: Trigger): boolean =>
+        t.start !== prep.event.start && t.start !== prep.gathering?.start;
       anaphors = anaphors.filter(others);
       primaries = [...(prep.gathering ? [prep.gathering] : []), ...primaries.filter(others)];
       primaries = [...primaries, prep.event].sort((a, b) => a.start - b.start);

@@ -13,6 +13,7 @@ const PREPARES =
   /\b((?:to prepare(?: for)?|in preparation for|preparing for|preparations? for|ahead of|in the run-up to|to lay the groundwork for)\s+)(?:the|a|an|this|next|their|its)\s+(?:[\p{L}\d’'+-]+\s+){0,6}?(summits?|conference|ministerial|meeting|talks|forum)\b/giu;
 /** A gathering verb: a meeting of its own only when it comes before such a cue. */
 const GATHERED = /\b(?:gathered|gather|gathers|convened|convene|convenes|assembled)\b/gi;
+const GATHERED_WORD = /^(?:gathered|gather|gathers|convened|convene|convenes|assembled)$/i;
 
 export interface Preparation {
   /** Where the cue starts: the prepared event's clause begins here. */
@@ -35,7 +36,11 @@ export function findPreparation(text: string, triggers: Trigger[]): Preparation 
     if (!event) continue;
     const before = triggers.filter(t => t.end <= m.index && !t.anaphoric);
     let gathering: Trigger | null = null;
-    if (before.length === 0) {
+    // A gathering verb that is a meeting word already ("ministers gathered"): still the
+    // gathering, whose attendees the sentences after it may name.
+    if (before.length > 0 && before.every(t => GATHERED_WORD.test(t.word)))
+      gathering = before[before.length - 1];
+    else if (before.length === 0) {
       GATHERED.lastIndex = 0;
       let g: RegExpExecArray | null = null;
       for (let x = GATHERED.exec(text); x && x.index < m.index; x = GATHERED.exec(text)) g = x;
