@@ -274,7 +274,7 @@ const PROPOSED_CUES =
 /** "may" as a verb only: case-sensitive, so the month ("May 14") never reads as a hedge. */
 const MAY_CUE = /\b(?:may|May(?= (?:be|have|meet|visit|hold|take|attend)\b))\b(?!\s+\d)/g;
 const FUTURE_CUES =
-  /\b(?:will|shall|is due|are due|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
+  /\b(?:will|shall|is due|are due|is scheduled|are scheduled|scheduled (?:to|for)|set to|due to|is to|are to|to be held|slated|would be held|would take place|would meet|would hold|would visit|would travel|would go|would attend|'ll|to take place|next week|tomorrow|is going to|are going to)\b/gi;
 const PAST_CUES =
   /\b(?:met|(?<!\b(?:be|been|being)\s)held|hosted|visited|received|took place|concluded|wrapped up|discussed|attended|signed|started|began|opened|convened|chaired|co-chaired|welcomed|paid|sat down|exchanged|ended|agreed|talked|addressed|gathered|assembled|was attended|has met|have met|had met|after (?:the|their|his|her|a) |following (?:the|their|his|her|a) |during (?:the|their|his|her|a) |on the sidelines|yesterday|last week|earlier|previously|ago|is visiting|are visiting|is on an? (?:official |state |working )?visit|meets|holds|follows|comes after|came after)\b/gi;
 

@@ -425,3 +425,33 @@ describe('extractArticle, officials who gather', () => {
     expect([m.status, m.date.start, m.city]).toEqual(['held', '2024-03-11', 'Lima']);
   });
 });
+
+describe('extractArticle, meetings called off', () => {
+  const one = (text: string) => {
+    const [m, ...rest] = extractArticle(testArticle(text, { published: '2024-03-13' }));
+    expect(rest).toEqual([]);
+    return [m.status, m.outcome, m.date.start];
+  };
+  it('reads shelved talks as cancelled, and the day of the decision as no meeting day', () => {
+    expect(one('A summit of Chile and Peru in Lima was shelved on Monday.')).toEqual([
+      'scheduled',
+      'cancelled',
+      null,
+    ]);
+    expect(outcomeOf('the talks were put on hold')).toBe('postponed');
+  });
+  it('reads the new day of a postponed meeting forward', () => {
+    expect(one('A summit of Chile and Peru in Lima was postponed to Friday.')).toEqual([
+      'scheduled',
+      'postponed',
+      '2024-03-15',
+    ]);
+  });
+  it('reads a trip someone said they would make as ahead', () => {
+    expect(
+      one(
+        'The Chilean president said on Monday she would travel to Lima to meet Peruvian leaders.',
+      )[0],
+    ).toBe('scheduled');
+  });
+});

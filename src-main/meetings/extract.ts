@@ -145,10 +145,23 @@ const INHERIT_BEFORE =
   /\b(?:to attend|attend(?:ed|ing|s)?|at|on the sidelines of|on the margins of|at the margins of|during|in the framework of|within the framework of|as part of|on the fringes of)\s+(?:the\s+|a\s+)?(?:[\p{L}\d’'-]+\s+){0,3}$/iu;
 
 const OUTCOMES: [MeetingOutcome, RegExp][] = [
-  ['cancelled', /\b(?:cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped|axed)\b/i],
-  ['postponed', /\b(?:postponed|postponement|put off|pushed back|deferred|rescheduled)\b/i],
+  [
+    'cancelled',
+    /\b(?:cancel(?:l)?ed|cancel(?:l)?ation|called off|scrapped|axed|shelved|abandoned)\b/i,
+  ],
+  [
+    'postponed',
+    /\b(?:postponed|postponement|put off|pushed back|deferred|rescheduled|put on hold|delayed)\b/i,
+  ],
   ['failed', /\b(?:collapsed|broke down|ended without an? (?:agreement|deal|breakthrough))\b/i],
 ];
+
+/**
+ * "was called off on Thursday", "was shelved last week": the day of the decision, not the
+ * meeting's ("postponed to Friday" still gives the new day).
+ */
+const CALLED_OFF_BEFORE =
+  /\b(?:cancel(?:l)?ed|called off|scrapped|axed|shelved|abandoned|postponed|put off|put on hold|delayed|deferred)\s+(?:on\s+)?$/i;
 
 /** What became of a meeting, when its clause says: "the summit was called off". */
 export function outcomeOf(clause: string): MeetingOutcome | null {
@@ -525,12 +538,18 @@ export function extractArticle(
         parts.place = null;
       }
       let status = statusAt(s.text, head, group.segment);
+      const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
+      // A called-off or postponed meeting was planned, whatever the tense of the report, and
+      // its day is read forward: "postponed to Friday".
+      if (status !== 'proposed' && (outcome === 'cancelled' || outcome === 'postponed'))
+        status = 'scheduled';
       // "Briefing reporters on Monday, the spokesman said the talks ...": Monday is the briefing's.
       // The dateline's day is the filing's ("Niamey, (Agency - 20th Aug) :"), not the meeting's.
       const hits = meetingDates(s.text, group.segment[0], group.segment[1]).filter(
         h =>
           h.start >= dlInSentence &&
-          !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))),
+          !(h.end <= head.start && SPEECH_VERB.test(s.text.slice(h.end, head.start))) &&
+          !CALLED_OFF_BEFORE.test(s.text.slice(Math.max(0, h.start - 30), h.start)),
       );
       const hit = preciser(hits, nearest(hits, head.start), ref, tenseOf(status));
       // "this evening" inside a quotation counts from the day it was said, when the text says.
@@ -594,10 +613,6 @@ export function extractArticle(
       const span = eventSpan(s.text, group.segment[0], group.segment[1], ref, date);
       if (span) date = span;
       if (date.start) clauseDate = date;
-      const outcome = outcomeOf(s.text.slice(group.segment[0], group.segment[1]));
-      // A called-off or postponed meeting was planned, whatever the tense of the report.
-      if (status === 'held' && (outcome === 'cancelled' || outcome === 'postponed'))
-        status = 'scheduled';
       const confidence: MeetingConfidence = {};
       if (leg?.date) confidence.date = { confidence: 'medium', basis: 'context' };
       // The relative date this clause could not resolve for want of a reference date.
