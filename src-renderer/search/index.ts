@@ -6,8 +6,9 @@
  * Tokenising and term normalisation are defined here once and shared with the snippet builder,
  * so that the words marked in a snippet are exactly the words the index matched.
  */
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { ArticleNote, Highlight, StoredArticle } from '../db/db';
+import { topHits, type RankedHit, type RankOptions } from './ranked';
 
 export type SearchKind = 'article' | 'highlight' | 'article-note';
 
@@ -131,8 +132,25 @@ export function recordId(docId: string): string {
   return docId.slice(2);
 }
 
-/** Exact words and prefixes only: the first, cheap pass of {@link searchIndex}. */
-const EXACT: SearchOptions = { prefix: INDEX_OPTIONS.searchOptions!.prefix, fuzzy: false };
+const SEARCH = INDEX_OPTIONS.searchOptions!;
+const PREFIX = SEARCH.prefix as (term: string) => boolean;
+
+/**
+ * The query passes of {@link searchIndex}, cheapest first: exact words and prefixes, all
+ * required; then typos allowed too; then any word.
+ */
+const PASSES: Omit<RankOptions, 'fields' | 'boost'>[] = [
+  { prefix: PREFIX, fuzzy: false, combineWith: 'AND' },
+  { prefix: PREFIX, fuzzy: SEARCH.fuzzy as number, combineWith: 'AND' },
+  { prefix: PREFIX, fuzzy: SEARCH.fuzzy as number, combineWith: 'OR' },
+];
+
+/** The query as the index's terms, tokenised and normalised as documents are. */
+function queryTerms(query: string): string[] {
+  return tokenize(query)
+    .map(t => normaliseTerm(t))
+    .filter(t => t.length > 0);
+}
 
 /**
  * Ranked hits for a query. All words must match, as written or as prefixes; only when no document
@@ -140,25 +158,43 @@ const EXACT: SearchOptions = { prefix: INDEX_OPTIONS.searchOptions!.prefix, fuzz
  * with any of the words returned, so a typo in one word of several still finds something.
  * Fuzzy expansion is what made queries slow (38–44 ms p95 at 10,000 articles, see
  * e2e/bench/search-engines.ts): it now runs only for queries that need it, and a correctly
- * spelt "vienna" no longer drags in every "vienne".
+ * spelt "vienna" no longer drags in every "vienne". Each pass keeps only the best `limit`
+ * documents (`ranked.ts`): ranking every match of a common word was the slow tail at 100,000.
  */
 export function searchIndex(index: MiniSearch<SearchDoc>, query: string, limit = 50): SearchHit[] {
   const q = query.trim();
   if (!q) return [];
-  let results = index.search(q, { ...EXACT, combineWith: 'AND' });
-  if (results.length === 0) results = index.search(q, { combineWith: 'AND' });
-  if (results.length === 0) results = index.search(q, { combineWith: 'OR' });
-  return results.slice(0, limit).map(toHit);
+  const terms = queryTerms(q);
+  for (const pass of PASSES) {
+    const options = { ...pass, fields: INDEX_OPTIONS.fields, boost: SEARCH.boost ?? {} };
+    const hits = topHits(index as MiniSearch<never>, terms, options, limit);
+    if (hits === null) return fullSearch(index, q, limit);
+    if (hits.length > 0) return hits.map(toHit);
+  }
+  return [];
 }
 
-function toHit(r: SearchResult): SearchHit {
-  const kind = r.kind as SearchKind;
-  const start = r.start as number | undefined;
-  const end = r.end as number | undefined;
+/** MiniSearch's own search, used if its index is not shaped as `ranked.ts` expects. */
+function fullSearch(index: MiniSearch<SearchDoc>, q: string, limit: number): SearchHit[] {
+  for (const { fuzzy, combineWith } of PASSES) {
+    const results = index.search(q, { prefix: PREFIX, fuzzy, combineWith });
+    if (results.length > 0) {
+      return results
+        .slice(0, limit)
+        .map(r => toHit({ id: String(r.id), score: r.score, terms: r.terms, stored: r }));
+    }
+  }
+  return [];
+}
+
+function toHit(r: RankedHit): SearchHit {
+  const kind = r.stored.kind as SearchKind;
+  const start = r.stored.start as number | undefined;
+  const end = r.stored.end as number | undefined;
   return {
-    id: String(r.id),
+    id: r.id,
     kind,
-    articleId: r.articleId as string,
+    articleId: r.stored.articleId as string,
     score: r.score,
     terms: r.terms,
     position: start !== undefined && end !== undefined ? { start, end } : null,
