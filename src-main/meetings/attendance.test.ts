@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gatheringAttended, officeHolders, reportsAttendance } from './attendance';
+import {
+  gatheringAttended,
+  namesAttendeesByRank,
+  officeHolders,
+  reportsAttendance,
+} from './attendance';
 import { extractArticle } from './extract';
 import { testArticle } from './test-article';
 
@@ -73,5 +78,46 @@ describe('a gathering whose attendees the next sentences name, extracted', () =>
     expect(gathering).toMatchObject({ city: 'Geneva', status: 'held' });
     expect(gathering.people).toEqual([]);
     expect(gathering.countries).toEqual([]);
+  });
+});
+
+describe("an event named by its attendees' rank, who the next sentence says will come", () => {
+  const rankAfter = (text: string, word: string) =>
+    namesAttendeesByRank(text, text.indexOf(word) + word.length);
+  it('reads the rank right after the meeting word, never ministers the story already named', () => {
+    expect(rankAfter('Chile will host a summit of Andean leaders.', 'summit')).toBe(true);
+    expect(rankAfter('a meeting of regional energy ministers', 'meeting')).toBe(true);
+    expect(rankAfter('the next meeting of the foreign ministers', 'meeting')).toBe(false);
+    expect(rankAfter('a summit of great importance', 'summit')).toBe(false);
+  });
+  it('reads attendance still ahead', () => {
+    expect(reportsAttendance('Envoys of Mali and Niger will attend.')).toBe(true);
+    expect(reportsAttendance('The presidents of Chad and Sudan are expected to take part.')).toBe(
+      true,
+    );
+    expect(reportsAttendance('The presidents of Chad and Sudan will speak first.')).toBe(false);
+  });
+  it('seats the host of a summit of its peers and the attendees the next sentence names', () => {
+    const ms = extract(
+      [
+        'Chile will host a summit of Andean leaders in Santiago in June.',
+        'The presidents of Bolivia and Ecuador are expected to attend.',
+      ].join('\n'),
+    );
+    expect(ms).toHaveLength(1);
+    expect(ms[0]).toMatchObject({ city: 'Santiago', status: 'scheduled' });
+    expect(ms[0].countries.sort()).toEqual(['BO', 'CL', 'EC']);
+    expect(ms[0].mentions).toHaveLength(2);
+  });
+  it('keeps the host of talks between others off the table', () => {
+    const [m] = extract('Chile hosted talks between Bolivia and Peru in Santiago on Monday.');
+    expect(m.countries.sort()).toEqual(['BO', 'PE']);
+  });
+  it('drops such an event whose attendees the story never names', () => {
+    expect(extract('A summit of African leaders will be held in Accra in June.')).toEqual([]);
+    const [m] = extract(
+      'A meeting of regional trade ministers will be held in Nairobi next week. Ministers from Uganda and Tanzania will attend.',
+    );
+    expect(m.countries.sort()).toEqual(['TZ', 'UG']);
   });
 });

@@ -8,9 +8,27 @@
  */
 import type { Person } from '../contract/meeting';
 
-/** "was present", "were in attendance", "took part", "was greeted by": who was there. */
+/**
+ * "was present", "were in attendance", "took part", "was greeted by": who was there; and, of a
+ * gathering still ahead, who will be: "will attend", "are expected to take part". Whether an
+ * expected attendee is hedged is `hedged-attendance.ts`'s to say, as for any other clause.
+ */
 const ATTENDED =
-  /\b(?:(?:was|were)\s+(?:also\s+)?(?:present|in attendance|there|among (?:those|the leaders|the guests) present)|attended|took part|participated|(?:was|were)\s+(?:greeted|welcomed|joined)\s+by)\b/i;
+  /\b(?:(?:was|were)\s+(?:also\s+)?(?:present|in attendance|there|among (?:those|the leaders|the guests) present)|attended|took part|participated|(?:was|were)\s+(?:greeted|welcomed|joined)\s+by|(?:will|would)\s+(?:also\s+)?(?:attend|take part|participate|be (?:present|in attendance))|(?:is|are)\s+(?:also\s+)?(?:expected|due|set|scheduled|invited)\s+to\s+(?:attend|take part|participate))\b/i;
+
+/**
+ * "a summit of Andean leaders", "a meeting of regional foreign ministers": an event named by its
+ * attendees' rank alone, right after its word. Its clause seats no one (but the host, who is one
+ * of them), so the sentences after it may say who they are. "The meeting of the foreign
+ * ministers" is of ministers the story has named already, so it is no such event.
+ */
+const RANKED_ATTENDEES_AFTER =
+  /^\s+of\s+(?!the\b|its\b|their\b|his\b|her\b)(?:[\p{L}\d-]+\s+){0,2}(?:leaders|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers|(?:foreign|defen[cs]e|finance|trade|energy|interior)\s+ministers|ministers|envoys)\b/iu;
+
+/** Whether the meeting word ending at `end` is followed by its attendees' rank alone. */
+export function namesAttendeesByRank(sentence: string, end: number): boolean {
+  return RANKED_ATTENDEES_AFTER.test(sentence.slice(end, end + 80));
+}
 
 /** Whether a sentence says who attended, or who greeted those attending. */
 export function reportsAttendance(sentence: string): boolean {

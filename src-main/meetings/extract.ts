@@ -43,7 +43,12 @@ import { findFurniture, inFurniture } from './furniture';
 import { foldHostedTalks, HOSTED_EVENT_AFTER, hostOf, hostsEvent } from './hosted-talks';
 import { namedFormatMembers } from './named-formats';
 import { continuedBy, possessiveNames } from './next-sentence';
-import { gatheringAttended, officeHolders, reportsAttendance } from './attendance';
+import {
+  gatheringAttended,
+  namesAttendeesByRank,
+  officeHolders,
+  reportsAttendance,
+} from './attendance';
 import { findCountryTerms } from './gazetteer';
 import { pageDate } from './reference-date';
 import { readParticipants, readPurpose, type Participants, type PlaceFound } from './participants';
@@ -449,6 +454,9 @@ export function extractArticle(
   // Gatherings whose clause counts its attendees without naming them ("a number of African
   // leaders gathered …"): the sentences after it may say who was there (`attendance.ts`).
   const unnamed = new Set<ArticleMeeting>();
+  // Of those, events known by their attendees' rank alone ("a summit of African leaders"): one
+  // whose attendees the story never names is not a meeting anyone can check, and is dropped.
+  const unattended = new Set<ArticleMeeting>();
   sentences.forEach((s, index) => {
     if (inFurniture(furniture, s.start, s.end)) return;
     if (REMOTE_EVENT_RE.test(s.text))
@@ -687,9 +695,13 @@ export function extractArticle(
       const members = namedFormatMembers(s.text, group.segment[0], group.segment[1]);
       const implied = members.filter(c => !countries.includes(c));
       countries = [...countries, ...implied];
-      // "Several Asian ministers gathered … to prepare the summit": a gathering its clause
-      // names by its attendees' rank alone is a meeting still, whose attendees come later.
-      const countsOnly = head === prep?.gathering && parts.levels.length > 0;
+      // "Several Asian ministers gathered … to prepare the summit", "Peru will host a summit of
+      // Andean leaders": a gathering its clause names by its attendees' rank alone is a meeting
+      // still, whose attendees come later.
+      const gathers = head === prep?.gathering;
+      const countsOnly =
+        parts.levels.length > 0 &&
+        (gathers || group.triggers.some(t => namesAttendeesByRank(s.text, t.end)));
       if (countries.length + who.people.length + parts.organizations.length === 0 && !countsOnly)
         continue;
       if (
@@ -797,8 +809,16 @@ export function extractArticle(
             order: meetings.length,
           };
           meetings.push(target);
-          if (countsOnly && target.countries.length + target.people.length === 0)
+          // Waiting for its attendees: none seated but the host of the summit.
+          if (
+            countsOnly &&
+            target.people.length === 0 &&
+            target.countries.every(c => c === target?.placeCountry)
+          ) {
             unnamed.add(target);
+            if (!gathers && target.countries.length + target.organizations.length === 0)
+              unattended.add(target);
+          }
           if (prior) borrowed.push({ meeting: target, cue: format, from: prior });
           const host = hostsEvent(s.text, group.triggers) ? hostOf(one) : null;
           if (host) hosting.set(target, host);
@@ -985,6 +1005,9 @@ export function extractArticle(
   for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
+  for (const m of unattended)
+    if (m.countries.length + m.people.length + m.organizations.length === 0)
+      meetings.splice(meetings.indexOf(m), 1);
   return meetings;
 }
 

@@ -18,6 +18,7 @@ import { onlyNear } from './vicinity';
 import { formerMarker, leftOffice } from './former-titles';
 import { armedGroups } from './armed-groups';
 import { purposeSpan } from './purpose-level';
+import { namesAttendeesByRank } from './attendance';
 
 export interface PlaceFound {
   city: string | null;
@@ -342,7 +343,17 @@ export function readParticipants(
     else if (HOSTS_TALKS_AFTER.test(after)) {
       const city = t.kind === 'capital' || t.kind === 'city' ? t.city : null;
       places.push({ city, code: t.code, at: t.start });
-      fate = 'place';
+      // "Peru will host a summit of Andean leaders": the host of a gathering of its peers
+      // is one of them; talks it hosts for others it only houses.
+      const hosted = HOSTS_TALKS_AFTER.exec(after);
+      fate =
+        hosted &&
+        t.kind !== 'capital' &&
+        t.kind !== 'city' &&
+        /(?:summit|conference|meetings?)$/i.test(hosted[0]) &&
+        namesAttendeesByRank(after, hosted[0].length)
+          ? 'participant'
+          : 'place';
     } else if (CAPITAL_AFTER.test(after) && (t.kind === 'demonym' || t.kind === 'name')) {
       const city = capitalOf(t.code);
       places.push({ city, code: t.code, at: t.start });
