@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedDay, dayOfEvent, eventSpan } from './event-days';
+import { countedDay, dayOfEvent, endedAfterLength, eventSpan } from './event-days';
 import { extractArticle } from './extract';
 import { NO_DATE } from './dates';
 import { testArticle } from './test-article';
@@ -74,5 +74,42 @@ describe('a day counted within an event', () => {
     const side = ms.find(m => m.countries.length === 2 && m.countries.includes('CL'));
     expect(side?.date.start).toBe('2025-03-11');
     expect(side?.confidence.date?.basis).toBe('context');
+  });
+});
+
+describe('an event that ended on a day after a stated length', () => {
+  const sunday = {
+    start: '2025-03-09',
+    end: '2025-03-09',
+    precision: 'day',
+    text: 'Sunday',
+  } as const;
+  it('runs the stated number of days up to the day it ended', () => {
+    expect(
+      endedAfterLength('wrapped up two days of talks in Riga on Sunday', sunday),
+    ).toMatchObject({ start: '2025-03-08', end: '2025-03-09', precision: 'range' });
+    expect(endedAfterLength('concluded a 3-day visit on Sunday', sunday)).toMatchObject({
+      start: '2025-03-07',
+      end: '2025-03-09',
+    });
+  });
+  it('needs an end cue, a length and a single day', () => {
+    expect(endedAfterLength('began two days of talks on Sunday', sunday)).toBeNull();
+    expect(endedAfterLength('wrapped up the talks on Sunday', sunday)).toBeNull();
+    expect(
+      endedAfterLength('wrapped up two days of talks in March', {
+        start: '2025-03-01',
+        end: '2025-03-31',
+        precision: 'month',
+        text: 'in March',
+      }),
+    ).toBeNull();
+  });
+  it('gives the extracted meeting those days', () => {
+    const [m] = extract(
+      'The interior ministers of Latvia and Estonia wrapped up two days of talks in Riga on Sunday.',
+    );
+    expect(m.date).toMatchObject({ start: '2025-03-08', end: '2025-03-09', precision: 'range' });
+    expect(m.status).toBe('held');
   });
 });

@@ -10,7 +10,14 @@ import type { MeetingConfidence, MeetingDate, MeetingOutcome, Person } from '../
 import { dayShiftAfter, shiftedDate } from './anchored-dates';
 import { splitBilaterals } from './bilaterals';
 import { splitMetBoth } from './met-both';
-import { continuedSpan, continuesStory, countedDay, dayOfEvent, eventSpan } from './event-days';
+import {
+  continuedSpan,
+  continuesStory,
+  countedDay,
+  dayOfEvent,
+  endedAfterLength,
+  eventSpan,
+} from './event-days';
 import { carriedDate, carriesStoryDate, carryPlaces } from './carry';
 import { carryWhereabouts } from './whereabouts';
 import { fillCountedSides } from './counted-sides';
@@ -618,7 +625,9 @@ export function extractArticle(
         anchored = true;
       }
       // "began on Monday and will run until Friday": the event's end, read forward from its start.
-      const span = eventSpan(s.text, group.segment[0], group.segment[1], ref, date);
+      const span =
+        eventSpan(s.text, group.segment[0], group.segment[1], ref, date) ??
+        endedAfterLength(s.text.slice(group.segment[0], group.segment[1]), date);
       if (span) date = span;
       if (date.start) clauseDate = date;
       const confidence: MeetingConfidence = {};
