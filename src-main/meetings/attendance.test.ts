@@ -113,6 +113,17 @@ describe("an event named by its attendees' rank, who the next sentence says will
     const [m] = extract('Chile hosted talks between Bolivia and Peru in Santiago on Monday.');
     expect(m.countries.sort()).toEqual(['BO', 'PE']);
   });
+  it('drops only that event, not the meetings reported after it', () => {
+    // The summit's hosting clause folds into the talks in its city; the Quito meeting stays.
+    const ms = extract(
+      [
+        'Lima will host a summit of Andean leaders on Friday.',
+        'Bolivia and Chile will hold talks in Lima on Friday.',
+        'Ecuador and Colombia will meet in Quito on Monday.',
+      ].join('\n'),
+    );
+    expect(ms.map(m => m.city)).toEqual(['Lima', 'Quito']);
+  });
   it('drops such an event whose attendees the story never names', () => {
     expect(extract('A summit of African leaders will be held in Accra in June.')).toEqual([]);
     const [m] = extract(

@@ -8,7 +8,7 @@
 import type { MeetingDate } from '../contract/meeting';
 import { meetingDates } from './clause-dates';
 import { addDays, daysBetween, resolveDate, type DateHit } from './dates';
-import { CARDINALS } from './number-words';
+import { DAY_COUNT, daysCounted } from './event-length';
 
 /** The longest span read as one event: a conference runs days or weeks, not months. */
 const MAX_SPAN_DAYS = 31;
@@ -66,8 +66,10 @@ export function eventSpan(
  * "wrapped up two days of talks on Sunday", "concluded a three-day visit on Friday": an end
  * cue, then the event's length, then the day it ended. The event ran the days up to that day.
  */
-const ENDED_LENGTH =
-  /\b(?:end(?:s|ed)|conclude[sd]|close[sd]|finish(?:es|ed)|wrap(?:s|ped) up)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?(?:(\d|two|three|four|five|six|seven)\s+days\s+of|(\d|two|three|four|five|six|seven)-day)\b/i;
+const ENDED_LENGTH = new RegExp(
+  `\\b(?:end(?:s|ed)|conclude[sd]|close[sd]|finish(?:es|ed)|wrap(?:s|ped) up)\\s+(?:the\\s+|a\\s+|an\\s+|their\\s+|his\\s+|her\\s+|its\\s+)?(?:${DAY_COUNT}\\s+days\\s+of|${DAY_COUNT}-day)\\b`,
+  'i',
+);
 
 /**
  * The days an event its clause says ended on `date` after a stated length ran: from that many
@@ -77,9 +79,8 @@ export function endedAfterLength(clause: string, date: MeetingDate): MeetingDate
   if (!date.start || date.precision !== 'day') return null;
   const m = ENDED_LENGTH.exec(clause);
   if (!m || (date.text && clause.indexOf(date.text, m.index) < 0)) return null;
-  const word = (m[1] ?? m[2]).toLowerCase();
-  const days = /^\d$/.test(word) ? Number(word) : (CARDINALS[word] ?? 0);
-  if (!days || days < 2) return null;
+  const days = daysCounted(m[1] ?? m[2]);
+  if (days === null || days < 2) return null;
   const text = date.text ? `${m[0]} … ${date.text}` : m[0];
   return { start: addDays(date.start, 1 - days), end: date.start, precision: 'range', text };
 }

@@ -14,20 +14,22 @@ import type { ArticleMeeting } from './extract';
 
 /** The longest event read this way: a ministerial or a summit, not a month-long conference. */
 const MAX_EVENT_DAYS = 7;
-const COUNT = '(\\d|one|two|three|four|five|six|seven)';
+/** A length's word, captured: a digit or a number word up to seven. */
+export const DAY_COUNT = '(\\d|one|two|three|four|five|six|seven)';
 /** "the two-day summit", "a 3-day ministerial": the length as the event noun's modifier. */
-const LENGTH_MODIFIER = new RegExp(`\\b${COUNT}[- ]day\\b`, 'i');
+const LENGTH_MODIFIER = new RegExp(`\\b${DAY_COUNT}[- ]day\\b`, 'i');
 /**
  * "APEC ministers were in Lima for two days", "the envoys spent three days in Doha": the
  * attendees' stay, said in a sentence of its own. Only the verbs of being or staying somewhere:
  * "talks for two days" or "held for two days" are read by the date grammar, if at all.
  */
 const STAY = new RegExp(
-  `\\b(?:(?:were|are|was|is|will be|had been|have been|gathered|convened|met)\\s+in\\s+(\\p{Lu}[\\p{L}’'. -]{1,30}?)\\s+for\\s+${COUNT}\\s+days|spen[dt]s?\\s+${COUNT}\\s+days\\s+in\\s+(\\p{Lu}[\\p{L}’'. -]{1,30}?))\\b`,
+  `\\b(?:(?:were|are|was|is|will be|had been|have been|gathered|convened|met)\\s+in\\s+(\\p{Lu}[\\p{L}’'. -]{1,30}?)\\s+for\\s+${DAY_COUNT}\\s+days|spen[dt]s?\\s+${DAY_COUNT}\\s+days\\s+in\\s+(\\p{Lu}[\\p{L}’'. -]{1,30}?))\\b`,
   'iu',
 );
 
-function count(word: string): number | null {
+/** A length in days from its word ("2", "two"), within a week; null beyond or for none. */
+export function daysCounted(word: string): number | null {
   const n = /^\d$/.test(word) ? Number(word) : (CARDINALS[word.toLowerCase()] ?? null);
   return n !== null && n >= 1 && n <= MAX_EVENT_DAYS ? n : null;
 }
@@ -41,7 +43,7 @@ export interface Length {
 /** The length a meeting noun's phrase states ("the two-day NATO summit"), or null. */
 export function lengthInPhrase(phrase: string): Length | null {
   const m = LENGTH_MODIFIER.exec(phrase);
-  const days = m ? count(m[1]) : null;
+  const days = m ? daysCounted(m[1]) : null;
   return m && days !== null ? { days, words: m[0] } : null;
 }
 
@@ -56,7 +58,7 @@ export function stayIn(sentence: string): Stay | null {
   if (!sentence.includes(' days')) return null;
   const m = STAY.exec(sentence);
   if (!m) return null;
-  const days = count(m[2] ?? m[3]);
+  const days = daysCounted(m[2] ?? m[3]);
   const city = (m[1] ?? m[4]).trim();
   const words = m[1] ? `for ${m[2]} days` : `${m[3]} days`;
   return days === null ? null : { days, city, words };

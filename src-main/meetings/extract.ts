@@ -822,7 +822,7 @@ export function extractArticle(
           if (
             countsOnly &&
             target.people.length === 0 &&
-            target.countries.every(c => c === target?.placeCountry)
+            target.countries.every(c => c === one.placeCountry)
           ) {
             unnamed.add(target);
             if (!gathers && target.countries.length + target.organizations.length === 0)
@@ -1014,9 +1014,12 @@ export function extractArticle(
   for (const p of markHedged(meetings, sentences)) facilitators.add(p);
   levelsFromPeople(meetings, facilitators);
   for (const [m, p] of pending) if (p.dates.length > 0 || p.host !== null) m.unresolved = p;
-  for (const m of unattended)
-    if (m.countries.length + m.people.length + m.organizations.length === 0)
-      meetings.splice(meetings.indexOf(m), 1);
+  // A hosting clause folded into the talks it hosts is gone already (`foldHostedTalks`).
+  for (const m of unattended) {
+    const at = meetings.indexOf(m);
+    if (at >= 0 && m.countries.length + m.people.length + m.organizations.length === 0)
+      meetings.splice(at, 1);
+  }
   return meetings;
 }
 

@@ -93,6 +93,18 @@ const DESTINATION_BEFORE =
 const VISIT_OBJECT_BEFORE = /\bvisit(?:s|ed|ing)?\s+(?:to\s+)?$/i;
 const CITY_COMPOUND_AFTER =
   /^(?:'s|’s)?\s+(?:talks|meeting|meetings|summit|consultations|negotiations|conference|ministerial|session)\b/i;
+/**
+ * "will host a summit of Andean leaders": the host of a gathering of its peers is one of them;
+ * talks it hosts for others it only houses.
+ */
+function hostsPeers(after: string): boolean {
+  const hosted = HOSTS_TALKS_AFTER.exec(after);
+  return (
+    hosted !== null &&
+    /(?:summit|conference|meetings?)$/i.test(hosted[0]) &&
+    namesAttendeesByRank(after, hosted[0].length)
+  );
+}
 const HOSTS_AFTER = /^\s+(?:hosted|hosts|will host|is hosting|to host|played host)\b/i;
 const CAPITAL_AFTER = /^\s+capital\b/i;
 /** Between a city and its country: "Granada, Spain", "Riyadh, the capital of Saudi Arabia". */
@@ -343,17 +355,8 @@ export function readParticipants(
     else if (HOSTS_TALKS_AFTER.test(after)) {
       const city = t.kind === 'capital' || t.kind === 'city' ? t.city : null;
       places.push({ city, code: t.code, at: t.start });
-      // "Peru will host a summit of Andean leaders": the host of a gathering of its peers
-      // is one of them; talks it hosts for others it only houses.
-      const hosted = HOSTS_TALKS_AFTER.exec(after);
       fate =
-        hosted &&
-        t.kind !== 'capital' &&
-        t.kind !== 'city' &&
-        /(?:summit|conference|meetings?)$/i.test(hosted[0]) &&
-        namesAttendeesByRank(after, hosted[0].length)
-          ? 'participant'
-          : 'place';
+        t.kind !== 'capital' && t.kind !== 'city' && hostsPeers(after) ? 'participant' : 'place';
     } else if (CAPITAL_AFTER.test(after) && (t.kind === 'demonym' || t.kind === 'name')) {
       const city = capitalOf(t.code);
       places.push({ city, code: t.code, at: t.start });
