@@ -9,7 +9,7 @@
  * The suite runs it at 2,500 files so that CI stays within its time; READOUT_SCALE_FILES=25000
  * runs the issue's size (tens of minutes on a 2-core machine).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -35,6 +35,14 @@ test.describe('a large folder import', () => {
     const { page } = app;
     // Long tasks on the page's main thread while the import runs: reported, not asserted.
     await observeLongTasks(page);
+    // READOUT_PAGE_CPU_PROF=FILE: a CPU profile of the page's main thread over the import and
+    // the meetings sync, for finding where the page's time goes (open it in DevTools).
+    const profileTo = process.env.READOUT_PAGE_CPU_PROF;
+    const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const library = new LibraryPage(page);
     const t0 = Date.now();
     await library.importFolder(dir);
@@ -59,6 +67,10 @@ test.describe('a large folder import', () => {
       { timeout: 50 * 60_000, polling: 250 },
     );
     const meetingsMs = Date.now() - t0;
+    if (cdp && profileTo) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileTo, JSON.stringify(profile));
+    }
     const shown = Number(await count.textContent());
     // A cleared status line says the meetings are all there: a later sync that adds more means
     // the analyst was shown a part as if it were the whole (a kept-changes row once did that).
